@@ -1,0 +1,15 @@
+import type { ReactNode } from "react";
+
+/** A success banner after an action (NHS notification banner, success variant), announced politely. */
+export function SuccessBanner({ title = "Success", children }: { title?: string; children: ReactNode }) {
+  return (
+    <div className="nhsuk-notification-banner nhsuk-notification-banner--success" role="alert" aria-labelledby="success-banner-title" data-module="nhsuk-notification-banner">
+      <div className="nhsuk-notification-banner__header">
+        <h2 className="nhsuk-notification-banner__title" id="success-banner-title">
+          {title}
+        </h2>
+      </div>
+      <div className="nhsuk-notification-banner__content">{children}</div>
+    </div>
+  );
+}

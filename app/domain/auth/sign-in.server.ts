@@ -1,0 +1,92 @@
+import { and, asc, eq, gt, isNull } from "drizzle-orm";
+import type { Database } from "#db/client";
+import { collaborativeMembers, memberships, signInAttempts, userCredentials, users } from "#db/schema";
+import type { AppConfig } from "~/lib/config";
+import { decideSignIn, SIGN_IN_LIMITS } from "~/policies/rate-limit";
+import { randomToken, sha256, timingDummyHash, verifyPassword } from "./crypto.server";
+import { luciaFor } from "./lucia.server";
+
+export type SignInResult =
+  | { ok: true; userId: string; setCookie: string }
+  | { ok: false; reason: "invalid" }
+  | { ok: false; reason: "rate-limited"; scope: "account" | "address"; retryAfterSeconds: number };
+
+export interface SignInInput {
+  email: string;
+  password: string;
+  /** The client's address, for per-address throttling. */
+  address: string | null;
+  /** The token of a session already in the browser: it is ended, never reused (fixation). */
+  previousToken?: string | null;
+}
+
+export async function signIn(database: Database, config: AppConfig, input: SignInInput): Promise<SignInResult> {
+  const email = input.email.trim().toLowerCase();
+  const now = new Date();
+  const since = new Date(now.getTime() - SIGN_IN_LIMITS.windowMinutes * 60_000);
+
+  const decision = decideSignIn(
+    await recentFailures(database, { email }, since),
+    input.address ? await recentFailures(database, { address: input.address }, since) : [],
+    now,
+  );
+  // While blocked nothing is recorded, so hammering a locked account does not extend its lock.
+  if (!decision.allowed) return { ok: false, reason: "rate-limited", scope: decision.scope, retryAfterSeconds: decision.retryAfterSeconds };
+
+  const [account] = await database.db
+    .select({ id: users.id, passwordHash: userCredentials.passwordHash })
+    .from(users)
+    .innerJoin(userCredentials, eq(userCredentials.userId, users.id))
+    .where(eq(users.email, email));
+  const valid = await verifyPassword(account?.passwordHash ?? (await timingDummyHash()), input.password);
+  const succeeded = Boolean(account) && valid;
+  await database.db.insert(signInAttempts).values({ email, address: input.address, succeeded, at: now });
+  if (!account || !succeeded) return { ok: false, reason: "invalid" };
+
+  return { ok: true, userId: account.id, setCookie: await startSession(database, config, account.id, input.previousToken) };
+}
+
+async function recentFailures(database: Database, who: { email: string } | { address: string }, since: Date): Promise<Date[]> {
+  const key = "email" in who ? eq(signInAttempts.email, who.email) : eq(signInAttempts.address, who.address);
+  const rows = await database.db
+    .select({ at: signInAttempts.at, succeeded: signInAttempts.succeeded })
+    .from(signInAttempts)
+    .where(and(key, gt(signInAttempts.at, since)))
+    .orderBy(asc(signInAttempts.at))
+    .limit(500);
+  // For an account, a success wipes the slate; an address is judged on all its failures.
+  const fromIndex = "email" in who ? rows.findLastIndex((r) => r.succeeded) + 1 : 0;
+  return rows.slice(fromIndex).filter((r) => !r.succeeded).map((r) => r.at);
+}
+
+/**
+ * Creates a fresh session (a new id at every sign-in) and returns its Set-Cookie header. The
+ * cookie carries a random token; the database keeps only its SHA-256, which is the session id.
+ */
+export async function startSession(
+  database: Database,
+  config: AppConfig,
+  userId: string,
+  previousToken?: string | null,
+  preferredOrgId?: string,
+): Promise<string> {
+  const lucia = luciaFor(database, config);
+  if (previousToken) await lucia.invalidateSession(sha256(previousToken));
+  const contexts = await database.db
+    .select({ orgId: memberships.orgId, collaborativeId: collaborativeMembers.collaborativeId })
+    .from(memberships)
+    .innerJoin(collaborativeMembers, and(eq(collaborativeMembers.orgId, memberships.orgId), isNull(collaborativeMembers.leftOn)))
+    .where(eq(memberships.userId, userId))
+    .orderBy(asc(memberships.createdAt));
+  const first = contexts.find((c) => c.orgId === preferredOrgId) ?? contexts[0];
+  const token = randomToken();
+  await lucia.createSession(
+    userId,
+    { activeOrgId: first?.orgId ?? null, activeCollaborativeId: first?.collaborativeId ?? null, createdAt: new Date() },
+    { sessionId: sha256(token) },
+  );
+  const cookie = lucia.createSessionCookie(token);
+  cookie.attributes.maxAge = config.sessionMaxHours * 3600;
+  cookie.attributes.expires = new Date(Date.now() + config.sessionMaxHours * 3_600_000);
+  return cookie.serialize();
+}

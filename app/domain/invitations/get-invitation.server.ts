@@ -1,0 +1,69 @@
+import { eq } from "drizzle-orm";
+import type { Database, Tx } from "#db/client";
+import { collaboratives, invitations, organisations, users, type Role } from "#db/schema";
+import { sha256 } from "~/domain/auth/crypto.server";
+
+export type InvitationStatus = "valid" | "expired" | "used" | "revoked";
+
+export interface InvitationView {
+  id: string;
+  email: string;
+  role: Role;
+  orgId: string;
+  orgName: string;
+  collaborativeName: string;
+  expiresAt: Date;
+  status: InvitationStatus;
+  /** Whether an account already exists for the invited email. */
+  accountExists: boolean;
+}
+
+/**
+ * Looks an invitation up by its token. Runs before anyone is signed in, so on the owner
+ * connection; the token itself (256 random bits, stored only as a hash) is the authority.
+ */
+export async function getInvitationByToken(database: Database | { db: Tx }, token: string, lock = false): Promise<InvitationView | null> {
+  const query = database.db
+    .select({
+      id: invitations.id,
+      email: invitations.email,
+      role: invitations.role,
+      orgId: invitations.orgId,
+      orgName: organisations.name,
+      collaborativeName: collaboratives.name,
+      expiresAt: invitations.expiresAt,
+      acceptedAt: invitations.acceptedAt,
+      revokedAt: invitations.revokedAt,
+    })
+    .from(invitations)
+    .innerJoin(organisations, eq(organisations.id, invitations.orgId))
+    .innerJoin(collaboratives, eq(collaboratives.id, invitations.collaborativeId))
+    .where(eq(invitations.tokenHash, sha256(token)));
+  const [row] = await (lock ? query.for("update", { of: invitations }) : query);
+  if (!row) return null;
+  const [account] = await database.db.select({ id: users.id }).from(users).where(eq(users.email, row.email));
+  const status: InvitationStatus = row.acceptedAt
+    ? "used"
+    : row.revokedAt
+      ? "revoked"
+      : row.expiresAt.getTime() <= Date.now()
+        ? "expired"
+        : "valid";
+  return {
+    id: row.id,
+    email: row.email,
+    role: row.role,
+    orgId: row.orgId,
+    orgName: row.orgName,
+    collaborativeName: row.collaborativeName,
+    expiresAt: row.expiresAt,
+    status,
+    accountExists: Boolean(account),
+  };
+}
+
+export const INVITATION_STATUS_MESSAGES: Record<Exclude<InvitationStatus, "valid">, string> = {
+  expired: "This invitation has expired. Ask the person who invited you for a new link.",
+  used: "This invitation has already been used. Sign in instead, or ask for a new link.",
+  revoked: "This invitation was withdrawn. Ask the person who invited you for a new link.",
+};

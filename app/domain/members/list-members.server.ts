@@ -1,0 +1,87 @@
+import { and, asc, eq, gt, inArray, isNull } from "drizzle-orm";
+import type { Database } from "#db/client";
+import { collaborativeMembers, invitations, memberships, organisations, users, type OrganisationType, type Role } from "#db/schema";
+import { withTenant } from "#db/tenant";
+import { type Actor, policyActor, tenantOf } from "~/domain/auth/actor";
+import { forbidden } from "~/domain/errors";
+import { canSeeMembersPage } from "~/policies/members";
+
+export interface MemberRow {
+  membershipId: string;
+  userId: string;
+  name: string;
+  email: string;
+  role: Role;
+  since: Date;
+}
+
+export interface PendingInvitation {
+  id: string;
+  email: string;
+  role: Role;
+  expiresAt: Date;
+}
+
+export interface OrganisationMembers {
+  orgId: string;
+  orgName: string;
+  orgType: OrganisationType;
+  members: MemberRow[];
+  invitations: PendingInvitation[];
+}
+
+/**
+ * The members page: every member organisation for a collaborative admin, the person's own
+ * organisation for an equality lead.
+ */
+export async function listMembers(database: Database, actor: Actor): Promise<OrganisationMembers[]> {
+  const who = policyActor(actor);
+  if (!canSeeMembersPage(who)) throw forbidden("Only collaborative admins and equality leads manage members");
+  return withTenant(database, tenantOf(actor), async (tx) => {
+    const orgs = await tx
+      .select({ orgId: organisations.id, orgName: organisations.name, orgType: organisations.type })
+      .from(collaborativeMembers)
+      .innerJoin(organisations, eq(organisations.id, collaborativeMembers.orgId))
+      .where(
+        and(
+          eq(collaborativeMembers.collaborativeId, actor.active.collaborativeId),
+          isNull(collaborativeMembers.leftOn),
+          who.role === "collaborative_admin" ? undefined : eq(organisations.id, who.orgId),
+        ),
+      )
+      .orderBy(asc(organisations.name));
+    const orgIds = orgs.map((o) => o.orgId);
+    if (orgIds.length === 0) return [];
+    const people = await tx
+      .select({
+        membershipId: memberships.id,
+        orgId: memberships.orgId,
+        userId: users.id,
+        name: users.name,
+        email: users.email,
+        role: memberships.role,
+        since: memberships.createdAt,
+      })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(inArray(memberships.orgId, orgIds))
+      .orderBy(asc(users.name));
+    const pending = await tx
+      .select({ id: invitations.id, orgId: invitations.orgId, email: invitations.email, role: invitations.role, expiresAt: invitations.expiresAt })
+      .from(invitations)
+      .where(
+        and(
+          inArray(invitations.orgId, orgIds),
+          isNull(invitations.acceptedAt),
+          isNull(invitations.revokedAt),
+          gt(invitations.expiresAt, new Date()),
+        ),
+      )
+      .orderBy(asc(invitations.email));
+    return orgs.map((o) => ({
+      ...o,
+      members: people.filter((p) => p.orgId === o.orgId).map(({ orgId: _orgId, ...m }) => m),
+      invitations: pending.filter((p) => p.orgId === o.orgId).map(({ orgId: _orgId, ...i }) => i),
+    }));
+  });
+}

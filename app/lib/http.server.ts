@@ -1,0 +1,39 @@
+import { data } from "@remix-run/node";
+import { DomainError } from "~/domain/errors";
+import type { FieldErrors, FormValues } from "./forms";
+
+/** Runs a loader/action body; a DomainError becomes an HTTP error with its status and message. */
+export async function guarded<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (error) {
+    if (error instanceof DomainError) throw data({ message: error.message }, { status: error.status });
+    throw error;
+  }
+}
+
+export interface FormFailure {
+  ok: false;
+  errors: FieldErrors;
+  values: FormValues;
+  /** A message for the error summary when the problem is not one field's. */
+  message?: string;
+}
+
+/** The answer to a form whose input was wrong: the errors, and everything typed, to show again. */
+export function formFailure(errors: FieldErrors, values: FormValues, status = 422, message?: string) {
+  return data<FormFailure>({ ok: false, errors, values, message }, { status });
+}
+
+/** Runs a form action body; a DomainError becomes a form failure (field errors kept) instead of an error page. */
+export async function formGuarded<T>(values: FormValues, fn: () => Promise<T>) {
+  try {
+    return await fn();
+  } catch (error) {
+    if (error instanceof DomainError) {
+      const fields = Object.keys(error.fields).length ? error.fields : {};
+      return formFailure(fields, values, error.status, Object.keys(fields).length ? undefined : error.message);
+    }
+    throw error;
+  }
+}

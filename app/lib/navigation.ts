@@ -1,0 +1,14 @@
+/**
+ * The product's areas, in the order they appear in the header. An area appears once its pages
+ * exist; each feature adds its entry here.
+ */
+export interface NavItem {
+  href: string;
+  label: string;
+}
+
+export const NAV_ITEMS: NavItem[] = [{ href: "/", label: "Home" }];
+
+export function isCurrent(item: NavItem, pathname: string): boolean {
+  return item.href === "/" ? pathname === "/" : pathname === item.href || pathname.startsWith(item.href + "/");
+}

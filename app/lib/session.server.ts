@@ -1,0 +1,54 @@
+import { redirect, type AppLoadContext } from "@remix-run/node";
+import "./context";
+import type { Actor } from "~/domain/auth/actor";
+import { resolveActor, type Resolution } from "~/domain/auth/resolve-actor.server";
+import { signOut } from "~/domain/auth/sign-out.server";
+import { forbidden } from "~/domain/errors";
+
+// Loaders of one request run in parallel; resolve the session once per request.
+const resolutions = new WeakMap<Request, Promise<Resolution>>();
+
+export function resolveRequest(request: Request, context: AppLoadContext): Promise<Resolution> {
+  let pending = resolutions.get(request);
+  if (!pending) {
+    pending = resolveActor(context.database, context.config, request.headers.get("cookie"));
+    resolutions.set(request, pending);
+  }
+  return pending;
+}
+
+/** The signed-in person with an active organisation, or a redirect to sign in (coming back here after). */
+export async function requireActor(request: Request, context: AppLoadContext): Promise<Actor> {
+  const resolution = await resolveRequest(request, context);
+  if (resolution.status === "signed-in") return resolution.actor;
+  const url = new URL(request.url);
+  const back = url.pathname + url.search;
+  const params = new URLSearchParams();
+  if (back !== "/" && request.method === "GET") params.set("redirectTo", back);
+  if (resolution.status === "no-membership") {
+    // Signed in but a member of nothing (removed everywhere): end the session and say why.
+    params.set("reason", "no-membership");
+    const cookie = await signOut(context.database, context.config, null);
+    throw redirect(`/sign-in?${params}`, { headers: { "Set-Cookie": cookie } });
+  }
+  if (resolution.clearCookie) params.set("reason", "expired");
+  const headers = new Headers();
+  if (resolution.clearCookie) headers.append("Set-Cookie", await signOut(context.database, context.config, null));
+  throw redirect(`/sign-in${params.size ? `?${params}` : ""}`, { headers });
+}
+
+export async function optionalActor(request: Request, context: AppLoadContext): Promise<Actor | null> {
+  const resolution = await resolveRequest(request, context);
+  return resolution.status === "signed-in" ? resolution.actor : null;
+}
+
+/** A guard for pages only some roles may open; the RLS policies are the last line either way. */
+export function ensure(allowed: boolean, message?: string): asserts allowed {
+  if (!allowed) throw forbidden(message);
+}
+
+/** Only local paths are followed after sign-in (no open redirects). */
+export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
+  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
+  return to;
+}

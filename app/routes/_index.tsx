@@ -1,0 +1,87 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { getCollaborativeOverview } from "~/domain/collaborative/get-overview.server";
+import { policyActor } from "~/domain/auth/actor";
+import { guarded } from "~/lib/http.server";
+import { formatDate, ORGANISATION_TYPE_LABELS } from "~/lib/labels";
+import { pageTitle } from "~/lib/meta";
+import { requireActor } from "~/lib/session.server";
+import { canSeeMembersPage } from "~/policies/members";
+import { ROLE_LABELS } from "~/policies/roles";
+
+export const meta: MetaFunction = () => pageTitle("Home");
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const actor = await requireActor(request, context);
+  return guarded(async () => {
+    const overview = await getCollaborativeOverview(context.database, actor);
+    return {
+      overview,
+      me: { name: actor.name, orgName: actor.active.orgName, role: actor.active.role },
+      canManageMembers: canSeeMembersPage(policyActor(actor)),
+    };
+  });
+}
+
+export default function Home() {
+  const { overview, me, canManageMembers } = useLoaderData<typeof loader>();
+  const current = overview.organisations.filter((o) => !o.leftOn);
+  const former = overview.organisations.filter((o) => o.leftOn);
+  return (
+    <>
+      <span className="nhsuk-caption-l">{overview.region}</span>
+      <h1>{overview.name}</h1>
+      {overview.description ? <p className="nhsuk-lede-text">{overview.description}</p> : null}
+      <p>
+        You are signed in as {me.name}, {ROLE_LABELS[me.role].toLowerCase()} for {me.orgName}.
+        {canManageMembers ? (
+          <>
+            {" "}
+            <Link to="/members">Manage members and invitations</Link>.
+          </>
+        ) : null}
+      </p>
+
+      <h2>Member organisations</h2>
+      <div className="peff-table-wrap">
+        <table className="nhsuk-table">
+          <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Member organisations of {overview.name}</caption>
+          <thead className="nhsuk-table__head">
+            <tr className="nhsuk-table__row">
+              <th scope="col" className="nhsuk-table__header">Organisation</th>
+              <th scope="col" className="nhsuk-table__header">Type</th>
+              <th scope="col" className="nhsuk-table__header">ODS code</th>
+              <th scope="col" className="nhsuk-table__header">Member since</th>
+              <th scope="col" className="nhsuk-table__header nhsuk-table__header--numeric">People</th>
+            </tr>
+          </thead>
+          <tbody className="nhsuk-table__body">
+            {current.map((o) => (
+              <tr className="nhsuk-table__row" key={o.id}>
+                <th scope="row" className="nhsuk-table__header">{o.name}</th>
+                <td className="nhsuk-table__cell">{ORGANISATION_TYPE_LABELS[o.type]}</td>
+                <td className="nhsuk-table__cell">{o.odsCode ?? "None"}</td>
+                <td className="nhsuk-table__cell">{formatDate(o.joinedOn)}</td>
+                <td className="nhsuk-table__cell nhsuk-table__cell--numeric">{o.people}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {former.length > 0 ? (
+        <>
+          <h2>Former organisations</h2>
+          <p>Organisations that no longer exist keep their history (their evidence and past grades) here.</p>
+          <ul>
+            {former.map((o) => (
+              <li key={o.id}>
+                {o.name} ({ORGANISATION_TYPE_LABELS[o.type]}), member until {formatDate(o.leftOn)}
+                {o.successorName ? `, replaced by ${o.successorName}` : ""}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,183 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { z } from "zod";
+import { ROLES } from "#db/schema";
+import { ErrorSummary } from "~/components/form/ErrorSummary";
+import { SuccessBanner } from "~/components/Notice";
+import { policyActor } from "~/domain/auth/actor";
+import { revokeInvitation } from "~/domain/invitations/revoke-invitation.server";
+import { changeMemberRole } from "~/domain/members/change-member-role.server";
+import { listMembers } from "~/domain/members/list-members.server";
+import { formFailure, formGuarded, guarded } from "~/lib/http.server";
+import { formValues, parseForm } from "~/lib/forms";
+import { formatDate, ORGANISATION_TYPE_LABELS } from "~/lib/labels";
+import { pageTitle } from "~/lib/meta";
+import { requireActor } from "~/lib/session.server";
+import { canChangeRole, canManageMembersOf, canRemoveMember, grantableRoles } from "~/policies/members";
+import { ROLE_LABELS } from "~/policies/roles";
+
+export const meta: MetaFunction<typeof action> = ({ data }) => pageTitle("Members", Boolean(data && !data.ok));
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const actor = await requireActor(request, context);
+  return guarded(async () => {
+    const orgs = await listMembers(context.database, actor);
+    const who = policyActor(actor);
+    return {
+      isAdmin: who.role === "collaborative_admin",
+      grantable: grantableRoles(who),
+      orgs: orgs.map((o) => ({
+        ...o,
+        canInvite: canManageMembersOf(who, o.orgId),
+        members: o.members.map((m) => {
+          const row = { userId: m.userId, orgId: o.orgId, role: m.role };
+          return {
+            ...m,
+            isYou: m.userId === actor.userId,
+            canChange: grantableRoles(who).some((r) => r !== m.role && canChangeRole(who, row, r)),
+            canRemove: canRemoveMember(who, row),
+          };
+        }),
+      })),
+    };
+  });
+}
+
+const schema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("change-role"), membershipId: z.string().uuid(), role: z.enum(ROLES, { message: "Select a role" }) }),
+  z.object({ intent: z.literal("revoke"), invitationId: z.string().uuid() }),
+]);
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const actor = await requireActor(request, context);
+  const formData = await request.formData();
+  const parsed = parseForm(formData, schema);
+  if (!parsed.ok) return formFailure(parsed.errors, formValues(formData), 400, "That request was not understood. Reload the page and try again.");
+  return formGuarded(parsed.values, async () => {
+    if (parsed.data.intent === "change-role") {
+      await changeMemberRole(context.database, actor, parsed.data.membershipId, parsed.data.role);
+      throw redirect("/members?done=role-changed");
+    }
+    await revokeInvitation(context.database, actor, parsed.data.invitationId);
+    throw redirect("/members?done=revoked");
+  });
+}
+
+const DONE: Record<string, string> = {
+  "role-changed": "The member's role was changed. It applies from their next page load.",
+  revoked: "The invitation was withdrawn. Its link no longer works.",
+  removed: "The member was removed and signed out everywhere.",
+};
+
+export default function Members() {
+  const { orgs, grantable } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const done = DONE[params.get("done") ?? ""];
+  return (
+    <>
+      <ErrorSummary errors={result && !result.ok ? result.errors : undefined} message={result && !result.ok ? result.message : undefined} />
+      {done && !result ? (
+        <SuccessBanner>
+          <p className="nhsuk-notification-banner__heading">{done}</p>
+        </SuccessBanner>
+      ) : null}
+      <h1>Members</h1>
+      <p>
+        <Link to="/members/invite" className="nhsuk-button nhsuk-u-margin-bottom-0">
+          Invite someone
+        </Link>
+      </p>
+      {orgs.map((org) => (
+        <section key={org.orgId} aria-labelledby={`org-${org.orgId}`} className="nhsuk-u-margin-top-6">
+          <h2 id={`org-${org.orgId}`}>
+            {org.orgName} <span className="nhsuk-caption-m">{ORGANISATION_TYPE_LABELS[org.orgType]}</span>
+          </h2>
+          {org.members.length === 0 ? (
+            <p>No one from this organisation has joined yet.</p>
+          ) : (
+            <div className="peff-table-wrap">
+              <table className="nhsuk-table">
+                <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">People in {org.orgName}</caption>
+                <thead className="nhsuk-table__head">
+                  <tr className="nhsuk-table__row">
+                    <th scope="col" className="nhsuk-table__header">Name</th>
+                    <th scope="col" className="nhsuk-table__header">Email</th>
+                    <th scope="col" className="nhsuk-table__header">Role</th>
+                    <th scope="col" className="nhsuk-table__header">Actions</th>
+                  </tr>
+                </thead>
+                <tbody className="nhsuk-table__body">
+                  {org.members.map((m) => (
+                    <tr className="nhsuk-table__row" key={m.membershipId}>
+                      <th scope="row" className="nhsuk-table__header">
+                        {m.name}
+                        {m.isYou ? " (you)" : ""}
+                      </th>
+                      <td className="nhsuk-table__cell">{m.email}</td>
+                      <td className="nhsuk-table__cell">
+                        {m.canChange ? (
+                          <Form method="post" className="peff-inline-form">
+                            <input type="hidden" name="intent" value="change-role" />
+                            <input type="hidden" name="membershipId" value={m.membershipId} />
+                            <div className="nhsuk-form-group">
+                              <label className="nhsuk-label nhsuk-u-visually-hidden" htmlFor={`role-${m.membershipId}`}>
+                                Role for {m.name}
+                              </label>
+                              <select className="nhsuk-select" id={`role-${m.membershipId}`} name="role" defaultValue={m.role}>
+                                {grantable.map((r) => (
+                                  <option key={r} value={r}>
+                                    {ROLE_LABELS[r]}
+                                  </option>
+                                ))}
+                              </select>
+                            </div>
+                            <button type="submit" className="nhsuk-button nhsuk-button--secondary nhsuk-button--small">
+                              Change role<span className="nhsuk-u-visually-hidden"> for {m.name}</span>
+                            </button>
+                          </Form>
+                        ) : (
+                          ROLE_LABELS[m.role]
+                        )}
+                      </td>
+                      <td className="nhsuk-table__cell">
+                        {m.canRemove ? (
+                          <Link to={`/members/${m.membershipId}/remove`}>
+                            Remove<span className="nhsuk-u-visually-hidden"> {m.name}</span>
+                          </Link>
+                        ) : (
+                          <span className="nhsuk-u-secondary-text-colour">None</span>
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          {org.invitations.length > 0 ? (
+            <>
+              <h3>Pending invitations</h3>
+              <ul className="nhsuk-list">
+                {org.invitations.map((i) => (
+                  <li key={i.id}>
+                    <Form method="post" className="peff-inline-form">
+                      <span>
+                        {i.email}, {ROLE_LABELS[i.role].toLowerCase()}, expires {formatDate(i.expiresAt)}
+                      </span>
+                      <input type="hidden" name="intent" value="revoke" />
+                      <input type="hidden" name="invitationId" value={i.id} />
+                      <button type="submit" className="nhsuk-button nhsuk-button--secondary nhsuk-button--small">
+                        Withdraw<span className="nhsuk-u-visually-hidden"> invitation for {i.email}</span>
+                      </button>
+                    </Form>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </section>
+      ))}
+    </>
+  );
+}

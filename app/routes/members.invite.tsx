@@ -1,0 +1,145 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useState } from "react";
+import { z } from "zod";
+import { ROLES } from "#db/schema";
+import { ErrorSummary } from "~/components/form/ErrorSummary";
+import { Choices, Select, TextInput } from "~/components/form/fields";
+import { policyActor } from "~/domain/auth/actor";
+import { createInvitation } from "~/domain/invitations/create-invitation.server";
+import { listInvitableOrganisations } from "~/domain/members/invitable-organisations.server";
+import { formFailure, formGuarded, guarded } from "~/lib/http.server";
+import { fields, parseForm, valueOf } from "~/lib/forms";
+import { formatDate } from "~/lib/labels";
+import { pageTitle } from "~/lib/meta";
+import { ensure, requireActor } from "~/lib/session.server";
+import { canSeeMembersPage, grantableRoles } from "~/policies/members";
+import { ROLE_DESCRIPTIONS, ROLE_LABELS } from "~/policies/roles";
+
+export const meta: MetaFunction<typeof action> = ({ data }) => pageTitle("Invite someone", Boolean(data && !data.ok));
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const actor = await requireActor(request, context);
+  return guarded(async () => {
+    ensure(canSeeMembersPage(policyActor(actor)), "Only collaborative admins and equality leads can invite people");
+    return {
+      organisations: await listInvitableOrganisations(context.database, actor),
+      roles: grantableRoles(policyActor(actor)),
+      activeOrgId: actor.active.orgId,
+      days: context.config.invitationDays,
+    };
+  });
+}
+
+const schema = z.object({
+  orgId: z.string({ required_error: "Select an organisation" }).uuid("Select an organisation"),
+  email: fields.email(),
+  role: z.enum(ROLES, { errorMap: () => ({ message: "Select a role" }) }),
+});
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const actor = await requireActor(request, context);
+  const parsed = parseForm(await request.formData(), schema);
+  if (!parsed.ok) return formFailure(parsed.errors, parsed.values);
+  return formGuarded(parsed.values, async () => {
+    const invitation = await createInvitation(context.database, context.config, actor, parsed.data);
+    return { ok: true as const, invitation: { ...invitation, expiresAt: invitation.expiresAt.toISOString() } };
+  });
+}
+
+export default function Invite() {
+  const { organisations, roles, activeOrgId, days } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  if (result?.ok) return <InvitationCreated invitation={result.invitation} />;
+  const errors = result && !result.ok ? result.errors : undefined;
+  const values = result && !result.ok ? result.values : undefined;
+  return (
+    <div className="nhsuk-grid-row">
+      <div className="nhsuk-grid-column-two-thirds">
+        <Link to="/members" className="nhsuk-back-link">
+          Back to members
+        </Link>
+        <ErrorSummary errors={errors} message={result && !result.ok ? result.message : undefined} />
+        <h1>Invite someone</h1>
+        <p>
+          You will get a link to send them yourself (no email is sent). It works once and expires after {days} days.
+        </p>
+        <Form method="post" noValidate>
+          {organisations.length === 1 ? (
+            <>
+              <input type="hidden" name="orgId" value={organisations[0]!.id} />
+              <p>
+                Organisation: <strong>{organisations[0]!.name}</strong>
+              </p>
+            </>
+          ) : (
+            <Select
+              name="orgId"
+              label="Organisation"
+              options={organisations.map((o) => ({ value: o.id, label: o.name }))}
+              defaultValue={valueOf(values, "orgId") || activeOrgId}
+              error={errors?.orgId}
+            />
+          )}
+          <TextInput name="email" type="email" label="Their email address" hint="They will sign in with this address" autoComplete="off" spellCheck={false} error={errors?.email} defaultValue={valueOf(values, "email")} />
+          <Choices
+            type="radio"
+            name="role"
+            legend="Role"
+            legendClassName="nhsuk-fieldset__legend--m"
+            options={roles.map((r) => ({ value: r, label: ROLE_LABELS[r], hint: ROLE_DESCRIPTIONS[r] }))}
+            defaultValue={valueOf(values, "role")}
+            error={errors?.role}
+          />
+          <button type="submit" className="nhsuk-button">
+            Create invitation link
+          </button>
+        </Form>
+      </div>
+    </div>
+  );
+}
+
+function InvitationCreated({ invitation }: { invitation: { url: string; email: string; orgName: string; role: (typeof ROLES)[number]; expiresAt: string } }) {
+  const [copied, setCopied] = useState(false);
+  return (
+    <div className="nhsuk-grid-row">
+      <div className="nhsuk-grid-column-two-thirds">
+        <div className="nhsuk-panel">
+          <h1 className="nhsuk-panel__title">Invitation created</h1>
+          <div className="nhsuk-panel__body">
+            For {invitation.email} to join {invitation.orgName} as {ROLE_LABELS[invitation.role].toLowerCase()}
+          </div>
+        </div>
+        <h2>Send them this link</h2>
+        <p>It is shown only once. It works once and expires on {formatDate(invitation.expiresAt)}.</p>
+        <div className="nhsuk-form-group">
+          <label className="nhsuk-label" htmlFor="invitation-link">
+            Invitation link
+          </label>
+          <textarea className="nhsuk-textarea peff-copy-value" id="invitation-link" readOnly rows={3} value={invitation.url} data-testid="invitation-link" />
+        </div>
+        <button
+          type="button"
+          className="nhsuk-button nhsuk-button--secondary"
+          onClick={() => {
+            void navigator.clipboard?.writeText(invitation.url).then(() => setCopied(true));
+          }}
+        >
+          Copy link
+        </button>
+        <p role="status" aria-live="polite">
+          {copied ? "Link copied to the clipboard." : ""}
+        </p>
+        <p>
+          <Link to="/members/invite" reloadDocument>
+            Invite someone else
+          </Link>
+        </p>
+        <p>
+          <Link to="/members">Back to members</Link>
+        </p>
+      </div>
+    </div>
+  );
+}

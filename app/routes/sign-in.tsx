@@ -1,0 +1,89 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { z } from "zod";
+import { ErrorSummary } from "~/components/form/ErrorSummary";
+import { TextInput } from "~/components/form/fields";
+import { signIn } from "~/domain/auth/sign-in.server";
+import { luciaFor } from "~/domain/auth/lucia.server";
+import { formFailure, type FormFailure } from "~/lib/http.server";
+import { fields, parseForm, valueOf } from "~/lib/forms";
+import { pageTitle } from "~/lib/meta";
+import { optionalActor, safeRedirect } from "~/lib/session.server";
+
+export const meta: MetaFunction<typeof action> = ({ data }) => pageTitle("Sign in", Boolean(data && !data.ok));
+
+const REASONS: Record<string, string> = {
+  expired: "Your session has ended. Sign in again to continue.",
+  "no-membership": "You are no longer a member of any organisation on this service. Ask your equality lead for an invitation.",
+  "signed-out": "You have signed out.",
+};
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const actor = await optionalActor(request, context);
+  const url = new URL(request.url);
+  if (actor) throw redirect(safeRedirect(url.searchParams.get("redirectTo")));
+  return { notice: REASONS[url.searchParams.get("reason") ?? ""] ?? null };
+}
+
+const schema = z.object({
+  email: fields.email(),
+  password: z.string({ required_error: "Enter your password" }).min(1, "Enter your password"),
+  redirectTo: z.string().optional(),
+});
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const parsed = parseForm(await request.formData(), schema);
+  if (!parsed.ok) return formFailure(parsed.errors, parsed.values);
+  const { email, password, redirectTo } = parsed.data;
+  const previousToken = luciaFor(context.database, context.config).readSessionCookie(request.headers.get("cookie") ?? "");
+  const result = await signIn(context.database, context.config, { email, password, address: context.clientAddress, previousToken });
+  if (result.ok) {
+    throw redirect(safeRedirect(redirectTo), { headers: { "Set-Cookie": result.setCookie } });
+  }
+  if (result.reason === "rate-limited") {
+    const minutes = Math.ceil(result.retryAfterSeconds / 60);
+    const wait = `${minutes} minute${minutes === 1 ? "" : "s"}`;
+    const message =
+      result.scope === "account"
+        ? `There have been too many failed attempts to sign in to this account. Wait ${wait}, then try again.`
+        : `There have been too many failed sign-in attempts from your network. Wait ${wait}, then try again.`;
+    return data<FormFailure>(
+      { ok: false, errors: {}, values: parsed.values, message },
+      { status: 429, headers: { "Retry-After": String(result.retryAfterSeconds) } },
+    );
+  }
+  return formFailure({ email: "Enter a correct email address and password" }, parsed.values, 401);
+}
+
+export default function SignIn() {
+  const { notice } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const busy = useNavigation().state === "submitting";
+  const errors = result && !result.ok ? result.errors : undefined;
+  const values = result && !result.ok ? result.values : undefined;
+  return (
+    <div className="nhsuk-grid-row">
+      <div className="nhsuk-grid-column-two-thirds">
+        <ErrorSummary errors={errors} message={result && !result.ok ? result.message : undefined} />
+        {notice && !result ? (
+          <div className="nhsuk-inset-text">
+            <span className="nhsuk-u-visually-hidden">Information: </span>
+            <p>{notice}</p>
+          </div>
+        ) : null}
+        <h1>Sign in</h1>
+        <p>Sign in with the email address and password you set when you accepted your invitation.</p>
+        <Form method="post" noValidate>
+          <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? "/"} />
+          <TextInput name="email" type="email" label="Email address" autoComplete="username" spellCheck={false} error={errors?.email} defaultValue={valueOf(values, "email")} />
+          <TextInput name="password" type="password" label="Password" autoComplete="current-password" error={errors?.password} />
+          <button className="nhsuk-button" type="submit" disabled={busy}>
+            Sign in
+          </button>
+        </Form>
+        <p className="nhsuk-body-s">New to the service? You join by following an invitation link from your equality lead or the collaborative admin.</p>
+      </div>
+    </div>
+  );
+}

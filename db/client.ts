@@ -1,0 +1,91 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import type { ExtractTablesWithRelations } from "drizzle-orm";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
+import postgres from "postgres";
+import * as schema from "./schema";
+
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+
+export interface Database {
+  kind: "pglite" | "postgres";
+  /**
+   * The owner connection. Only migrations, seeding and the auth module use it directly;
+   * everything else goes through `withTenant`, which drops to the app role.
+   */
+  db: Db;
+  /** postgres.js client, when on PostgreSQL (LISTEN/NOTIFY). */
+  pg?: postgres.Sql;
+  /** The PGlite instance, when embedded. */
+  pglite?: PGlite;
+  /** Where the embedded database lives, or a redacted URL. */
+  location: string;
+  close(): Promise<void>;
+}
+
+export interface OpenDatabaseOptions {
+  databaseUrl?: string;
+  /** PGlite data directory; "memory://" for a throwaway database. */
+  pgliteDir?: string;
+  /** A PGlite dump to start from (tests). */
+  loadDataDir?: Blob | File;
+  /** Pool size on PostgreSQL. */
+  max?: number;
+}
+
+/**
+ * The one database client factory. PGlite does not lock its directory and two instances on one
+ * directory silently diverge, so a process opens its database once (server/) and hands it down.
+ */
+export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<Database> {
+  if (options.databaseUrl) {
+    const pg = postgres(options.databaseUrl, {
+      max: options.max ?? 10,
+      onnotice: () => {},
+      connection: { application_name: "peff" },
+    });
+    const db = drizzlePostgres({ client: pg, schema, casing: "snake_case" }) as unknown as Db;
+    return {
+      kind: "postgres",
+      db,
+      pg,
+      location: redactUrl(options.databaseUrl),
+      close: () => pg.end({ timeout: 5 }),
+    };
+  }
+  const dir = options.pgliteDir ?? "./data";
+  if (!dir.startsWith("memory://")) mkdirSync(path.dirname(path.resolve(dir)), { recursive: true });
+  const pglite = await PGlite.create({
+    dataDir: dir.startsWith("memory://") ? undefined : dir,
+    loadDataDir: options.loadDataDir,
+  });
+  const db = drizzlePglite({ client: pglite, schema, casing: "snake_case" }) as unknown as Db;
+  return {
+    kind: "pglite",
+    db,
+    pglite,
+    location: dir,
+    close: () => pglite.close(),
+  };
+}
+
+function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = "***";
+    return u.toString();
+  } catch {
+    return "postgres";
+  }
+}
+
+/** Rows of a raw `execute()`: PGlite answers `{ rows }`, postgres.js an array. */
+export function rowsOf<T>(result: unknown): T[] {
+  if (Array.isArray(result)) return result as T[];
+  return ((result as { rows?: T[] }).rows ?? []) as T[];
+}

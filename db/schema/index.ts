@@ -1,0 +1,4 @@
+export * from "./roles";
+export * from "./reference";
+export * from "./users";
+export * from "./tenancy";

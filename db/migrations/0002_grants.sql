@@ -7,11 +7,11 @@ GRANT SELECT ON collaboratives TO peff_app;
 --> statement-breakpoint
 GRANT UPDATE (name, region, description) ON collaboratives TO peff_app;
 --> statement-breakpoint
-GRANT SELECT, INSERT ON organisations TO peff_app;
+GRANT SELECT ON organisations TO peff_app;
 --> statement-breakpoint
 GRANT UPDATE (name, type, ods_code, valid_from, valid_to, successor_id, contact_email, contact_phone, address) ON organisations TO peff_app;
 --> statement-breakpoint
-GRANT SELECT, INSERT, DELETE ON collaborative_members TO peff_app;
+GRANT SELECT ON collaborative_members TO peff_app;
 --> statement-breakpoint
 GRANT UPDATE (joined_on, left_on) ON collaborative_members TO peff_app;
 --> statement-breakpoint

@@ -89,7 +89,6 @@ export const organisations = pgTable(
       to: appRole,
       using: sql`id = ${ctx.org} or exists (select 1 from collaborative_members cm where cm.org_id = organisations.id and cm.collaborative_id = ${ctx.collaborative})`,
     }),
-    pgPolicy("organisations_insert", { for: "insert", to: appRole, withCheck: sql`${ctx.isAdmin} and ${ctx.collaborative} is not null` }),
     pgPolicy("organisations_update", {
       for: "update",
       to: appRole,
@@ -116,8 +115,10 @@ export const collaborativeMembers = pgTable(
     uniqueIndex("collaborative_members_uq").on(t.collaborativeId, t.orgId),
     index("collaborative_members_org_idx").on(t.orgId),
     pgPolicy("collaborative_members_select", { for: "select", to: appRole, using: sql`collaborative_id = ${ctx.collaborative}` }),
-    pgPolicy("collaborative_members_write", {
-      for: "all",
+    // Only leaving/joining dates change through the app. Adding an organisation to a collaborative
+    // is not an app-role operation: an admin of one collaborative must never pull in another's.
+    pgPolicy("collaborative_members_update", {
+      for: "update",
       to: appRole,
       using: sql`collaborative_id = ${ctx.collaborative} and ${ctx.isAdmin}`,
       withCheck: sql`collaborative_id = ${ctx.collaborative} and ${ctx.isAdmin}`,

@@ -15,13 +15,15 @@ export default tseslint.config(
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" }],
       "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
+    },
+  },
+  {
+    files: ["app/**/*.{ts,tsx}"],
+    ignores: ["app/policies/**"],
+    rules: {
       "no-restricted-imports": [
         "error",
-        {
-          patterns: [
-            { group: ["**/server/*", "#server/*"], message: "app/ must not import from server/ (see ARCHITECTURE.md)" },
-          ],
-        },
+        { patterns: [{ group: ["**/server/*", "#server/*"], message: "app/ must not import from server/ (see ARCHITECTURE.md)" }] },
       ],
     },
   },

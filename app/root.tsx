@@ -61,16 +61,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <a className="nhsuk-skip-link" href="#maincontent">
           Skip to main content
         </a>
-        <Header user={data?.user ?? null} />
-        {data?.demo ? (
-          <div className="peff-demo-banner">
-            <div className="nhsuk-width-container">
-              <p className="nhsuk-body-s">
-                <strong>Demo data.</strong> Everything in this collaborative is invented for demonstration.
-              </p>
-            </div>
-          </div>
-        ) : null}
+        <Header user={data?.user ?? null} demo={data?.demo ?? false} />
         <div className="nhsuk-width-container">
           <main className="nhsuk-main-wrapper" id="maincontent">
             {children}

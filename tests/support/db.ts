@@ -11,3 +11,32 @@ export async function openTestDatabase(options: { max?: number } = {}): Promise<
   const bytes = await readFile(dumpPath);
   return openDatabase({ pgliteDir: "memory://", loadDataDir: new Blob([bytes]) });
 }
+
+/**
+ * An empty, freshly migrated database of its own, for tests that need one (seeding). On
+ * PostgreSQL a new database is created on the same server and dropped by `dispose`.
+ */
+export async function openScratchDatabase(): Promise<{ database: Database; dispose: () => Promise<void> }> {
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    const database = await openTestDatabase();
+    return { database, dispose: () => database.close() };
+  }
+  const { default: postgres } = await import("postgres");
+  const { migrateDatabase } = await import("../../db/migrate");
+  const admin = postgres(url, { max: 1, onnotice: () => {} });
+  const name = `peff_scratch_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
+  await admin.unsafe(`create database "${name}"`);
+  const scratchUrl = new URL(url);
+  scratchUrl.pathname = `/${name}`;
+  const database = await openDatabase({ databaseUrl: scratchUrl.toString(), max: 2 });
+  await migrateDatabase(database, scratchUrl.toString());
+  return {
+    database,
+    dispose: async () => {
+      await database.close();
+      await admin.unsafe(`drop database if exists "${name}" with (force)`);
+      await admin.end();
+    },
+  };
+}

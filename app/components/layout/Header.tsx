@@ -23,7 +23,7 @@ function NhsLogo() {
 }
 
 /** The NHS.UK header: service name, the account area (person, sign out) and the areas of the product. */
-export function Header({ user }: { user: HeaderUser | null }) {
+export function Header({ user, demo }: { user: HeaderUser | null; demo: boolean }) {
   const { pathname } = useLocation();
   return (
     <header className="nhsuk-header" data-module="nhsuk-header" role="banner">
@@ -75,6 +75,15 @@ export function Header({ user }: { user: HeaderUser | null }) {
         </nav>
       ) : null}
       {user ? <ContextBar user={user} /> : null}
+      {demo ? (
+        <div className="peff-demo-banner">
+          <div className="nhsuk-width-container">
+            <p className="nhsuk-body-s">
+              <strong>Demo data.</strong> Everything in this collaborative is invented for demonstration.
+            </p>
+          </div>
+        </div>
+      ) : null}
     </header>
   );
 }

@@ -1,0 +1,129 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectAccessible, launchBrowser, newContext, signIn } from "./support/browser";
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe("signing in and the shell", () => {
+  it("sign-in page is accessible, reports errors by field and keeps the email typed", async () => {
+    const page = await (await newContext(browser)).newPage();
+    await page.goto("/");
+    await expect.poll(() => new URL(page.url()).pathname).toBe("/sign-in");
+    await expectAccessible(page, "sign-in");
+    await page.getByLabel("Email address").fill("admin@peff.example");
+    await page.getByLabel("Password", { exact: true }).fill("wrong password");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect.poll(() => page.title()).toMatch(/^Error: Sign in/);
+    await expect.poll(() => page.locator(".nhsuk-error-summary").textContent()).toMatch(/Enter a correct email address and password/);
+    expect(await page.getByLabel("Email address").inputValue()).toBe("admin@peff.example");
+    await expectAccessible(page, "sign-in with errors");
+  });
+
+  it("signs in from the keyboard alone and shows the collaborative and its members", async () => {
+    const page = await (await newContext(browser)).newPage();
+    await page.goto("/sign-in");
+    await page.keyboard.press("Tab"); // skip link
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toMatch(/Skip to main content/);
+    await page.getByLabel("Email address").focus();
+    await page.keyboard.type("luht.lead@peff.example");
+    await page.keyboard.press("Tab");
+    await page.keyboard.type("demo-password-2026");
+    await page.keyboard.press("Enter");
+    await page.waitForURL((url) => url.pathname === "/");
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Cheshire and Merseyside PEFF (demo)");
+    expect(await page.getByTestId("active-organisation").textContent()).toMatch(/Liverpool University Hospitals/);
+    expect(await page.getByRole("rowheader").allTextContents()).toContain("Mersey Care NHS FT (demo)");
+    await expectAccessible(page, "home");
+  });
+
+  it("switches the active organisation from the header", async () => {
+    const page = await (await newContext(browser)).newPage();
+    await signIn(page, "wirral.lead@peff.example");
+    const before = await page.getByTestId("active-organisation").textContent();
+    const select = page.getByLabel("Switch organisation");
+    const other = (await select.locator("option").allTextContents()).find((t) => !t.startsWith(before ?? "-"))!;
+    await select.selectOption({ label: other });
+    await page.getByRole("button", { name: "Switch" }).click();
+    await expect.poll(() => page.getByTestId("active-organisation").textContent()).not.toBe(before);
+    expect(other.startsWith((await page.getByTestId("active-organisation").textContent()) ?? "?")).toBe(true);
+    await expectAccessible(page, "home after switching");
+  });
+
+  it("signs out", async () => {
+    const page = await (await newContext(browser)).newPage();
+    await signIn(page, "viewer@peff.example");
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.waitForURL(/\/sign-in\?reason=signed-out/);
+    await page.goto("/");
+    await expect.poll(() => new URL(page.url()).pathname).toBe("/sign-in");
+  });
+
+  it("shows an accessible page for an unknown address", async () => {
+    const page = await (await newContext(browser)).newPage();
+    await signIn(page, "viewer@peff.example");
+    const response = await page.goto("/no-such-page");
+    expect(response?.status()).toBe(404);
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Page not found");
+    await expectAccessible(page, "404");
+  });
+});
+
+describe("inviting people", () => {
+  it("an admin invites someone, who accepts the link, sets a password and lands in their organisation", async () => {
+    const adminPage = await (await newContext(browser)).newPage();
+    await signIn(adminPage, "admin@peff.example");
+    await adminPage.goto("/members");
+    await expectAccessible(adminPage, "members");
+    await adminPage.getByRole("link", { name: "Invite someone" }).click();
+    await expectAccessible(adminPage, "invite form");
+    // Submitting empty keeps us on the form with field errors.
+    await adminPage.getByRole("button", { name: "Create invitation link" }).click();
+    await expect.poll(() => adminPage.locator(".nhsuk-error-summary").textContent()).toMatch(/Enter an email address/);
+    await expectAccessible(adminPage, "invite form with errors");
+    await adminPage.getByLabel("Organisation").selectOption({ label: "Alder Hey Children's NHS FT (demo)" });
+    await adminPage.getByLabel("Their email address").fill("new.starter@peff.example");
+    await adminPage.getByLabel("Contributor").check();
+    await adminPage.getByRole("button", { name: "Create invitation link" }).click();
+    const link = await adminPage.getByTestId("invitation-link").inputValue();
+    expect(link).toMatch(/\/invitations\//);
+    await expectAccessible(adminPage, "invitation created");
+
+    const inviteePage = await (await newContext(browser)).newPage();
+    await inviteePage.goto(link);
+    await expectAccessible(inviteePage, "accept invitation");
+    await inviteePage.getByLabel("Full name").fill("New Starter");
+    await inviteePage.getByLabel("Create a password").fill("short");
+    await inviteePage.getByLabel("Enter the password again").fill("short");
+    await inviteePage.getByRole("button", { name: "Accept and create account" }).click();
+    await expect.poll(() => inviteePage.locator(".nhsuk-error-summary").textContent()).toMatch(/12 characters or more/);
+    expect(await inviteePage.getByLabel("Full name").inputValue()).toBe("New Starter");
+    await expectAccessible(inviteePage, "accept invitation with errors");
+    await inviteePage.getByLabel("Create a password").fill("a perfectly long password");
+    await inviteePage.getByLabel("Enter the password again").fill("a perfectly long password");
+    await inviteePage.getByRole("button", { name: "Accept and create account" }).click();
+    await inviteePage.waitForURL((url) => url.pathname === "/");
+    expect(await inviteePage.getByTestId("signed-in-as").textContent()).toBe("New Starter");
+    expect(await inviteePage.getByTestId("active-organisation").textContent()).toMatch(/Alder Hey/);
+
+    // The link works once.
+    const again = await (await newContext(browser)).newPage();
+    const response = await again.goto(link);
+    expect(response?.status()).toBe(410);
+    await expectAccessible(again, "used invitation");
+
+    // The admin sees the new member and can open the removal confirmation.
+    await adminPage.goto("/members");
+    await adminPage.getByRole("link", { name: "Remove New Starter" }).click();
+    await expectAccessible(adminPage, "remove member");
+    await adminPage.getByRole("button", { name: "Remove New Starter" }).click();
+    await expect.poll(() => adminPage.locator(".nhsuk-notification-banner").textContent()).toMatch(/removed/);
+    await inviteePage.reload();
+    await expect.poll(() => new URL(inviteePage.url()).pathname).toBe("/sign-in");
+  });
+});

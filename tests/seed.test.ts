@@ -1,0 +1,30 @@
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
+import type { Database } from "../db/client";
+import { collaboratives, memberships, organisations, ROLES } from "../db/schema";
+import { collaborativeCounts, DEMO_COLLABORATIVE_NAME, DEMO_PASSWORD, seedDemo } from "../db/seed/demo";
+import { hashPassword } from "../app/domain/auth/crypto.server";
+import { signIn } from "../app/domain/auth/sign-in.server";
+import { openScratchDatabase } from "./support/db";
+import { testConfig } from "./support/config";
+
+let database: Database;
+let dispose: () => Promise<void>;
+beforeAll(async () => {
+  ({ database, dispose } = await openScratchDatabase());
+});
+afterAll(() => dispose?.());
+
+it("seeds a labelled demo collaborative with six or more organisation types and every role", async () => {
+  expect(await collaborativeCounts(database)).toEqual({ demo: 0, real: 0 });
+  const demo = await seedDemo(database, { hashPassword });
+  const [collab] = await database.db.select().from(collaboratives).where(eq(collaboratives.id, demo.collaborativeId));
+  expect(collab).toMatchObject({ name: DEMO_COLLABORATIVE_NAME, isDemo: true });
+  const orgs = await database.db.select().from(organisations);
+  expect(orgs.length).toBeGreaterThanOrEqual(6);
+  expect(new Set(orgs.map((o) => o.type)).size).toBeGreaterThanOrEqual(6);
+  const roles = new Set((await database.db.select().from(memberships)).map((m) => m.role));
+  expect([...roles].sort()).toEqual([...ROLES].sort());
+  const result = await signIn(database, testConfig(), { email: "admin@peff.example", password: DEMO_PASSWORD, address: null });
+  expect(result.ok).toBe(true);
+});

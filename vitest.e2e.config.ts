@@ -1,0 +1,15 @@
+import { defineConfig } from "vitest/config";
+import tsconfigPaths from "vite-tsconfig-paths";
+
+// Browser tests: the built production server on a fresh embedded database with demo data,
+// driven by playwright-core in Debian's Chromium. Run `npm run build` first.
+export default defineConfig({
+  plugins: [tsconfigPaths()],
+  test: {
+    include: ["tests/e2e/**/*.e2e.ts"],
+    globalSetup: ["tests/e2e/support/server.ts"],
+    fileParallelism: false,
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+  },
+});

@@ -6,6 +6,7 @@ import { hashPassword } from "../app/domain/auth/crypto.server";
 import { appConfigFrom, loadEnv } from "./env";
 import { createPeffServer } from "./app";
 import { log } from "./log";
+import { startHousekeeping } from "./housekeeping";
 
 const started = performance.now();
 const env = loadEnv();
@@ -34,6 +35,8 @@ server.httpServer.listen(env.PORT, env.HOST, () => {
   log.info(`PEFF (${mode}) listening on ${url} — ready in ${Math.round(performance.now() - started)} ms`);
 });
 
+const stopHousekeeping = startHousekeeping(database);
+
 let stopping = false;
 async function shutdown(signal: string) {
   if (stopping) return;
@@ -41,6 +44,7 @@ async function shutdown(signal: string) {
   log.info(`${signal}: shutting down`);
   const force = setTimeout(() => process.exit(1), 10_000);
   force.unref();
+  stopHousekeeping();
   await server.close();
   await database.close();
   process.exit(0);

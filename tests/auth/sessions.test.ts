@@ -165,3 +165,17 @@ describe("sign-in rate limits", () => {
     expect((await signIn(database, config, { email: user.email, password: TEST_PASSWORD, address: "10.3.0.10" })).ok).toBe(true);
   });
 });
+
+describe("housekeeping", () => {
+  it("purges expired sessions and stale sign-in attempts, keeping live ones", async () => {
+    const { purgeExpiredAuthRecords } = await import("../../app/domain/auth/housekeeping.server");
+    const live = await signInOk();
+    const dead = await signInOk();
+    await database.db.update(sessions).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(sessions.id, sha256(tokenFrom(dead))));
+    await database.db.insert(signInAttempts).values({ email: "old@test.example", succeeded: false, at: new Date(Date.now() - 7 * 86_400_000) });
+    await purgeExpiredAuthRecords(database);
+    expect(await database.db.select().from(sessions).where(eq(sessions.id, sha256(tokenFrom(dead))))).toEqual([]);
+    expect(await database.db.select().from(sessions).where(eq(sessions.id, sha256(tokenFrom(live))))).toHaveLength(1);
+    expect(await database.db.select().from(signInAttempts).where(eq(signInAttempts.email, "old@test.example"))).toEqual([]);
+  });
+});

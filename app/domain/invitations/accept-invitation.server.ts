@@ -48,7 +48,7 @@ export async function acceptInvitation(database: Database, input: AcceptInvitati
         .where(and(eq(memberships.userId, userId), eq(memberships.orgId, invitation.orgId)));
       if (already) throw new DomainError(409, `You are already a member of ${invitation.orgName}.`);
     }
-    await tx.insert(memberships).values({ userId, orgId: invitation.orgId, role: invitation.role });
+    await tx.insert(memberships).values({ userId, orgId: invitation.orgId, role: invitation.role, createdBy: invitation.createdBy });
     await tx.update(invitations).set({ acceptedAt: new Date(), acceptedBy: userId }).where(eq(invitations.id, invitation.id));
     return { userId, orgId: invitation.orgId };
   });

@@ -16,6 +16,7 @@ export interface InvitationView {
   status: InvitationStatus;
   /** Whether an account already exists for the invited email. */
   accountExists: boolean;
+  createdBy: string | null;
 }
 
 /**
@@ -34,6 +35,7 @@ export async function getInvitationByToken(database: Database | { db: Tx }, toke
       expiresAt: invitations.expiresAt,
       acceptedAt: invitations.acceptedAt,
       revokedAt: invitations.revokedAt,
+      createdBy: invitations.createdBy,
     })
     .from(invitations)
     .innerJoin(organisations, eq(organisations.id, invitations.orgId))
@@ -59,6 +61,7 @@ export async function getInvitationByToken(database: Database | { db: Tx }, toke
     expiresAt: row.expiresAt,
     status,
     accountExists: Boolean(account),
+    createdBy: row.createdBy,
   };
 }
 

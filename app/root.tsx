@@ -19,6 +19,7 @@ import { Header, type HeaderUser } from "~/components/layout/Header";
 import { contextKey } from "~/domain/auth/actor";
 import { optionalActor } from "~/lib/session.server";
 import { SERVICE_NAME } from "~/lib/meta";
+import { useNonce } from "~/lib/nonce";
 
 export const meta: MetaFunction = ({ error }) => [
   { title: error ? `Sorry, there is a problem – ${SERVICE_NAME}` : SERVICE_NAME },
@@ -44,6 +45,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
+  const nonce = useNonce();
   useEffect(() => {
     document.body.classList.add("js-enabled", "nhsuk-frontend-supported");
     // The NHS header's "More" menu and other components enhance progressively.
@@ -68,8 +70,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
           </main>
         </div>
         <Footer />
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import http from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -37,7 +38,24 @@ export async function createPeffServer(options: PeffServerOptions): Promise<Peff
   if (options.trustProxy) app.set("trust proxy", options.trustProxy);
 
   app.use((_req, res, next) => {
+    const nonce = randomBytes(16).toString("base64");
+    res.locals.cspNonce = nonce;
     res.set({
+      // Scripts only from us (inline ones carry this response's nonce); styles allow inline
+      // attributes (React style props); connections to our own origin (fetches, WebSockets).
+      "Content-Security-Policy": [
+        "default-src 'self'",
+        `script-src 'self' 'nonce-${nonce}'`,
+        "style-src 'self' 'unsafe-inline'",
+        "img-src 'self' data: blob:",
+        // The NHS design system's Frutiger font is served from the NHS's own asset host.
+        "font-src 'self' data: https://assets.nhs.uk",
+        `connect-src 'self'${options.mode === "development" ? " ws: wss:" : ""}`,
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+      ].join("; "),
       "X-Content-Type-Options": "nosniff",
       "Referrer-Policy": "same-origin",
       "X-Frame-Options": "DENY",
@@ -73,7 +91,7 @@ export async function createPeffServer(options: PeffServerOptions): Promise<Peff
     createRequestHandler({
       build,
       mode: options.mode,
-      getLoadContext: (req) => ({ database, config, clientAddress: req.ip ?? null }),
+      getLoadContext: (req, res) => ({ database, config, clientAddress: req.ip ?? null, cspNonce: res.locals.cspNonce as string }),
     }),
   );
 

@@ -7,6 +7,8 @@ declare module "@remix-run/node" {
     config: AppConfig;
     /** The client's address as Express sees it (trust proxy aware), for rate limiting. */
     clientAddress: string | null;
+    /** This response's Content-Security-Policy nonce for inline scripts. */
+    cspNonce?: string;
   }
 }
 

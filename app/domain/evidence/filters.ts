@@ -12,11 +12,16 @@ export interface EvidenceFilters {
   psedId: string | null;
   themeId: string | null;
   concernedOrgId: string | null;
+  /** The organisation that owns the items. */
+  ownerOrgId: string | null;
   scope: "all" | "own" | "shared";
   page: number;
 }
 
 export const PAGE_SIZE = 20;
+/** Search snippets mark matches with these control characters; the page turns them into <mark>, never parsing HTML. */
+export const MARK_START = "\u0001";
+export const MARK_END = "\u0002";
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -37,6 +42,7 @@ export function filtersFrom(params: URLSearchParams): EvidenceFilters {
     psedId: id("psed"),
     themeId: id("theme"),
     concernedOrgId: id("concerns"),
+    ownerOrgId: id("org"),
     scope: scope === "own" || scope === "shared" ? scope : "all",
     page: Math.max(1, Math.min(10_000, Number.parseInt(params.get("page") ?? "1", 10) || 1)),
   };
@@ -58,6 +64,7 @@ export function filtersQuery(f: Partial<EvidenceFilters>): string {
   set("psed", f.psedId);
   set("theme", f.themeId);
   set("concerns", f.concernedOrgId);
+  set("org", f.ownerOrgId);
   if (f.scope && f.scope !== "all") set("scope", f.scope);
   if (f.page && f.page > 1) set("page", f.page);
   const s = p.toString();
@@ -65,4 +72,4 @@ export function filtersQuery(f: Partial<EvidenceFilters>): string {
 }
 
 export const hasFilters = (f: EvidenceFilters) =>
-  Boolean(f.sourceId || f.type || f.from || f.to || f.outcomeId || f.characteristicId || f.psedId || f.themeId || f.concernedOrgId || f.scope !== "all");
+  Boolean(f.sourceId || f.type || f.from || f.to || f.outcomeId || f.characteristicId || f.psedId || f.themeId || f.concernedOrgId || f.ownerOrgId || f.scope !== "all");

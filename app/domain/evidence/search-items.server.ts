@@ -4,7 +4,7 @@ import { rowsOf } from "#db/client";
 import type { ItemType } from "#db/schema";
 import { withTenant } from "#db/tenant";
 import { tenantOf, type Actor } from "~/domain/auth/actor";
-import { PAGE_SIZE, type EvidenceFilters } from "./filters";
+import { MARK_END, MARK_START, PAGE_SIZE, type EvidenceFilters } from "./filters";
 
 export interface SearchHit {
   id: string;
@@ -19,8 +19,7 @@ export interface SearchHit {
   snippet: string;
 }
 
-export const MARK_START = "\u0001";
-export const MARK_END = "\u0002";
+export { MARK_END, MARK_START };
 
 /**
  * The WHERE clause for filters, on top of row-level security (which already limits rows to the
@@ -39,6 +38,7 @@ export function filterWhere(f: EvidenceFilters, orgId: string): SQL {
   if (f.psedId) parts.push(sql`i.psed_ids @> array[${f.psedId}]::uuid[]`);
   if (f.themeId) parts.push(sql`i.theme_ids @> array[${f.themeId}]::uuid[]`);
   if (f.concernedOrgId) parts.push(sql`i.concerned_org_ids @> array[${f.concernedOrgId}]::uuid[]`);
+  if (f.ownerOrgId) parts.push(sql`i.org_id = ${f.ownerOrgId}`);
   if (f.scope === "own") parts.push(sql`i.org_id = ${orgId}`);
   if (f.scope === "shared") parts.push(sql`i.shared_at is not null`);
   return sql.join(parts, sql` and `);

@@ -24,4 +24,4 @@ export async function extractText(ext: AttachmentExt, bytes: Uint8Array): Promis
   return "";
 }
 
-const normalise = (text: string) => text.replace(/\u0000/g, "").replace(/[ \t]+/g, " ").replace(/\n{3,}/g, "\n\n").trim();
+const normalise = (text: string) => text.replaceAll("\u0000", "").replace(/[ \t]+/g, " ").replace(/\n{3,}/g, "\n\n").trim();

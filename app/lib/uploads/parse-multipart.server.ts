@@ -1,4 +1,5 @@
 import { Readable } from "node:stream";
+import type { ReadableStream as NodeWebStream } from "node:stream/web";
 import busboy from "busboy";
 import { MAX_ATTACHMENT_BYTES } from "./limits";
 
@@ -46,7 +47,7 @@ export async function parseMultipart(request: Request, options: { maxFileBytes?:
     bb.on("close", resolve);
     bb.on("error", reject);
   });
-  Readable.fromWeb(request.body as import("node:stream/web").ReadableStream).pipe(bb);
+  Readable.fromWeb(request.body as NodeWebStream).pipe(bb);
   await done;
   return result;
 }

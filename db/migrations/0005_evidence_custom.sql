@@ -82,15 +82,15 @@ CREATE TRIGGER evidence_attachments_reindex AFTER INSERT OR UPDATE OF extracted_
 -- Organisations x characteristics across the active collaborative, private items included, for
 -- collaborative-wide roles only. It returns counts and nothing else: no ids, titles or text, so a
 -- regional lead learns how much evidence an organisation holds, never what it says. Anyone else
--- gets no rows.
+-- gets no rows. The context calls are wrapped in (SELECT ...) so they run once, not per row.
 CREATE OR REPLACE FUNCTION evidence_org_coverage()
   RETURNS TABLE (org_id uuid, characteristic_id uuid, items integer, shared integer)
   LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public
   AS $$
   SELECT i.org_id, c.id, count(*)::int, (count(*) FILTER (WHERE i.shared_at IS NOT NULL))::int
   FROM public.evidence_items i CROSS JOIN LATERAL unnest(i.characteristic_ids) AS c(id)
-  WHERE public.peff_ctx_collaborative_wide()
-    AND i.collaborative_id = public.peff_ctx_collaborative()
+  WHERE (SELECT public.peff_ctx_collaborative_wide())
+    AND i.collaborative_id = (SELECT public.peff_ctx_collaborative())
   GROUP BY i.org_id, c.id
 $$;
 --> statement-breakpoint
@@ -105,8 +105,8 @@ CREATE OR REPLACE FUNCTION evidence_org_totals()
   AS $$
   SELECT i.org_id, count(*)::int, (count(*) FILTER (WHERE i.shared_at IS NOT NULL))::int
   FROM public.evidence_items i
-  WHERE public.peff_ctx_collaborative_wide()
-    AND i.collaborative_id = public.peff_ctx_collaborative()
+  WHERE (SELECT public.peff_ctx_collaborative_wide())
+    AND i.collaborative_id = (SELECT public.peff_ctx_collaborative())
   GROUP BY i.org_id
 $$;
 --> statement-breakpoint

@@ -1,4 +1,4 @@
-import { asc, eq, sql } from "drizzle-orm";
+import { asc, eq, sql, type SQL } from "drizzle-orm";
 import type { Database, Tx } from "#db/client";
 import { rowsOf } from "#db/client";
 import { characteristics, collaborativeMembers, frameworkOutcomes, frameworks, organisations } from "#db/schema";
@@ -40,8 +40,8 @@ export async function getCoverage(database: Database, actor: Actor, input: { fra
   });
 }
 
-/** Under RLS: counts only the items this organisation may read. */
-async function outcomeCells(tx: Tx, frameworkId: string) {
+/** Under RLS: counts only the items this organisation may read. (`scope`: see searchIn.) */
+export async function outcomeCells(tx: Tx, frameworkId: string, scope: SQL = sql`true`) {
   // One pass: a row per (outcome, characteristic) an item carries, plus one per outcome with a
   // null characteristic, so the outcome total counts each item once.
   const rows = rowsOf<{ outcome_id: string; characteristic_id: string | null; n: number }>(
@@ -50,7 +50,7 @@ async function outcomeCells(tx: Tx, frameworkId: string) {
       from evidence_items i
       cross join lateral unnest(i.outcome_ids) as o(id)
       cross join lateral unnest(i.characteristic_ids || array[null]::uuid[]) as c(id)
-      where i.outcome_ids && (select array_agg(id) from framework_outcomes where framework_id = ${frameworkId})
+      where ${scope} and i.outcome_ids && (select array_agg(id) from framework_outcomes where framework_id = ${frameworkId})
       group by o.id, c.id`),
   );
   const out = new Map<string, { counts: Record<string, number>; total: number }>();
@@ -64,7 +64,7 @@ async function outcomeCells(tx: Tx, frameworkId: string) {
 }
 
 /** Through the SECURITY DEFINER aggregates, which answer only collaborative-wide roles and only with counts. */
-async function organisationCells(tx: Tx, collaborativeId: string) {
+export async function organisationCells(tx: Tx, collaborativeId: string) {
   const orgs = await tx
     .select({ id: organisations.id, name: organisations.name })
     .from(organisations)

@@ -49,8 +49,9 @@ export async function searchItems(database: Database, actor: Actor, filters: Evi
   return withTenant(database, tenantOf(actor), (tx) => searchIn(tx, actor.active.orgId, filters));
 }
 
-export async function searchIn(tx: Tx, orgId: string, f: EvidenceFilters, pageSize = PAGE_SIZE): Promise<{ total: number; hits: SearchHit[] }> {
-  const where = filterWhere(f, orgId);
+/** `scope` is only for the benchmark's RLS-off comparison, which must spell out what RLS adds. */
+export async function searchIn(tx: Tx, orgId: string, f: EvidenceFilters, pageSize = PAGE_SIZE, scope: SQL = sql`true`): Promise<{ total: number; hits: SearchHit[] }> {
+  const where = sql`${scope} and ${filterWhere(f, orgId)}`;
   const order = f.q
     ? sql`ts_rank_cd(i.search, websearch_to_tsquery('english', ${f.q})) desc, i.published_on desc nulls last, i.id`
     : sql`i.published_on desc nulls last, i.created_at desc, i.id`;

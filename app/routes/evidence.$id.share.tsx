@@ -51,9 +51,13 @@ export default function ShareEvidence() {
         <span className="nhsuk-caption-l">{title}</span>
         <h1>Share with the collaborative</h1>
         <p>Every member organisation of the collaborative will be able to read this item, its findings, recommendations and the text of its files. They cannot change it. You can unshare it later.</p>
+        <p className="nhsuk-body-s">
+          The check looks for names after a title (Mrs, Dr…), email addresses, phone numbers, NHS numbers, postcodes and dates of birth. It cannot catch everything, such as names without a title or addresses without a postcode: read the
+          item before you share it.
+        </p>
         {hits.length === 0 ? (
           <div className="nhsuk-inset-text">
-            <p>We checked the text, findings, recommendations and files for names after titles, email addresses, phone numbers, NHS numbers, postcodes and dates of birth and found none. Check it yourself too: the check cannot catch everything.</p>
+            <p>We checked the text, findings, recommendations and files and found nothing that looks like personal data.</p>
           </div>
         ) : (
           <p>

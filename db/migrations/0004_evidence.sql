@@ -14,6 +14,17 @@ CREATE TABLE "evidence_attachments" (
 );
 --> statement-breakpoint
 ALTER TABLE "evidence_attachments" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
+CREATE TABLE "evidence_coverage" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"collaborative_id" uuid NOT NULL,
+	"org_id" uuid NOT NULL,
+	"shared" boolean NOT NULL,
+	"outcome_id" uuid NOT NULL,
+	"characteristic_id" uuid NOT NULL,
+	"items" integer DEFAULT 0 NOT NULL
+);
+--> statement-breakpoint
+ALTER TABLE "evidence_coverage" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
 CREATE TABLE "evidence_events" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"collaborative_id" uuid NOT NULL,
@@ -123,6 +134,8 @@ ALTER TABLE "evidence_attachments" ADD CONSTRAINT "evidence_attachments_collabor
 ALTER TABLE "evidence_attachments" ADD CONSTRAINT "evidence_attachments_org_id_organisations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "evidence_attachments" ADD CONSTRAINT "evidence_attachments_item_id_evidence_items_id_fk" FOREIGN KEY ("item_id") REFERENCES "public"."evidence_items"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "evidence_attachments" ADD CONSTRAINT "evidence_attachments_uploaded_by_users_id_fk" FOREIGN KEY ("uploaded_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "evidence_coverage" ADD CONSTRAINT "evidence_coverage_collaborative_id_collaboratives_id_fk" FOREIGN KEY ("collaborative_id") REFERENCES "public"."collaboratives"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "evidence_coverage" ADD CONSTRAINT "evidence_coverage_org_id_organisations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "evidence_events" ADD CONSTRAINT "evidence_events_collaborative_id_collaboratives_id_fk" FOREIGN KEY ("collaborative_id") REFERENCES "public"."collaboratives"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "evidence_events" ADD CONSTRAINT "evidence_events_org_id_organisations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "evidence_events" ADD CONSTRAINT "evidence_events_item_id_evidence_items_id_fk" FOREIGN KEY ("item_id") REFERENCES "public"."evidence_items"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -149,6 +162,7 @@ ALTER TABLE "evidence_tags" ADD CONSTRAINT "evidence_tags_applied_by_users_id_fk
 ALTER TABLE "evidence_themes" ADD CONSTRAINT "evidence_themes_collaborative_id_collaboratives_id_fk" FOREIGN KEY ("collaborative_id") REFERENCES "public"."collaboratives"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "evidence_themes" ADD CONSTRAINT "evidence_themes_org_id_organisations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "evidence_attachments_item_idx" ON "evidence_attachments" USING btree ("item_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "evidence_coverage_uq" ON "evidence_coverage" USING btree ("collaborative_id","org_id","shared","outcome_id","characteristic_id");--> statement-breakpoint
 CREATE INDEX "evidence_events_item_idx" ON "evidence_events" USING btree ("item_id","at");--> statement-breakpoint
 CREATE INDEX "evidence_findings_item_idx" ON "evidence_findings" USING btree ("item_id");--> statement-breakpoint
 CREATE INDEX "evidence_items_search_idx" ON "evidence_items" USING gin ("search");--> statement-breakpoint
@@ -165,6 +179,7 @@ CREATE POLICY "evidence_attachments_select" ON "evidence_attachments" AS PERMISS
 CREATE POLICY "evidence_attachments_insert" ON "evidence_attachments" AS PERMISSIVE FOR INSERT TO "peff_app" WITH CHECK ((org_id = (select peff_ctx_org()) and collaborative_id = (select peff_ctx_collaborative()) and (select peff_ctx_role()) in ('equality_lead', 'contributor')));--> statement-breakpoint
 CREATE POLICY "evidence_attachments_update" ON "evidence_attachments" AS PERMISSIVE FOR UPDATE TO "peff_app" USING ((org_id = (select peff_ctx_org()) and collaborative_id = (select peff_ctx_collaborative()) and (select peff_ctx_role()) in ('equality_lead', 'contributor'))) WITH CHECK ((org_id = (select peff_ctx_org()) and collaborative_id = (select peff_ctx_collaborative()) and (select peff_ctx_role()) in ('equality_lead', 'contributor')));--> statement-breakpoint
 CREATE POLICY "evidence_attachments_delete" ON "evidence_attachments" AS PERMISSIVE FOR DELETE TO "peff_app" USING ((org_id = (select peff_ctx_org()) and collaborative_id = (select peff_ctx_collaborative()) and (select peff_ctx_role()) in ('equality_lead', 'contributor')));--> statement-breakpoint
+CREATE POLICY "evidence_coverage_select" ON "evidence_coverage" AS PERMISSIVE FOR SELECT TO "peff_app" USING (collaborative_id = (select peff_ctx_collaborative()) and (org_id = (select peff_ctx_org()) or shared));--> statement-breakpoint
 CREATE POLICY "evidence_events_select" ON "evidence_events" AS PERMISSIVE FOR SELECT TO "peff_app" USING (exists (select 1 from evidence_items i where i.id = evidence_events.item_id));--> statement-breakpoint
 CREATE POLICY "evidence_events_insert" ON "evidence_events" AS PERMISSIVE FOR INSERT TO "peff_app" WITH CHECK ((org_id = (select peff_ctx_org()) and collaborative_id = (select peff_ctx_collaborative()) and (select peff_ctx_role()) in ('equality_lead', 'contributor')) and actor_id = (select peff_ctx_user()));--> statement-breakpoint
 CREATE POLICY "evidence_findings_select" ON "evidence_findings" AS PERMISSIVE FOR SELECT TO "peff_app" USING (exists (select 1 from evidence_items i where i.id = evidence_findings.item_id));--> statement-breakpoint

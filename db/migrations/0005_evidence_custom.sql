@@ -79,37 +79,148 @@ DROP TRIGGER IF EXISTS evidence_attachments_reindex ON evidence_attachments;
 CREATE TRIGGER evidence_attachments_reindex AFTER INSERT OR UPDATE OF extracted_text OR DELETE ON evidence_attachments
   FOR EACH ROW EXECUTE FUNCTION evidence_reindex_trigger();
 --> statement-breakpoint
+-- Search and filters. Under row-level security a user's WHERE clause may only use an index when
+-- its operators are LEAKPROOF, and tsvector @@ and array @> are not: Postgres would apply the RLS
+-- predicate first (every visible row) and test the search on each. This function applies exactly
+-- the evidence_items select policy (active collaborative; own organisation or shared) together
+-- with the filters in one query, so the GIN indexes are used. It returns ids, ranks and the total
+-- only; the caller then reads the page's rows through RLS as usual, which stays the last guard.
+CREATE OR REPLACE FUNCTION evidence_search(
+  p_query text, p_source uuid, p_type text, p_from date, p_to date, p_outcome uuid, p_characteristic uuid,
+  p_psed uuid, p_theme uuid, p_concerns uuid, p_owner uuid, p_scope text, p_limit integer, p_offset integer)
+  RETURNS TABLE (id uuid, rank real, total bigint)
+  LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, public
+  AS $$
+DECLARE
+  v_collab uuid := public.peff_ctx_collaborative();
+  v_org uuid := public.peff_ctx_org();
+  v_tsq tsquery;
+  v_where text := 'i.collaborative_id = $1 AND (i.org_id = $2 OR i.shared_at IS NOT NULL)';
+  v_rank text := '0::real';
+  v_order text := 'i.published_on DESC NULLS LAST, i.created_at DESC, i.id';
+BEGIN
+  IF v_collab IS NULL OR v_org IS NULL THEN
+    RETURN;
+  END IF;
+  IF coalesce(btrim(p_query), '') <> '' THEN
+    v_tsq := websearch_to_tsquery('english'::regconfig, p_query);
+    v_where := v_where || ' AND i.search @@ $3';
+    v_rank := 'ts_rank_cd(i.search, $3)::real';
+    v_order := 'ts_rank_cd(i.search, $3) DESC, i.published_on DESC NULLS LAST, i.id';
+  END IF;
+  IF p_source IS NOT NULL THEN v_where := v_where || ' AND i.source_id = $4'; END IF;
+  IF p_type IS NOT NULL THEN v_where := v_where || ' AND i.type = $5'; END IF;
+  IF p_from IS NOT NULL THEN v_where := v_where || ' AND i.published_on >= $6'; END IF;
+  IF p_to IS NOT NULL THEN v_where := v_where || ' AND i.published_on <= $7'; END IF;
+  IF p_outcome IS NOT NULL THEN v_where := v_where || ' AND i.outcome_ids @> ARRAY[$8]'; END IF;
+  IF p_characteristic IS NOT NULL THEN v_where := v_where || ' AND i.characteristic_ids @> ARRAY[$9]'; END IF;
+  IF p_psed IS NOT NULL THEN v_where := v_where || ' AND i.psed_ids @> ARRAY[$10]'; END IF;
+  IF p_theme IS NOT NULL THEN v_where := v_where || ' AND i.theme_ids @> ARRAY[$11]'; END IF;
+  IF p_concerns IS NOT NULL THEN v_where := v_where || ' AND i.concerned_org_ids @> ARRAY[$12]'; END IF;
+  IF p_owner IS NOT NULL THEN v_where := v_where || ' AND i.org_id = $13'; END IF;
+  IF p_scope = 'own' THEN v_where := v_where || ' AND i.org_id = $2'; END IF;
+  IF p_scope = 'shared' THEN v_where := v_where || ' AND i.shared_at IS NOT NULL'; END IF;
+  RETURN QUERY EXECUTE format(
+    'SELECT i.id, %s, count(*) OVER () FROM public.evidence_items i WHERE %s ORDER BY %s LIMIT $14 OFFSET $15',
+    v_rank, v_where, v_order)
+    USING v_collab, v_org, v_tsq, p_source, p_type, p_from, p_to, p_outcome, p_characteristic, p_psed, p_theme, p_concerns, p_owner,
+      least(greatest(p_limit, 0), 50000), greatest(p_offset, 0);
+END $$;
+--> statement-breakpoint
+REVOKE ALL ON FUNCTION evidence_search(text, uuid, text, date, date, uuid, uuid, uuid, uuid, uuid, uuid, text, integer, integer) FROM PUBLIC;
+--> statement-breakpoint
+GRANT EXECUTE ON FUNCTION evidence_search(text, uuid, text, date, date, uuid, uuid, uuid, uuid, uuid, uuid, text, integer, integer) TO peff_app;
+--> statement-breakpoint
+-- Coverage counters (see evidence_coverage in db/schema/evidence.ts). The app role may read them
+-- under RLS and never write them.
+GRANT SELECT ON evidence_coverage TO peff_app;
+--> statement-breakpoint
+CREATE OR REPLACE FUNCTION evidence_coverage_apply(p_collab uuid, p_org uuid, p_shared boolean, p_outcomes uuid[], p_chars uuid[], p_delta integer) RETURNS void
+  LANGUAGE sql SECURITY DEFINER SET search_path = pg_catalog, public
+  AS $$
+  INSERT INTO public.evidence_coverage AS c (collaborative_id, org_id, shared, outcome_id, characteristic_id, items)
+  SELECT p_collab, p_org, p_shared, o, ch, p_delta
+  FROM unnest(p_outcomes || '00000000-0000-0000-0000-000000000000'::uuid) AS o
+  CROSS JOIN unnest(p_chars || '00000000-0000-0000-0000-000000000000'::uuid) AS ch
+  ON CONFLICT (collaborative_id, org_id, shared, outcome_id, characteristic_id) DO UPDATE SET items = c.items + excluded.items
+$$;
+--> statement-breakpoint
+REVOKE ALL ON FUNCTION evidence_coverage_apply(uuid, uuid, boolean, uuid[], uuid[], integer) FROM PUBLIC;
+--> statement-breakpoint
+CREATE OR REPLACE FUNCTION evidence_coverage_trigger() RETURNS trigger
+  LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public
+  AS $$
+BEGIN
+  IF TG_OP IN ('UPDATE', 'DELETE') THEN
+    PERFORM public.evidence_coverage_apply(OLD.collaborative_id, OLD.org_id, OLD.shared_at IS NOT NULL, OLD.outcome_ids, OLD.characteristic_ids, -1);
+  END IF;
+  IF TG_OP IN ('UPDATE', 'INSERT') THEN
+    PERFORM public.evidence_coverage_apply(NEW.collaborative_id, NEW.org_id, NEW.shared_at IS NOT NULL, NEW.outcome_ids, NEW.characteristic_ids, 1);
+  END IF;
+  RETURN NULL;
+END $$;
+--> statement-breakpoint
+DROP TRIGGER IF EXISTS evidence_items_coverage_ins_del ON evidence_items;
+--> statement-breakpoint
+CREATE TRIGGER evidence_items_coverage_ins_del AFTER INSERT OR DELETE ON evidence_items
+  FOR EACH ROW EXECUTE FUNCTION evidence_coverage_trigger();
+--> statement-breakpoint
+DROP TRIGGER IF EXISTS evidence_items_coverage_upd ON evidence_items;
+--> statement-breakpoint
+CREATE TRIGGER evidence_items_coverage_upd AFTER UPDATE ON evidence_items
+  FOR EACH ROW WHEN (OLD.outcome_ids IS DISTINCT FROM NEW.outcome_ids OR OLD.characteristic_ids IS DISTINCT FROM NEW.characteristic_ids
+    OR (OLD.shared_at IS NULL) <> (NEW.shared_at IS NULL))
+  EXECUTE FUNCTION evidence_coverage_trigger();
+--> statement-breakpoint
+-- Rebuilds one collaborative's counters from its items (after a bulk load that skipped triggers).
+-- Owner only: not granted to the app role.
+CREATE OR REPLACE FUNCTION evidence_coverage_rebuild(p_collab uuid) RETURNS void
+  LANGUAGE sql SECURITY DEFINER SET search_path = pg_catalog, public
+  AS $$
+  DELETE FROM public.evidence_coverage WHERE collaborative_id = p_collab;
+  INSERT INTO public.evidence_coverage (collaborative_id, org_id, shared, outcome_id, characteristic_id, items)
+  SELECT i.collaborative_id, i.org_id, i.shared_at IS NOT NULL, o, ch, count(*)
+  FROM public.evidence_items i
+  CROSS JOIN LATERAL unnest(i.outcome_ids || '00000000-0000-0000-0000-000000000000'::uuid) AS o
+  CROSS JOIN LATERAL unnest(i.characteristic_ids || '00000000-0000-0000-0000-000000000000'::uuid) AS ch
+  WHERE i.collaborative_id = p_collab
+  GROUP BY 1, 2, 3, 4, 5
+$$;
+--> statement-breakpoint
+REVOKE ALL ON FUNCTION evidence_coverage_rebuild(uuid) FROM PUBLIC;
+--> statement-breakpoint
 -- Organisations x characteristics across the active collaborative, private items included, for
--- collaborative-wide roles only. It returns counts and nothing else: no ids, titles or text, so a
--- regional lead learns how much evidence an organisation holds, never what it says. Anyone else
+-- collaborative-wide roles only. They return ids and counts and nothing else: no titles or text, so
+-- a regional lead learns how much evidence an organisation holds, never what it says. Anyone else
 -- gets no rows. The context calls are wrapped in (SELECT ...) so they run once, not per row.
 CREATE OR REPLACE FUNCTION evidence_org_coverage()
   RETURNS TABLE (org_id uuid, characteristic_id uuid, items integer, shared integer)
   LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public
   AS $$
-  SELECT i.org_id, c.id, count(*)::int, (count(*) FILTER (WHERE i.shared_at IS NOT NULL))::int
-  FROM public.evidence_items i CROSS JOIN LATERAL unnest(i.characteristic_ids) AS c(id)
+  SELECT c.org_id, c.characteristic_id, sum(c.items)::int, (sum(c.items) FILTER (WHERE c.shared))::int
+  FROM public.evidence_coverage c
   WHERE (SELECT public.peff_ctx_collaborative_wide())
-    AND i.collaborative_id = (SELECT public.peff_ctx_collaborative())
-  GROUP BY i.org_id, c.id
+    AND c.collaborative_id = (SELECT public.peff_ctx_collaborative())
+    AND c.outcome_id = '00000000-0000-0000-0000-000000000000'
+    AND c.characteristic_id <> '00000000-0000-0000-0000-000000000000'
+  GROUP BY c.org_id, c.characteristic_id
+  HAVING sum(c.items) > 0
 $$;
 --> statement-breakpoint
-REVOKE ALL ON FUNCTION evidence_org_coverage() FROM PUBLIC;
---> statement-breakpoint
-GRANT EXECUTE ON FUNCTION evidence_org_coverage() TO peff_app;
---> statement-breakpoint
--- The organisations' totals (items with no characteristic tag count too), same rules.
 CREATE OR REPLACE FUNCTION evidence_org_totals()
   RETURNS TABLE (org_id uuid, items integer, shared integer)
   LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public
   AS $$
-  SELECT i.org_id, count(*)::int, (count(*) FILTER (WHERE i.shared_at IS NOT NULL))::int
-  FROM public.evidence_items i
+  SELECT c.org_id, sum(c.items)::int, coalesce(sum(c.items) FILTER (WHERE c.shared), 0)::int
+  FROM public.evidence_coverage c
   WHERE (SELECT public.peff_ctx_collaborative_wide())
-    AND i.collaborative_id = (SELECT public.peff_ctx_collaborative())
-  GROUP BY i.org_id
+    AND c.collaborative_id = (SELECT public.peff_ctx_collaborative())
+    AND c.outcome_id = '00000000-0000-0000-0000-000000000000'
+    AND c.characteristic_id = '00000000-0000-0000-0000-000000000000'
+  GROUP BY c.org_id
+  HAVING sum(c.items) > 0
 $$;
 --> statement-breakpoint
-REVOKE ALL ON FUNCTION evidence_org_totals() FROM PUBLIC;
+REVOKE ALL ON FUNCTION evidence_org_coverage(), evidence_org_totals() FROM PUBLIC;
 --> statement-breakpoint
-GRANT EXECUTE ON FUNCTION evidence_org_totals() TO peff_app;
+GRANT EXECUTE ON FUNCTION evidence_org_coverage(), evidence_org_totals() TO peff_app;

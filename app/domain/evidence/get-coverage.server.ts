@@ -1,7 +1,7 @@
 import { asc, eq, sql, type SQL } from "drizzle-orm";
 import type { Database, Tx } from "#db/client";
 import { rowsOf } from "#db/client";
-import { characteristics, collaborativeMembers, frameworkOutcomes, frameworks, organisations } from "#db/schema";
+import { characteristics, collaborativeMembers, COVERAGE_ANY, frameworkOutcomes, frameworks, organisations } from "#db/schema";
 import { withTenant } from "#db/tenant";
 import { policyActor, tenantOf, type Actor } from "~/domain/auth/actor";
 import { seesOrgCoverage } from "~/policies/evidence";
@@ -40,24 +40,24 @@ export async function getCoverage(database: Database, actor: Actor, input: { fra
   });
 }
 
-/** Under RLS: counts only the items this organisation may read. (`scope`: see searchIn.) */
+/**
+ * Under RLS: the counters of the items this organisation may read (its own, and everyone's
+ * shared ones), kept by a trigger on evidence_items. (`scope`: the benchmark's RLS-off comparison.)
+ */
 export async function outcomeCells(tx: Tx, frameworkId: string, scope: SQL = sql`true`) {
-  // One pass: a row per (outcome, characteristic) an item carries, plus one per outcome with a
-  // null characteristic, so the outcome total counts each item once.
-  const rows = rowsOf<{ outcome_id: string; characteristic_id: string | null; n: number }>(
+  const rows = rowsOf<{ outcome_id: string; characteristic_id: string; n: number }>(
     await tx.execute(sql`
-      select o.id as outcome_id, c.id as characteristic_id, count(*)::int as n
-      from evidence_items i
-      cross join lateral unnest(i.outcome_ids) as o(id)
-      cross join lateral unnest(i.characteristic_ids || array[null]::uuid[]) as c(id)
-      where ${scope} and i.outcome_ids && (select array_agg(id) from framework_outcomes where framework_id = ${frameworkId})
-      group by o.id, c.id`),
+      select c.outcome_id, c.characteristic_id, sum(c.items)::int as n
+      from evidence_coverage c
+      where ${scope} and c.outcome_id in (select id from framework_outcomes where framework_id = ${frameworkId})
+      group by c.outcome_id, c.characteristic_id
+      having sum(c.items) > 0`),
   );
   const out = new Map<string, { counts: Record<string, number>; total: number }>();
   for (const r of rows) {
     const cell = out.get(r.outcome_id) ?? { counts: {}, total: 0 };
-    if (r.characteristic_id) cell.counts[r.characteristic_id] = r.n;
-    else cell.total = r.n;
+    if (r.characteristic_id === COVERAGE_ANY) cell.total = r.n;
+    else cell.counts[r.characteristic_id] = r.n;
     out.set(r.outcome_id, cell);
   }
   return out;

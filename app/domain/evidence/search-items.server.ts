@@ -46,32 +46,31 @@ export function filterWhere(f: EvidenceFilters, orgId: string): SQL {
 
 /** One page of the visible evidence matching the filters, best match first when searching, newest first otherwise. */
 export async function searchItems(database: Database, actor: Actor, filters: EvidenceFilters): Promise<{ total: number; hits: SearchHit[] }> {
-  return withTenant(database, tenantOf(actor), (tx) => searchIn(tx, actor.active.orgId, filters));
+  return withTenant(database, tenantOf(actor), (tx) => searchIn(tx, filters));
 }
 
-/** `scope` is only for the benchmark's RLS-off comparison, which must spell out what RLS adds. */
-export async function searchIn(tx: Tx, orgId: string, f: EvidenceFilters, pageSize = PAGE_SIZE, scope: SQL = sql`true`): Promise<{ total: number; hits: SearchHit[] }> {
-  const where = sql`${scope} and ${filterWhere(f, orgId)}`;
-  const order = f.q
-    ? sql`ts_rank_cd(i.search, websearch_to_tsquery('english', ${f.q})) desc, i.published_on desc nulls last, i.id`
-    : sql`i.published_on desc nulls last, i.created_at desc, i.id`;
-  const rows = rowsOf<{ id: string; title: string; type: ItemType; published_on: string | null; source_name: string | null; org_id: string; org_name: string; shared: boolean; total: number }>(
+/**
+ * One page: ids, ranks and the total come from `evidence_search()` (which applies the select
+ * policy's predicate itself so the GIN indexes work, see the migration), then the rows are read
+ * through RLS as usual.
+ */
+export async function searchIn(tx: Tx, f: EvidenceFilters, pageSize = PAGE_SIZE): Promise<{ total: number; hits: SearchHit[] }> {
+  const page = await searchPage(tx, f, pageSize, (f.page - 1) * pageSize);
+  const ids = page.map((p) => p.id);
+  // Past the last page there are no rows to carry the total: ask for it alone.
+  const total = page[0]?.total ?? (f.page > 1 ? ((await searchPage(tx, f, 1, 0))[0]?.total ?? 0) : 0);
+  if (!ids.length) return { total, hits: [] };
+  const idArray = `{${ids.join(",")}}`;
+  const rows = rowsOf<{ id: string; title: string; type: ItemType; published_on: string | null; source_name: string | null; org_id: string; org_name: string; shared: boolean }>(
     await tx.execute(sql`
-      with page as (
-        select i.id, i.title, i.type, i.published_on, i.source_id, i.org_id, i.shared_at is not null as shared, count(*) over () as total, row_number() over (order by ${order}) as rn
-        from evidence_items i
-        where ${where}
-        order by ${order}
-        limit ${pageSize} offset ${(f.page - 1) * pageSize}
-      )
-      select p.id, p.title, p.type, p.published_on::text as published_on, s.name as source_name, p.org_id, o.name as org_name, p.shared, p.total::int as total
-      from page p
-      left join evidence_sources s on s.id = p.source_id
-      join organisations o on o.id = p.org_id
-      order by p.rn`),
+      select i.id, i.title, i.type, i.published_on::text as published_on, s.name as source_name, i.org_id, o.name as org_name, i.shared_at is not null as shared
+      from evidence_items i
+      left join evidence_sources s on s.id = i.source_id
+      join organisations o on o.id = i.org_id
+      where i.id = any(${idArray}::uuid[])
+      order by array_position(${idArray}::uuid[], i.id)`),
   );
-  const snippets = f.q && rows.length ? await snippetsFor(tx, rows.map((r) => r.id), f.q) : new Map<string, string>();
-  const total = rows[0]?.total ?? (f.page > 1 ? await countIn(tx, where) : 0);
+  const snippets = f.q ? await snippetsFor(tx, ids, f.q) : new Map<string, string>();
   return {
     total,
     hits: rows.map((r) => ({
@@ -88,12 +87,18 @@ export async function searchIn(tx: Tx, orgId: string, f: EvidenceFilters, pageSi
   };
 }
 
-async function countIn(tx: Tx, where: SQL): Promise<number> {
-  return Number(rowsOf<{ n: number }>(await tx.execute(sql`select count(*)::int as n from evidence_items i where ${where}`))[0]?.n ?? 0);
+function searchPage(tx: Tx, f: EvidenceFilters, limit: number, offset: number) {
+  return tx
+    .execute(
+      sql`select id, total::int as total from evidence_search(
+        ${f.q || null}::text, ${f.sourceId}::uuid, ${f.type}::text, ${f.from}::date, ${f.to}::date, ${f.outcomeId}::uuid, ${f.characteristicId}::uuid,
+        ${f.psedId}::uuid, ${f.themeId}::uuid, ${f.concernedOrgId}::uuid, ${f.ownerOrgId}::uuid, ${f.scope}::text, ${limit}::int, ${offset}::int)`,
+    )
+    .then((r) => rowsOf<{ id: string; total: number }>(r));
 }
 
 /** Highlighted fragments from the summary, findings and attachment text, for the page's results only. */
-async function snippetsFor(tx: Tx, ids: string[], q: string): Promise<Map<string, string>> {
+export async function snippetsFor(tx: Tx, ids: string[], q: string): Promise<Map<string, string>> {
   const rows = rowsOf<{ id: string; snippet: string }>(
     await tx.execute(sql`
       select i.id, ts_headline('english',

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Database } from "../../../db/client";
-import { characteristics, evidenceAttachments, evidenceEvents, evidenceFindings, evidenceItems, evidenceRecommendations, evidenceSources, evidenceTags, evidenceThemes } from "../../../db/schema";
+import { and, eq } from "drizzle-orm";
+import { characteristics, COVERAGE_ANY, evidenceAttachments, evidenceCoverage, evidenceEvents, evidenceFindings, evidenceItems, evidenceRecommendations, evidenceSources, evidenceTags, evidenceThemes } from "../../../db/schema";
 import type { World } from "../../support/factories";
 import type { IsolationCase } from "../harness";
 
@@ -85,6 +86,22 @@ export const evidenceCases: IsolationCase[] = [
     seed: async (db, w) => (await db.db.insert(evidenceEvents).values({ ...(await child(db, w)), actorId: w.people.leadA.id, action: "created" }).returning({ id: evidenceEvents.id }))[0]!.id,
     forgedInsert: (w) => ({ ...owned(w), item_id: lastItem, actor_id: w.people.leadA.id, action: "shared" }),
     update: { column: "action", value: "unshared" },
+    visibleToSameCollaborative: false,
+  },
+
+  {
+    // Counters kept by the trigger on evidence_items: the private item of A is counted here.
+    table: "evidence_coverage",
+    seed: async (db, w) => {
+      await itemOf(db, w);
+      const [row] = await db.db
+        .select({ id: evidenceCoverage.id })
+        .from(evidenceCoverage)
+        .where(and(eq(evidenceCoverage.orgId, w.orgs.a), eq(evidenceCoverage.shared, false), eq(evidenceCoverage.outcomeId, COVERAGE_ANY), eq(evidenceCoverage.characteristicId, COVERAGE_ANY)));
+      return row!.id;
+    },
+    forgedInsert: (w) => ({ ...owned(w), shared: false, outcome_id: randomUUID(), characteristic_id: randomUUID(), items: 5 }),
+    update: { column: "items", value: 1000 },
     visibleToSameCollaborative: false,
   },
 ];

@@ -5,7 +5,7 @@ import { Select, TextInput } from "~/components/form/fields";
 import { Snippet } from "~/components/evidence/Snippet";
 import { policyActor } from "~/domain/auth/actor";
 import { listFilterOptions } from "~/domain/evidence/filter-options.server";
-import { filtersFrom, filtersQuery, hasFilters, PAGE_SIZE, type EvidenceFilters } from "~/domain/evidence/filters";
+import { filtersFrom, filtersQuery, hasFilters, PAGE_SIZE, RANK_WINDOW, type EvidenceFilters } from "~/domain/evidence/filters";
 import { ITEM_TYPE_LABELS } from "~/domain/evidence/labels";
 import { searchItems } from "~/domain/evidence/search-items.server";
 import { guarded } from "~/lib/http.server";
@@ -27,7 +27,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export default function EvidenceList() {
   const { filters, result, options, canWrite, activeOrgId } = useLoaderData<typeof loader>();
-  const pages = Math.max(1, Math.ceil(result.total / PAGE_SIZE));
+  const windowed = Boolean(filters.q) && result.total > RANK_WINDOW;
+  const pages = Math.max(1, Math.ceil(Math.min(result.total, windowed ? RANK_WINDOW : Infinity) / PAGE_SIZE));
   const tagsOf = (kind: string) => options.tags.filter((t) => t.kind === kind).map((t) => ({ value: t.id, label: `${t.code} ${t.label}` }));
   const filtered = Boolean(filters.q) || hasFilters(filters as EvidenceFilters);
   return (
@@ -86,6 +87,11 @@ export default function EvidenceList() {
             {filters.q ? ` for “${filters.q}”` : ""}
             {pages > 1 ? `, page ${filters.page} of ${pages}` : ""}
           </p>
+          {windowed ? (
+            <p className="nhsuk-body-s">
+              So many items match that the best matches are chosen from the {RANK_WINDOW.toLocaleString("en-GB")} most recent. Add words or filters to narrow the search.
+            </p>
+          ) : null}
           {result.total > 0 ? (
             <p>
               Download this list: <a href={`/evidence/export${filtersQuery({ ...filters, page: 1 }) || "?"}&format=csv`}>CSV</a> ·{" "}

@@ -96,7 +96,6 @@ DECLARE
   v_org uuid := public.peff_ctx_org();
   v_tsq tsquery;
   v_where text := 'i.collaborative_id = $1 AND (i.org_id = $2 OR i.shared_at IS NOT NULL)';
-  v_rank text := '0::real';
   v_order text := 'i.published_on DESC NULLS LAST, i.created_at DESC, i.id';
 BEGIN
   IF v_collab IS NULL OR v_org IS NULL THEN
@@ -105,8 +104,6 @@ BEGIN
   IF coalesce(btrim(p_query), '') <> '' THEN
     v_tsq := websearch_to_tsquery('english'::regconfig, p_query);
     v_where := v_where || ' AND i.search @@ $3';
-    v_rank := 'ts_rank_cd(i.search, $3)::real';
-    v_order := 'ts_rank_cd(i.search, $3) DESC, i.published_on DESC NULLS LAST, i.id';
   END IF;
   IF p_source IS NOT NULL THEN v_where := v_where || ' AND i.source_id = $4'; END IF;
   IF p_type IS NOT NULL THEN v_where := v_where || ' AND i.type = $5'; END IF;
@@ -120,11 +117,25 @@ BEGIN
   IF p_owner IS NOT NULL THEN v_where := v_where || ' AND i.org_id = $13'; END IF;
   IF p_scope = 'own' THEN v_where := v_where || ' AND i.org_id = $2'; END IF;
   IF p_scope = 'shared' THEN v_where := v_where || ' AND i.shared_at IS NOT NULL'; END IF;
-  RETURN QUERY EXECUTE format(
-    'SELECT i.id, %s, count(*) OVER () FROM public.evidence_items i WHERE %s ORDER BY %s LIMIT $14 OFFSET $15',
-    v_rank, v_where, v_order)
-    USING v_collab, v_org, v_tsq, p_source, p_type, p_from, p_to, p_outcome, p_characteristic, p_psed, p_theme, p_concerns, p_owner,
-      least(greatest(p_limit, 0), 50000), greatest(p_offset, 0);
+  IF v_tsq IS NULL THEN
+    RETURN QUERY EXECUTE format(
+      'SELECT i.id, 0::real, count(*) OVER () FROM public.evidence_items i WHERE %s ORDER BY %s LIMIT $14 OFFSET $15',
+      v_where, v_order)
+      USING v_collab, v_org, v_tsq, p_source, p_type, p_from, p_to, p_outcome, p_characteristic, p_psed, p_theme, p_concerns, p_owner,
+        least(greatest(p_limit, 0), 50000), greatest(p_offset, 0);
+  ELSE
+    -- Ranking is the costly part (it reads each match's tsvector), so a word found in most items
+    -- is ranked among its 1,000 most recent matches (the total stays exact); narrower searches,
+    -- the usual case, are ranked in full. The page says so when the window applies.
+    RETURN QUERY EXECUTE format(
+      'WITH recent AS (SELECT i.id, count(*) OVER () AS total FROM public.evidence_items i WHERE %s
+         ORDER BY i.published_on DESC NULLS LAST, i.created_at DESC, i.id LIMIT 1000)
+       SELECT e.id, ts_rank_cd(e.search, $3)::real, r.total FROM recent r JOIN public.evidence_items e ON e.id = r.id
+       ORDER BY 2 DESC, e.published_on DESC NULLS LAST, e.id LIMIT $14 OFFSET $15',
+      v_where)
+      USING v_collab, v_org, v_tsq, p_source, p_type, p_from, p_to, p_outcome, p_characteristic, p_psed, p_theme, p_concerns, p_owner,
+        least(greatest(p_limit, 0), 50000), greatest(p_offset, 0);
+  END IF;
 END $$;
 --> statement-breakpoint
 REVOKE ALL ON FUNCTION evidence_search(text, uuid, text, date, date, uuid, uuid, uuid, uuid, uuid, uuid, text, integer, integer) FROM PUBLIC;

@@ -19,6 +19,8 @@ export interface EvidenceFilters {
 }
 
 export const PAGE_SIZE = 20;
+/** A word search ranks at most this many of its most recent matches (see evidence_search in the migration). */
+export const RANK_WINDOW = 1000;
 /** Search snippets mark matches with these control characters; the page turns them into <mark>, never parsing HTML. */
 export const MARK_START = "\u0001";
 export const MARK_END = "\u0002";

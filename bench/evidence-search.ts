@@ -37,7 +37,7 @@ interface World {
   orgIds: string[];
   lead: TenantContext;
   regional: TenantContext;
-  ref: { outcomes: string[]; eds2022: string; chars: string[]; race: string; aims: string[]; outcome1A: string };
+  ref: { outcomes: string[]; eds2022: string; chars: string[]; race: string; aims: string[]; outcome1A: string; parents: Map<string, string | null> };
 }
 
 async function generate(database: Database): Promise<World> {
@@ -71,10 +71,10 @@ async function generate(database: Database): Promise<World> {
         aims: aims.map((a) => a.id),
         outcome1A: outcomes.find((o) => o.code === "1A")!.id,
         parents: new Map(chars.map((x) => [x.id, x.parentId])),
-      } as World["ref"] & { parents: Map<string, string | null> },
+      },
     };
   });
-  const parents = (world.ref as unknown as { parents: Map<string, string | null> }).parents;
+  const parents = world.ref.parents;
   const BATCH = 500;
   for (let start = 0; start < ITEMS; start += BATCH) {
     await withOwner(database, async (tx) => {

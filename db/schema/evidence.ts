@@ -267,13 +267,7 @@ export const COVERAGE_ANY = "00000000-0000-0000-0000-000000000000";
 export const evidenceCoverage = pgTable(
   "evidence_coverage",
   {
-    id: uuid().primaryKey().defaultRandom(),
-    collaborativeId: uuid()
-      .notNull()
-      .references(() => collaboratives.id),
-    orgId: uuid()
-      .notNull()
-      .references(() => organisations.id),
+    ...owned,
     shared: boolean().notNull(),
     outcomeId: uuid().notNull(),
     characteristicId: uuid().notNull(),

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../db/client";
 import { rowsOf } from "../../db/client";
-import { withTenant } from "../../db/tenant";
+import { NO_TENANT, withTenant } from "../../db/tenant";
 import { tenantOf } from "../../app/domain/auth/actor";
 import { getCoverage } from "../../app/domain/evidence/get-coverage.server";
 import { setTags } from "../../app/domain/evidence/set-tags.server";
@@ -70,5 +70,17 @@ describe("coverage", () => {
     // Its result is ids and counts only: nothing a title or text could leak through.
     const [fn] = rowsOf<{ result: string }>(await database.db.execute(sql`select pg_get_function_result('evidence_org_coverage'::regproc) as result`));
     expect(fn!.result).toBe("TABLE(org_id uuid, characteristic_id uuid, items integer, shared integer)");
+  });
+
+  it("the search function applies the items' visibility itself: nothing without a context, nothing private of others", async () => {
+    const call = sql`select id from evidence_search(null, null, null, null, null, null, null, null, null, null, null, 'all', 100, 0)`;
+    expect(await withTenant(database, NO_TENANT, async (tx) => rowsOf(await tx.execute(call)))).toEqual([]);
+    const titlesFor = async (actor: (typeof world.actors)[keyof typeof world.actors]) => {
+      const ids = await withTenant(database, tenantOf(actor), async (tx) => rowsOf<{ id: string }>(await tx.execute(call)).map((r) => r.id));
+      return rowsOf<{ title: string }>(await database.db.execute(sql`select title from evidence_items where id = any(${`{${ids.join(",")}}`}::uuid[]) order by title`)).map((r) => r.title);
+    };
+    expect(await titlesFor(world.actors.leadA)).toEqual(["Private", "Shared"]);
+    expect(await titlesFor(world.actors.leadA2)).toEqual(["A2 private", "Shared"]);
+    expect(await titlesFor(world.actors.leadB)).toEqual([]);
   });
 });

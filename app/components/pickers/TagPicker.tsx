@@ -35,23 +35,33 @@ export function TagPicker(props: Props) {
   return enhanced ? <Combobox {...props} /> : <Fallback {...props} />;
 }
 
+function HintAndError({ id, hint, error }: { id: string; hint?: string; error?: string }) {
+  return (
+    <>
+      {hint ? (
+        <div className="nhsuk-hint" id={`${id}-hint`}>
+          {hint}
+        </div>
+      ) : null}
+      {error ? (
+        <span className="nhsuk-error-message" id={`${id}-error`}>
+          <span className="nhsuk-u-visually-hidden">Error:</span> {error}
+        </span>
+      ) : null}
+    </>
+  );
+}
+
+const describedBy = (id: string, hint?: string, error?: string) => [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].join(" ").trim() || undefined;
+
 function Fallback({ name, legend, hint, options, selected, error, allowNew, id = name }: Props) {
   const groups = [...new Set(options.map((o) => o.group))];
   const chosen = new Set(selected);
   return (
     <div className={`nhsuk-form-group${error ? " nhsuk-form-group--error" : ""}`}>
-      <fieldset className="nhsuk-fieldset" aria-describedby={[hint ? `${id}-hint` : "", error ? `${id}-error` : ""].join(" ").trim() || undefined}>
+      <fieldset className="nhsuk-fieldset" aria-describedby={describedBy(id, hint, error)}>
         <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">{legend}</legend>
-        {hint ? (
-          <div className="nhsuk-hint" id={`${id}-hint`}>
-            {hint}
-          </div>
-        ) : null}
-        {error ? (
-          <span className="nhsuk-error-message" id={`${id}-error`}>
-            <span className="nhsuk-u-visually-hidden">Error:</span> {error}
-          </span>
-        ) : null}
+        <HintAndError id={id} hint={hint} error={error} />
         {groups.map((group, g) => (
           <details className="nhsuk-details" key={group} open={options.some((o) => o.group === group && chosen.has(o.value))}>
             <summary className="nhsuk-details__summary">
@@ -152,23 +162,13 @@ function Combobox({ name, legend, hint, options, selected, error, allowNew, id =
       remove(chosen[chosen.length - 1]!);
     }
   };
-  const describedBy = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].join(" ").trim() || undefined;
 
   return (
     <div className={`nhsuk-form-group peff-picker${error ? " nhsuk-form-group--error" : ""}`}>
       <label className="nhsuk-label nhsuk-label--s" htmlFor={id}>
         {legend}
       </label>
-      {hint ? (
-        <div className="nhsuk-hint" id={`${id}-hint`}>
-          {hint}
-        </div>
-      ) : null}
-      {error ? (
-        <span className="nhsuk-error-message" id={`${id}-error`}>
-          <span className="nhsuk-u-visually-hidden">Error:</span> {error}
-        </span>
-      ) : null}
+      <HintAndError id={id} hint={hint} error={error} />
       <ul className="peff-picker__chosen" aria-label={`Selected: ${legend}`}>
         {chosen.map((value) => {
           const o = byValue.get(value);
@@ -195,7 +195,7 @@ function Combobox({ name, legend, hint, options, selected, error, allowNew, id =
         aria-expanded={open && matches.length > 0}
         aria-controls={listId}
         aria-activedescendant={open && matches[active] ? `${listId}-${active}` : undefined}
-        aria-describedby={describedBy}
+        aria-describedby={describedBy(id, hint, error)}
         value={query}
         onChange={(e) => {
           setQuery(e.target.value);

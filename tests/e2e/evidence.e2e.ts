@@ -45,7 +45,8 @@ describe("the evidence library in a browser", () => {
     await page.locator("#file").setInputFiles({ name: "panel-notes.pdf", mimeType: "application/pdf", buffer: makePdf([`Patients asked about the ${word} leaflet.`, "Call 0151 496 0000 for details."]) });
     await page.getByRole("button", { name: "Upload file" }).click();
     await page.waitForURL(/done=attached/);
-    expect(await page.getByRole("link", { name: "panel-notes.pdf" }).count()).toBe(1);
+    // The URL changes before the page re-renders: wait for the content.
+    await expect.poll(() => page.getByRole("link", { name: "panel-notes.pdf" }).count()).toBe(1);
 
     await page.getByLabel("Finding", { exact: true }).fill("No BSL interpreter was booked for the discharge meeting.");
     await page.getByRole("button", { name: "Add finding" }).click();

@@ -37,8 +37,8 @@ type Step =
  */
 export async function action({ request, context }: ActionFunctionArgs): Promise<Step> {
   const actor = await requireActor(request, context);
-  ensure(canWriteEvidence(policyActor(actor)), "Only equality leads and contributors can import evidence");
   try {
+    ensure(canWriteEvidence(policyActor(actor)), "Only equality leads and contributors can import evidence");
     if ((request.headers.get("content-type") ?? "").startsWith("multipart/form-data")) {
       const upload = await parseMultipart(request, { maxFileBytes: MAX_IMPORT_BYTES, maxFiles: 1 });
       if (upload.tooLarge.length) return { step: "upload", error: "The file is larger than 5 MB. Import it in parts." };

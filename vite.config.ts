@@ -29,6 +29,6 @@ export default defineConfig({
   build: { target: "es2022", cssMinify: false /* nhsuk-frontend ships minified; re-minifying trips on its IE hacks */ },
   ssr: {
     // Native or server-only packages stay external to the server bundle.
-    external: ["@electric-sql/pglite", "@node-rs/argon2", "postgres"],
+    external: ["@electric-sql/pglite", "@node-rs/argon2", "postgres", "unpdf", "mammoth", "busboy"],
   },
 });

@@ -1,0 +1,270 @@
+import { Form } from "@remix-run/react";
+import type { ReactNode } from "react";
+import type { EventAction, FindingKind, ItemType } from "#db/schema";
+import { Choices, Select, Textarea, TextInput } from "~/components/form/fields";
+import { TagPicker } from "~/components/pickers/TagPicker";
+import { tagPickerOptions } from "~/components/pickers/tag-options";
+import { describeEvent, EVENT_LABELS, ITEM_TYPE_LABELS } from "~/domain/evidence/labels";
+import type { TagOption } from "~/domain/evidence/tag-options.server";
+import { valueOf, type FieldErrors, type FormValues } from "~/lib/forms";
+import { formatDate, formatDateTime } from "~/lib/labels";
+import { ALLOWED_EXTENSIONS, formatBytes } from "~/lib/uploads/limits";
+
+/** An action's failure as the page receives it: errors and what was typed, with `intent` telling which form. */
+export interface FormFailureLike {
+  errors: FieldErrors;
+  values: FormValues;
+  message?: string;
+}
+
+interface Tag {
+  kind: string;
+  refId: string;
+  code: string;
+  label: string;
+  appliedBy: string | null;
+  appliedAt: Date | string;
+}
+
+const intentOf = (failure?: FormFailureLike) => valueOf(failure?.values, "intent");
+
+export function ItemDetails({ item }: { item: { type: ItemType; sourceName: string | null; periodStart: string | null; periodEnd: string | null; publishedOn: string | null; link: string | null; services: string; summary: string; concerned: { id: string; name: string }[]; createdAt: Date | string; sharedAt: Date | string | null } }) {
+  const rows: [string, ReactNode][] = [
+    ["Type", ITEM_TYPE_LABELS[item.type]],
+    ["Source", item.sourceName ?? "Not recorded"],
+    ["Period covered", item.periodStart || item.periodEnd ? `${formatDate(item.periodStart) || "?"} to ${formatDate(item.periodEnd) || "?"}` : "Not recorded"],
+    ["Date published", formatDate(item.publishedOn) || "Not recorded"],
+    ["Link", item.link ? <a href={item.link} rel="noopener noreferrer nofollow">{item.link}</a> : "None"],
+    ["Organisations it concerns", item.concerned.length ? item.concerned.map((o) => o.name).join(", ") : "None recorded"],
+    ["Services it concerns", item.services || "None recorded"],
+  ];
+  return (
+    <>
+      <dl className="nhsuk-summary-list">
+        {rows.map(([k, v]) => (
+          <div className="nhsuk-summary-list__row" key={k}>
+            <dt className="nhsuk-summary-list__key">{k}</dt>
+            <dd className="nhsuk-summary-list__value">{v}</dd>
+          </div>
+        ))}
+      </dl>
+      <h2>Summary</h2>
+      <p className="peff-prewrap">{item.summary || "No summary."}</p>
+    </>
+  );
+}
+
+function TagList({ tags }: { tags: Tag[] }) {
+  if (!tags.length) return <p className="nhsuk-body-s">No tags yet.</p>;
+  return (
+    <ul className="nhsuk-list peff-tag-list">
+      {tags.map((t) => (
+        <li key={`${t.kind}:${t.refId}`}>
+          <strong className="nhsuk-tag nhsuk-tag--blue">
+            {t.code} {t.label}
+          </strong>{" "}
+          <span className="nhsuk-body-s">
+            by {t.appliedBy ?? "a former member"}, {formatDateTime(t.appliedAt)}
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function TagForm({ id, findingId, tags, options, failure }: { id: string; findingId: string | null; tags: Tag[]; options: TagOption[]; failure?: FormFailureLike }) {
+  const mine = intentOf(failure) === "tags" && valueOf(failure?.values, "findingId") === (findingId ?? "");
+  return (
+    <Form method="post" className="peff-tag-form">
+      <input type="hidden" name="intent" value="tags" />
+      <input type="hidden" name="findingId" value={findingId ?? ""} />
+      <TagPicker
+        id={id}
+        name="tags"
+        legend={findingId ? "Tags for this finding" : "Tags for the item"}
+        hint="Type a code (1A, 2.1) or a name (deaf, race, interpreting), then press Enter"
+        options={tagPickerOptions(options)}
+        selected={tags.map((t) => `${t.kind}:${t.refId}`)}
+        allowNew={{ prefix: "theme:new:", noun: "theme" }}
+        error={mine ? failure?.errors.tags : undefined}
+      />
+      <button type="submit" className="nhsuk-button nhsuk-button--secondary nhsuk-button--small">
+        Save tags
+      </button>
+    </Form>
+  );
+}
+
+export function TagsSection({ tags, options, canTag, failure }: { tags: Tag[]; options: TagOption[]; canTag: boolean; failure?: FormFailureLike }) {
+  return (
+    <section aria-labelledby="tags">
+      <h2 id="tags">Tags</h2>
+      <TagList tags={tags} />
+      {canTag ? <TagForm id="item-tags" findingId={null} tags={tags} options={options} failure={failure} /> : null}
+    </section>
+  );
+}
+
+export function FindingsSection({ findings, options, canEdit, canTag, failure }: { findings: { id: string; kind: FindingKind; text: string; tags: Tag[] }[]; options: TagOption[]; canEdit: boolean; canTag: boolean; failure?: FormFailureLike }) {
+  const mine = intentOf(failure) === "finding";
+  return (
+    <section aria-labelledby="findings">
+      <h2 id="findings">Findings</h2>
+      {findings.length === 0 ? <p>No findings yet. Add the key issues or quotes, and tag each one.</p> : null}
+      <ol className="peff-findings">
+        {findings.map((f, i) => (
+          <li key={f.id} id={`finding-${f.id}`} className="nhsuk-card peff-finding">
+            <div className="nhsuk-card__content">
+              <h3 className="nhsuk-heading-xs">
+                Finding {i + 1} ({f.kind === "quote" ? "quote" : "key issue"})
+              </h3>
+              {f.kind === "quote" ? <blockquote className="peff-prewrap">{f.text}</blockquote> : <p className="peff-prewrap">{f.text}</p>}
+              <TagList tags={f.tags} />
+              {canTag ? <TagForm id={`finding-tags-${i + 1}`} findingId={f.id} tags={f.tags} options={options} failure={failure} /> : null}
+            </div>
+          </li>
+        ))}
+      </ol>
+      {canEdit ? (
+        <Form method="post">
+          <input type="hidden" name="intent" value="finding" />
+          <h3>Add a finding</h3>
+          <Choices type="radio" name="findingKind" legend="Kind" small options={[{ value: "issue", label: "Key issue" }, { value: "quote", label: "Quote" }]} defaultValue={(mine && valueOf(failure?.values, "findingKind")) || "issue"} error={mine ? failure?.errors.findingKind : undefined} />
+          <Textarea name="findingText" label="Finding" hint="Leave out names and contact details." defaultValue={mine ? valueOf(failure?.values, "findingText") : ""} error={mine ? failure?.errors.findingText : undefined} rows={3} />
+          <button type="submit" className="nhsuk-button nhsuk-button--secondary">
+            Add finding
+          </button>
+        </Form>
+      ) : null}
+    </section>
+  );
+}
+
+export function RecommendationsSection({ recommendations, organisations, canEdit, failure }: { recommendations: { id: string; text: string; addressedTo: string | null; responseDue: string | null; response: string }[]; organisations: { id: string; name: string }[]; canEdit: boolean; failure?: FormFailureLike }) {
+  const mine = intentOf(failure) === "recommendation";
+  const v = (k: string) => (mine ? valueOf(failure?.values, k) : "");
+  const e = (k: string) => (mine ? failure?.errors[k] : undefined);
+  return (
+    <section aria-labelledby="recommendations">
+      <h2 id="recommendations">Recommendations</h2>
+      {recommendations.length ? (
+        <table className="nhsuk-table">
+          <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Recommendations</caption>
+          <thead className="nhsuk-table__head">
+            <tr>
+              <th scope="col">Recommendation</th>
+              <th scope="col">Addressed to</th>
+              <th scope="col">Response due</th>
+              <th scope="col">Response</th>
+            </tr>
+          </thead>
+          <tbody className="nhsuk-table__body">
+            {recommendations.map((r) => (
+              <tr key={r.id}>
+                <td className="peff-prewrap">{r.text}</td>
+                <td>{r.addressedTo ?? "Not recorded"}</td>
+                <td>{formatDate(r.responseDue) || "No date"}</td>
+                <td className="peff-prewrap">{r.response || "No response yet"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p>No recommendations recorded.</p>
+      )}
+      {canEdit ? (
+        <Form method="post">
+          <input type="hidden" name="intent" value="recommendation" />
+          <h3>Add a recommendation</h3>
+          <Textarea name="recText" label="Recommendation" defaultValue={v("recText")} error={e("recText")} rows={2} />
+          <Select name="addressedToOrgId" label="Addressed to" placeholder="Not recorded" options={organisations.map((o) => ({ value: o.id, label: o.name }))} defaultValue={v("addressedToOrgId")} error={e("addressedToOrgId")} />
+          <TextInput name="responseDue" type="date" label="Response due" defaultValue={v("responseDue")} error={e("responseDue")} />
+          <Textarea name="response" label="Response (optional)" defaultValue={v("response")} error={e("response")} rows={2} />
+          <button type="submit" className="nhsuk-button nhsuk-button--secondary">
+            Add recommendation
+          </button>
+        </Form>
+      ) : null}
+    </section>
+  );
+}
+
+export function AttachmentsSection({ itemId, attachments, own, canEdit, failure }: { itemId: string; attachments: { id: string; filename: string; size: number; redacted: boolean; textLength: number; text: string }[]; own: boolean; canEdit: boolean; failure?: FormFailureLike }) {
+  const mine = intentOf(failure) === "attach";
+  return (
+    <section aria-labelledby="attachments">
+      <h2 id="attachments">Files</h2>
+      {attachments.length ? (
+        <ul className="nhsuk-list">
+          {attachments.map((a) => (
+            <li key={a.id}>
+              {a.redacted && !own ? <span>{a.filename}</span> : <a href={`/evidence/${itemId}/files/${a.id}`}>{a.filename}</a>} ({formatBytes(a.size)}
+              {a.textLength ? ", text searchable" : ""})
+              {a.redacted ? <span className="nhsuk-body-s"> Personal data was redacted from its text before sharing{own ? "" : "; the original file stays with its owner"}.</span> : null}
+              {a.textLength ? (
+                <details className="nhsuk-details">
+                  <summary className="nhsuk-details__summary">
+                    <span className="nhsuk-details__summary-text">Text of {a.filename}</span>
+                  </summary>
+                  <div className="nhsuk-details__text peff-prewrap">{a.text}{a.textLength > a.text.length ? "…" : ""}</div>
+                </details>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>No files attached.</p>
+      )}
+      {canEdit ? (
+        <Form method="post" encType="multipart/form-data">
+          <div className={`nhsuk-form-group${mine && failure?.errors.file ? " nhsuk-form-group--error" : ""}`}>
+            <label className="nhsuk-label" htmlFor="file">
+              Attach a file
+            </label>
+            <div className="nhsuk-hint" id="file-hint">
+              PDF, Word (.docx), Excel (.xlsx), CSV or an image, up to 25 MB. Text in PDF and Word files becomes searchable.
+            </div>
+            {mine && failure?.errors.file ? (
+              <span className="nhsuk-error-message" id="file-error">
+                <span className="nhsuk-u-visually-hidden">Error:</span> {failure.errors.file}
+              </span>
+            ) : null}
+            <input className="nhsuk-file-upload" id="file" name="file" type="file" accept={ALLOWED_EXTENSIONS} aria-describedby={`file-hint${mine && failure?.errors.file ? " file-error" : ""}`} />
+          </div>
+          <button type="submit" className="nhsuk-button nhsuk-button--secondary">
+            Upload file
+          </button>
+        </Form>
+      ) : null}
+    </section>
+  );
+}
+
+export function HistorySection({ history }: { history: { action: EventAction; detail: unknown; at: Date | string; actor: string | null }[] }) {
+  return (
+    <section aria-labelledby="history">
+      <h2 id="history">History</h2>
+      <table className="nhsuk-table">
+        <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Who did what to this item, and when</caption>
+        <thead className="nhsuk-table__head">
+          <tr>
+            <th scope="col">When</th>
+            <th scope="col">Who</th>
+            <th scope="col">What</th>
+            <th scope="col">Detail</th>
+          </tr>
+        </thead>
+        <tbody className="nhsuk-table__body">
+          {history.map((h, i) => (
+            <tr key={i}>
+              <td>{formatDateTime(h.at)}</td>
+              <td>{h.actor ?? "A former member"}</td>
+              <td>{EVENT_LABELS[h.action]}</td>
+              <td>{describeEvent(h.action, (h.detail ?? {}) as Record<string, unknown>)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

@@ -1,0 +1,39 @@
+import type { Database } from "#db/client";
+import { evidenceAttachments } from "#db/schema";
+import { withTenant } from "#db/tenant";
+import { policyActor, tenantOf, type Actor } from "~/domain/auth/actor";
+import { DomainError, forbidden, invalid } from "~/domain/errors";
+import { extractText } from "~/lib/uploads/extract-text.server";
+import { ATTACHMENT_TYPES, detectAttachmentType, MAX_ATTACHMENT_BYTES } from "~/lib/uploads/limits";
+import { canEditItem } from "~/policies/evidence";
+import { loadItem, recordEvent } from "./events.server";
+
+/** Stores a file with its item (same tenant), after checking its type by content and its size, and indexes its text. */
+export async function addAttachment(database: Database, actor: Actor, input: { itemId: string; filename: string; bytes: Uint8Array }): Promise<{ id: string; textLength: number }> {
+  const filename = input.filename.replace(/[\\/]/g, "_").slice(0, 200);
+  if (input.bytes.length > MAX_ATTACHMENT_BYTES) throw new DomainError(413, "The file is larger than 25 MB", { file: "The file must be 25 MB or smaller" });
+  if (input.bytes.length === 0) throw invalid({ file: "The selected file is empty" });
+  const ext = detectAttachmentType(filename, input.bytes.subarray(0, 1024));
+  if (!ext) throw invalid({ file: "The file must be a PDF, Word (.docx), Excel (.xlsx), CSV or image (PNG, JPEG, GIF, WebP), and its content must match its name" });
+  const text = await extractText(ext, input.bytes);
+  return withTenant(database, tenantOf(actor), async (tx) => {
+    const item = await loadItem(tx, input.itemId);
+    if (!canEditItem(policyActor(actor), item)) throw forbidden("Files can be attached by the owner organisation while the item is private");
+    const [row] = await tx
+      .insert(evidenceAttachments)
+      .values({
+        collaborativeId: item.collaborativeId,
+        orgId: item.orgId,
+        itemId: item.id,
+        filename,
+        contentType: ATTACHMENT_TYPES[ext].mime,
+        size: input.bytes.length,
+        data: Buffer.from(input.bytes),
+        extractedText: text,
+        uploadedBy: actor.userId,
+      })
+      .returning({ id: evidenceAttachments.id });
+    await recordEvent(tx, actor, item, "attached", { filename, size: input.bytes.length, textExtracted: text.length > 0 });
+    return { id: row!.id, textLength: text.length };
+  });
+}

@@ -1,0 +1,24 @@
+import type { Database } from "#db/client";
+import { evidenceFindings, type FindingKind } from "#db/schema";
+import { withTenant } from "#db/tenant";
+import { policyActor, tenantOf, type Actor } from "~/domain/auth/actor";
+import { forbidden, invalid } from "~/domain/errors";
+import { canEditItem } from "~/policies/evidence";
+import { loadItem, recordEvent } from "./events.server";
+
+/** Adds a finding (a key issue or a quote) to a private item. */
+export async function addFinding(database: Database, actor: Actor, input: { itemId: string; kind: FindingKind; text: string }): Promise<{ id: string }> {
+  const text = input.text.trim();
+  if (!text) throw invalid({ findingText: "Enter the finding" });
+  if (text.length > 10000) throw invalid({ findingText: "A finding must be 10,000 characters or fewer" });
+  return withTenant(database, tenantOf(actor), async (tx) => {
+    const item = await loadItem(tx, input.itemId);
+    if (!canEditItem(policyActor(actor), item)) throw forbidden("Only the owner organisation's equality lead or contributors can add findings, and only while the item is private");
+    const [row] = await tx
+      .insert(evidenceFindings)
+      .values({ collaborativeId: item.collaborativeId, orgId: item.orgId, itemId: item.id, kind: input.kind, text, position: Date.now() % 2_000_000_000 })
+      .returning({ id: evidenceFindings.id });
+    await recordEvent(tx, actor, item, "finding_added", { findingId: row!.id, kind: input.kind });
+    return { id: row!.id };
+  });
+}

@@ -1,0 +1,34 @@
+import type { Database } from "#db/client";
+import { eq } from "drizzle-orm";
+import { evidenceRecommendations, organisations } from "#db/schema";
+import { withTenant } from "#db/tenant";
+import { policyActor, tenantOf, type Actor } from "~/domain/auth/actor";
+import { forbidden, invalid } from "~/domain/errors";
+import { canEditItem } from "~/policies/evidence";
+import { loadItem, recordEvent } from "./events.server";
+
+export interface RecommendationInput {
+  itemId: string;
+  text: string;
+  addressedToOrgId: string | null;
+  responseDue: string | null;
+  response: string;
+}
+
+/** Adds a recommendation (addressed to an organisation, with a response due and the response) to a private item. */
+export async function addRecommendation(database: Database, actor: Actor, input: RecommendationInput): Promise<{ id: string }> {
+  return withTenant(database, tenantOf(actor), async (tx) => {
+    const item = await loadItem(tx, input.itemId);
+    if (!canEditItem(policyActor(actor), item)) throw forbidden("Recommendations can be added by the owner organisation while the item is private");
+    if (input.addressedToOrgId) {
+      const [org] = await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, input.addressedToOrgId));
+      if (!org) throw invalid({ addressedToOrgId: "Select an organisation from the list" });
+    }
+    const [row] = await tx
+      .insert(evidenceRecommendations)
+      .values({ collaborativeId: item.collaborativeId, orgId: item.orgId, itemId: item.id, text: input.text, addressedToOrgId: input.addressedToOrgId, responseDue: input.responseDue, response: input.response })
+      .returning({ id: evidenceRecommendations.id });
+    await recordEvent(tx, actor, item, "recommendation_added", { recommendationId: row!.id });
+    return { id: row!.id };
+  });
+}

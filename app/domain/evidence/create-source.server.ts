@@ -1,0 +1,38 @@
+import { inArray } from "drizzle-orm";
+import { z } from "zod";
+import type { Database } from "#db/client";
+import { characteristics, evidenceSources, SOURCE_KINDS } from "#db/schema";
+import { withTenant } from "#db/tenant";
+import { policyActor, tenantOf, type Actor } from "~/domain/auth/actor";
+import { conflict, forbidden, invalid, isUniqueViolation } from "~/domain/errors";
+import { fields } from "~/lib/forms";
+import { canWriteEvidence } from "~/policies/evidence";
+
+export const sourceInputSchema = z.object({
+  name: fields.requiredText("the source's name", 200),
+  kind: z.enum(SOURCE_KINDS, { errorMap: () => ({ message: "Select the kind of source" }) }),
+  area: z.string().trim().max(200, "Area must be 200 characters or fewer").optional().transform((v) => v || null),
+  characteristicIds: z.array(z.string().uuid("Select characteristics from the list")).optional().default([]),
+});
+export type SourceInput = z.infer<typeof sourceInputSchema>;
+
+/** Adds a stakeholder source to the collaborative (every member organisation can then use it). */
+export async function createSource(database: Database, actor: Actor, input: SourceInput): Promise<{ id: string }> {
+  if (!canWriteEvidence(policyActor(actor))) throw forbidden("Only equality leads and contributors can add sources");
+  return withTenant(database, tenantOf(actor), async (tx) => {
+    if (input.characteristicIds.length) {
+      const found = await tx.select({ id: characteristics.id }).from(characteristics).where(inArray(characteristics.id, input.characteristicIds));
+      if (found.length !== new Set(input.characteristicIds).size) throw invalid({ characteristicIds: "Select characteristics from the list" });
+    }
+    try {
+      const [row] = await tx
+        .insert(evidenceSources)
+        .values({ ...input, collaborativeId: actor.active.collaborativeId, orgId: actor.active.orgId })
+        .returning({ id: evidenceSources.id });
+      return { id: row!.id };
+    } catch (error) {
+      if (isUniqueViolation(error)) throw conflict("A source with that name already exists", { name: "A source with that name already exists in this collaborative" });
+      throw error;
+    }
+  });
+}

@@ -1,0 +1,77 @@
+import { ITEM_TYPES, type ItemType } from "#db/schema";
+
+/** The list's search and filters, as kept in the URL (so a search can be bookmarked and shared). */
+export interface EvidenceFilters {
+  q: string;
+  sourceId: string | null;
+  type: ItemType | null;
+  from: string | null;
+  to: string | null;
+  outcomeId: string | null;
+  characteristicId: string | null;
+  psedId: string | null;
+  themeId: string | null;
+  concernedOrgId: string | null;
+  /** The organisation that owns the items. */
+  ownerOrgId: string | null;
+  scope: "all" | "own" | "shared";
+  page: number;
+}
+
+export const PAGE_SIZE = 20;
+/** A word search ranks at most this many of its most recent matches (see evidence_search in the migration). */
+export const RANK_WINDOW = 1000;
+/** Search snippets mark matches with these control characters; the page turns them into <mark>, never parsing HTML. */
+export const MARK_START = "\u0001";
+export const MARK_END = "\u0002";
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Reads filters from a query string; anything malformed is ignored rather than failing the page. */
+export function filtersFrom(params: URLSearchParams): EvidenceFilters {
+  const id = (k: string) => (UUID.test(params.get(k) ?? "") ? params.get(k) : null);
+  const date = (k: string) => (DATE.test(params.get(k) ?? "") && !Number.isNaN(Date.parse(params.get(k)!)) ? params.get(k) : null);
+  const type = params.get("type");
+  const scope = params.get("scope");
+  return {
+    q: (params.get("q") ?? "").trim().slice(0, 200),
+    sourceId: id("source"),
+    type: ITEM_TYPES.includes(type as ItemType) ? (type as ItemType) : null,
+    from: date("from"),
+    to: date("to"),
+    outcomeId: id("outcome"),
+    characteristicId: id("characteristic"),
+    psedId: id("psed"),
+    themeId: id("theme"),
+    concernedOrgId: id("concerns"),
+    ownerOrgId: id("org"),
+    scope: scope === "own" || scope === "shared" ? scope : "all",
+    page: Math.max(1, Math.min(10_000, Number.parseInt(params.get("page") ?? "1", 10) || 1)),
+  };
+}
+
+/** The query string for filters (only what is set), for links: pagination, coverage cells, exports. */
+export function filtersQuery(f: Partial<EvidenceFilters>): string {
+  const p = new URLSearchParams();
+  const set = (k: string, v: string | number | null | undefined) => {
+    if (v !== null && v !== undefined && v !== "") p.set(k, String(v));
+  };
+  set("q", f.q);
+  set("source", f.sourceId);
+  set("type", f.type);
+  set("from", f.from);
+  set("to", f.to);
+  set("outcome", f.outcomeId);
+  set("characteristic", f.characteristicId);
+  set("psed", f.psedId);
+  set("theme", f.themeId);
+  set("concerns", f.concernedOrgId);
+  set("org", f.ownerOrgId);
+  if (f.scope && f.scope !== "all") set("scope", f.scope);
+  if (f.page && f.page > 1) set("page", f.page);
+  const s = p.toString();
+  return s ? `?${s}` : "";
+}
+
+export const hasFilters = (f: EvidenceFilters) =>
+  Boolean(f.sourceId || f.type || f.from || f.to || f.outcomeId || f.characteristicId || f.psedId || f.themeId || f.concernedOrgId || f.ownerOrgId || f.scope !== "all");

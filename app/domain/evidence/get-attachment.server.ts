@@ -1,0 +1,24 @@
+import { and, eq } from "drizzle-orm";
+import type { Database } from "#db/client";
+import { evidenceAttachments } from "#db/schema";
+import { withTenant } from "#db/tenant";
+import { tenantOf, type Actor } from "~/domain/auth/actor";
+import { forbidden, notFound } from "~/domain/errors";
+
+/**
+ * A stored file, for download. Visible when its item is (RLS). Once sharing redacted personal
+ * data from a file's text, the original file stays with its owner organisation: others read the
+ * redacted text on the item page instead.
+ */
+export async function getAttachment(database: Database, actor: Actor, input: { itemId: string; attachmentId: string }) {
+  if (![input.itemId, input.attachmentId].every((id) => /^[0-9a-f-]{36}$/i.test(id))) throw notFound("File not found");
+  return withTenant(database, tenantOf(actor), async (tx) => {
+    const [row] = await tx
+      .select()
+      .from(evidenceAttachments)
+      .where(and(eq(evidenceAttachments.id, input.attachmentId), eq(evidenceAttachments.itemId, input.itemId)));
+    if (!row) throw notFound("File not found");
+    if (row.redacted && row.orgId !== actor.active.orgId) throw forbidden("Personal data was redacted from this file's text before it was shared, so the original stays with its owner organisation");
+    return { filename: row.filename, contentType: row.contentType, data: row.data };
+  });
+}

@@ -1,0 +1,94 @@
+import { asc, eq, inArray, sql } from "drizzle-orm";
+import type { Database } from "#db/client";
+import { evidenceAttachments, evidenceEvents, evidenceFindings, evidenceItems, evidenceRecommendations, evidenceSources, evidenceTags, organisations, users } from "#db/schema";
+import { withTenant } from "#db/tenant";
+import { policyActor, tenantOf, type Actor } from "~/domain/auth/actor";
+import { canEditItem, canShareItem, canTagItem } from "~/policies/evidence";
+import { loadItem } from "./events.server";
+import { listTagOptions, type TagOption } from "./tag-options.server";
+
+export interface AppliedTag {
+  kind: string;
+  refId: string;
+  code: string;
+  label: string;
+  appliedBy: string | null;
+  appliedAt: Date;
+}
+
+/** An item with everything its page shows, and what this actor may do with it. */
+export async function getItem(database: Database, actor: Actor, input: { itemId: string }) {
+  const options = await listTagOptions(database, actor);
+  const optionOf = new Map<string, TagOption>(options.map((o) => [`${o.kind}:${o.id}`, o]));
+  return withTenant(database, tenantOf(actor), async (tx) => {
+    const { id } = await loadItem(tx, input.itemId);
+    const [item] = await tx
+      .select({
+        id: evidenceItems.id,
+        orgId: evidenceItems.orgId,
+        orgName: organisations.name,
+        sourceId: evidenceItems.sourceId,
+        sourceName: evidenceSources.name,
+        type: evidenceItems.type,
+        title: evidenceItems.title,
+        periodStart: evidenceItems.periodStart,
+        periodEnd: evidenceItems.periodEnd,
+        publishedOn: evidenceItems.publishedOn,
+        link: evidenceItems.link,
+        summary: evidenceItems.summary,
+        services: evidenceItems.services,
+        concernedOrgIds: evidenceItems.concernedOrgIds,
+        createdAt: evidenceItems.createdAt,
+        updatedAt: evidenceItems.updatedAt,
+        sharedAt: evidenceItems.sharedAt,
+      })
+      .from(evidenceItems)
+      .innerJoin(organisations, eq(organisations.id, evidenceItems.orgId))
+      .leftJoin(evidenceSources, eq(evidenceSources.id, evidenceItems.sourceId))
+      .where(eq(evidenceItems.id, id));
+    const findings = await tx.select({ id: evidenceFindings.id, kind: evidenceFindings.kind, text: evidenceFindings.text }).from(evidenceFindings).where(eq(evidenceFindings.itemId, id)).orderBy(asc(evidenceFindings.position), asc(evidenceFindings.createdAt));
+    const recommendations = await tx
+      .select({ id: evidenceRecommendations.id, text: evidenceRecommendations.text, addressedTo: organisations.name, responseDue: evidenceRecommendations.responseDue, response: evidenceRecommendations.response })
+      .from(evidenceRecommendations)
+      .leftJoin(organisations, eq(organisations.id, evidenceRecommendations.addressedToOrgId))
+      .where(eq(evidenceRecommendations.itemId, id))
+      .orderBy(asc(evidenceRecommendations.createdAt));
+    const attachments = await tx
+      .select({ id: evidenceAttachments.id, filename: evidenceAttachments.filename, size: evidenceAttachments.size, contentType: evidenceAttachments.contentType, redacted: evidenceAttachments.redacted, textLength: sql<number>`length(${evidenceAttachments.extractedText})`, text: sql<string>`left(${evidenceAttachments.extractedText}, 2000)` })
+      .from(evidenceAttachments)
+      .where(eq(evidenceAttachments.itemId, id))
+      .orderBy(asc(evidenceAttachments.createdAt));
+    const tags = await tx
+      .select({ findingId: evidenceTags.findingId, kind: evidenceTags.kind, refId: evidenceTags.refId, appliedBy: users.name, appliedAt: evidenceTags.appliedAt })
+      .from(evidenceTags)
+      .leftJoin(users, eq(users.id, evidenceTags.appliedBy))
+      .where(eq(evidenceTags.itemId, id))
+      .orderBy(asc(evidenceTags.appliedAt));
+    const history = await tx
+      .select({ action: evidenceEvents.action, detail: evidenceEvents.detail, at: evidenceEvents.at, actor: users.name })
+      .from(evidenceEvents)
+      .leftJoin(users, eq(users.id, evidenceEvents.actorId))
+      .where(eq(evidenceEvents.itemId, id))
+      .orderBy(asc(evidenceEvents.at));
+    const concerned = item!.concernedOrgIds.length ? await tx.select({ id: organisations.id, name: organisations.name }).from(organisations).where(inArray(organisations.id, item!.concernedOrgIds)) : [];
+    const applied = (findingId: string | null): AppliedTag[] =>
+      tags
+        .filter((t) => t.findingId === findingId)
+        .map((t) => {
+          const o = optionOf.get(`${t.kind}:${t.refId}`);
+          return { kind: t.kind, refId: t.refId, code: o?.code ?? t.kind, label: o?.label ?? "(removed)", appliedBy: t.appliedBy, appliedAt: t.appliedAt };
+        });
+    const pa = policyActor(actor);
+    return {
+      item: { ...item!, concerned },
+      findings: findings.map((f) => ({ ...f, tags: applied(f.id) })),
+      tags: applied(null),
+      recommendations,
+      attachments,
+      history,
+      tagOptions: options,
+      can: { edit: canEditItem(pa, item!), tag: canTagItem(pa, item!), share: canShareItem(pa, item!) },
+      own: item!.orgId === actor.active.orgId,
+    };
+  });
+}

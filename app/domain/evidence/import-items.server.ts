@@ -1,0 +1,125 @@
+import type { Database } from "#db/client";
+import { evidenceFindings, evidenceItems, evidenceTags, ITEM_TYPES, type ItemType } from "#db/schema";
+import { withTenant } from "#db/tenant";
+import { policyActor, tenantOf, type Actor } from "~/domain/auth/actor";
+import { DomainError, forbidden } from "~/domain/errors";
+import { parseUkDate, validateRows, type ColumnMapping, type ImportColumn, type RowResult, type ValidatedRows } from "~/lib/import/map-rows";
+import { readTable, TableFormatError, type Table } from "~/lib/tabular/read-table.server";
+import { canWriteEvidence } from "~/policies/evidence";
+import { recordEvent } from "./events.server";
+import { listFilterOptions } from "./filter-options.server";
+import { ITEM_TYPE_LABELS } from "./labels";
+
+export const EVIDENCE_IMPORT_COLUMNS: ImportColumn[] = [
+  { key: "title", label: "Title", required: true, aliases: ["name", "report", "report title"] },
+  { key: "type", label: "Type", required: true, hint: "Report, Survey, Enter and View visit, Highlight report, Meeting note, Complaints or PALS theme, Data return or Other", aliases: ["evidence type", "kind"] },
+  { key: "source", label: "Source", hint: "The name of a source already on the Sources page", aliases: ["stakeholder", "from", "source name"] },
+  { key: "publishedOn", label: "Date published", aliases: ["date", "published", "publication date"] },
+  { key: "periodStart", label: "Period start", aliases: ["from date", "start"] },
+  { key: "periodEnd", label: "Period end", aliases: ["to date", "end"] },
+  { key: "link", label: "Link", aliases: ["url", "web link"] },
+  { key: "summary", label: "Summary", aliases: ["description", "notes"] },
+  { key: "findings", label: "Findings", hint: "One finding per line, or separated by semicolons", aliases: ["key issues", "issues", "key findings"] },
+  { key: "outcomes", label: "Outcomes", hint: "Codes separated by semicolons, for example 1A; 2.1", aliases: ["eds outcomes", "outcome"] },
+  { key: "characteristics", label: "Characteristics", hint: "Names separated by semicolons, for example Race; Disability", aliases: ["protected characteristics", "groups", "characteristic"] },
+];
+
+export interface ImportRow {
+  title: string;
+  type: ItemType;
+  sourceId: string | null;
+  publishedOn: string | null;
+  periodStart: string | null;
+  periodEnd: string | null;
+  link: string | null;
+  summary: string;
+  findings: string[];
+  tags: { kind: "outcome" | "characteristic"; refId: string }[];
+}
+
+const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9.]+/g, " ").trim();
+const list = (s: string) => s.split(/[;\n]+/).map((x) => x.trim()).filter(Boolean);
+
+/** Reads the file, refusing what cannot be read as a table with a clear message. */
+export async function readImportFile(filename: string, bytes: Uint8Array): Promise<Table> {
+  try {
+    const table = await readTable(filename, bytes);
+    if (!table.rows.length) throw new TableFormatError("The file has a header row but no data rows.");
+    if (table.rows.length > 5000) throw new TableFormatError("Import at most 5,000 rows at a time.");
+    return table;
+  } catch (error) {
+    if (error instanceof TableFormatError) throw new DomainError(422, error.message, { file: error.message });
+    throw error;
+  }
+}
+
+/** Validates every row (with its line number) against the collaborative's sources and the reference data. */
+export async function validateImport(database: Database, actor: Actor, table: Table, mapping: ColumnMapping): Promise<ValidatedRows<ImportRow>> {
+  const { sources, tags } = await listFilterOptions(database, actor);
+  const sourceByName = new Map(sources.map((s) => [norm(s.name), s.id]));
+  const types = new Map<string, ItemType>(ITEM_TYPES.flatMap((t) => [[norm(t), t] as [string, ItemType], [norm(ITEM_TYPE_LABELS[t]), t] as [string, ItemType]]));
+  const outcomes = new Map<string, string>();
+  for (const t of tags.filter((x) => x.kind === "outcome")) {
+    const code = t.code.split(" ").pop()!.toLowerCase();
+    // "1A" and "2.1" are unambiguous across the two frameworks; the full code works too.
+    outcomes.set(code, t.id);
+    outcomes.set(norm(t.code), t.id);
+  }
+  const chars = new Map<string, string>();
+  for (const t of tags.filter((x) => x.kind === "characteristic")) chars.set(norm(t.label), t.id);
+
+  return validateRows(table, mapping, EVIDENCE_IMPORT_COLUMNS, (cells): RowResult<ImportRow> => {
+    const reasons: string[] = [];
+    const date = (key: string, label: string) => {
+      if (!cells[key]) return null;
+      const d = parseUkDate(cells[key]!);
+      if (!d) reasons.push(`${label} “${cells[key]}” is not a date (use 31/03/2024 or 2024-03-31)`);
+      return d;
+    };
+    const type = types.get(norm(cells.type ?? ""));
+    if (cells.type && !type) reasons.push(`Type “${cells.type}” is not one of: ${ITEM_TYPES.map((t) => ITEM_TYPE_LABELS[t]).join(", ")}`);
+    const sourceId = cells.source ? (sourceByName.get(norm(cells.source)) ?? null) : null;
+    if (cells.source && !sourceId) reasons.push(`Source “${cells.source}” is not on the Sources page (add it there first)`);
+    if ((cells.title ?? "").length > 300) reasons.push("Title is longer than 300 characters");
+    const link = cells.link || null;
+    if (link && !/^https?:\/\/\S+$/i.test(link)) reasons.push(`Link “${link}” must start with https:// or http://`);
+    const publishedOn = date("publishedOn", "Date published");
+    const periodStart = date("periodStart", "Period start");
+    const periodEnd = date("periodEnd", "Period end");
+    if (periodStart && periodEnd && periodEnd < periodStart) reasons.push("Period end is before period start");
+    const tagList: ImportRow["tags"] = [];
+    for (const code of list(cells.outcomes ?? "")) {
+      const id = outcomes.get(code.toLowerCase()) ?? outcomes.get(norm(code));
+      if (id) tagList.push({ kind: "outcome", refId: id });
+      else reasons.push(`Outcome “${code}” is not an EDS2 or EDS 2022 outcome code`);
+    }
+    for (const name of list(cells.characteristics ?? "")) {
+      const id = chars.get(norm(name));
+      if (id) tagList.push({ kind: "characteristic", refId: id });
+      else reasons.push(`Characteristic “${name}” is not recognised`);
+    }
+    if (reasons.length || !type) return { ok: false, reasons };
+    return { ok: true, value: { title: cells.title!, type, sourceId, publishedOn, periodStart, periodEnd, link, summary: cells.summary ?? "", findings: list(cells.findings ?? ""), tags: tagList } };
+  });
+}
+
+/** Imports every row in one transaction, or nothing: any invalid row refuses the whole file. */
+export async function importItems(database: Database, actor: Actor, table: Table, mapping: ColumnMapping): Promise<{ imported: number }> {
+  if (!canWriteEvidence(policyActor(actor))) throw forbidden("Only equality leads and contributors can import evidence");
+  const checked = await validateImport(database, actor, table, mapping);
+  if (checked.invalid.length) throw new DomainError(422, `${checked.invalid.length} rows have problems; nothing was imported`);
+  return withTenant(database, tenantOf(actor), async (tx) => {
+    for (const { line, value } of checked.valid) {
+      const [item] = await tx
+        .insert(evidenceItems)
+        .values({ collaborativeId: actor.active.collaborativeId, orgId: actor.active.orgId, createdBy: actor.userId, title: value.title, type: value.type, sourceId: value.sourceId, publishedOn: value.publishedOn, periodStart: value.periodStart, periodEnd: value.periodEnd, link: value.link, summary: value.summary })
+        .returning({ id: evidenceItems.id, orgId: evidenceItems.orgId, collaborativeId: evidenceItems.collaborativeId });
+      const owned = { collaborativeId: item!.collaborativeId, orgId: item!.orgId, itemId: item!.id };
+      if (value.findings.length) await tx.insert(evidenceFindings).values(value.findings.map((text, i) => ({ ...owned, text, position: i })));
+      const unique = [...new Map(value.tags.map((t) => [`${t.kind}:${t.refId}`, t])).values()];
+      if (unique.length) await tx.insert(evidenceTags).values(unique.map((t) => ({ ...owned, ...t, appliedBy: actor.userId })));
+      await recordEvent(tx, actor, item!, "imported", { title: value.title, line });
+    }
+    return { imported: checked.valid.length };
+  });
+}

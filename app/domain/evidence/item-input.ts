@@ -1,0 +1,41 @@
+import { z } from "zod";
+import { ITEM_TYPES } from "#db/schema";
+import { fields } from "~/lib/forms";
+
+const optionalDate = (label: string) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => v || null)
+    .refine((v) => v === null || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v))), `${label} must be a real date`);
+
+/** The fields of an evidence item, shared by the form, the import and the domain operations. */
+export const itemInputSchema = z
+  .object({
+    title: fields.requiredText("a title", 300),
+    type: z.enum(ITEM_TYPES, { errorMap: () => ({ message: "Select the type of evidence" }) }),
+    sourceId: z
+      .string()
+      .optional()
+      .transform((v) => v || null)
+      .refine((v) => v === null || z.string().uuid().safeParse(v).success, "Select a source"),
+    periodStart: optionalDate("Start of the period"),
+    periodEnd: optionalDate("End of the period"),
+    publishedOn: optionalDate("Date published"),
+    link: z
+      .string()
+      .trim()
+      .max(2000, "Link must be 2,000 characters or fewer")
+      .optional()
+      .transform((v) => v || null)
+      .refine((v) => v === null || /^https?:\/\/[^\s]+$/i.test(v), "Enter a link starting with https:// or http://"),
+    summary: z.string().trim().max(20000, "Summary must be 20,000 characters or fewer").optional().default(""),
+    services: z.string().trim().max(1000, "Services must be 1,000 characters or fewer").optional().default(""),
+    concernedOrgIds: z.array(z.string().uuid("Select organisations from the list")).optional().default([]),
+  })
+  .superRefine((v, ctx) => {
+    if (v.periodStart && v.periodEnd && v.periodEnd < v.periodStart) ctx.addIssue({ code: "custom", path: ["periodEnd"], message: "End of the period must be on or after its start" });
+  });
+
+export type ItemInput = z.infer<typeof itemInputSchema>;

@@ -1,0 +1,29 @@
+import type { PolicyActor } from "./members";
+
+/**
+ * Who may do what with evidence. Equality leads and contributors add, edit and tag their own
+ * organisation's evidence; only equality leads share and unshare. Viewers, peer reviewers and the
+ * collaborative-wide roles read. RLS enforces the same rules in the database.
+ */
+export const canWriteEvidence = (actor: Pick<PolicyActor, "role">) => actor.role === "equality_lead" || actor.role === "contributor";
+export const canShareEvidence = (actor: Pick<PolicyActor, "role">) => actor.role === "equality_lead";
+export const seesOrgCoverage = (actor: Pick<PolicyActor, "role">) => actor.role === "regional_lead" || actor.role === "collaborative_admin";
+
+export interface ItemOwnership {
+  orgId: string;
+  sharedAt: Date | string | null;
+}
+
+/** Owner organisation's writers may change a private item. A shared item is frozen: unshare, edit, share again (and be scanned again). */
+export function canEditItem(actor: Pick<PolicyActor, "role" | "orgId">, item: ItemOwnership): boolean {
+  return canWriteEvidence(actor) && item.orgId === actor.orgId && !item.sharedAt;
+}
+
+/** Tags carry no personal data, so they may be added to shared items too (by the owner's writers). */
+export function canTagItem(actor: Pick<PolicyActor, "role" | "orgId">, item: ItemOwnership): boolean {
+  return canWriteEvidence(actor) && item.orgId === actor.orgId;
+}
+
+export function canShareItem(actor: Pick<PolicyActor, "role" | "orgId">, item: ItemOwnership): boolean {
+  return canShareEvidence(actor) && item.orgId === actor.orgId;
+}

@@ -1,0 +1,147 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { z } from "zod";
+import { FINDING_KINDS } from "#db/schema";
+import { ErrorSummary } from "~/components/form/ErrorSummary";
+import { SuccessBanner } from "~/components/Notice";
+import { pickedValues } from "~/components/pickers/TagPicker";
+import { AttachmentsSection, FindingsSection, HistorySection, ItemDetails, RecommendationsSection, TagsSection } from "~/components/evidence/ItemSections";
+import { addAttachment } from "~/domain/evidence/add-attachment.server";
+import { addFinding } from "~/domain/evidence/add-finding.server";
+import { addRecommendation } from "~/domain/evidence/add-recommendation.server";
+import { getItem } from "~/domain/evidence/get-item.server";
+import { listFilterOptions } from "~/domain/evidence/filter-options.server";
+import { setTags } from "~/domain/evidence/set-tags.server";
+import { unshareItem } from "~/domain/evidence/unshare-item.server";
+import { formFailure, formGuarded, guarded } from "~/lib/http.server";
+import { formValues, parseForm } from "~/lib/forms";
+import { pageTitle } from "~/lib/meta";
+import { requireActor } from "~/lib/session.server";
+import { parseMultipart } from "~/lib/uploads/parse-multipart.server";
+
+export const meta: MetaFunction<typeof loader, Record<string, unknown>> = ({ data }) => pageTitle(data?.item.title ?? "Evidence");
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const actor = await requireActor(request, context);
+  return guarded(async () => {
+    const item = await getItem(context.database, actor, { itemId: params.id! });
+    const { organisations } = await listFilterOptions(context.database, actor);
+    return { ...item, organisations };
+  });
+}
+
+const optional = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => v || null);
+const schema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("finding"), findingKind: z.enum(FINDING_KINDS, { message: "Choose issue or quote" }), findingText: z.string().trim().min(1, "Enter the finding").max(10000, "A finding must be 10,000 characters or fewer") }),
+  z.object({
+    intent: z.literal("recommendation"),
+    recText: z.string().trim().min(1, "Enter the recommendation").max(5000, "A recommendation must be 5,000 characters or fewer"),
+    addressedToOrgId: optional.refine((v) => v === null || z.string().uuid().safeParse(v).success, "Select an organisation from the list"),
+    responseDue: optional.refine((v) => v === null || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v))), "Response due must be a real date"),
+    response: z.string().trim().max(5000, "The response must be 5,000 characters or fewer").optional().default(""),
+  }),
+  z.object({ intent: z.literal("tags"), findingId: optional }),
+  z.object({ intent: z.literal("unshare") }),
+]);
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const actor = await requireActor(request, context);
+  const itemId = params.id!;
+  if ((request.headers.get("content-type") ?? "").startsWith("multipart/form-data")) {
+    const upload = await parseMultipart(request, { maxFiles: 1 });
+    const values = { intent: "attach" };
+    if (upload.tooLarge.length) return formFailure({ file: `${upload.tooLarge[0]!.filename || "The file"} is larger than 25 MB. Attach a smaller file, or link to it instead.` }, values, 413);
+    const file = upload.files[0];
+    if (!file) return formFailure({ file: "Select a file" }, values);
+    return formGuarded(values, async () => {
+      await addAttachment(context.database, actor, { itemId, filename: file.filename, bytes: file.bytes });
+      throw redirect(`/evidence/${itemId}?done=attached#attachments`);
+    });
+  }
+  const formData = await request.formData();
+  const parsed = parseForm(formData, schema);
+  if (!parsed.ok) return formFailure(parsed.errors, formValues(formData));
+  const data = parsed.data;
+  return formGuarded(parsed.values, async () => {
+    if (data.intent === "finding") {
+      await addFinding(context.database, actor, { itemId, kind: data.findingKind, text: data.findingText });
+      throw redirect(`/evidence/${itemId}?done=finding#findings`);
+    }
+    if (data.intent === "recommendation") {
+      await addRecommendation(context.database, actor, { itemId, text: data.recText, addressedToOrgId: data.addressedToOrgId, responseDue: data.responseDue, response: data.response });
+      throw redirect(`/evidence/${itemId}?done=recommendation#recommendations`);
+    }
+    if (data.intent === "tags") {
+      await setTags(context.database, actor, { itemId, findingId: data.findingId, tags: pickedValues(formData, "tags", "theme:new:") });
+      throw redirect(`/evidence/${itemId}?done=tagged${data.findingId ? `#finding-${data.findingId}` : "#tags"}`);
+    }
+    await unshareItem(context.database, actor, { itemId });
+    throw redirect(`/evidence/${itemId}?done=unshared`);
+  });
+}
+
+const DONE: Record<string, string> = {
+  created: "Evidence added. It is private to your organisation until it is shared.",
+  saved: "Changes saved.",
+  finding: "Finding added.",
+  recommendation: "Recommendation added.",
+  tagged: "Tags saved.",
+  attached: "File attached.",
+  shared: "Shared with the collaborative.",
+  unshared: "No longer shared: the item is private to your organisation again.",
+};
+
+export default function EvidenceItem() {
+  const data = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const failure = result && !result.ok ? result : undefined;
+  const done = DONE[params.get("done") ?? ""];
+  const { item, can } = data;
+  return (
+    <>
+      <Link to="/evidence" className="nhsuk-back-link">
+        Back to evidence
+      </Link>
+      {done && !failure ? <SuccessBanner>{done}</SuccessBanner> : null}
+      <ErrorSummary errors={failure?.errors} message={failure?.message} />
+      <span className="nhsuk-caption-l">{item.orgName}</span>
+      <h1>{item.title}</h1>
+      <p>
+        <strong className={`nhsuk-tag ${item.sharedAt ? "nhsuk-tag--green" : "nhsuk-tag--grey"}`}>{item.sharedAt ? "Shared with the collaborative" : "Private to " + item.orgName}</strong>
+        {!data.own ? <span className="nhsuk-u-margin-left-2">Read only: shared by {item.orgName}</span> : null}
+      </p>
+      <div className="peff-actions">
+        {can.edit ? (
+          <Link to={`/evidence/${item.id}/edit`} className="nhsuk-button nhsuk-button--secondary">
+            Edit details
+          </Link>
+        ) : null}{" "}
+        {can.share && !item.sharedAt ? (
+          <Link to={`/evidence/${item.id}/share`} className="nhsuk-button">
+            Share with the collaborative
+          </Link>
+        ) : null}
+        {can.share && item.sharedAt ? (
+          <Form method="post" className="peff-inline-form">
+            <input type="hidden" name="intent" value="unshare" />
+            <button type="submit" className="nhsuk-button nhsuk-button--secondary">
+              Unshare
+            </button>
+          </Form>
+        ) : null}
+      </div>
+      {data.own && item.sharedAt && can.tag && !can.share ? <p className="nhsuk-body-s">Shared items cannot be edited. Your equality lead can unshare it to make changes.</p> : null}
+      <ItemDetails item={item} />
+      <TagsSection tags={data.tags} options={data.tagOptions} canTag={can.tag} failure={failure} />
+      <FindingsSection findings={data.findings} options={data.tagOptions} canEdit={can.edit} canTag={can.tag} failure={failure} />
+      <RecommendationsSection recommendations={data.recommendations} organisations={data.organisations} canEdit={can.edit} failure={failure} />
+      <AttachmentsSection itemId={item.id} attachments={data.attachments} own={data.own} canEdit={can.edit} failure={failure} />
+      <HistorySection history={data.history} />
+    </>
+  );
+}

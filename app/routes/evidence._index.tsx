@@ -1,0 +1,180 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { ITEM_TYPES } from "#db/schema";
+import { Select, TextInput } from "~/components/form/fields";
+import { Snippet } from "~/components/evidence/Snippet";
+import { policyActor } from "~/domain/auth/actor";
+import { listFilterOptions } from "~/domain/evidence/filter-options.server";
+import { filtersFrom, filtersQuery, hasFilters, PAGE_SIZE, RANK_WINDOW, type EvidenceFilters } from "~/domain/evidence/filters";
+import { ITEM_TYPE_LABELS } from "~/domain/evidence/labels";
+import { searchItems } from "~/domain/evidence/search-items.server";
+import { guarded } from "~/lib/http.server";
+import { formatDate } from "~/lib/labels";
+import { pageTitle } from "~/lib/meta";
+import { requireActor } from "~/lib/session.server";
+import { canWriteEvidence } from "~/policies/evidence";
+
+export const meta: MetaFunction = () => pageTitle("Evidence");
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const actor = await requireActor(request, context);
+  return guarded(async () => {
+    const filters = filtersFrom(new URL(request.url).searchParams);
+    const [result, options] = await Promise.all([searchItems(context.database, actor, filters), listFilterOptions(context.database, actor)]);
+    return { filters, result, options, canWrite: canWriteEvidence(policyActor(actor)), activeOrgId: actor.active.orgId };
+  });
+}
+
+export default function EvidenceList() {
+  const { filters, result, options, canWrite, activeOrgId } = useLoaderData<typeof loader>();
+  const windowed = Boolean(filters.q) && result.total > RANK_WINDOW;
+  const pages = Math.max(1, Math.ceil(Math.min(result.total, windowed ? RANK_WINDOW : Infinity) / PAGE_SIZE));
+  const tagsOf = (kind: string) => options.tags.filter((t) => t.kind === kind).map((t) => ({ value: t.id, label: `${t.code} ${t.label}` }));
+  const filtered = Boolean(filters.q) || hasFilters(filters as EvidenceFilters);
+  return (
+    <>
+      <div className="peff-heading-row">
+        <h1>Evidence</h1>
+        <p className="peff-actions">
+          {canWrite ? (
+            <>
+              <Link className="nhsuk-button nhsuk-u-margin-bottom-0" to="/evidence/new">
+                Add evidence
+              </Link>{" "}
+              <Link to="/evidence/import">Import from a spreadsheet</Link> ·{" "}
+            </>
+          ) : null}
+          <Link to="/evidence/coverage">Coverage</Link> · <Link to="/evidence/sources">Sources</Link>
+        </p>
+      </div>
+      <div className="nhsuk-grid-row">
+        <div className="nhsuk-grid-column-one-third">
+          <Form method="get" role="search" aria-label="Search and filter evidence">
+            <TextInput name="q" type="search" label="Search" hint="Words in the title, summary, findings or attached files" defaultValue={filters.q} />
+            <Select name="source" label="Source" placeholder="Any source" options={options.sources.map((s) => ({ value: s.id, label: s.name }))} defaultValue={filters.sourceId ?? ""} />
+            <Select name="type" label="Type" placeholder="Any type" options={ITEM_TYPES.map((t) => ({ value: t, label: ITEM_TYPE_LABELS[t] }))} defaultValue={filters.type ?? ""} />
+            <TextInput name="from" type="date" label="Published from" defaultValue={filters.from ?? ""} />
+            <TextInput name="to" type="date" label="Published to" defaultValue={filters.to ?? ""} />
+            <Select name="outcome" label="Outcome" placeholder="Any outcome" options={tagsOf("outcome")} defaultValue={filters.outcomeId ?? ""} />
+            <Select name="characteristic" label="Characteristic or group" hint="Includes the groups that count toward it" placeholder="Any" options={tagsOf("characteristic")} defaultValue={filters.characteristicId ?? ""} />
+            <Select name="psed" label="PSED aim" placeholder="Any aim" options={tagsOf("psed")} defaultValue={filters.psedId ?? ""} />
+            <Select name="theme" label="Theme" placeholder="Any theme" options={tagsOf("theme")} defaultValue={filters.themeId ?? ""} />
+            <Select name="concerns" label="Concerns organisation" placeholder="Any organisation" options={options.organisations.map((o) => ({ value: o.id, label: o.name }))} defaultValue={filters.concernedOrgId ?? ""} />
+            <Select name="org" label="Owner organisation" placeholder="Any organisation" options={options.organisations.map((o) => ({ value: o.id, label: o.name }))} defaultValue={filters.ownerOrgId ?? ""} />
+            <Select
+              name="scope"
+              label="Whose evidence"
+              options={[
+                { value: "all", label: "Ours and shared with the collaborative" },
+                { value: "own", label: "Our organisation's only" },
+                { value: "shared", label: "Shared with the collaborative only" },
+              ]}
+              defaultValue={filters.scope}
+            />
+            <button type="submit" className="nhsuk-button">
+              Search
+            </button>
+            {filtered ? (
+              <p>
+                <Link to="/evidence">Clear search and filters</Link>
+              </p>
+            ) : null}
+          </Form>
+        </div>
+        <div className="nhsuk-grid-column-two-thirds">
+          <p role="status" data-testid="result-count">
+            {result.total === 0 ? "No evidence found" : `${result.total.toLocaleString("en-GB")} ${result.total === 1 ? "item" : "items"}`}
+            {filters.q ? ` for “${filters.q}”` : ""}
+            {pages > 1 ? `, page ${filters.page} of ${pages}` : ""}
+          </p>
+          {windowed ? (
+            <p className="nhsuk-body-s">
+              So many items match that the best matches are chosen from the {RANK_WINDOW.toLocaleString("en-GB")} most recent. Add words or filters to narrow the search.
+            </p>
+          ) : null}
+          {result.total > 0 ? (
+            <p>
+              Download this list: <a href={`/evidence/export${filtersQuery({ ...filters, page: 1 }) || "?"}&format=csv`}>CSV</a> ·{" "}
+              <a href={`/evidence/export${filtersQuery({ ...filters, page: 1 }) || "?"}&format=xlsx`}>Excel (XLSX)</a>
+            </p>
+          ) : null}
+          {result.total === 0 ? <EmptyState filtered={filtered} canWrite={canWrite} /> : null}
+          <ul className="nhsuk-list peff-results">
+            {result.hits.map((hit) => (
+              <li key={hit.id} className="peff-result">
+                <h2 className="nhsuk-heading-s nhsuk-u-margin-bottom-1">
+                  <Link to={`/evidence/${hit.id}`}>{hit.title}</Link>
+                </h2>
+                <p className="nhsuk-body-s nhsuk-u-margin-bottom-1 peff-result__meta">
+                  {ITEM_TYPE_LABELS[hit.type]}
+                  {hit.sourceName ? ` from ${hit.sourceName}` : ""}
+                  {hit.publishedOn ? `, ${formatDate(hit.publishedOn)}` : ""} · {hit.orgId === activeOrgId ? "Ours" : hit.orgName} ·{" "}
+                  <strong className={`nhsuk-tag ${hit.shared ? "nhsuk-tag--green" : "nhsuk-tag--grey"}`}>{hit.shared ? "Shared" : "Private"}</strong>
+                </p>
+                <Snippet text={hit.snippet} />
+              </li>
+            ))}
+          </ul>
+          {pages > 1 ? <Pagination filters={filters as EvidenceFilters} pages={pages} /> : null}
+        </div>
+      </div>
+    </>
+  );
+}
+
+function EmptyState({ filtered, canWrite }: { filtered: boolean; canWrite: boolean }) {
+  if (filtered) {
+    return (
+      <div className="nhsuk-inset-text">
+        <p>Nothing matches this search. Try fewer or different words, remove a filter, or widen the dates.</p>
+        <p>
+          <Link to="/evidence">Show all the evidence you can see</Link>
+        </p>
+      </div>
+    );
+  }
+  return (
+    <div className="nhsuk-inset-text">
+      <p>There is no evidence here yet. Your organisation’s items and items other organisations share with the collaborative will appear here.</p>
+      {canWrite ? (
+        <p>
+          <Link to="/evidence/new">Add an item</Link> or <Link to="/evidence/import">import your tracker from a spreadsheet</Link>.
+        </p>
+      ) : (
+        <p>Ask your equality lead or a contributor to add evidence.</p>
+      )}
+    </div>
+  );
+}
+
+function Pagination({ filters, pages }: { filters: EvidenceFilters; pages: number }) {
+  const link = (page: number) => `/evidence${filtersQuery({ ...filters, page })}`;
+  return (
+    <nav className="nhsuk-pagination" role="navigation" aria-label="Pages of results">
+      <ul className="nhsuk-list nhsuk-pagination__list">
+        {filters.page > 1 ? (
+          <li className="nhsuk-pagination-item--previous">
+            <Link className="nhsuk-pagination__link nhsuk-pagination__link--prev" to={link(filters.page - 1)}>
+              <span className="nhsuk-pagination__title">Previous</span>
+              <span className="nhsuk-u-visually-hidden">:</span>
+              <span className="nhsuk-pagination__page">
+                Page {filters.page - 1} of {pages}
+              </span>
+            </Link>
+          </li>
+        ) : null}
+        {filters.page < pages ? (
+          <li className="nhsuk-pagination-item--next">
+            <Link className="nhsuk-pagination__link nhsuk-pagination__link--next" to={link(filters.page + 1)}>
+              <span className="nhsuk-pagination__title">Next</span>
+              <span className="nhsuk-u-visually-hidden">:</span>
+              <span className="nhsuk-pagination__page">
+                Page {filters.page + 1} of {pages}
+              </span>
+            </Link>
+          </li>
+        ) : null}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,246 @@
+/**
+ * Evidence search and coverage at scale: 100,000 items over 50 organisations, with findings and
+ * tags, measured as a signed-in user through the real tenant path (withTenant, RLS on), and the
+ * same queries on the owner connection (RLS off, the tenant predicate spelled out) for the ratio.
+ *
+ *   npm run bench:evidence                      PGlite, then PostgreSQL when PG_ADMIN_URL works
+ *   BENCH_ITEMS=20000 npm run bench:evidence    a smaller run
+ *   BENCH_ONLY=pglite|postgres                  one engine
+ */
+import { performance } from "node:perf_hooks";
+import { eq, sql, type SQL } from "drizzle-orm";
+import postgres from "postgres";
+import { openDatabase, rowsOf, type Database, type Tx } from "../db/client";
+import { migrateDatabase } from "../db/migrate";
+import { characteristics, collaborativeMembers, collaboratives, frameworkOutcomes, frameworks, memberships, organisations, psedAims, users } from "../db/schema";
+import { withOwner, withTenant, type TenantContext } from "../db/tenant";
+import { filtersFrom, type EvidenceFilters } from "../app/domain/evidence/filters";
+import { organisationCells, outcomeCells } from "../app/domain/evidence/get-coverage.server";
+import { filterWhere, searchIn, snippetsFor } from "../app/domain/evidence/search-items.server";
+
+const ITEMS = Number(process.env.BENCH_ITEMS ?? 100_000);
+const ORGS = 50;
+const RUNS = Number(process.env.BENCH_RUNS ?? 60);
+const PG_ADMIN_URL = process.env.PG_ADMIN_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+
+// A vocabulary with a long tail, so some words are common and most are rare (as in real reports).
+const COMMON = "patients access interpreter appointment waiting staff community service care information support mental health carers language".split(" ");
+const RARE = Array.from({ length: 3000 }, (_, i) => `term${i.toString(36)}`);
+let seed = 42;
+const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)]!;
+const words = (n: number) => Array.from({ length: n }, () => (rand() < 0.3 ? pick(COMMON) : pick(RARE))).join(" ");
+const some = <T>(xs: T[], max: number) => [...new Set(Array.from({ length: 1 + Math.floor(rand() * max) }, () => pick(xs)))];
+
+interface World {
+  collaborativeId: string;
+  orgIds: string[];
+  lead: TenantContext;
+  regional: TenantContext;
+  ref: { outcomes: string[]; eds2022: string; chars: string[]; race: string; aims: string[]; outcome1A: string; parents: Map<string, string | null> };
+}
+
+async function generate(database: Database): Promise<World> {
+  const t0 = performance.now();
+  const world = await withOwner(database, async (tx) => {
+    const [c] = await tx.insert(collaboratives).values({ name: "Bench collaborative" }).returning({ id: collaboratives.id });
+    const orgIds: string[] = [];
+    for (let i = 0; i < ORGS; i++) {
+      const [o] = await tx.insert(organisations).values({ name: `Bench org ${i}`, type: "acute_trust" }).returning({ id: organisations.id });
+      await tx.insert(collaborativeMembers).values({ collaborativeId: c!.id, orgId: o!.id });
+      orgIds.push(o!.id);
+    }
+    const [u1] = await tx.insert(users).values({ email: `bench-lead-${Date.now()}@bench.example`, name: "Bench lead" }).returning({ id: users.id });
+    const [u2] = await tx.insert(users).values({ email: `bench-regional-${Date.now()}@bench.example`, name: "Bench regional" }).returning({ id: users.id });
+    await tx.insert(memberships).values({ userId: u1!.id, orgId: orgIds[0]!, role: "equality_lead" });
+    await tx.insert(memberships).values({ userId: u2!.id, orgId: orgIds[0]!, role: "regional_lead" });
+    const outcomes = await tx.select({ id: frameworkOutcomes.id, code: frameworkOutcomes.code }).from(frameworkOutcomes);
+    const [eds2022] = await tx.select({ id: frameworks.id }).from(frameworks).where(eq(frameworks.code, "EDS2022"));
+    const chars = await tx.select({ id: characteristics.id, code: characteristics.code, parentId: characteristics.parentId }).from(characteristics);
+    const aims = await tx.select({ id: psedAims.id }).from(psedAims);
+    return {
+      collaborativeId: c!.id,
+      orgIds,
+      lead: { userId: u1!.id, orgId: orgIds[0]!, collaborativeId: c!.id },
+      regional: { userId: u2!.id, orgId: orgIds[0]!, collaborativeId: c!.id },
+      ref: {
+        outcomes: outcomes.map((o) => o.id),
+        eds2022: eds2022!.id,
+        chars: chars.map((x) => x.id),
+        race: chars.find((x) => x.code === "race")!.id,
+        aims: aims.map((a) => a.id),
+        outcome1A: outcomes.find((o) => o.code === "1A")!.id,
+        parents: new Map(chars.map((x) => [x.id, x.parentId])),
+      },
+    };
+  });
+  const parents = world.ref.parents;
+  const BATCH = 500;
+  for (let start = 0; start < ITEMS; start += BATCH) {
+    await withOwner(database, async (tx) => {
+      // Bulk load: the per-row reindex triggers are skipped and the derived columns are written
+      // directly (the same values evidence_reindex_items computes; checked below).
+      await tx.execute(sql`set local session_replication_role = replica`);
+      const items: SQL[] = [];
+      const findings: SQL[] = [];
+      const tags: SQL[] = [];
+      for (let i = start; i < Math.min(start + BATCH, ITEMS); i++) {
+        const id = crypto.randomUUID();
+        const orgId = world.orgIds[i % ORGS]!;
+        const itemOutcomes = some(world.ref.outcomes, 3);
+        const itemChars = some(world.ref.chars, 3);
+        const allChars = [...new Set(itemChars.flatMap((c) => [c, parents.get(c)].filter((x): x is string => Boolean(x))))];
+        const aims = some(world.ref.aims, 1);
+        const f1 = words(25);
+        const f2 = words(25);
+        const published = new Date(Date.UTC(2019, 0, 1) + Math.floor(rand() * 6 * 365) * 86_400_000).toISOString().slice(0, 10);
+        const shared = rand() < 0.3;
+        items.push(
+          sql`(${id}, ${world.collaborativeId}, ${orgId}, 'report', ${words(8)}, ${words(60)}, ${published}, ${shared ? new Date().toISOString() : null}::timestamptz,
+            setweight(to_tsvector('english', ${`${f1} ${f2}`}), 'B'), ${`{${itemOutcomes.join(",")}}`}::uuid[], ${`{${allChars.join(",")}}`}::uuid[], ${`{${aims.join(",")}}`}::uuid[])`,
+        );
+        findings.push(sql`(${world.collaborativeId}, ${orgId}, ${id}, ${f1}, 0)`, sql`(${world.collaborativeId}, ${orgId}, ${id}, ${f2}, 1)`);
+        for (const o of itemOutcomes) tags.push(sql`(${world.collaborativeId}, ${orgId}, ${id}, 'outcome', ${o})`);
+        for (const ch of itemChars) tags.push(sql`(${world.collaborativeId}, ${orgId}, ${id}, 'characteristic', ${ch})`);
+        for (const a of aims) tags.push(sql`(${world.collaborativeId}, ${orgId}, ${id}, 'psed', ${a})`);
+      }
+      await tx.execute(sql`insert into evidence_items (id, collaborative_id, org_id, type, title, summary, published_on, shared_at, child_text, outcome_ids, characteristic_ids, psed_ids) values ${sql.join(items, sql`, `)}`);
+      await tx.execute(sql`insert into evidence_findings (collaborative_id, org_id, item_id, text, position) values ${sql.join(findings, sql`, `)}`);
+      await tx.execute(sql`insert into evidence_tags (collaborative_id, org_id, item_id, kind, ref_id) values ${sql.join(tags, sql`, `)}`);
+    });
+    if ((start / BATCH) % 40 === 0) process.stdout.write(`  ${start.toLocaleString("en-GB")} items…\r`);
+  }
+  await withOwner(database, (tx) => tx.execute(sql`select evidence_coverage_rebuild(${world.collaborativeId})`));
+  await database.db.execute(sql`analyze`);
+  // The bulk path must agree with the trigger path: reindex a sample and compare.
+  const check = rowsOf<{ same: boolean }>(
+    await withOwner(database, async (tx) => {
+      const [row] = rowsOf<{ id: string; c: string[]; o: string[] }>(await tx.execute(sql`select id, characteristic_ids::text[] as c, outcome_ids::text[] as o from evidence_items where collaborative_id = ${world.collaborativeId} limit 1`));
+      await tx.execute(sql`select evidence_reindex_items(array[${row!.id}]::uuid[])`);
+      return tx.execute(sql`select (characteristic_ids::text[] <@ ${`{${row!.c.join(",")}}`}::text[] and characteristic_ids::text[] @> ${`{${row!.c.join(",")}}`}::text[] and outcome_ids::text[] @> ${`{${row!.o.join(",")}}`}::text[]) as same from evidence_items where id = ${row!.id}`);
+    }),
+  );
+  console.log(`  generated ${ITEMS.toLocaleString("en-GB")} items, ${(ITEMS * 2).toLocaleString("en-GB")} findings and their tags in ${((performance.now() - t0) / 1000).toFixed(0)} s (bulk path matches the trigger path: ${check[0]?.same})`);
+  return world;
+}
+
+function pct(xs: number[], p: number) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
+}
+
+async function measure(fn: () => Promise<unknown>) {
+  for (let i = 0; i < 5; i++) await fn();
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t = performance.now();
+    await fn();
+    times.push(performance.now() - t);
+  }
+  return { p50: pct(times, 50), p95: pct(times, 95) };
+}
+
+/**
+ * What the search would be without row-level security: one query with the tenant predicate
+ * written out, the same filters, ranking, page size, joins and snippets.
+ */
+async function plainSearch(tx: Tx, f: EvidenceFilters, orgId: string, visible: SQL) {
+  const order = f.q ? sql`ts_rank_cd(i.search, websearch_to_tsquery('english', ${f.q})) desc, i.published_on desc nulls last, i.id` : sql`i.published_on desc nulls last, i.created_at desc, i.id`;
+  const rows = rowsOf<{ id: string }>(
+    await tx.execute(sql`
+      with page as (
+        select i.id, i.title, i.published_on, i.source_id, i.org_id, count(*) over () as total, row_number() over (order by ${order}) as rn
+        from evidence_items i where ${visible} and ${filterWhere(f, orgId)}
+        order by ${order} limit 20 offset ${(f.page - 1) * 20})
+      select p.*, s.name as source_name, o.name as org_name from page p
+      left join evidence_sources s on s.id = p.source_id join organisations o on o.id = p.org_id order by p.rn`),
+  );
+  if (f.q && rows.length) await snippetsFor(tx, rows.map((r) => r.id), f.q);
+  return rows;
+}
+
+/** RLS off: the owner connection, same settings, the tenant predicate written out as RLS would add it. */
+async function asOwner<T>(database: Database, ctx: TenantContext, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return withOwner(database, async (tx) => {
+    await tx.execute(sql`select set_config('app.user_id', ${ctx.userId}, true), set_config('app.org_id', ${ctx.orgId}, true), set_config('app.collaborative_id', ${ctx.collaborativeId}, true)`);
+    return fn(tx);
+  });
+}
+
+async function bench(label: string, database: Database) {
+  console.log(`\n${label}`);
+  const w = await generate(database);
+  const visible = sql`i.collaborative_id = ${w.collaborativeId} and (i.org_id = ${w.lead.orgId} or i.shared_at is not null)`;
+  const queries: { name: string; target: string; rls: () => Promise<unknown>; owner: () => Promise<unknown> }[] = [];
+  const search = (name: string, query: string) => {
+    const f = filtersFrom(new URLSearchParams(query));
+    queries.push({
+      name,
+      target: "p50 <= 10 ms, p95 <= 25 ms",
+      rls: () => withTenant(database, w.lead, (tx) => searchIn(tx, f)),
+      owner: () => asOwner(database, w.lead, (tx) => plainSearch(tx, f, w.lead.orgId!, visible)),
+    });
+  };
+  search("search: common word + characteristic", `q=interpreter&characteristic=${w.ref.race}`);
+  search("search: two words + outcome + dates", `q=waiting+${RARE[7]}&outcome=${w.ref.outcome1A}&from=2021-01-01&to=2023-12-31`);
+  search("search: rare word", `q=${RARE[123]}`);
+  search("filters only: outcome + characteristic, shared", `outcome=${w.ref.outcome1A}&characteristic=${w.ref.race}&scope=shared`);
+  search("list: newest first, page 3", `page=3`);
+  queries.push({
+    name: "coverage: one organisation (outcomes x characteristics)",
+    target: "p95 <= 100 ms",
+    rls: () => withTenant(database, w.lead, (tx) => outcomeCells(tx, w.ref.eds2022)),
+    owner: () => asOwner(database, w.lead, (tx) => outcomeCells(tx, w.ref.eds2022, sql`c.collaborative_id = ${w.collaborativeId} and (c.org_id = ${w.lead.orgId} or c.shared)`)),
+  });
+  queries.push({
+    name: "coverage: collaborative (organisations x characteristics)",
+    target: "p95 <= 100 ms",
+    rls: () => withTenant(database, w.regional, (tx) => organisationCells(tx, w.collaborativeId)),
+    owner: () => asOwner(database, w.regional, (tx) => organisationCells(tx, w.collaborativeId)),
+  });
+  const rows: string[][] = [];
+  for (const q of queries) {
+    const on = await measure(q.rls);
+    const off = await measure(q.owner);
+    rows.push([q.name, on.p50.toFixed(1), on.p95.toFixed(1), off.p50.toFixed(1), off.p95.toFixed(1), (on.p50 / off.p50).toFixed(2), q.target]);
+  }
+  const head = ["query", "RLS p50 ms", "RLS p95 ms", "owner p50 ms", "owner p95 ms", "ratio p50", "target (RLS on)"];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  for (const r of [head, ...rows]) console.log("  " + r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  "));
+}
+
+async function main() {
+  const only = process.env.BENCH_ONLY;
+  console.log(`Evidence search benchmark: ${ITEMS.toLocaleString("en-GB")} items over ${ORGS} organisations, ${RUNS} runs per query (after 5 warm-up runs)`);
+  if (only !== "postgres") {
+    const database = await openDatabase({ pgliteDir: "memory://" });
+    await migrateDatabase(database);
+    await bench("PGlite (embedded)", database);
+    await database.close();
+  }
+  if (only !== "pglite") {
+    const admin = postgres(PG_ADMIN_URL, { max: 1, onnotice: () => {} });
+    const name = `peff_evidence_bench_${Date.now()}`;
+    try {
+      await admin.unsafe(`create database "${name}"`);
+    } catch (error) {
+      console.log(`\nPostgreSQL skipped (${(error as Error).message})`);
+      await admin.end();
+      return;
+    }
+    const url = new URL(PG_ADMIN_URL);
+    url.pathname = `/${name}`;
+    const database = await openDatabase({ databaseUrl: url.toString(), max: 2 });
+    try {
+      await migrateDatabase(database, url.toString());
+      const [v] = rowsOf<{ v: string }>(await database.db.execute(sql`select current_setting('server_version') as v`));
+      await bench(`PostgreSQL ${v!.v}`, database);
+    } finally {
+      await database.close();
+      await admin.unsafe(`drop database if exists "${name}" with (force)`);
+      await admin.end();
+    }
+  }
+}
+
+await main();

@@ -1,0 +1,284 @@
+import { sql, type SQL } from "drizzle-orm";
+import {
+  boolean,
+  check,
+  customType,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgPolicy,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { appRole, ctx } from "./roles";
+import { collaboratives, organisations } from "./tenancy";
+import { users } from "./users";
+
+/**
+ * The stakeholder evidence library. Every row carries `collaborative_id` and the owner `org_id`.
+ * An item is private to its organisation until shared (`shared_at`); children (findings, tags,
+ * attachments...) follow their item's visibility through an `exists` on `evidence_items`, so the
+ * item's policy is the one place visibility is decided.
+ */
+
+export const SOURCE_KINDS = ["healthwatch", "cdw_project", "deaf_society", "vcse", "staff_network", "trade_union", "nhs_england", "internal", "other"] as const;
+export type SourceKind = (typeof SOURCE_KINDS)[number];
+export const ITEM_TYPES = ["report", "enter_and_view", "highlight_report", "survey", "meeting_note", "complaints_theme", "data_return", "other"] as const;
+export type ItemType = (typeof ITEM_TYPES)[number];
+export const TAG_KINDS = ["outcome", "characteristic", "psed", "theme"] as const;
+export type TagKind = (typeof TAG_KINDS)[number];
+export const FINDING_KINDS = ["issue", "quote"] as const;
+export type FindingKind = (typeof FINDING_KINDS)[number];
+
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => "bytea",
+  fromDriver: (v) => (Buffer.isBuffer(v) ? v : Buffer.from(v)),
+});
+const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(", "));
+
+/** Who may write evidence for an organisation: its equality lead or a contributor. */
+export const EVIDENCE_WRITER_ROLES = ["equality_lead", "contributor"] as const;
+const writer = sql`(org_id = ${ctx.org} and collaborative_id = ${ctx.collaborative} and ${ctx.role} in (${inList(EVIDENCE_WRITER_ROLES)}))`;
+const inCollaborative = sql`collaborative_id = ${ctx.collaborative}`;
+/** A child row is visible when its item is (the item's own policy decides). */
+const itemVisible = (table: string): SQL => sql.raw(`exists (select 1 from evidence_items i where i.id = ${table}.item_id)`);
+
+function writerPolicies(name: string, extraRead?: SQL) {
+  return [
+    pgPolicy(`${name}_select`, { for: "select", to: appRole, using: extraRead ?? inCollaborative }),
+    pgPolicy(`${name}_insert`, { for: "insert", to: appRole, withCheck: writer }),
+    pgPolicy(`${name}_update`, { for: "update", to: appRole, using: writer, withCheck: writer }),
+    pgPolicy(`${name}_delete`, { for: "delete", to: appRole, using: writer }),
+  ];
+}
+
+const owned = {
+  id: uuid().primaryKey().defaultRandom(),
+  collaborativeId: uuid()
+    .notNull()
+    .references(() => collaboratives.id),
+  orgId: uuid()
+    .notNull()
+    .references(() => organisations.id),
+};
+
+/** Stakeholders that produce evidence, kept per collaborative and shared within it. */
+export const evidenceSources = pgTable(
+  "evidence_sources",
+  {
+    ...owned,
+    name: text().notNull(),
+    kind: text().$type<SourceKind>().notNull(),
+    area: text(),
+    characteristicIds: uuid().array().notNull().default(sql`'{}'::uuid[]`),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check("evidence_sources_kind_check", sql`${t.kind} in (${inList(SOURCE_KINDS)})`),
+    uniqueIndex("evidence_sources_name_uq").on(t.collaborativeId, t.name),
+    ...writerPolicies("evidence_sources"),
+  ],
+);
+
+/** Free themes ("interpreting", "access"...) kept per collaborative. */
+export const evidenceThemes = pgTable(
+  "evidence_themes",
+  {
+    ...owned,
+    name: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("evidence_themes_name_uq").on(t.collaborativeId, sql`lower(${t.name})`), ...writerPolicies("evidence_themes")],
+);
+
+export const evidenceItems = pgTable(
+  "evidence_items",
+  {
+    ...owned,
+    sourceId: uuid().references(() => evidenceSources.id),
+    type: text().$type<ItemType>().notNull(),
+    title: text().notNull(),
+    periodStart: date(),
+    periodEnd: date(),
+    publishedOn: date(),
+    link: text(),
+    summary: text().notNull().default(""),
+    services: text().notNull().default(""),
+    concernedOrgIds: uuid().array().notNull().default(sql`'{}'::uuid[]`),
+    createdBy: uuid().references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    sharedAt: timestamp({ withTimezone: true }),
+    sharedBy: uuid().references(() => users.id, { onDelete: "set null" }),
+    /**
+     * Derived by `evidence_reindex_item()` (triggers on findings, tags and attachments): the text
+     * of findings and attachments, and every tag of the item and its findings, with parent
+     * characteristics included, so search and filters read one row and one index.
+     */
+    childText: tsvector().notNull().default(sql`''::tsvector`),
+    outcomeIds: uuid().array().notNull().default(sql`'{}'::uuid[]`),
+    characteristicIds: uuid().array().notNull().default(sql`'{}'::uuid[]`),
+    psedIds: uuid().array().notNull().default(sql`'{}'::uuid[]`),
+    themeIds: uuid().array().notNull().default(sql`'{}'::uuid[]`),
+    search: tsvector().generatedAlwaysAs(
+      (): SQL =>
+        sql`setweight(to_tsvector('english'::regconfig, coalesce(title, '')), 'A') || setweight(to_tsvector('english'::regconfig, coalesce(summary, '')), 'B') || child_text`,
+    ),
+  },
+  (t) => [
+    check("evidence_items_type_check", sql`${t.type} in (${inList(ITEM_TYPES)})`),
+    index("evidence_items_search_idx").using("gin", t.search),
+    index("evidence_items_tenant_idx").on(t.collaborativeId, t.orgId, t.publishedOn),
+    index("evidence_items_shared_idx").on(t.collaborativeId, t.publishedOn).where(sql`shared_at is not null`),
+    index("evidence_items_outcomes_idx").using("gin", t.outcomeIds),
+    index("evidence_items_characteristics_idx").using("gin", t.characteristicIds),
+    index("evidence_items_source_idx").on(t.sourceId),
+    pgPolicy("evidence_items_select", {
+      for: "select",
+      to: appRole,
+      using: sql`collaborative_id = ${ctx.collaborative} and (org_id = ${ctx.org} or shared_at is not null)`,
+    }),
+    pgPolicy("evidence_items_insert", { for: "insert", to: appRole, withCheck: writer }),
+    // Only the equality lead shares; contributors edit private items only.
+    pgPolicy("evidence_items_update", {
+      for: "update",
+      to: appRole,
+      using: writer,
+      withCheck: sql`${writer} and (shared_at is null or ${ctx.role} = 'equality_lead')`,
+    }),
+    pgPolicy("evidence_items_delete", { for: "delete", to: appRole, using: writer }),
+  ],
+);
+
+const childOf = () => ({
+  ...owned,
+  itemId: uuid()
+    .notNull()
+    .references(() => evidenceItems.id, { onDelete: "cascade" }),
+});
+
+export const evidenceFindings = pgTable(
+  "evidence_findings",
+  {
+    ...childOf(),
+    kind: text().$type<FindingKind>().notNull().default("issue"),
+    text: text().notNull(),
+    position: integer().notNull().default(0),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check("evidence_findings_kind_check", sql`${t.kind} in (${inList(FINDING_KINDS)})`),
+    index("evidence_findings_item_idx").on(t.itemId),
+    ...writerPolicies("evidence_findings", itemVisible("evidence_findings")),
+  ],
+);
+
+export const evidenceRecommendations = pgTable(
+  "evidence_recommendations",
+  {
+    ...childOf(),
+    text: text().notNull(),
+    addressedToOrgId: uuid().references(() => organisations.id),
+    responseDue: date(),
+    response: text().notNull().default(""),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("evidence_recommendations_item_idx").on(t.itemId), ...writerPolicies("evidence_recommendations", itemVisible("evidence_recommendations"))],
+);
+
+/** A tag on an item (finding_id null) or on one of its findings; records who applied it and when. */
+export const evidenceTags = pgTable(
+  "evidence_tags",
+  {
+    ...childOf(),
+    findingId: uuid().references(() => evidenceFindings.id, { onDelete: "cascade" }),
+    kind: text().$type<TagKind>().notNull(),
+    refId: uuid().notNull(),
+    appliedBy: uuid().references(() => users.id, { onDelete: "set null" }),
+    appliedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check("evidence_tags_kind_check", sql`${t.kind} in (${inList(TAG_KINDS)})`),
+    unique("evidence_tags_uq").on(t.itemId, t.findingId, t.kind, t.refId).nullsNotDistinct(),
+    index("evidence_tags_finding_idx").on(t.findingId),
+    ...writerPolicies("evidence_tags", itemVisible("evidence_tags")),
+  ],
+);
+
+/** Files stored in the database under the item's tenant, with the text extracted from PDF and DOCX. */
+export const evidenceAttachments = pgTable(
+  "evidence_attachments",
+  {
+    ...childOf(),
+    filename: text().notNull(),
+    contentType: text().notNull(),
+    size: integer().notNull(),
+    data: bytea().notNull(),
+    extractedText: text().notNull().default(""),
+    /** True once sharing redacted personal data from the extracted text: the original file then stays with its owner. */
+    redacted: boolean().notNull().default(false),
+    uploadedBy: uuid().references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("evidence_attachments_item_idx").on(t.itemId), ...writerPolicies("evidence_attachments", itemVisible("evidence_attachments"))],
+);
+
+export const EVENT_ACTIONS = ["created", "edited", "tagged", "untagged", "finding_added", "recommendation_added", "attached", "shared", "unshared", "redacted", "imported"] as const;
+export type EventAction = (typeof EVENT_ACTIONS)[number];
+
+/** The item's history. Append-only for the app role (no update or delete grant). */
+export const evidenceEvents = pgTable(
+  "evidence_events",
+  {
+    ...childOf(),
+    actorId: uuid().references(() => users.id, { onDelete: "set null" }),
+    action: text().$type<EventAction>().notNull(),
+    detail: jsonb().$type<Record<string, unknown>>().notNull().default({}),
+    at: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check("evidence_events_action_check", sql`${t.action} in (${inList(EVENT_ACTIONS)})`),
+    index("evidence_events_item_idx").on(t.itemId, t.at),
+    pgPolicy("evidence_events_select", { for: "select", to: appRole, using: itemVisible("evidence_events") }),
+    pgPolicy("evidence_events_insert", {
+      for: "insert",
+      to: appRole,
+      withCheck: sql`${writer} and actor_id = ${ctx.user}`,
+    }),
+  ],
+);
+
+/** The "any" key of `evidence_coverage`: a row counted for every outcome, or every characteristic. */
+export const COVERAGE_ANY = "00000000-0000-0000-0000-000000000000";
+
+/**
+ * Item counts per (organisation, shared, outcome, characteristic), kept by a trigger on
+ * evidence_items so the coverage views read a few thousand counters instead of unnesting every
+ * visible item. `COVERAGE_ANY` in outcome_id/characteristic_id gives the per-characteristic and
+ * per-outcome totals (an item counted once). Readable exactly like the items it counts; written
+ * only by the trigger (no grant).
+ */
+export const evidenceCoverage = pgTable(
+  "evidence_coverage",
+  {
+    ...owned,
+    shared: boolean().notNull(),
+    outcomeId: uuid().notNull(),
+    characteristicId: uuid().notNull(),
+    items: integer().notNull().default(0),
+  },
+  (t) => [
+    uniqueIndex("evidence_coverage_uq").on(t.collaborativeId, t.orgId, t.shared, t.outcomeId, t.characteristicId),
+    pgPolicy("evidence_coverage_select", {
+      for: "select",
+      to: appRole,
+      using: sql`collaborative_id = ${ctx.collaborative} and (org_id = ${ctx.org} or shared)`,
+    }),
+  ],
+);

@@ -1,0 +1,137 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makePdf } from "../support/pdf";
+import { expectAccessible, launchBrowser, newContext, signIn } from "./support/browser";
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const word = `quokka${Date.now().toString(36)}`;
+let itemUrl = "";
+
+async function heading(page: Page) {
+  return page.getByRole("heading", { level: 1 }).textContent();
+}
+
+describe("the evidence library in a browser", () => {
+  it("an equality lead adds an item with a PDF, tags a finding from the keyboard and shares it with a redaction", async () => {
+    const page = await (await newContext(browser)).newPage();
+    await signIn(page, "luht.lead@peff.example");
+    await page.getByRole("link", { name: "Evidence", exact: true }).first().click();
+    await expect.poll(() => heading(page)).toBe("Evidence");
+    await expectAccessible(page, "evidence list");
+
+    await page.getByRole("link", { name: "Add evidence" }).click();
+    await expect.poll(() => heading(page)).toBe("Add evidence");
+    await expectAccessible(page, "add evidence");
+    // Errors are shown by field and what was typed is kept.
+    await page.getByLabel("Summary").fill("Raised at the panel. Contact: panel.member@example.org");
+    await page.getByRole("button", { name: "Save and continue" }).click();
+    await expect.poll(() => page.title()).toMatch(/^Error: Add evidence/);
+    expect(await page.getByLabel("Summary").inputValue()).toBe("Raised at the panel. Contact: panel.member@example.org");
+    await expectAccessible(page, "add evidence with errors");
+    await page.getByLabel("Title").fill(`Discharge experience ${word}`);
+    await page.getByLabel("Type").selectOption({ label: "Meeting note" });
+    await page.getByRole("button", { name: "Save and continue" }).click();
+    await page.waitForURL(/\/evidence\/[0-9a-f-]{36}\?done=created/);
+    itemUrl = new URL(page.url()).pathname;
+    await expectAccessible(page, "evidence item");
+
+    await page.locator("#file").setInputFiles({ name: "panel-notes.pdf", mimeType: "application/pdf", buffer: makePdf([`Patients asked about the ${word} leaflet.`, "Call 0151 496 0000 for details."]) });
+    await page.getByRole("button", { name: "Upload file" }).click();
+    await page.waitForURL(/done=attached/);
+    // The URL changes before the page re-renders: wait for the content.
+    await expect.poll(() => page.getByRole("link", { name: "panel-notes.pdf" }).count()).toBe(1);
+
+    await page.getByLabel("Finding", { exact: true }).fill("No BSL interpreter was booked for the discharge meeting.");
+    await page.getByRole("button", { name: "Add finding" }).click();
+    await page.waitForURL(/done=finding/);
+
+    // Type-ahead from the keyboard: type, arrow to the option, Enter adds it as a chip.
+    const picker = page.getByRole("combobox", { name: "Tags for this finding" });
+    await picker.focus();
+    await page.keyboard.type("deaf");
+    await expect.poll(() => page.getByRole("option").first().textContent()).toMatch(/D\/deaf people and BSL users/);
+    await page.keyboard.press("Enter");
+    await page.keyboard.type("1A");
+    await page.keyboard.press("Enter");
+    await expectAccessible(page, "item with the tag picker open");
+    await page.locator("#finding-tags-1").press("Tab"); // leave the picker
+    await page.locator(`li[id^="finding-"]`).getByRole("button", { name: "Save tags" }).click();
+    await page.waitForURL(/done=tagged/);
+    const finding = page.locator(`li[id^="finding-"]`).first();
+    await expect.poll(() => finding.textContent()).toMatch(/D\/deaf people and BSL users.*by Kwame Mensah/);
+    await expect.poll(() => finding.textContent()).toMatch(/EDS 2022 1A/);
+
+    await page.getByRole("link", { name: "Share with the collaborative" }).click();
+    await expect.poll(() => heading(page)).toBe("Share with the collaborative");
+    await expectAccessible(page, "share");
+    // Submitting without decisions asks for each one.
+    await page.getByRole("button", { name: "Share with the collaborative" }).click();
+    await expect.poll(() => page.locator(".nhsuk-error-summary").textContent()).toMatch(/Choose whether to redact or keep this email address/);
+    await expectAccessible(page, "share with errors");
+    const legends = await page.locator("legend").allTextContents();
+    expect(legends.some((l) => /email address in summary/.test(l))).toBe(true);
+    expect(legends.some((l) => /phone number in text of panel-notes\.pdf/.test(l))).toBe(true);
+    for (const redact of await page.getByLabel("Redact it").all()) await redact.check();
+    await page.getByRole("button", { name: "Share with the collaborative" }).click();
+    await page.waitForURL(/done=shared/);
+    await expect.poll(() => page.locator("main").textContent()).toMatch(/\[redacted email address\]/);
+    const history = await page.locator("section[aria-labelledby=history] table").textContent();
+    expect(history).toMatch(/Redacted personal data.*email address in Summary/);
+    expect(history).toMatch(/Shared with the collaborative/);
+  }, 180_000);
+
+  it("a user of another organisation finds it by a word inside the PDF and reads it, redacted and read-only", async () => {
+    const page = await (await newContext(browser)).newPage();
+    await signIn(page, "merseycare.lead@peff.example");
+    await page.goto(`/evidence?q=${word}+leaflet`);
+    await expect.poll(() => page.getByTestId("result-count").textContent()).toMatch(/^1 item/);
+    expect(await page.locator(".peff-snippet mark").first().textContent()).toBe(word);
+    await expectAccessible(page, "search results");
+    await page.getByRole("link", { name: `Discharge experience ${word}` }).click();
+    await page.waitForURL((u) => u.pathname === itemUrl);
+    await expect.poll(() => heading(page)).toBe(`Discharge experience ${word}`);
+    const main = (await page.locator("main").textContent()) ?? "";
+    expect(main).toMatch(/Read only: shared by Liverpool University Hospitals/);
+    expect(main).not.toMatch(/panel\.member@example\.org|0151 496 0000/);
+    expect(await page.getByRole("link", { name: "Edit details" }).count()).toBe(0);
+    expect(await page.getByRole("combobox").count()).toBe(0);
+    // The original file stays with its owner once its text was redacted.
+    expect(await page.getByRole("link", { name: "panel-notes.pdf" }).count()).toBe(0);
+    await expectAccessible(page, "shared item as another organisation");
+  }, 120_000);
+
+  it("coverage, sources and import pages are accessible; import lists bad rows by line and imports nothing", async () => {
+    const page = await (await newContext(browser)).newPage();
+    await signIn(page, "regional.lead@peff.example");
+    await page.goto("/evidence/coverage");
+    await expect.poll(() => heading(page)).toBe("Evidence coverage");
+    expect(await page.getByRole("table").count()).toBe(2);
+    await expectAccessible(page, "coverage for a regional lead");
+    await page.goto("/evidence/sources");
+    await expectAccessible(page, "sources");
+
+    const lead = await (await newContext(browser)).newPage();
+    await signIn(lead, "contributor@peff.example");
+    await lead.goto("/evidence/import");
+    await expectAccessible(lead, "import");
+    const other = `imp${word}`;
+    const csv = ["Title,Type,Date", `Tracker row ${other},Report,01/02/2024`, ",Survey,", `Bad date ${other},Report,31/02/2024`].join("\n");
+    await lead.locator("#import-file").setInputFiles({ name: "tracker.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+    await lead.getByRole("button", { name: "Upload and match columns" }).click();
+    await expect.poll(() => lead.getByLabel("Title").inputValue()).toBe("Title");
+    await expectAccessible(lead, "import: match columns");
+    await lead.getByRole("button", { name: "Check the rows" }).click();
+    await expect.poll(() => lead.getByTestId("import-errors").textContent()).toMatch(/Line 3: Title is empty.*Line 4: Date published “31\/02\/2024” is not a date/);
+    await expectAccessible(lead, "import: preview with errors");
+    await lead.goto(`/evidence?q=${other}`);
+    await expect.poll(() => lead.getByTestId("result-count").textContent()).toMatch(/^No evidence found/);
+    await expectAccessible(lead, "empty search");
+  }, 180_000);
+});

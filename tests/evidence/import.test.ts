@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "../../db/client";
+import { createSource } from "../../app/domain/evidence/create-source.server";
+import { filtersFrom } from "../../app/domain/evidence/filters";
+import { EVIDENCE_IMPORT_COLUMNS, importItems, readImportFile, validateImport } from "../../app/domain/evidence/import-items.server";
+import { searchItems } from "../../app/domain/evidence/search-items.server";
+import { guessMapping, parseUkDate } from "../../app/lib/import/map-rows";
+import { toXlsx } from "../../app/lib/tabular/xlsx.server";
+import { openTestDatabase } from "../support/db";
+import { createWorld, type World } from "../support/factories";
+import { refs } from "./support";
+
+let database: Database;
+let world: World;
+const csv = (text: string) => new TextEncoder().encode(text);
+const count = async (q: string) => (await searchItems(database, world.actors.leadA, filtersFrom(new URLSearchParams({ q })))).total;
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  world = await createWorld(database);
+  await createSource(database, world.actors.leadA, { name: "Healthwatch Test", kind: "healthwatch", area: null, characteristicIds: [] });
+});
+afterAll(async () => {
+  await database?.close();
+});
+
+describe("import", () => {
+  it("guesses the mapping from headers and reads UK dates", () => {
+    expect(guessMapping(["Report title", "Evidence type", "Date", "Key issues"], EVIDENCE_IMPORT_COLUMNS)).toMatchObject({ title: "Report title", type: "Evidence type", publishedOn: "Date", findings: "Key issues", source: "" });
+    expect(parseUkDate("31/03/2024")).toBe("2024-03-31");
+    expect(parseUkDate("1/4/24")).toBe("2024-04-01");
+    expect(parseUkDate("31/02/2024")).toBeNull();
+  });
+
+  it("lists every invalid row by line number and reason, and imports nothing", async () => {
+    const file = csv(
+      [
+        "Title,Type,Source,Date,Outcomes,Characteristics,Findings",
+        "Okapi access audit,Report,Healthwatch Test,01/02/2024,1A,Race,No ramps; No loop",
+        ",Survey,,,,,",
+        "",
+        "Okapi survey,Questionnaire,Unknown Forum,30/02/2024,9Z,Left-handedness,",
+        "Okapi notes,Meeting note,,2024-05-01,2.1; 1D,D/deaf people and BSL users,",
+      ].join("\n"),
+    );
+    const table = await readImportFile("tracker.csv", file);
+    const mapping = guessMapping(table.headers, EVIDENCE_IMPORT_COLUMNS);
+    const checked = await validateImport(database, world.actors.leadA, table, mapping);
+    expect(checked.valid.map((v) => v.line)).toEqual([2, 6]);
+    expect(checked.invalid).toEqual([
+      { line: 3, reasons: ["Title is empty"] },
+      {
+        line: 5,
+        reasons: [
+          expect.stringMatching(/^Type “Questionnaire” is not one of/),
+          "Source “Unknown Forum” is not on the Sources page (add it there first)",
+          "Date published “30/02/2024” is not a date (use 31/03/2024 or 2024-03-31)",
+          "Outcome “9Z” is not an EDS2 or EDS 2022 outcome code",
+          "Characteristic “Left-handedness” is not recognised",
+        ],
+      },
+    ]);
+    await expect(importItems(database, world.actors.leadA, table, mapping)).rejects.toMatchObject({ status: 422 });
+    expect(await count("okapi")).toBe(0);
+  });
+
+  it("imports a valid XLSX in one go, with findings and tags (parents included)", async () => {
+    const r = await refs(database);
+    const bytes = await toXlsx([
+      {
+        name: "Tracker",
+        headers: ["Title", "Type", "Date published", "Outcomes", "Characteristics", "Findings"],
+        rows: [
+          ["Narwhal report", "Report", "2024-02-01", "1A", "Race", "Waits were long"],
+          ["Narwhal survey", "survey", "15/03/2024", "EDS2 2.1", "D/deaf people and BSL users", "No BSL\nNo text relay"],
+        ],
+      },
+    ]);
+    const table = await readImportFile("tracker.xlsx", bytes);
+    expect(await importItems(database, world.actors.contributorA, table, guessMapping(table.headers, EVIDENCE_IMPORT_COLUMNS))).toEqual({ imported: 2 });
+    expect(await count("narwhal")).toBe(2);
+    const disability = await searchItems(database, world.actors.leadA, filtersFrom(new URLSearchParams({ q: "narwhal", characteristic: r.disability })));
+    expect(disability.hits.map((h) => h.title)).toEqual(["Narwhal survey"]);
+    expect(await count("relay")).toBe(1);
+    await expect(importItems(database, world.actors.viewerA, table, guessMapping(table.headers, EVIDENCE_IMPORT_COLUMNS))).rejects.toMatchObject({ status: 403 });
+  });
+});

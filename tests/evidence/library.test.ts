@@ -1,0 +1,130 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "../../db/client";
+import { addFinding } from "../../app/domain/evidence/add-finding.server";
+import { addAttachment } from "../../app/domain/evidence/add-attachment.server";
+import { filtersFrom } from "../../app/domain/evidence/filters";
+import { getItem } from "../../app/domain/evidence/get-item.server";
+import { searchItems, MARK_START, MARK_END } from "../../app/domain/evidence/search-items.server";
+import { setTags } from "../../app/domain/evidence/set-tags.server";
+import { previewShare, shareItem } from "../../app/domain/evidence/share-item.server";
+import { unshareItem } from "../../app/domain/evidence/unshare-item.server";
+import { updateItem } from "../../app/domain/evidence/update-item.server";
+import { listVisibleItems } from "../../app/domain/evidence/list-visible-items.server";
+import { openTestDatabase } from "../support/db";
+import { createWorld, type World } from "../support/factories";
+import { makePdf } from "../support/pdf";
+import { addItem, blankItem, refs } from "./support";
+
+let database: Database;
+let world: World;
+let r: Awaited<ReturnType<typeof refs>>;
+const search = (actor: World["actors"][keyof World["actors"]], query: string) => searchItems(database, actor, filtersFrom(new URLSearchParams(query)));
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  world = await createWorld(database);
+  r = await refs(database);
+});
+afterAll(async () => {
+  await database?.close();
+});
+
+describe("search", () => {
+  it("ranks title matches above summary and finding matches, with highlighted snippets", async () => {
+    const word = `zebracrossing${Date.now()}`;
+    const inSummary = await addItem(database, world.actors.leadA, { title: "Access report", summary: `The ${word} near the clinic is unsafe` });
+    const inTitle = await addItem(database, world.actors.leadA, { title: `The ${word} audit`, summary: "Nothing else" });
+    const inFinding = await addItem(database, world.actors.leadA, { title: "Walkabout notes" });
+    await addFinding(database, world.actors.leadA, { itemId: inFinding, kind: "issue", text: `A ${word} is missing` });
+    const result = await search(world.actors.leadA, `q=${word}`);
+    expect(result.total).toBe(3);
+    expect(result.hits[0]!.id).toBe(inTitle);
+    expect(new Set(result.hits.map((h) => h.id))).toEqual(new Set([inTitle, inSummary, inFinding]));
+    const snippet = result.hits.find((h) => h.id === inSummary)!.snippet;
+    expect(snippet).toContain(`${MARK_START}${word}${MARK_END}`);
+    expect(snippet).not.toMatch(/<b>/);
+  });
+
+  it("combines filters: type, dates, scope, tags through parent groups", async () => {
+    const tag = `ferry${Date.now()}`;
+    const a = await addItem(database, world.actors.leadA, { title: `${tag} survey`, type: "survey", publishedOn: "2024-03-01" });
+    const b = await addItem(database, world.actors.leadA, { title: `${tag} report`, type: "report", publishedOn: "2023-01-01" });
+    const finding = await addFinding(database, world.actors.leadA, { itemId: a, kind: "quote", text: "There was no BSL interpreter" });
+    await setTags(database, world.actors.contributorA, { itemId: a, findingId: finding.id, tags: [`characteristic:${r.deaf}`] });
+    await setTags(database, world.actors.leadA, { itemId: b, findingId: null, tags: [`characteristic:${r.race}`, `outcome:${r.outcome1A}`] });
+
+    expect((await search(world.actors.leadA, `q=${tag}&type=survey`)).hits.map((h) => h.id)).toEqual([a]);
+    expect((await search(world.actors.leadA, `q=${tag}&from=2024-01-01`)).hits.map((h) => h.id)).toEqual([a]);
+    expect((await search(world.actors.leadA, `q=${tag}&to=2023-12-31`)).hits.map((h) => h.id)).toEqual([b]);
+    // A finding tagged D/deaf counts toward disability (its parent).
+    expect((await search(world.actors.leadA, `q=${tag}&characteristic=${r.disability}`)).hits.map((h) => h.id)).toEqual([a]);
+    expect((await search(world.actors.leadA, `q=${tag}&characteristic=${r.deaf}`)).hits.map((h) => h.id)).toEqual([a]);
+    expect((await search(world.actors.leadA, `q=${tag}&outcome=${r.outcome1A}&characteristic=${r.race}`)).hits.map((h) => h.id)).toEqual([b]);
+    expect((await search(world.actors.leadA, `q=${tag}&outcome=${r.outcome1A}&characteristic=${r.disability}`)).hits).toEqual([]);
+    expect((await search(world.actors.leadA, `q=${tag}&scope=shared`)).hits).toEqual([]);
+
+    // Removing the tag removes it from the filter too.
+    await setTags(database, world.actors.leadA, { itemId: a, findingId: finding.id, tags: [] });
+    expect((await search(world.actors.leadA, `q=${tag}&characteristic=${r.disability}`)).hits).toEqual([]);
+  });
+
+  it("finds a word inside an attached PDF", async () => {
+    const id = await addItem(database, world.actors.leadA, { title: "Enter and View visit" });
+    await addAttachment(database, world.actors.leadA, { itemId: id, filename: "visit.pdf", bytes: makePdf(["Patients mentioned the hummingbird signage"]) });
+    expect((await search(world.actors.leadA, "q=hummingbird")).hits.map((h) => h.id)).toEqual([id]);
+  });
+});
+
+describe("visibility and sharing with care", () => {
+  it("keeps an item private until the equality lead shares it; others then read it, read-only; unsharing hides it again", async () => {
+    const word = `kestrel${Date.now()}`;
+    const id = await addItem(database, world.actors.contributorA, { title: `${word} highlight report`, summary: "Raised by Mrs Jones (DOB: 12/03/1956) on 0151 706 2000" });
+    await addFinding(database, world.actors.contributorA, { itemId: id, kind: "quote", text: "Email me at jones@example.org" });
+    expect((await search(world.actors.leadA2, `q=${word}`)).total).toBe(0);
+    await expect(getItem(database, world.actors.leadA2, { itemId: id })).rejects.toMatchObject({ status: 404 });
+    await expect(previewShare(database, world.actors.contributorA, { itemId: id })).rejects.toMatchObject({ status: 403 });
+
+    const { hits } = await previewShare(database, world.actors.leadA, { itemId: id });
+    expect(hits.map((h) => h.kind).sort()).toEqual(["date_of_birth", "email", "name", "phone"]);
+    // Every hit needs a decision.
+    await expect(shareItem(database, world.actors.leadA, { itemId: id, decisions: {} })).rejects.toMatchObject({ status: 422 });
+    const decisions = Object.fromEntries(hits.map((h) => [h.id, h.kind === "name" ? ("keep" as const) : ("redact" as const)]));
+    expect(await shareItem(database, world.actors.leadA, { itemId: id, decisions })).toEqual({ redacted: 3, kept: 1 });
+
+    const seen = await getItem(database, world.actors.leadA2, { itemId: id });
+    expect(seen.item.summary).toBe("Raised by Mrs Jones (DOB: [redacted date of birth]) on [redacted phone number]");
+    expect(seen.findings[0]!.text).toBe("Email me at [redacted email address]");
+    expect(seen.can).toEqual({ edit: false, tag: false, share: false });
+    expect((await search(world.actors.leadA2, `q=${word}`)).total).toBe(1);
+    expect((await listVisibleItems(database, world.actors.leadA2, { q: word })).map((p) => p.href)).toEqual([`/evidence/${id}`]);
+    // Read-only for others, and the database agrees.
+    await expect(updateItem(database, world.actors.leadA2, { itemId: id, values: blankItem({ title: "Hijacked" }) })).rejects.toMatchObject({ status: 403 });
+    // Never visible to another collaborative.
+    expect((await search(world.actors.leadB, `q=${word}`)).total).toBe(0);
+
+    await unshareItem(database, world.actors.leadA, { itemId: id });
+    expect((await search(world.actors.leadA2, `q=${word}`)).total).toBe(0);
+
+    const history = (await getItem(database, world.actors.leadA, { itemId: id })).history;
+    expect(history.map((h) => h.action)).toEqual(["created", "finding_added", "redacted", "shared", "unshared"]);
+    const redaction = history.find((h) => h.action === "redacted")!;
+    expect(JSON.stringify(redaction.detail)).not.toContain("0151");
+    expect(redaction.actor).toBe(world.people.leadA.name);
+  });
+
+  it("freezes a shared item: edits need unsharing first (so the scan runs again)", async () => {
+    const id = await addItem(database, world.actors.leadA, { title: "Clean report" });
+    await shareItem(database, world.actors.leadA, { itemId: id, decisions: {} });
+    await expect(updateItem(database, world.actors.contributorA, { itemId: id, values: blankItem({ title: "Changed" }) })).rejects.toMatchObject({ status: 403 });
+    await expect(addFinding(database, world.actors.leadA, { itemId: id, kind: "issue", text: "x" })).rejects.toMatchObject({ status: 403 });
+    // Tags carry no personal data and may still be added by the owner's writers.
+    await setTags(database, world.actors.contributorA, { itemId: id, findingId: null, tags: [`psed:${r.psed}`, "theme:new:Interpreting"] });
+    const item = await getItem(database, world.actors.leadA, { itemId: id });
+    expect(item.tags.map((t) => t.label)).toContain("Interpreting");
+    expect(item.tags[0]!.appliedBy).toBe(world.people.contributorA.name);
+  });
+
+  it("lets viewers read but not write", async () => {
+    await expect(addItem(database, world.actors.viewerA)).rejects.toMatchObject({ status: 403 });
+  });
+});

@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "../../db/client";
+import { addAttachment } from "../../app/domain/evidence/add-attachment.server";
+import { getItem } from "../../app/domain/evidence/get-item.server";
+import { parseMultipart } from "../../app/lib/uploads/parse-multipart.server";
+import { MAX_ATTACHMENT_BYTES } from "../../app/lib/uploads/limits";
+import { openTestDatabase } from "../support/db";
+import { createWorld, type World } from "../support/factories";
+import { makePdf } from "../support/pdf";
+import { addItem } from "./support";
+
+let database: Database;
+let world: World;
+beforeAll(async () => {
+  database = await openTestDatabase();
+  world = await createWorld(database);
+});
+afterAll(async () => {
+  await database?.close();
+});
+
+/** A multipart request whose file part streams `size` bytes in 1 MB chunks, counting what was pulled. */
+function streamingUpload(size: number) {
+  const boundary = "----peff-test";
+  const head = new TextEncoder().encode(`--${boundary}\r\nContent-Disposition: form-data; name="intent"\r\n\r\nattach\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.pdf"\r\nContent-Type: application/pdf\r\n\r\n`);
+  const tail = new TextEncoder().encode(`\r\n--${boundary}--\r\n`);
+  const chunk = new Uint8Array(1024 * 1024).fill(0x41);
+  let sent = 0;
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(head);
+    },
+    pull(controller) {
+      if (sent >= size) {
+        controller.enqueue(tail);
+        controller.close();
+        return;
+      }
+      const n = Math.min(chunk.length, size - sent);
+      sent += n;
+      controller.enqueue(chunk.subarray(0, n));
+    },
+  });
+  const request = new Request("http://localhost/evidence/x", { method: "POST", body, headers: { "content-type": `multipart/form-data; boundary=${boundary}` }, duplex: "half" } as RequestInit);
+  return { request, sent: () => sent };
+}
+
+describe("attachment limits", () => {
+  it("refuses a 30 MB upload at 25 MB while streaming, keeping nothing of it", async () => {
+    const before = process.memoryUsage().arrayBuffers;
+    const { request } = streamingUpload(30 * 1024 * 1024);
+    const parsed = await parseMultipart(request);
+    expect(parsed.files).toEqual([]);
+    expect(parsed.tooLarge).toEqual([{ field: "file", filename: "big.pdf" }]);
+    expect(parsed.fields.intent).toEqual(["attach"]);
+    // Nothing near 25 MB was retained.
+    expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(20 * 1024 * 1024);
+  });
+
+  it("accepts a file just under the limit", async () => {
+    const { request } = streamingUpload(MAX_ATTACHMENT_BYTES - 1000);
+    const parsed = await parseMultipart(request);
+    expect(parsed.tooLarge).toEqual([]);
+    expect(parsed.files[0]!.bytes.length).toBe(MAX_ATTACHMENT_BYTES - 1000);
+  });
+
+  it("refuses wrong types and content that does not match its name, storing nothing", async () => {
+    const id = await addItem(database, world.actors.leadA);
+    await expect(addAttachment(database, world.actors.leadA, { itemId: id, filename: "run.exe", bytes: Buffer.from("MZ...") })).rejects.toMatchObject({ status: 422 });
+    await expect(addAttachment(database, world.actors.leadA, { itemId: id, filename: "fake.pdf", bytes: Buffer.from("<html>") })).rejects.toMatchObject({ status: 422 });
+    await expect(addAttachment(database, world.actors.leadA, { itemId: id, filename: "big.pdf", bytes: Buffer.alloc(MAX_ATTACHMENT_BYTES + 1, 0x25) })).rejects.toMatchObject({ status: 413 });
+    expect((await getItem(database, world.actors.leadA, { itemId: id })).attachments).toEqual([]);
+    const ok = await addAttachment(database, world.actors.leadA, { itemId: id, filename: "<script>.pdf", bytes: makePdf(["Hello"]) });
+    expect(ok.textLength).toBeGreaterThan(0);
+    const files = (await getItem(database, world.actors.leadA, { itemId: id })).attachments;
+    expect(files.map((f) => [f.filename, f.contentType])).toEqual([["<script>.pdf", "application/pdf"]]);
+  });
+});

@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import * as Y from "yjs";
+import type * as Y from "yjs";
 import type { Database } from "../../db/client";
-import { collabUpdates, registerRows } from "../../db/schema";
+import { collabSnapshots, collabUpdates, registerRows } from "../../db/schema";
 import { appendRows, readRows, rowsOf } from "../../app/lib/register/model";
 import { openTestDatabase } from "../support/db";
 import { createWorld, type World } from "../support/factories";
@@ -107,5 +107,29 @@ describe("collaboration over real sockets", () => {
     expect(projected.map((r) => ({ key: r.rowKey, barrier: r.barrier, eds: r.edsOutcomes, status: r.status, themes: r.themes }))).toEqual(
       expected.map((r) => ({ key: r.key, barrier: r.barrier, eds: r.edsOutcomes, status: r.status, themes: r.themes })),
     );
+  });
+
+  it("compacts into a snapshot when the document closes, unloads it, and loads it back intact", async () => {
+    const a = await client(world.people.leadA.id);
+    await a.synced();
+    appendRows(a.doc, [{ barrier: "Before compaction" }]);
+    await waitFor(() => server.collab.rooms.has(doc), "room open");
+    const expected = text(a);
+    await new Promise((r) => setTimeout(r, 100));
+    for (const c of clients.splice(0)) c.destroy();
+    await waitFor(() => !server.collab.rooms.has(doc), "room unloaded", 5_000);
+    let pending = 1;
+    const started = Date.now();
+    while (pending > 0 && Date.now() - started < 5_000) {
+      const rows = await database.db.select({ payload: collabUpdates.payload }).from(collabUpdates).where(eq(collabUpdates.document, doc));
+      pending = rows.filter((r) => r.payload !== null).length;
+      if (pending) await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(pending).toBe(0);
+    const [snapshot] = await database.db.select().from(collabSnapshots).where(eq(collabSnapshots.document, doc));
+    expect(snapshot?.state.byteLength).toBeGreaterThan(0);
+    const again = await client(world.people.leadA2.id);
+    await again.synced();
+    expect(text(again)).toBe(expected);
   });
 });

@@ -51,7 +51,7 @@ export function connectClient(options: ClientOptions): TestClient {
     if (event) closes.push({ code: event.code, reason: event.reason });
   });
   // y-websocket logs permission denials; record them instead.
-  const handlers = provider.messageHandlers as unknown as Record<number, (...args: unknown[]) => void>;
+  const handlers = provider.messageHandlers as unknown as Record<number, (encoder: unknown, decoder: decoding.Decoder) => void>;
   handlers[2] = (_encoder: unknown, decoder: decoding.Decoder) => {
     decoding.readVarUint(decoder); // permission-denied tag
     denials.push(decoding.readVarString(decoder));

@@ -1,0 +1,96 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectAccessible, launchBrowser, newContext, signIn } from "./support/browser";
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function openRegister(email: string): Promise<Page> {
+  const page = await (await newContext(browser)).newPage();
+  await signIn(page, email);
+  await page.getByRole("link", { name: "Barrier register" }).first().click();
+  await page.waitForURL((url) => url.pathname === "/register");
+  await expect.poll(() => page.locator("[data-state]").getAttribute("data-state"), { timeout: 15_000 }).toBe("connected");
+  await expect.poll(() => page.getByText("Loading the register…").count()).toBe(0);
+  return page;
+}
+
+const cell = (page: Page, row: number, column: string) => page.getByRole("gridcell", { name: `${column}, row ${row}`, exact: true });
+
+describe("the shared barrier register", () => {
+  it("two people of two organisations edit at once and see each other's edits and presence", async () => {
+    const a = await openRegister("luht.lead@peff.example");
+    const b = await openRegister("merseycare.lead@peff.example");
+    await expectAccessible(a, "register");
+
+    const before = await a.getByRole("row").count();
+    await a.getByRole("button", { name: "Add row" }).click();
+    const row = before; // header row is 1, so the new row's number equals the old row count
+    await expect.poll(() => b.getByRole("row").count()).toBe(before + 1);
+
+    await cell(a, row, "Barrier").focus();
+    await a.keyboard.press("Enter");
+    await a.keyboard.type("Interpreters not booked for outpatients");
+    await expect.poll(() => cell(b, row, "Barrier").textContent()).toContain("Interpreters not booked for outpatients");
+
+    // Presence: B sees A by name and organisation, and where A is.
+    await expect.poll(() => b.locator(".register-presence").textContent()).toMatch(/Liverpool University Hospitals.*row \d+, Barrier/);
+    await expect.poll(() => cell(b, row, "Barrier").textContent()).toMatch(/is here/);
+
+    // B types into the same cell; both see both edits merged.
+    await cell(b, row, "Barrier").focus();
+    await b.keyboard.press("Enter");
+    await b.keyboard.press("Control+End");
+    await a.keyboard.press("Control+End");
+    await Promise.all([b.keyboard.type(" (BSL)"), a.keyboard.type(" urgently")]);
+    const merged = /^Interpreters not booked for outpatients( \(BSL\)| urgently){2}$/;
+    await expect.poll(() => a.getByRole("textbox", { name: `Barrier, row ${row}` }).inputValue()).toMatch(merged);
+    await expect.poll(() => b.getByRole("textbox", { name: `Barrier, row ${row}` }).inputValue()).toMatch(merged);
+    await a.keyboard.press("Escape");
+    await b.keyboard.press("Escape");
+    await expect.poll(() => cell(a, row, "Barrier").locator(".register-text").textContent()).toMatch(merged);
+    await expect.poll(() => cell(b, row, "Barrier").locator(".register-text").textContent()).toMatch(merged);
+    await expectAccessible(b, "register while editing together");
+    await a.context().close();
+    await b.context().close();
+  });
+
+  it("is usable from the keyboard alone: move, edit, leave, set a status, undo", async () => {
+    const page = await openRegister("wirral.lead@peff.example");
+    const before = await page.getByRole("row").count();
+    await page.getByRole("button", { name: "Add row" }).focus();
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.getByRole("row").count()).toBe(before + 1);
+    const row = before;
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute("aria-label"))).toBe(`Characteristics or groups, row ${row}`);
+    await page.keyboard.press("ArrowRight");
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute("aria-label"))).toBe(`Barrier, row ${row}`);
+    await page.keyboard.press("Enter");
+    await page.keyboard.type("Keyboard barrier");
+    await page.keyboard.press("Escape");
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute("aria-label"))).toBe(`Barrier, row ${row}`);
+    for (let i = 0; i < 9; i++) await page.keyboard.press("ArrowRight");
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute("aria-label"))).toBe(`Status, row ${row}`);
+    await page.keyboard.press("Enter");
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => cell(page, row, "Status").textContent()).toMatch(/\(blue\)/);
+    await page.keyboard.press("Control+z");
+    await expect.poll(() => cell(page, row, "Status").textContent()).toMatch(/No status/);
+    expect(await cell(page, row, "Barrier").textContent()).toContain("Keyboard barrier");
+    await page.context().close();
+  });
+
+  it("is read-only for viewers, and says so", async () => {
+    const page = await openRegister("viewer@peff.example");
+    await expect.poll(() => page.getByRole("status").first().textContent()).toMatch(/You can read this register but not change it/);
+    expect(await page.getByRole("button", { name: "Add row" }).count()).toBe(0);
+    await expectAccessible(page, "register (viewer)");
+    await page.context().close();
+  });
+});

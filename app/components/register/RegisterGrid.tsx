@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from "react";
-import * as Y from "yjs";
+import type * as Y from "yjs";
 import type { LegendEntry } from "#db/schema";
 import { positionBetween, rowsOf, type RegisterRow } from "~/lib/register/model";
 import type { RegisterOptions } from "~/lib/register/options";

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from "react";
-import * as Y from "yjs";
+import type * as Y from "yjs";
 
 /**
  * A textarea bound to a Y.Text: local typing becomes the smallest insert/delete (so two people

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type ReactNode } from "react";
-import * as Y from "yjs";
+import type * as Y from "yjs";
 import type { LegendEntry } from "#db/schema";
 import { linkMap, updateMap } from "~/lib/register/model";
 import type { Choice } from "~/lib/register/options";
@@ -9,20 +9,21 @@ import type { Me } from "./useRegisterDoc";
 export function EditorPanel({ label, onDone, children }: { label: string; onDone(): void; children: ReactNode }) {
   const ref = useRef<HTMLFieldSetElement>(null);
   useEffect(() => {
-    ref.current?.querySelector<HTMLElement>("input, select, textarea, button")?.focus();
-  }, []);
+    const panel = ref.current;
+    panel?.querySelector<HTMLElement>("input, select, textarea, button")?.focus();
+    // Escape from any control in the panel returns to the grid cell.
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === "Escape") {
+        e.preventDefault();
+        e.stopPropagation();
+        onDone();
+      }
+    };
+    panel?.addEventListener("keydown", onKey);
+    return () => panel?.removeEventListener("keydown", onKey);
+  }, [onDone]);
   return (
-    <fieldset
-      ref={ref}
-      className="nhsuk-fieldset register-panel"
-      onKeyDown={(e) => {
-        if (e.key === "Escape") {
-          e.preventDefault();
-          e.stopPropagation();
-          onDone();
-        }
-      }}
-    >
+    <fieldset ref={ref} className="nhsuk-fieldset register-panel">
       <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">{label}</legend>
       {children}
       <button type="button" className="nhsuk-button nhsuk-button--secondary nhsuk-button--small" onClick={onDone}>

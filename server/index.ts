@@ -3,6 +3,7 @@ import { openDatabase } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
 import { collaborativeCounts, describeDemoSignIns, seedDemo } from "../db/seed/demo";
 import { hashPassword } from "../app/domain/auth/crypto.server";
+import { encodeRegister } from "../app/lib/register/model";
 import { appConfigFrom, collabOptionsFrom, loadEnv } from "./env";
 import { createPeffServer } from "./app";
 import { log } from "./log";
@@ -18,7 +19,7 @@ await migrateDatabase(database, env.DATABASE_URL);
 let seeded = false;
 const counts = await collaborativeCounts(database);
 if (env.PEFF_DEMO === "auto" && counts.demo + counts.real === 0) {
-  await seedDemo(database, { hashPassword });
+  await seedDemo(database, { hashPassword, encodeRegister });
   seeded = true;
 }
 

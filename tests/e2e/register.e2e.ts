@@ -93,4 +93,41 @@ describe("the shared barrier register", () => {
     await expectAccessible(page, "register (viewer)");
     await page.context().close();
   });
+
+  it("imports a CSV all or nothing, with line-numbered errors, then shows the rows; history, print and export work", async () => {
+    const page = await openRegister("luht.lead@peff.example");
+    const before = await page.getByRole("row").count();
+    await page.getByRole("link", { name: "Import rows from CSV or Excel" }).click();
+    await page.waitForURL((url) => url.pathname === "/register/import");
+    await expectAccessible(page, "register import");
+    const bad = "Barrier,Characteristics or groups,Status\nGood row,Race,Blue\n,Martians,Purple\n";
+    await page.getByLabel("CSV or Excel (.xlsx) file").setInputFiles({ name: "bad.csv", mimeType: "text/csv", buffer: Buffer.from(bad) });
+    await page.getByRole("button", { name: "Check and import" }).click();
+    await expect.poll(() => page.locator(".nhsuk-error-summary").textContent()).toMatch(/Line 3: Barrier: enter the barrier/);
+    expect(await page.title()).toMatch(/^Error: /);
+    await expectAccessible(page, "register import with errors");
+
+    const good = "Barrier,Characteristics or groups,EDS outcomes,Status,Updates\nImported barrier one,Race; Disability,1.1 2.3,Amber,Update September 2021 Started\nImported barrier two,All,1A,Green,\n";
+    await page.getByLabel("CSV or Excel (.xlsx) file").setInputFiles({ name: "good.csv", mimeType: "text/csv", buffer: Buffer.from(good) });
+    await page.getByRole("button", { name: "Check and import" }).click();
+    await expect.poll(() => page.getByRole("status").textContent(), { timeout: 15_000 }).toMatch(/2 rows were added/);
+    await page.getByRole("link", { name: "Go to the register" }).click();
+    await expect.poll(() => page.getByRole("row").count(), { timeout: 15_000 }).toBe(before + 2);
+    expect(await page.locator("table").textContent()).toContain("Imported barrier two");
+
+    // The projection settles in under a second; history, print and export read SQL.
+    await page.waitForTimeout(1500);
+    await page.goto("/register/history");
+    await expect.poll(() => page.locator("table").textContent()).toContain("Imported barrier two");
+    await expectAccessible(page, "register history");
+    await page.goto("/register/print");
+    await expect.poll(() => page.locator("main").textContent()).toMatch(/Imported barrier one.*In progress \(amber\)/s);
+    await expectAccessible(page, "register print");
+    const csv = await page.request.get("/register/export?format=csv");
+    expect(csv.headers()["content-type"]).toMatch(/text\/csv/);
+    expect(await csv.text()).toMatch(/Imported barrier one/);
+    const xlsx = await page.request.get("/register/export?format=xlsx");
+    expect(xlsx.headers()["content-type"]).toMatch(/spreadsheetml/);
+    await page.context().close();
+  });
 });

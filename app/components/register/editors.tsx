@@ -8,6 +8,8 @@ import type { Me } from "./useRegisterDoc";
 /** An in-cell editor panel: focuses its first control; Escape returns to the grid. */
 export function EditorPanel({ label, onDone, children }: { label: string; onDone(): void; children: ReactNode }) {
   const ref = useRef<HTMLFieldSetElement>(null);
+  const done = useRef(onDone);
+  done.current = onDone;
   useEffect(() => {
     const panel = ref.current;
     panel?.querySelector<HTMLElement>("input, select, textarea, button")?.focus();
@@ -16,12 +18,12 @@ export function EditorPanel({ label, onDone, children }: { label: string; onDone
       if (e.key === "Escape") {
         e.preventDefault();
         e.stopPropagation();
-        onDone();
+        done.current();
       }
     };
     panel?.addEventListener("keydown", onKey);
     return () => panel?.removeEventListener("keydown", onKey);
-  }, [onDone]);
+  }, []);
   return (
     <fieldset ref={ref} className="nhsuk-fieldset register-panel">
       <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">{label}</legend>

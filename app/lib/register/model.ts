@@ -170,3 +170,14 @@ export function touchedRowKeys(transaction: Y.Transaction, doc: Y.Doc): string[]
   }
   return [...keys];
 }
+
+/** A whole register's state from plain rows with known keys (demo data, benchmarks). */
+export function encodeRegister(rows: (RowInput & { key: string })[]): Uint8Array {
+  const doc = new Y.Doc();
+  doc.transact(() => {
+    rows.forEach(({ key, ...input }, i) => rowsOf(doc).set(key, buildRow(input, i + 1)));
+  });
+  const state = Y.encodeStateAsUpdate(doc);
+  doc.destroy();
+  return state;
+}

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-require-imports, no-undef -- the reference server is CommonJS by necessity (see header) */
 // The reference: y-websocket 1.5.4's own server (bin/utils), no persistence, in its own process
 // (it is CommonJS and loads its own copy of yjs). Prints "listening <port>"; GET /memory reports
 // the heap after a full GC (run with --expose-gc).

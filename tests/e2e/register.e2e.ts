@@ -58,7 +58,7 @@ describe("the shared barrier register", () => {
     await expectAccessible(b, "register while editing together");
     await a.context().close();
     await b.context().close();
-  });
+  }, 180_000);
 
   it("is usable from the keyboard alone: move, edit, leave, set a status, undo", async () => {
     const page = await openRegister("wirral.lead@peff.example");
@@ -129,5 +129,5 @@ describe("the shared barrier register", () => {
     const xlsx = await page.request.get("/register/export?format=xlsx");
     expect(xlsx.headers()["content-type"]).toMatch(/spreadsheetml/);
     await page.context().close();
-  });
+  }, 180_000);
 });

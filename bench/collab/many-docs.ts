@@ -1,13 +1,13 @@
 /**
- * 500 documents x 3 clients, 500 edits per second in total, for SECONDS (default 20), ours
+ * 500 documents x 3 clients, 500 edits per second in total, for DURATION (default 20), ours
  * (persisting) vs the reference. Target: p99 <= 10 ms.
- *   npm run bench:collab-many-docs        (DOCS=500 RATE=500 SECONDS=20)
+ *   npm run bench:collab-many-docs        (DOCS=500 RATE=500 DURATION=20)
  */
 import { connect, edit, instrument, printTable, sleep, startServer, summary, synced, type Client } from "./harness";
 
 const DOCS = Number(process.env.DOCS ?? 500);
 const RATE = Number(process.env.RATE ?? 500);
-const SECONDS = Number(process.env.SECONDS ?? 20);
+const DURATION = Number(process.env.DURATION ?? 20);
 const results = [];
 for (const name of ["reference", "ours"] as const) {
   const server = await startServer(name, { BENCH_USERS: "3", BENCH_DOCS: String(DOCS) });
@@ -23,7 +23,7 @@ for (const name of ["reference", "ours"] as const) {
   const interval = 1000 / RATE;
   const start = performance.now();
   let sent = 0;
-  while (performance.now() - start < SECONDS * 1000) {
+  while (performance.now() - start < DURATION * 1000) {
     const due = Math.floor((performance.now() - start) / interval);
     for (; sent < due; sent++) {
       const room = rooms[Math.floor(Math.random() * rooms.length)]!;

@@ -21,6 +21,7 @@ export const CLOSE = {
   accessRemoved: { code: 4403, reason: "Access to this document was removed" },
   accessChanged: { code: 4409, reason: "Access changed: reconnecting" },
   storageFailed: { code: 1011, reason: "Could not store the change: reconnecting" },
+  loadFailed: { code: 1011, reason: "Could not load the document: reconnecting" },
 } as const;
 
 export const READ_ONLY_REASON = "read-only";

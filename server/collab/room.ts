@@ -89,7 +89,7 @@ export class Room {
       return true;
     } catch (error) {
       this.deps.log(`could not load ${this.name.name}`, error);
-      this.shutdownNow(CLOSE.storageFailed);
+      this.shutdownNow(CLOSE.loadFailed);
       return false;
     }
   }
@@ -105,7 +105,8 @@ export class Room {
     });
     conn.ws.on("close", () => this.disconnect(conn));
     void this.ready.then((ok) => {
-      if (!ok || conn.ws.readyState !== conn.ws.OPEN) return;
+      if (conn.ws.readyState !== conn.ws.OPEN) return;
+      if (!ok) return conn.ws.close(CLOSE.loadFailed.code, CLOSE.loadFailed.reason);
       if (this.conns.size >= this.deps.options.maxClientsPerDocument) {
         conn.ws.close(CLOSE.full.code, CLOSE.full.reason);
         return;

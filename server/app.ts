@@ -8,6 +8,7 @@ import express from "express";
 import type { Database } from "../db/client";
 import type { AppConfig } from "../app/lib/config";
 import { originCheck } from "./csrf";
+import { attachCollabServer, type CollabOptions, type CollabServer } from "./collab";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -17,11 +18,14 @@ export interface PeffServerOptions {
   /** "development" serves through Vite with hot reload; "production" serves the built app. */
   mode: "development" | "production";
   trustProxy?: string;
+  /** Collaboration server limits and timings (defaults in server/collab/index.ts). */
+  collab?: Partial<CollabOptions>;
 }
 
 export interface PeffServer {
   httpServer: http.Server;
   app: express.Express;
+  collab: CollabServer;
   /** Stops accepting requests and releases what the server holds (not the database). */
   close(): Promise<void>;
 }
@@ -95,10 +99,15 @@ export async function createPeffServer(options: PeffServerOptions): Promise<Peff
     }),
   );
 
+  const collab = await attachCollabServer({ database, config, httpServer, options: options.collab, trustProxy: Boolean(options.trustProxy) });
+
   return {
     httpServer,
     app,
+    collab,
     async close() {
+      // Open documents are flushed (stored, projected, compacted) before their sockets close.
+      await collab.close();
       await new Promise<void>((resolve) => {
         httpServer.close(() => resolve());
         httpServer.closeIdleConnections?.();

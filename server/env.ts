@@ -19,6 +19,10 @@ const schema = z.object({
   /** Express "trust proxy" (hops or subnets), so the client address is right behind a load balancer. */
   TRUST_PROXY: z.string().optional(),
   DB_POOL_MAX: z.coerce.number().int().positive().default(10),
+  /** Collaboration limits (see README, "Collaboration server"). */
+  COLLAB_MAX_CLIENTS_PER_DOCUMENT: z.coerce.number().int().positive().default(100),
+  COLLAB_CONNECTS_PER_MINUTE: z.coerce.number().int().positive().default(120),
+  COLLAB_MAX_MESSAGE_BYTES: z.coerce.number().int().positive().default(8 * 1024 * 1024),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -45,5 +49,13 @@ export function appConfigFrom(env: Env, port: number): AppConfig {
     sessionIdleMinutes: env.SESSION_IDLE_MINUTES,
     sessionMaxHours: env.SESSION_MAX_HOURS,
     invitationDays: env.INVITATION_DAYS,
+  };
+}
+
+export function collabOptionsFrom(env: Env) {
+  return {
+    maxClientsPerDocument: env.COLLAB_MAX_CLIENTS_PER_DOCUMENT,
+    connectsPerMinute: env.COLLAB_CONNECTS_PER_MINUTE,
+    maxMessageBytes: env.COLLAB_MAX_MESSAGE_BYTES,
   };
 }

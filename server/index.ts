@@ -3,7 +3,8 @@ import { openDatabase } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
 import { collaborativeCounts, describeDemoSignIns, seedDemo } from "../db/seed/demo";
 import { hashPassword } from "../app/domain/auth/crypto.server";
-import { appConfigFrom, loadEnv } from "./env";
+import { encodeRegister } from "../app/lib/register/model";
+import { appConfigFrom, collabOptionsFrom, loadEnv } from "./env";
 import { createPeffServer } from "./app";
 import { log } from "./log";
 import { startHousekeeping } from "./housekeeping";
@@ -19,12 +20,12 @@ await migrateDatabase(database, env.DATABASE_URL);
 let seeded = false;
 const counts = await collaborativeCounts(database);
 if (env.PEFF_DEMO === "auto" && counts.demo + counts.real === 0) {
-  await seedDemo(database, { hashPassword });
+  await seedDemo(database, { hashPassword, encodeRegister });
   seeded = true;
 }
 
 const config = appConfigFrom(env, env.PORT);
-const server = await createPeffServer({ database, config, mode, trustProxy: env.TRUST_PROXY });
+const server = await createPeffServer({ database, config, mode, trustProxy: env.TRUST_PROXY, collab: collabOptionsFrom(env) });
 server.httpServer.listen(env.PORT, env.HOST, () => {
   const address = server.httpServer.address();
   const port = typeof address === "object" && address ? address.port : env.PORT;

@@ -4,6 +4,9 @@ import type { Database } from "../db/client";
 import { collaboratives, memberships, organisations, ROLES } from "../db/schema";
 import { collaborativeCounts, DEMO_COLLABORATIVE_NAME, DEMO_PASSWORD, seedDemo } from "../db/seed/demo";
 import { hashPassword } from "../app/domain/auth/crypto.server";
+import { encodeRegister, readRows } from "../app/lib/register/model";
+import { collabSnapshots, registerRows } from "../db/schema";
+import * as Y from "yjs";
 import { signIn } from "../app/domain/auth/sign-in.server";
 import { openScratchDatabase } from "./support/db";
 import { testConfig } from "./support/config";
@@ -17,7 +20,7 @@ afterAll(() => dispose?.());
 
 it("seeds a labelled demo collaborative with six or more organisation types and every role", async () => {
   expect(await collaborativeCounts(database)).toEqual({ demo: 0, real: 0 });
-  const demo = await seedDemo(database, { hashPassword });
+  const demo = await seedDemo(database, { hashPassword, encodeRegister });
   const [collab] = await database.db.select().from(collaboratives).where(eq(collaboratives.id, demo.collaborativeId));
   expect(collab).toMatchObject({ name: DEMO_COLLABORATIVE_NAME, isDemo: true });
   const orgs = await database.db.select().from(organisations);
@@ -27,4 +30,13 @@ it("seeds a labelled demo collaborative with six or more organisation types and 
   expect([...roles].sort()).toEqual([...ROLES].sort());
   const result = await signIn(database, testConfig(), { email: "admin@peff.example", password: DEMO_PASSWORD, address: null });
   expect(result.ok).toBe(true);
+
+  // The shared register holds seed 002's Appendix B rows, as a document and as its SQL projection.
+  const [snapshot] = await database.db.select().from(collabSnapshots).where(eq(collabSnapshots.collaborativeId, demo.collaborativeId));
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, new Uint8Array(snapshot!.state));
+  const projected = await database.db.select().from(registerRows).where(eq(registerRows.collaborativeId, demo.collaborativeId)).orderBy(registerRows.position);
+  expect(readRows(doc).length).toBe(14);
+  expect(projected.map((r) => [r.rowKey, r.barrier, r.status])).toEqual(readRows(doc).map((r) => [r.key, r.barrier, r.status]));
+  expect(projected.find((r) => r.characteristics.includes("socio_economic"))?.barrier).toBe("Widening health inequalities");
 });

@@ -10,6 +10,7 @@ export interface NavItem {
 export const NAV_ITEMS: NavItem[] = [
   { href: "/", label: "Home" },
   { href: "/evidence", label: "Evidence" },
+  { href: "/register", label: "Barrier register" },
 ];
 
 export function isCurrent(item: NavItem, pathname: string): boolean {

@@ -3,3 +3,4 @@ export * from "./reference";
 export * from "./users";
 export * from "./tenancy";
 export * from "./evidence";
+export * from "./collab";

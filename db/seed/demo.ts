@@ -3,6 +3,7 @@ import type { Database } from "../client";
 import { collaboratives } from "../schema";
 import { withOwner } from "../tenant";
 import { seedDemoEvidence } from "./demo-evidence";
+import { seedDemoRegister, type DemoRegisterRow } from "./demo-register";
 import { DEMO_COLLABORATIVE_NAME, DEMO_ORGS, DEMO_PASSWORD, DEMO_PEOPLE, seedDemoTenancy, type DemoTenancy } from "./demo-tenancy";
 
 export { DEMO_COLLABORATIVE_NAME, DEMO_PASSWORD, DEMO_PEOPLE };
@@ -10,6 +11,8 @@ export { DEMO_COLLABORATIVE_NAME, DEMO_PASSWORD, DEMO_PEOPLE };
 export interface SeedOptions {
   /** Hashes the demo password (passed in so db/ does not depend on the app's auth module). */
   hashPassword: (password: string) => Promise<string>;
+  /** Builds the shared register's Yjs state (app/lib/register/model's encodeRegister); without it no register is seeded. */
+  encodeRegister?: (rows: (DemoRegisterRow & { key: string })[]) => Uint8Array;
 }
 
 /** Each feature adds its demo content here, in order, on the same owner transaction. */
@@ -18,6 +21,7 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
   return withOwner(database, async (tx) => {
     const tenancy = await seedDemoTenancy(tx, passwordHash);
     await seedDemoEvidence(tx, tenancy);
+    if (options.encodeRegister) await seedDemoRegister(tx, tenancy.collaborativeId, options.encodeRegister);
     return tenancy;
   });
 }

@@ -3,6 +3,7 @@ import { migrateDatabase } from "../../db/migrate";
 import { resetDatabase } from "../../db/reset";
 import { collaborativeCounts, describeDemoSignIns, seedDemo } from "../../db/seed/demo";
 import { hashPassword } from "../../app/domain/auth/crypto.server";
+import { encodeRegister } from "../../app/lib/register/model";
 import { loadEnv } from "../env";
 
 /**
@@ -24,7 +25,7 @@ try {
   } else {
     await resetDatabase(database);
     await migrateDatabase(database, env.DATABASE_URL);
-    await seedDemo(database, { hashPassword });
+    await seedDemo(database, { hashPassword, encodeRegister });
     console.log(`Reseeded ${database.location}.`);
     console.log(describeDemoSignIns(env.PUBLIC_URL ?? `http://localhost:${env.PORT}`));
   }

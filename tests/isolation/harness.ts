@@ -19,6 +19,11 @@ export interface IsolationCase {
   update: { column: string; value: unknown };
   /** Readable by other organisations of the same collaborative (shared by design)? */
   visibleToSameCollaborative: boolean;
+  /**
+   * Shared documents are co-edited by the whole collaborative: the writes another organisation of
+   * the same collaborative may legitimately make (other collaboratives still may not).
+   */
+  sameCollaborativeMay?: ("update" | "delete" | "insert")[];
   /** Someone of organisation A who may read the row (default: A's equality lead). */
   ownerReader?: ActorName;
 }

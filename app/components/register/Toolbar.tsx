@@ -1,0 +1,114 @@
+import type { LegendEntry } from "#db/schema";
+import type { RowView } from "~/lib/register/view";
+import { StatusTag } from "./CellView";
+import { COLUMNS } from "./columns";
+import type { ConnectionState, Peer, RegisterDoc } from "./useRegisterDoc";
+
+export type View = RowView;
+
+const STATE_TEXT: Record<ConnectionState, string> = {
+  connecting: "Connecting…",
+  connected: "Connected: changes are saved as you type",
+  reconnecting: "Reconnecting: your changes are kept and will be sent when the connection returns",
+  offline: "Offline: your changes are kept on this page and will be sent when you are back online",
+};
+
+export function ConnectionBanner({ state, readOnly }: { state: ConnectionState; readOnly: boolean }) {
+  return (
+    <p role="status" className={`register-connection register-connection--${state}`} data-state={state}>
+      <strong>{STATE_TEXT[state]}</strong>
+      {readOnly ? " You can read this register but not change it." : null}
+    </p>
+  );
+}
+
+export function PresenceList({ peers, rowNumber }: { peers: Peer[]; rowNumber(key: string): number }) {
+  return (
+    <div className="register-presence">
+      <h2 className="nhsuk-heading-s">Here now</h2>
+      {peers.length === 0 ? (
+        <p className="nhsuk-body-s">Only you.</p>
+      ) : (
+        <ul className="nhsuk-list register-presence-list">
+          {peers.map((p) => {
+            const column = COLUMNS.find((c) => c.id === p.focus?.column);
+            const row = p.focus ? rowNumber(p.focus.row) : 0;
+            return (
+              <li key={p.clientId}>
+                <span className="register-swatch" style={{ backgroundColor: p.user.colour }} aria-hidden="true" />
+                <strong>{p.user.name}</strong> ({p.user.organisation}){row > 0 && column ? `: row ${row}, ${column.label}` : ""}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+export function Legend({ legend }: { legend: LegendEntry[] }) {
+  return (
+    <div className="register-legend">
+      <h2 className="nhsuk-heading-s">Status legend</h2>
+      <ul className="nhsuk-list register-legend-list">
+        {legend.map((s) => (
+          <li key={s.key}>
+            <StatusTag status={s.key} legend={legend} />
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export function Toolbar({ register, view, onView, onAdd, legend }: { register: RegisterDoc; view: View; onView(v: View): void; onAdd(): void; legend: LegendEntry[] }) {
+  return (
+    <div className="register-toolbar">
+      {register.readOnly ? null : (
+        <div className="register-toolbar-buttons">
+          <button type="button" className="nhsuk-button nhsuk-button--secondary nhsuk-button--small" onClick={onAdd} disabled={!register.synced}>
+            Add row
+          </button>
+          <button type="button" className="nhsuk-button nhsuk-button--secondary nhsuk-button--small" onClick={register.undo} disabled={!register.canUndo}>
+            Undo my last change
+          </button>
+          <button type="button" className="nhsuk-button nhsuk-button--secondary nhsuk-button--small" onClick={register.redo} disabled={!register.canRedo}>
+            Redo
+          </button>
+        </div>
+      )}
+      <div className="register-toolbar-view">
+        <div className="nhsuk-form-group">
+          <label className="nhsuk-label" htmlFor="register-filter">
+            Filter rows
+          </label>
+          <input id="register-filter" className="nhsuk-input nhsuk-input--width-20" type="search" value={view.filter} onChange={(e) => onView({ ...view, filter: e.target.value })} />
+        </div>
+        <div className="nhsuk-form-group">
+          <label className="nhsuk-label" htmlFor="register-status-filter">
+            Status
+          </label>
+          <select id="register-status-filter" className="nhsuk-select" value={view.status} onChange={(e) => onView({ ...view, status: e.target.value })}>
+            <option value="">Any status</option>
+            {legend.map((s) => (
+              <option key={s.key} value={s.key}>
+                {s.label}
+              </option>
+            ))}
+            <option value="none">No status</option>
+          </select>
+        </div>
+        <div className="nhsuk-form-group">
+          <label className="nhsuk-label" htmlFor="register-sort">
+            Sort by
+          </label>
+          <select id="register-sort" className="nhsuk-select" value={view.sort} onChange={(e) => onView({ ...view, sort: e.target.value as View["sort"] })}>
+            <option value="shared">Shared order</option>
+            <option value="barrier">Barrier (A to Z)</option>
+            <option value="status">Status</option>
+          </select>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,186 @@
+import { useEffect, useRef, useState, type ReactNode } from "react";
+import type * as Y from "yjs";
+import type { LegendEntry } from "#db/schema";
+import { linkMap, updateMap } from "~/lib/register/model";
+import type { Choice } from "~/lib/register/options";
+import type { Me } from "./useRegisterDoc";
+
+/** An in-cell editor panel: focuses its first control; Escape returns to the grid. */
+export function EditorPanel({ label, onDone, children }: { label: string; onDone(): void; children: ReactNode }) {
+  const ref = useRef<HTMLFieldSetElement>(null);
+  const done = useRef(onDone);
+  done.current = onDone;
+  useEffect(() => {
+    const panel = ref.current;
+    panel?.querySelector<HTMLElement>("input, select, textarea, button")?.focus();
+    // Escape from any control in the panel returns to the grid cell.
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === "Escape") {
+        e.preventDefault();
+        e.stopPropagation();
+        done.current();
+      }
+    };
+    panel?.addEventListener("keydown", onKey);
+    return () => panel?.removeEventListener("keydown", onKey);
+  }, []);
+  return (
+    <fieldset ref={ref} className="nhsuk-fieldset register-panel">
+      <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">{label}</legend>
+      {children}
+      <button type="button" className="nhsuk-button nhsuk-button--secondary nhsuk-button--small" onClick={onDone}>
+        Done
+      </button>
+    </fieldset>
+  );
+}
+
+/** Ticks in a Y.Map used as a set: two people ticking different boxes both keep their tick. */
+export function SetEditor({ set, label, choices, free, onDone }: { set: Y.Map<boolean>; label: string; choices: Choice[]; free?: boolean; onDone(): void }) {
+  const [selected, setSelected] = useState(() => [...set.keys()]);
+  const [draft, setDraft] = useState("");
+  useEffect(() => {
+    const observe = () => setSelected([...set.keys()]);
+    set.observe(observe);
+    return () => set.unobserve(observe);
+  }, [set]);
+  const toggle = (code: string, on: boolean) => (on ? set.set(code, true) : set.delete(code));
+  const shown = free ? selected.map((code) => ({ code, label: code })) : choices;
+  return (
+    <EditorPanel label={label} onDone={onDone}>
+      <div className="nhsuk-checkboxes nhsuk-checkboxes--small register-choices">
+        {shown.map((c) => (
+          <div className="nhsuk-checkboxes__item" key={c.code}>
+            <input className="nhsuk-checkboxes__input" id={`${label}-${c.code}`} type="checkbox" checked={selected.includes(c.code)} onChange={(e) => toggle(c.code, e.target.checked)} />
+            <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor={`${label}-${c.code}`}>
+              {c.label}
+            </label>
+          </div>
+        ))}
+      </div>
+      {free ? (
+        <div className="register-add">
+          <label className="nhsuk-label" htmlFor={`${label}-new`}>
+            Add a theme
+          </label>
+          <input
+            id={`${label}-new`}
+            className="nhsuk-input nhsuk-input--width-20"
+            value={draft}
+            onChange={(e) => setDraft(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === "Enter" && draft.trim()) {
+                e.preventDefault();
+                set.set(draft.trim().toLowerCase(), true);
+                setDraft("");
+              }
+            }}
+          />
+        </div>
+      ) : null}
+    </EditorPanel>
+  );
+}
+
+export function StatusEditor({ row, legend, label, onDone }: { row: Y.Map<unknown>; legend: LegendEntry[]; label: string; onDone(): void }) {
+  const ref = useRef<HTMLSelectElement>(null);
+  useEffect(() => ref.current?.focus(), []);
+  return (
+    <select
+      ref={ref}
+      className="nhsuk-select register-editor"
+      aria-label={label}
+      value={(row.get("status") as string | null) ?? ""}
+      onChange={(e) => row.set("status", e.target.value || null)}
+      onKeyDown={(e) => {
+        if (e.key === "Escape" || e.key === "Enter") {
+          e.preventDefault();
+          e.stopPropagation();
+          onDone();
+        }
+      }}
+    >
+      <option value="">No status</option>
+      {legend.map((s) => (
+        <option key={s.key} value={s.key}>
+          {s.label} ({s.colour})
+        </option>
+      ))}
+    </select>
+  );
+}
+
+export function EvidenceEditor({ list, label, onDone }: { list: Y.Array<Y.Map<unknown>>; label: string; onDone(): void }) {
+  const [url, setUrl] = useState("");
+  const [title, setTitle] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const [items, setItems] = useState(() => list.toArray().map((m) => ({ url: String(m.get("url")), title: String(m.get("title")) })));
+  useEffect(() => {
+    const observe = () => setItems(list.toArray().map((m) => ({ url: String(m.get("url")), title: String(m.get("title")) })));
+    list.observeDeep(observe);
+    return () => list.unobserveDeep(observe);
+  }, [list]);
+  const add = () => {
+    if (!/^https?:\/\/\S+$/i.test(url.trim())) return setError("Enter a web address starting with http:// or https://");
+    list.push([linkMap({ url: url.trim(), title: title.trim() || url.trim() })]);
+    setUrl("");
+    setTitle("");
+    setError(null);
+  };
+  return (
+    <EditorPanel label={label} onDone={onDone}>
+      <ul className="nhsuk-list">
+        {items.map((item, i) => (
+          <li key={`${item.url}-${i}`}>
+            {item.title}{" "}
+            <button type="button" className="register-link-button" onClick={() => list.delete(i, 1)}>
+              Remove<span className="nhsuk-u-visually-hidden"> {item.title}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+      <div className={`nhsuk-form-group${error ? " nhsuk-form-group--error" : ""}`}>
+        <label className="nhsuk-label" htmlFor={`${label}-url`}>
+          Link (web address)
+        </label>
+        {error ? (
+          <span className="nhsuk-error-message" id={`${label}-url-error`}>
+            <span className="nhsuk-u-visually-hidden">Error:</span> {error}
+          </span>
+        ) : null}
+        <input id={`${label}-url`} className="nhsuk-input" value={url} onChange={(e) => setUrl(e.target.value)} aria-describedby={error ? `${label}-url-error` : undefined} />
+        <label className="nhsuk-label" htmlFor={`${label}-title`}>
+          Title
+        </label>
+        <input id={`${label}-title`} className="nhsuk-input" value={title} onChange={(e) => setTitle(e.target.value)} />
+        <button type="button" className="nhsuk-button nhsuk-button--secondary nhsuk-button--small" onClick={add}>
+          Add link
+        </button>
+      </div>
+    </EditorPanel>
+  );
+}
+
+/** The dated update log: entries are appended with their author, never edited or removed. */
+export function UpdatesEditor({ list, label, me, onDone }: { list: Y.Array<Y.Map<unknown>>; label: string; me: Me; onDone(): void }) {
+  const [draft, setDraft] = useState("");
+  return (
+    <EditorPanel label={label} onDone={onDone}>
+      <label className="nhsuk-label" htmlFor={`${label}-new`}>
+        Add a dated update
+      </label>
+      <textarea id={`${label}-new`} className="nhsuk-textarea" rows={3} value={draft} onChange={(e) => setDraft(e.target.value)} />
+      <button
+        type="button"
+        className="nhsuk-button nhsuk-button--secondary nhsuk-button--small"
+        disabled={!draft.trim()}
+        onClick={() => {
+          list.push([updateMap({ at: new Date().toISOString(), authorId: me.id, authorName: `${me.name} (${me.organisation})`, text: draft.trim() })]);
+          setDraft("");
+        }}
+      >
+        Add update
+      </button>
+    </EditorPanel>
+  );
+}

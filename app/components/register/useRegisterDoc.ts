@@ -1,0 +1,158 @@
+import { useEffect, useMemo, useRef, useState } from "react";
+import * as Y from "yjs";
+import type { WebsocketProvider } from "y-websocket";
+import { readRows, rowsOf, touchedRowKeys, type RegisterRow } from "~/lib/register/model";
+
+export type ConnectionState = "connecting" | "connected" | "reconnecting" | "offline";
+
+export interface Me {
+  id: string;
+  name: string;
+  organisation: string;
+  colour: string;
+}
+
+export interface Focus {
+  row: string;
+  column: string;
+}
+
+export interface Peer {
+  clientId: number;
+  user: Me;
+  focus: Focus | null;
+}
+
+export interface RegisterDoc {
+  doc: Y.Doc;
+  rows: RegisterRow[];
+  state: ConnectionState;
+  readOnly: boolean;
+  /** The first full state has arrived from the server. */
+  synced: boolean;
+  peers: Peer[];
+  /** Polite announcement of other people's changes. */
+  announcement: string;
+  undo(): void;
+  redo(): void;
+  canUndo: boolean;
+  canRedo: boolean;
+  setFocus(focus: Focus | null): void;
+  /** Ends the current undo step (leaving a cell, adding a row), so each is undone on its own. */
+  stopCapturing(): void;
+}
+
+/** Accessible presence colours (each at least 3:1 against white); always shown with a name too. */
+const PALETTE = ["#005eb8", "#007f3b", "#7c2855", "#d5281b", "#330072", "#00403a", "#8a1538", "#425563"];
+export function colourFor(id: string): string {
+  let h = 0;
+  for (const ch of id) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
+  return PALETTE[h % PALETTE.length]!;
+}
+
+/**
+ * Binds the page to the register's Yjs document over the collaboration socket: rows, connection
+ * state, presence, per-person undo/redo (only this person's own changes are undone) and
+ * announcements of other people's edits.
+ */
+export function useRegisterDoc(document: string, me: Me, initiallyReadOnly: boolean): RegisterDoc {
+  const doc = useMemo(() => new Y.Doc(), []);
+  const [rows, setRows] = useState<RegisterRow[]>([]);
+  const [state, setState] = useState<ConnectionState>("connecting");
+  const [readOnly, setReadOnly] = useState(initiallyReadOnly);
+  const [synced, setSynced] = useState(false);
+  const [peers, setPeers] = useState<Peer[]>([]);
+  const [announcement, setAnnouncement] = useState("");
+  const [history, setHistory] = useState({ canUndo: false, canRedo: false });
+  const providerRef = useRef<WebsocketProvider | null>(null);
+  const undoRef = useRef<Y.UndoManager | null>(null);
+
+  useEffect(() => {
+    let provider: WebsocketProvider | null = null;
+    let cancelled = false;
+    const undo = new Y.UndoManager(rowsOf(doc), { captureTimeout: 500 });
+    undoRef.current = undo;
+    const refreshHistory = () => setHistory({ canUndo: undo.canUndo(), canRedo: undo.canRedo() });
+    undo.on("stack-item-added", refreshHistory);
+    undo.on("stack-item-popped", refreshHistory);
+
+    let pending: number | null = null;
+    const refresh = () => {
+      if (pending !== null) return;
+      pending = requestAnimationFrame(() => {
+        pending = null;
+        setRows(readRows(doc));
+      });
+    };
+    doc.on("update", refresh);
+
+    const onTransaction = (tr: Y.Transaction) => {
+      if (!provider || tr.origin !== provider || tr.local) return;
+      const keys = touchedRowKeys(tr, doc);
+      if (keys.length === 0) return;
+      const order = readRows(doc).map((r) => r.key);
+      const numbers = keys.map((k) => order.indexOf(k) + 1).filter((n) => n > 0);
+      const editors = peersOf(provider)
+        .filter((p) => p.focus && keys.includes(p.focus.row))
+        .map((p) => p.user.name);
+      const who = editors.length ? editors.join(" and ") : "Someone else";
+      setAnnouncement(numbers.length ? `${who} changed row ${numbers.join(", ")}` : `${who} removed a row`);
+    };
+    doc.on("afterTransaction", onTransaction);
+
+    void import("y-websocket").then(({ WebsocketProvider }) => {
+      if (cancelled) return;
+      const scheme = window.location.protocol === "https:" ? "wss" : "ws";
+      provider = new WebsocketProvider(`${scheme}://${window.location.host}/collab`, document, doc, { maxBackoffTime: 5000 });
+      providerRef.current = provider;
+      provider.awareness.setLocalStateField("user", me);
+      provider.awareness.setLocalStateField("focus", null);
+      provider.on("status", ({ status }: { status: string }) => {
+        if (status === "connected") setState("connected");
+        else setState(navigator.onLine ? "reconnecting" : "offline");
+      });
+      provider.on("sync", (isSynced: boolean) => isSynced && setSynced(true));
+      provider.on("connection-close", (event: CloseEvent | null) => {
+        // A session that ended cannot come back by reconnecting: send the person to sign in.
+        if (event?.code === 4401) window.location.assign(`/sign-in?reason=expired&redirectTo=${encodeURIComponent(window.location.pathname)}`);
+      });
+      const handlers = provider.messageHandlers as unknown as Record<number, (...args: unknown[]) => void>;
+      handlers[2] = () => setReadOnly(true);
+      provider.awareness.on("change", () => setPeers(peersOf(provider!).filter((p) => p.clientId !== doc.clientID)));
+    });
+    const onOffline = () => setState("offline");
+    window.addEventListener("offline", onOffline);
+    return () => {
+      cancelled = true;
+      window.removeEventListener("offline", onOffline);
+      doc.off("update", refresh);
+      doc.off("afterTransaction", onTransaction);
+      undo.destroy();
+      provider?.destroy();
+    };
+  }, [doc, document, me]);
+
+  return {
+    doc,
+    rows,
+    state,
+    readOnly,
+    synced,
+    peers,
+    announcement,
+    undo: () => undoRef.current?.undo(),
+    redo: () => undoRef.current?.redo(),
+    ...history,
+    stopCapturing: () => undoRef.current?.stopCapturing(),
+    setFocus: (focus) => providerRef.current?.awareness.setLocalStateField("focus", focus),
+  };
+}
+
+function peersOf(provider: WebsocketProvider): Peer[] {
+  const out: Peer[] = [];
+  provider.awareness.getStates().forEach((state, clientId) => {
+    const user = state.user as Me | undefined;
+    if (user) out.push({ clientId, user, focus: (state.focus as Focus | null) ?? null });
+  });
+  return out;
+}

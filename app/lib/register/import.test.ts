@@ -1,0 +1,78 @@
+import { describe, expect, it } from "vitest";
+import { DEFAULT_LEGEND } from "#db/schema";
+import { parseRegisterImport } from "./import";
+import type { RegisterOptions } from "./options";
+
+const options: RegisterOptions = {
+  characteristics: [
+    { code: "all", label: "All groups" },
+    { code: "race", label: "Race" },
+    { code: "disability", label: "Disability" },
+    { code: "gender_reassignment", label: "Gender reassignment" },
+  ],
+  edsOutcomes: [
+    { code: "EDS2:1.1", label: "" },
+    { code: "EDS2:2.3", label: "" },
+    { code: "EDS2022:1A", label: "" },
+  ],
+  psedAims: [
+    { code: "eliminate", label: "Eliminate discrimination" },
+    { code: "advance", label: "Advance equality of opportunity" },
+    { code: "foster", label: "Foster good relations" },
+  ],
+};
+const author = { id: "u1", name: "Ann (Trust)" };
+const table = (headers: string[], rows: string[][]) => ({
+  headers,
+  rows: rows.map((cells, i) => ({ line: i + 2, cells: Object.fromEntries(headers.map((h, j) => [h, cells[j] ?? ""])) })),
+});
+
+describe("register import", () => {
+  it("maps the seed's Appendix B columns", () => {
+    const result = parseRegisterImport(
+      table(
+        ["Protected characteristic", "The barriers and issue at play", "Action", "Responsible officer", "EDS Outcome PSED", "Status", "Update"],
+        [["Race/ Disability", "Poor access", "Approve standards", "Chief Finance Officer", "1.1, 2.3", "Green - complete", "Update September 2021 Quality Standards incorporated."]],
+      ),
+      options,
+      DEFAULT_LEGEND,
+      author,
+    );
+    expect(result).toMatchObject({
+      ok: true,
+      rows: [
+        {
+          characteristics: ["race", "disability"],
+          barrier: "Poor access",
+          issue: "Approve standards",
+          contactRole: "Chief Finance Officer",
+          edsOutcomes: ["EDS2:1.1", "EDS2:2.3"],
+          status: "green",
+          updates: [{ at: "2021-09-01T00:00:00.000Z", authorName: "Ann (Trust)", text: "Quality Standards incorporated." }],
+        },
+      ],
+    });
+  });
+
+  it("reports every problem with its line number and imports nothing", () => {
+    const result = parseRegisterImport(
+      table(["Barrier", "Characteristics or groups", "EDS outcomes", "Status", "Supporting evidence"], [
+        ["Fine row", "Race", "1A", "", "Report <https://example.org/r>"],
+        ["", "Martians", "9.9", "Purple", "not a link"],
+      ]),
+      options,
+      DEFAULT_LEGEND,
+      author,
+    );
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.errors).toEqual([
+        "Line 3: Barrier: enter the barrier",
+        'Line 3: Characteristics or groups: "Martians" is not a characteristic or group this register knows',
+        'Line 3: EDS outcomes: "9.9" is not an EDS2 (1.1 to 4.3) or EDS 2022 (1A to 3C) outcome',
+        expect.stringMatching(/^Line 3: Status: "Purple" is not in the legend/),
+        expect.stringMatching(/^Line 3: Supporting evidence: "not a link" is not a web address/),
+      ]);
+    }
+  });
+});

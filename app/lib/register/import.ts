@@ -1,0 +1,122 @@
+import type { LegendEntry, RowUpdate } from "#db/schema";
+import type { RowInput } from "./model";
+import type { RegisterOptions } from "./options";
+
+/** Accepted headers (lower-case) for each field: ours, and the seed's Appendix B headers. */
+const HEADERS: Record<string, string[]> = {
+  characteristics: ["characteristics or groups", "protected characteristic", "protected characteristics", "characteristics"],
+  barrier: ["barrier", "the barriers and issue at play (as identified by eds2 collaborative engagement)", "the barriers and issue at play"],
+  issue: ["issue at play", "action"],
+  identifiedBy: ["how identified"],
+  evidence: ["supporting evidence", "evidence"],
+  edsOutcomes: ["eds outcomes", "eds outcome", "eds outcome psed"],
+  psedAims: ["psed aims", "psed"],
+  themes: ["themes"],
+  leadOrganisation: ["lead organisation"],
+  contactRole: ["contact role", "responsible officer"],
+  status: ["status"],
+  updates: ["updates", "update"],
+};
+
+const CHARACTERISTIC_ALIASES: Record<string, string> = {
+  all: "all",
+  transgender: "gender_reassignment",
+  "religion and belief": "religion_belief",
+  "socio economic (poverty)": "socio_economic",
+  "socio economic": "socio_economic",
+  "children and young people": "children_young_people",
+  "age children and young people": "children_young_people",
+  "d/deaf": "deaf_bsl",
+};
+
+export type ImportResult = { ok: true; rows: RowInput[] } | { ok: false; errors: string[] };
+
+const split = (value: string, by = /[;\n]+/) => value.split(by).map((s) => s.trim()).filter(Boolean);
+
+/**
+ * Turns an uploaded table into register rows, all or nothing: every problem is reported with its
+ * spreadsheet line number, and nothing is imported unless there are none.
+ */
+export function parseRegisterImport(
+  table: { headers: string[]; rows: { line: number; cells: Record<string, string> }[] },
+  options: RegisterOptions,
+  legend: LegendEntry[],
+  author: { id: string; name: string },
+  today = new Date(),
+): ImportResult {
+  const errors: string[] = [];
+  const column: Record<string, string | undefined> = {};
+  for (const [field, names] of Object.entries(HEADERS)) column[field] = table.headers.find((h) => names.includes(h.trim().toLowerCase()));
+  if (!column.barrier) return { ok: false, errors: [`Line 1: no "Barrier" column (or "The barriers and issue at play"). Columns found: ${table.headers.join(", ")}`] };
+  if (table.rows.length === 0) return { ok: false, errors: ["The file has no rows under its header line."] };
+
+  const rows: RowInput[] = [];
+  for (const { line, cells } of table.rows) {
+    const get = (field: string) => (column[field] ? (cells[column[field]!] ?? "").trim() : "");
+    const fail = (field: string, message: string) => errors.push(`Line ${line}: ${field}: ${message}`);
+    const barrier = get("barrier");
+    if (!barrier) fail("Barrier", "enter the barrier");
+
+    const characteristics: string[] = [];
+    for (const name of split(get("characteristics"), /[;,/\n]+/)) {
+      const lower = name.toLowerCase();
+      const code = CHARACTERISTIC_ALIASES[lower] ?? options.characteristics.find((c) => c.code === lower || c.label.toLowerCase() === lower)?.code;
+      if (code) characteristics.push(code);
+      else fail("Characteristics or groups", `"${name}" is not a characteristic or group this register knows`);
+    }
+
+    const edsOutcomes: string[] = [];
+    for (const token of split(get("edsOutcomes"), /[\s,;]+/)) {
+      const code = [token, `EDS2:${token}`, `EDS2022:${token.toUpperCase()}`].find((c) => options.edsOutcomes.some((o) => o.code === c));
+      if (code) edsOutcomes.push(code);
+      else fail("EDS outcomes", `"${token}" is not an EDS2 (1.1 to 4.3) or EDS 2022 (1A to 3C) outcome`);
+    }
+
+    const psedText = get("psedAims").toLowerCase();
+    const psedAims = ["eliminate", "advance", "foster"].filter((k) => psedText.includes(k) && options.psedAims.some((a) => a.code === k));
+    if (psedText && psedAims.length === 0) fail("PSED aims", "name one or more of: eliminate discrimination, advance equality of opportunity, foster good relations");
+
+    const statusText = get("status").toLowerCase();
+    const status = statusText ? (legend.find((s) => [s.key, s.label.toLowerCase(), s.colour].some((v) => statusText === v || statusText.startsWith(v))) ?? null) : null;
+    if (statusText && !status) fail("Status", `"${get("status")}" is not in the legend (${legend.map((s) => `${s.colour}: ${s.label}`).join(", ")})`);
+
+    const evidence = split(get("evidence")).map((item) => {
+      const match = /^(.*?)\s*<(\S+)>$/.exec(item);
+      const url = match ? match[2]! : item;
+      if (!/^https?:\/\/\S+$/i.test(url)) fail("Supporting evidence", `"${item}" is not a web address (write "Title <https://...>" or the address alone)`);
+      return { url, title: match?.[1] || url, evidenceId: null };
+    });
+
+    rows.push({
+      barrier,
+      characteristics,
+      issue: get("issue"),
+      identifiedBy: get("identifiedBy"),
+      evidence,
+      edsOutcomes,
+      psedAims,
+      themes: split(get("themes"), /[;,\n]+/).map((t) => t.toLowerCase()),
+      leadOrganisation: get("leadOrganisation"),
+      contactRole: get("contactRole"),
+      status: status?.key ?? null,
+      updates: parseUpdates(get("updates"), author, today),
+    });
+  }
+  return errors.length ? { ok: false, errors } : { ok: true, rows };
+}
+
+const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+
+/** "Update September 2021 ..." entries (one per paragraph) keep their month; others are dated today. */
+function parseUpdates(text: string, author: { id: string; name: string }, today: Date): RowUpdate[] {
+  return text
+    .split(/\n\s*\n|\n(?=update\s)/i)
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((entry) => {
+      const m = /^update\s+([a-z]+)\s+(\d{4})\s*[:,.-]?\s*/i.exec(entry);
+      const month = m ? MONTHS.indexOf(m[1]!.toLowerCase()) : -1;
+      const at = m && month >= 0 ? new Date(Date.UTC(Number(m[2]), month, 1)) : today;
+      return { at: at.toISOString(), authorId: author.id, authorName: author.name, text: m && month >= 0 ? entry.slice(m[0].length) || entry : entry };
+    });
+}

@@ -1,0 +1,183 @@
+import * as Y from "yjs";
+import type { EvidenceLink, RowUpdate } from "#db/schema";
+
+/**
+ * The shared barrier register as a Yjs document.
+ *
+ * Rows live in a root `Y.Map` keyed by a stable row key, not in a `Y.Array`: moving an element of
+ * a Y.Array is a delete plus an insert of a copy, so an edit made concurrently to the moved row
+ * would be lost. Here a row never moves; its order is a `position` number (a move sets it between
+ * its new neighbours, last writer wins), so concurrent moves and edits always both survive.
+ * Long text fields are `Y.Text` (merged character by character), multi-selects are `Y.Map`s used
+ * as sets (two people ticking different boxes both win), evidence links and the dated update log
+ * are `Y.Array`s of `Y.Map`s (the log is only ever appended to).
+ */
+export const ROWS = "rows";
+
+export const TEXT_FIELDS = ["barrier", "issue", "identifiedBy", "leadOrganisation", "contactRole"] as const;
+export type TextField = (typeof TEXT_FIELDS)[number];
+export const SET_FIELDS = ["characteristics", "edsOutcomes", "psedAims", "themes"] as const;
+export type SetField = (typeof SET_FIELDS)[number];
+
+export interface RegisterRow {
+  key: string;
+  position: number;
+  characteristics: string[];
+  barrier: string;
+  issue: string;
+  identifiedBy: string;
+  evidence: EvidenceLink[];
+  edsOutcomes: string[];
+  psedAims: string[];
+  themes: string[];
+  leadOrganisation: string;
+  contactRole: string;
+  status: string | null;
+  updates: RowUpdate[];
+}
+
+export type RowInput = Partial<Omit<RegisterRow, "key" | "position">>;
+
+export const rowsOf = (doc: Y.Doc): Y.Map<Y.Map<unknown>> => doc.getMap<Y.Map<unknown>>(ROWS);
+
+export function newRowKey(): string {
+  return globalThis.crypto.randomUUID();
+}
+
+/** Builds a row's Y.Map with every field present, so editors can bind to it at once. */
+export function buildRow(input: RowInput, position: number): Y.Map<unknown> {
+  const row = new Y.Map<unknown>();
+  row.set("position", position);
+  for (const field of TEXT_FIELDS) row.set(field, new Y.Text(input[field] ?? ""));
+  for (const field of SET_FIELDS) {
+    const set = new Y.Map<boolean>();
+    for (const value of input[field] ?? []) set.set(value, true);
+    row.set(field, set);
+  }
+  const evidence = new Y.Array<Y.Map<unknown>>();
+  evidence.push((input.evidence ?? []).map(linkMap));
+  row.set("evidence", evidence);
+  const updates = new Y.Array<Y.Map<unknown>>();
+  updates.push((input.updates ?? []).map(updateMap));
+  row.set("updates", updates);
+  row.set("status", input.status ?? null);
+  return row;
+}
+
+export function linkMap(link: EvidenceLink): Y.Map<unknown> {
+  const m = new Y.Map<unknown>();
+  m.set("url", link.url);
+  m.set("title", link.title);
+  m.set("evidenceId", link.evidenceId ?? null);
+  return m;
+}
+
+export function updateMap(update: RowUpdate): Y.Map<unknown> {
+  const m = new Y.Map<unknown>();
+  for (const [k, v] of Object.entries(update)) m.set(k, v);
+  return m;
+}
+
+const text = (row: Y.Map<unknown>, field: string) => {
+  const value = row.get(field);
+  return value instanceof Y.Text ? value.toString() : typeof value === "string" ? value : "";
+};
+const set = (row: Y.Map<unknown>, field: string) => {
+  const value = row.get(field);
+  return value instanceof Y.Map ? [...value.keys()].sort() : [];
+};
+const maps = (row: Y.Map<unknown>, field: string) => {
+  const value = row.get(field);
+  return value instanceof Y.Array ? (value.toArray() as unknown[]).filter((m): m is Y.Map<unknown> => m instanceof Y.Map) : [];
+};
+
+export function readRow(key: string, row: Y.Map<unknown>): RegisterRow {
+  return {
+    key,
+    position: Number(row.get("position") ?? 0),
+    characteristics: set(row, "characteristics"),
+    barrier: text(row, "barrier"),
+    issue: text(row, "issue"),
+    identifiedBy: text(row, "identifiedBy"),
+    evidence: maps(row, "evidence").map((m) => ({
+      url: String(m.get("url") ?? ""),
+      title: String(m.get("title") ?? ""),
+      evidenceId: (m.get("evidenceId") as string | null) ?? null,
+    })),
+    edsOutcomes: set(row, "edsOutcomes"),
+    psedAims: set(row, "psedAims"),
+    themes: set(row, "themes"),
+    leadOrganisation: text(row, "leadOrganisation"),
+    contactRole: text(row, "contactRole"),
+    status: (row.get("status") as string | null) ?? null,
+    updates: maps(row, "updates").map((m) => ({
+      at: String(m.get("at") ?? ""),
+      authorId: (m.get("authorId") as string | null) ?? null,
+      authorName: String(m.get("authorName") ?? ""),
+      text: String(m.get("text") ?? ""),
+    })),
+  };
+}
+
+/** Rows in display order: by position, ties broken by key so every replica agrees. */
+export function readRows(doc: Y.Doc): RegisterRow[] {
+  const rows: RegisterRow[] = [];
+  rowsOf(doc).forEach((row, key) => rows.push(readRow(key, row)));
+  return rows.sort((a, b) => a.position - b.position || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+/** A position between two neighbours (either may be missing, at the ends). */
+export function positionBetween(before: number | undefined, after: number | undefined): number {
+  if (before === undefined && after === undefined) return 1;
+  if (before === undefined) return after! - 1;
+  if (after === undefined) return before + 1;
+  return (before + after) / 2;
+}
+
+/** Appends rows (one transaction, so peers see them arrive together). */
+export function appendRows(doc: Y.Doc, inputs: RowInput[]): string[] {
+  const existing = readRows(doc);
+  let last = existing.at(-1)?.position;
+  const keys: string[] = [];
+  doc.transact(() => {
+    for (const input of inputs) {
+      const key = newRowKey();
+      last = positionBetween(last, undefined);
+      rowsOf(doc).set(key, buildRow(input, last));
+      keys.push(key);
+    }
+  });
+  return keys;
+}
+
+/** The row keys a Yjs transaction touched (for history), found by walking up to the rows map. */
+export function touchedRowKeys(transaction: Y.Transaction, doc: Y.Doc): string[] {
+  const root = rowsOf(doc);
+  const keys = new Set<string>();
+  for (const [type, subs] of transaction.changed) {
+    if ((type as unknown) === root) {
+      for (const sub of subs) if (sub) keys.add(sub);
+      continue;
+    }
+    let item = type._item;
+    while (item) {
+      if ((item.parent as unknown) === root) {
+        if (item.parentSub) keys.add(item.parentSub);
+        break;
+      }
+      item = (item.parent as Y.AbstractType<unknown>)._item;
+    }
+  }
+  return [...keys];
+}
+
+/** A whole register's state from plain rows with known keys (demo data, benchmarks). */
+export function encodeRegister(rows: (RowInput & { key: string })[]): Uint8Array {
+  const doc = new Y.Doc();
+  doc.transact(() => {
+    rows.forEach(({ key, ...input }, i) => rowsOf(doc).set(key, buildRow(input, i + 1)));
+  });
+  const state = Y.encodeStateAsUpdate(doc);
+  doc.destroy();
+  return state;
+}

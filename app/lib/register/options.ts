@@ -1,0 +1,18 @@
+export interface Choice {
+  code: string;
+  label: string;
+}
+
+export interface RegisterOptions {
+  characteristics: Choice[];
+  /** Both frameworks: codes are "EDS2:1.1" or "EDS2022:1A". */
+  edsOutcomes: Choice[];
+  psedAims: Choice[];
+}
+
+/** A row about every group ("ALL" in the seed's register). */
+export const ALL_GROUPS: Choice = { code: "all", label: "All groups" };
+
+export function labelOf(choices: Choice[], code: string): string {
+  return choices.find((c) => c.code === code)?.label ?? code;
+}

@@ -1,0 +1,9 @@
+import type { Role } from "#db/schema";
+
+/** Roles that read shared documents but cannot change them (the RLS policies in db/schema/collab.ts agree). */
+export const READ_ONLY_ROLES: readonly Role[] = ["viewer", "peer_reviewer"];
+
+/** Every member of the collaborative edits its shared register, except read-only roles. */
+export function canEditSharedRegister(role: Role): boolean {
+  return !READ_ONLY_ROLES.includes(role);
+}

@@ -1,0 +1,98 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useMemo, useState } from "react";
+import { ConnectionBanner, Legend, PresenceList, Toolbar, type View } from "~/components/register/Toolbar";
+import { RegisterGrid } from "~/components/register/RegisterGrid";
+import { colourFor, useRegisterDoc } from "~/components/register/useRegisterDoc";
+import { notFound } from "~/domain/errors";
+import { openRegister } from "~/domain/register/open-register.server";
+import { guarded } from "~/lib/http.server";
+import { pageTitle } from "~/lib/meta";
+import { appendRows } from "~/lib/register/model";
+import { viewRows } from "~/lib/register/view";
+import { requireActor } from "~/lib/session.server";
+
+export const meta: MetaFunction = () => pageTitle("Barrier register");
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const actor = await requireActor(request, context);
+  return guarded(async () => {
+    const register = await openRegister(context.database, actor);
+    if (!register) throw notFound("This collaborative has no shared barrier register yet. Someone who can edit it creates it by opening this page.");
+    return {
+      register,
+      collaborativeName: actor.active.collaborativeName,
+      me: { id: actor.userId, name: actor.name, organisation: actor.active.orgName, colour: colourFor(actor.userId) },
+    };
+  });
+}
+
+export default function BarrierRegister() {
+  const { register, collaborativeName, me } = useLoaderData<typeof loader>();
+  const stableMe = useMemo(() => me, [me.id]); // eslint-disable-line react-hooks/exhaustive-deps
+  const doc = useRegisterDoc(register.document, stableMe, !register.canEdit);
+  const [view, setView] = useState<View>({ filter: "", status: "", sort: "shared" });
+  const [added, setAdded] = useState<string | null>(null);
+  const rows = viewRows(doc.rows, view, register.legend.map((s) => s.key));
+  const order = doc.rows.map((r) => r.key);
+
+  return (
+    <>
+      <span className="nhsuk-caption-l">{collaborativeName}</span>
+      <h1>{register.title}</h1>
+      <p>
+        Every member organisation edits this register together. Changes are saved as you type and appear for everyone at once.
+      </p>
+      <ul className="nhsuk-list register-links">
+        {register.canEdit ? (
+          <li>
+            <Link to="/register/import">Import rows from CSV or Excel</Link>
+          </li>
+        ) : null}
+        <li>
+          <a href="/register/export?format=csv">Download as CSV</a>
+        </li>
+        <li>
+          <a href="/register/export?format=xlsx">Download as Excel (XLSX)</a>
+        </li>
+        <li>
+          <Link to="/register/print">Printable view</Link>
+        </li>
+        <li>
+          <Link to="/register/history">History of changes</Link>
+        </li>
+      </ul>
+      <ConnectionBanner state={doc.state} readOnly={doc.readOnly} />
+      <div className="register-side">
+        <PresenceList peers={doc.peers} rowNumber={(key) => order.indexOf(key) + 1} />
+        <Legend legend={register.legend} />
+      </div>
+      <Toolbar
+        register={doc}
+        view={view}
+        onView={setView}
+        legend={register.legend}
+        onAdd={() => {
+          setView({ filter: "", status: "", sort: view.sort });
+          doc.stopCapturing();
+          setAdded(appendRows(doc.doc, [{}])[0] ?? null);
+          doc.stopCapturing();
+        }}
+      />
+      <p className="nhsuk-body-s" id="register-help">
+        Use the arrow keys to move between cells, Enter to edit a cell, and Escape to stop editing. Ctrl+Z undoes your own last change.
+        {view.filter || view.status ? ` Showing ${rows.length} of ${doc.rows.length} rows.` : null}
+      </p>
+      <div aria-live="polite" className="nhsuk-u-visually-hidden" data-testid="announcer">
+        {doc.announcement}
+      </div>
+      {!doc.synced ? <p className="nhsuk-body">Loading the register…</p> : null}
+      {doc.synced && doc.rows.length === 0 ? <p className="nhsuk-body">The register has no rows yet.</p> : null}
+      {/* Focusable so keyboard users can scroll the wide grid sideways (WCAG 2.1.1). */}
+      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex */}
+      <div className="register-scroll" role="region" aria-label="Register rows (scrolls sideways)" tabIndex={0}>
+        <RegisterGrid register={doc} rows={rows} sharedOrder={view.sort === "shared"} options={register.options} legend={register.legend} me={stableMe} focusRow={added} />
+      </div>
+    </>
+  );
+}

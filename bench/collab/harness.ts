@@ -1,0 +1,110 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { performance } from "node:perf_hooks";
+import WebSocket from "ws";
+import { WebsocketProvider } from "y-websocket";
+import * as Y from "yjs";
+
+export const ORIGIN = "http://localhost:3000";
+
+export interface BenchServer {
+  name: "ours" | "reference";
+  child: ChildProcess;
+  port: number;
+  cookies: string[];
+  documents: string[];
+  memory(): Promise<NodeJS.MemoryUsage>;
+  stop(): Promise<void>;
+}
+
+/** Starts a server in its own process: ours (persisting, authenticated) or y-websocket 1.5.4's. */
+export async function startServer(name: BenchServer["name"], env: Record<string, string> = {}): Promise<BenchServer> {
+  const args = name === "ours" ? ["--expose-gc", "--import", "tsx", "bench/collab/our-server.ts"] : ["--expose-gc", "bench/collab/reference-server.cjs"];
+  const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"] });
+  let out = "";
+  const info = await new Promise<{ port: number; cookies?: string[]; documents?: string[] }>((resolve, reject) => {
+    child.stdout!.on("data", (chunk: Buffer) => {
+      out += chunk.toString();
+      const json = /^\{.*\}$/m.exec(out);
+      const plain = /listening (\d+)/.exec(out);
+      if (json) resolve(JSON.parse(json[0]));
+      else if (plain) resolve({ port: Number(plain[1]) });
+    });
+    child.on("exit", (code) => reject(new Error(`${name} server exited (${code})`)));
+  });
+  const docs = Number(env.BENCH_DOCS ?? 1);
+  return {
+    name,
+    child,
+    port: info.port,
+    cookies: info.cookies ?? [""],
+    documents: info.documents ?? Array.from({ length: docs }, (_, i) => `bench-doc-${i}`),
+    memory: async () => (await (await fetch(`http://127.0.0.1:${info.port}/memory`)).json()) as NodeJS.MemoryUsage,
+    stop: () =>
+      new Promise((resolve) => {
+        child.once("exit", () => resolve());
+        child.kill("SIGKILL");
+      }),
+  };
+}
+
+export interface Client {
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+}
+
+/** The same y-websocket client for both servers (our cookie and Origin are ignored by the reference). */
+export function connect(server: BenchServer, document: string, cookie: string): Client {
+  const headers = { cookie, origin: ORIGIN };
+  const Socket = class extends WebSocket {
+    constructor(url: string, protocols?: string | string[]) {
+      super(url, protocols, { headers });
+    }
+  };
+  const doc = new Y.Doc();
+  const provider = new WebsocketProvider(`ws://127.0.0.1:${server.port}`, server.name === "ours" ? `collab/${document}` : document, doc, {
+    WebSocketPolyfill: Socket as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+  });
+  return { doc, provider };
+}
+
+export function synced(client: Client): Promise<void> {
+  return new Promise((resolve) => (client.provider.synced ? resolve() : client.provider.once("sync", (s: boolean) => s && resolve())));
+}
+
+/**
+ * Measures edit propagation: each edit writes its send time into a shared map; every other
+ * client records (receive time - send time) when the change arrives. Same process, same clock.
+ */
+export function instrument(clients: Client[], samples: number[]) {
+  for (const c of clients) {
+    const map = c.doc.getMap<number>("bench");
+    map.observe((event) => {
+      if (event.transaction.local) return;
+      const now = performance.now();
+      for (const key of event.keysChanged) samples.push(now - map.get(key)!);
+    });
+  }
+}
+
+let counter = 0;
+export function edit(client: Client) {
+  client.doc.getMap<number>("bench").set(`${client.doc.clientID}-${counter++ % 50}`, performance.now());
+}
+
+export function percentile(values: number[], p: number): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+export const fmt = (n: number) => (Number.isFinite(n) ? n.toFixed(2) : "n/a");
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export function summary(label: string, samples: number[]) {
+  return { label, n: samples.length, p50: percentile(samples, 50), p99: percentile(samples, 99), max: Math.max(...samples) };
+}
+
+export function printTable(rows: ReturnType<typeof summary>[]) {
+  for (const r of rows) console.log(`${r.label.padEnd(28)} n=${String(r.n).padStart(6)}  p50=${fmt(r.p50)} ms  p99=${fmt(r.p99)} ms  max=${fmt(r.max)} ms`);
+}

@@ -1,0 +1,40 @@
+/**
+ * 500 documents x 3 clients, 500 edits per second in total, for DURATION (default 20), ours
+ * (persisting) vs the reference. Target: p99 <= 10 ms.
+ *   npm run bench:collab-many-docs        (DOCS=500 RATE=500 DURATION=20)
+ */
+import { connect, edit, instrument, printTable, sleep, startServer, summary, synced, type Client } from "./harness";
+
+const DOCS = Number(process.env.DOCS ?? 500);
+const RATE = Number(process.env.RATE ?? 500);
+const DURATION = Number(process.env.DURATION ?? 20);
+const results = [];
+for (const name of ["reference", "ours"] as const) {
+  const server = await startServer(name, { BENCH_USERS: "3", BENCH_DOCS: String(DOCS) });
+  const rooms: Client[][] = [];
+  for (const [d, document] of server.documents.entries()) {
+    const clients = [0, 1, 2].map((i) => connect(server, document, server.cookies[i] ?? ""));
+    rooms.push(clients);
+    if (d % 50 === 49) await Promise.all(rooms.slice(-50).flat().map(synced));
+  }
+  await Promise.all(rooms.flat().map(synced));
+  const samples: number[] = [];
+  for (const clients of rooms) instrument(clients, samples);
+  const interval = 1000 / RATE;
+  const start = performance.now();
+  let sent = 0;
+  while (performance.now() - start < DURATION * 1000) {
+    const due = Math.floor((performance.now() - start) / interval);
+    for (; sent < due; sent++) {
+      const room = rooms[Math.floor(Math.random() * rooms.length)]!;
+      edit(room[Math.floor(Math.random() * 3)]!);
+    }
+    await sleep(1);
+  }
+  await sleep(1000);
+  results.push(summary(`${name} (${DOCS} docs x 3, ${RATE}/s)`, samples));
+  for (const c of rooms.flat()) c.provider.destroy();
+  await server.stop();
+}
+printTable(results);
+process.exit(0);

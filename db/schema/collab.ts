@@ -1,0 +1,161 @@
+import { sql } from "drizzle-orm";
+import { bigserial, customType, index, integer, jsonb, pgPolicy, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { appRole, ctx } from "./roles";
+import { collaboratives } from "./tenancy";
+import { users } from "./users";
+
+/** Raw bytes (Yjs updates). PGlite answers Uint8Array, postgres.js a Buffer (also a Uint8Array). */
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+  dataType: () => "bytea",
+});
+
+/** Everyone in the collaborative may write shared documents except read-only roles (same list as app/policies/register.ts). */
+const canWriteShared = sql`${ctx.role} not in ('viewer', 'peer_reviewer')`;
+
+export interface LegendEntry {
+  key: string;
+  label: string;
+  colour: "blue" | "green" | "amber" | "red" | "grey" | "purple";
+}
+
+/** The status legend of seed 002's plan: Blue action ongoing, Green complete, Amber in progress, Red not started. */
+export const DEFAULT_LEGEND: LegendEntry[] = [
+  { key: "blue", label: "Action ongoing", colour: "blue" },
+  { key: "green", label: "Complete", colour: "green" },
+  { key: "amber", label: "In progress", colour: "amber" },
+  { key: "red", label: "Not started", colour: "red" },
+];
+
+/** One shared barrier register per collaborative. Its rows live in a Yjs document ("register:<collaborativeId>"). */
+export const registers = pgTable(
+  "registers",
+  {
+    collaborativeId: uuid()
+      .primaryKey()
+      .references(() => collaboratives.id),
+    title: text().notNull().default("Shared barrier register"),
+    legend: jsonb().$type<LegendEntry[]>().notNull().default(DEFAULT_LEGEND),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  () => [
+    pgPolicy("registers_select", { for: "select", to: appRole, using: sql`collaborative_id = ${ctx.collaborative}` }),
+    pgPolicy("registers_insert", { for: "insert", to: appRole, withCheck: sql`collaborative_id = ${ctx.collaborative} and ${canWriteShared}` }),
+    pgPolicy("registers_update", {
+      for: "update",
+      to: appRole,
+      using: sql`collaborative_id = ${ctx.collaborative} and ${canWriteShared}`,
+      withCheck: sql`collaborative_id = ${ctx.collaborative} and ${canWriteShared}`,
+    }),
+  ],
+);
+
+/**
+ * The append-only log of a collaborative document's Yjs updates, each attributed to the person
+ * who sent it. Compaction merges payloads into `collab_snapshots` and clears `payload`, but keeps
+ * the row (who, when, which rows), which is the document's history.
+ */
+export const collabUpdates = pgTable(
+  "collab_updates",
+  {
+    id: bigserial({ mode: "number" }).primaryKey(),
+    collaborativeId: uuid()
+      .notNull()
+      .references(() => collaboratives.id),
+    document: text().notNull(),
+    userId: uuid().references(() => users.id, { onDelete: "set null" }),
+    /** Null once compacted into the snapshot. */
+    payload: bytea(),
+    /** Keys of the rows this update touched (for history). */
+    rowKeys: text().array().notNull().default(sql`'{}'::text[]`),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("collab_updates_pending_idx").on(t.document, t.id).where(sql`payload is not null`),
+    index("collab_updates_document_idx").on(t.collaborativeId, t.document, t.createdAt),
+    pgPolicy("collab_updates_select", { for: "select", to: appRole, using: sql`collaborative_id = ${ctx.collaborative}` }),
+    pgPolicy("collab_updates_insert", {
+      for: "insert",
+      to: appRole,
+      withCheck: sql`collaborative_id = ${ctx.collaborative} and user_id = ${ctx.user} and ${canWriteShared}`,
+    }),
+    // Compaction clears payloads (the grant allows only that column).
+    pgPolicy("collab_updates_update", {
+      for: "update",
+      to: appRole,
+      using: sql`collaborative_id = ${ctx.collaborative} and ${canWriteShared}`,
+      withCheck: sql`collaborative_id = ${ctx.collaborative} and ${canWriteShared} and payload is null`,
+    }),
+  ],
+);
+
+/** The merged state of a document up to its compacted updates. */
+export const collabSnapshots = pgTable(
+  "collab_snapshots",
+  {
+    document: text().primaryKey(),
+    collaborativeId: uuid()
+      .notNull()
+      .references(() => collaboratives.id),
+    state: bytea().notNull(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  () => [
+    pgPolicy("collab_snapshots_select", { for: "select", to: appRole, using: sql`collaborative_id = ${ctx.collaborative}` }),
+    pgPolicy("collab_snapshots_insert", { for: "insert", to: appRole, withCheck: sql`collaborative_id = ${ctx.collaborative} and ${canWriteShared}` }),
+    pgPolicy("collab_snapshots_update", {
+      for: "update",
+      to: appRole,
+      using: sql`collaborative_id = ${ctx.collaborative} and ${canWriteShared}`,
+      withCheck: sql`collaborative_id = ${ctx.collaborative} and ${canWriteShared}`,
+    }),
+  ],
+);
+
+export interface EvidenceLink {
+  url: string;
+  title: string;
+  /** Set once the evidence library exists and the link points at an item in it. */
+  evidenceId?: string | null;
+}
+
+export interface RowUpdate {
+  at: string;
+  authorId: string | null;
+  authorName: string;
+  text: string;
+}
+
+/**
+ * The register's rows projected from the Yjs document into SQL (lists, search, exports,
+ * comparisons read this). Rewritten by the collaboration server after edits settle.
+ */
+export const registerRows = pgTable(
+  "register_rows",
+  {
+    collaborativeId: uuid()
+      .notNull()
+      .references(() => collaboratives.id),
+    rowKey: text().notNull(),
+    position: integer().notNull(),
+    characteristics: text().array().notNull(),
+    barrier: text().notNull(),
+    issue: text().notNull(),
+    identifiedBy: text().notNull(),
+    evidence: jsonb().$type<EvidenceLink[]>().notNull(),
+    edsOutcomes: text().array().notNull(),
+    psedAims: text().array().notNull(),
+    themes: text().array().notNull(),
+    leadOrganisation: text().notNull(),
+    contactRole: text().notNull(),
+    status: text(),
+    updates: jsonb().$type<RowUpdate[]>().notNull(),
+    projectedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.collaborativeId, t.rowKey] }),
+    uniqueIndex("register_rows_position_uq").on(t.collaborativeId, t.position),
+    pgPolicy("register_rows_select", { for: "select", to: appRole, using: sql`collaborative_id = ${ctx.collaborative}` }),
+    pgPolicy("register_rows_insert", { for: "insert", to: appRole, withCheck: sql`collaborative_id = ${ctx.collaborative} and ${canWriteShared}` }),
+    pgPolicy("register_rows_delete", { for: "delete", to: appRole, using: sql`collaborative_id = ${ctx.collaborative} and ${canWriteShared}` }),
+  ],
+);

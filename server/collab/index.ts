@@ -1,0 +1,139 @@
+import type http from "node:http";
+import type { Duplex } from "node:stream";
+import { WebSocketServer, type WebSocket } from "ws";
+import type { Database } from "#db/client";
+import type { AppConfig } from "~/lib/config";
+import { log } from "../log";
+import { AttemptLimiter, authorizeUpgrade, COLLAB_PREFIX, type Authorization } from "./authorize";
+import { listenForUpdates } from "./notify";
+import { revalidateConnections } from "./revalidate";
+import { Room, type CollabOptions, type Connection } from "./room";
+
+export type { CollabOptions };
+
+export const DEFAULT_COLLAB_OPTIONS: CollabOptions = {
+  maxMessageBytes: 8 * 1024 * 1024,
+  maxClientsPerDocument: 100,
+  connectsPerMinute: 120,
+  unloadDelayMs: 5_000,
+  compactAfterUpdates: 500,
+  projectionDelayMs: 300,
+  revalidateMs: 2_000,
+};
+
+export interface CollabServer {
+  rooms: Map<string, Room>;
+  /** Flushes every open document (stored, projected, compacted), then closes its connections. */
+  close(): Promise<void>;
+}
+
+/**
+ * The collaboration server: Yjs over WebSocket at /collab/<document>, on the app's own HTTP
+ * server. Upgrades on other paths (Vite's hot reload) are left alone.
+ */
+export async function attachCollabServer(options: {
+  database: Database;
+  config: AppConfig;
+  httpServer: http.Server;
+  options?: Partial<CollabOptions>;
+  trustProxy?: boolean;
+}): Promise<CollabServer> {
+  const { database, config, httpServer } = options;
+  const settings = { ...DEFAULT_COLLAB_OPTIONS, ...options.options };
+  const wss = new WebSocketServer({ noServer: true, maxPayload: settings.maxMessageBytes });
+  const rooms = new Map<string, Room>();
+  const limiter = new AttemptLimiter(settings.connectsPerMinute);
+  let closing = false;
+
+  const deps = {
+    database,
+    options: settings,
+    onUnloaded: (room: Room) => {
+      if (rooms.get(room.name.name) === room) rooms.delete(room.name.name);
+    },
+    log: (message: string, error?: unknown) => log.error(`collab: ${message}${error ? `: ${String(error)}` : ""}`),
+  };
+
+  function onUpgrade(req: http.IncomingMessage, socket: Duplex, head: Buffer) {
+    const path = (req.url ?? "").split("?")[0]!;
+    if (!path.startsWith(COLLAB_PREFIX)) return;
+    const address = clientAddress(req, options.trustProxy ?? false);
+    if (closing) return refuse(socket, 503, "Server shutting down");
+    if (!limiter.allow(address)) return refuse(socket, 429, "Too many connection attempts: wait a minute");
+    authorizeUpgrade(database, config, req).then(
+      (auth) => {
+        if (!auth.ok) return refuse(socket, auth.status, auth.reason);
+        wss.handleUpgrade(req, socket, head, (ws) => accept(ws, auth));
+      },
+      (error) => {
+        deps.log("upgrade check failed", error);
+        refuse(socket, 500, "Server error");
+      },
+    );
+  }
+
+  function accept(ws: WebSocket, auth: Extract<Authorization, { ok: true }>) {
+    ws.on("error", () => ws.terminate());
+    const conn: Connection = {
+      ws,
+      tenant: { userId: auth.userId, orgId: auth.context.orgId, collaborativeId: auth.context.collaborativeId },
+      sessionId: auth.sessionId,
+      role: auth.context.role,
+      canWrite: auth.access.canWrite,
+      awarenessIds: new Set(),
+      early: [],
+    };
+    let room = rooms.get(auth.document.name);
+    if (!room) {
+      room = new Room(deps, auth.document, auth.access, conn.tenant);
+      rooms.set(auth.document.name, room);
+    }
+    room.connect(conn);
+  }
+
+  httpServer.on("upgrade", onUpgrade);
+  const stopListening = await listenForUpdates(database, (document, ids) => rooms.get(document)?.applyRemote(ids));
+  const tick = setInterval(() => {
+    limiter.sweep();
+    revalidateConnections(database, config, rooms).catch((error) => deps.log("revalidation failed", error));
+  }, settings.revalidateMs);
+  tick.unref();
+
+  return {
+    rooms,
+    async close() {
+      closing = true;
+      clearInterval(tick);
+      httpServer.off("upgrade", onUpgrade);
+      await stopListening();
+      await Promise.all([...rooms.values()].map((room) => room.shutdown()));
+      for (const ws of wss.clients) ws.terminate();
+      wss.close();
+    },
+  };
+}
+
+function clientAddress(req: http.IncomingMessage, trustProxy: boolean): string {
+  const forwarded = trustProxy ? String(req.headers["x-forwarded-for"] ?? "").split(",")[0]!.trim() : "";
+  return forwarded || req.socket.remoteAddress || "unknown";
+}
+
+const STATUS_TEXT: Record<number, string> = {
+  400: "Bad Request",
+  401: "Unauthorized",
+  403: "Forbidden",
+  404: "Not Found",
+  429: "Too Many Requests",
+  500: "Internal Server Error",
+  503: "Service Unavailable",
+};
+
+/** Answers the upgrade request with a plain HTTP error and closes the socket: no WebSocket. */
+function refuse(socket: Duplex, status: number, reason: string) {
+  if (!socket.writable) return socket.destroy();
+  const body = `${reason}\n`;
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_TEXT[status] ?? "Error"}\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+  );
+}

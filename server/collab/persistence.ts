@@ -1,0 +1,117 @@
+import { and, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import * as Y from "yjs";
+import { rowsOf, type Database } from "#db/client";
+import { collabSnapshots, collabUpdates } from "#db/schema";
+import { withTenant, type TenantContext } from "#db/tenant";
+
+export const NOTIFY_CHANNEL = "peff_collab";
+
+export interface StoredUpdate {
+  tenant: TenantContext;
+  payload: Uint8Array;
+  rowKeys: string[];
+}
+
+/**
+ * Loads a document: its snapshot plus every update not yet compacted, in ONE statement, so a
+ * compaction committing in between cannot make us read the old snapshot and the cleared updates.
+ */
+export async function loadDocument(database: Database, tenant: TenantContext, document: string): Promise<Uint8Array[]> {
+  return withTenant(database, tenant, async (tx) => {
+    const result = await tx.execute(sql`
+      select state as payload, 0::bigint as id from collab_snapshots where document = ${document}
+      union all
+      select payload, id from collab_updates where document = ${document} and payload is not null
+      order by id`);
+    return rowsOf<{ payload: Uint8Array }>(result).map((r) => new Uint8Array(r.payload));
+  });
+}
+
+/**
+ * Appends updates, one transaction per sender (the insert policy checks the sender is the
+ * session's user), and on PostgreSQL announces their ids with NOTIFY, delivered at commit.
+ */
+export async function appendUpdates(
+  database: Database,
+  collaborativeId: string,
+  document: string,
+  updates: StoredUpdate[],
+): Promise<number[]> {
+  const bySender = new Map<string, StoredUpdate[]>();
+  for (const u of updates) {
+    const key = `${u.tenant.userId}|${u.tenant.orgId}|${u.tenant.collaborativeId}`;
+    bySender.set(key, [...(bySender.get(key) ?? []), u]);
+  }
+  const ids: number[] = [];
+  for (const group of bySender.values()) {
+    const inserted = await withTenant(database, group[0]!.tenant, async (tx) => {
+      const rows = await tx
+        .insert(collabUpdates)
+        .values(group.map((u) => ({ collaborativeId, document, userId: u.tenant.userId, payload: u.payload, rowKeys: u.rowKeys })))
+        .returning({ id: collabUpdates.id });
+      const newIds = rows.map((r) => r.id);
+      if (database.kind === "postgres") {
+        for (const payload of notifyPayloads(document, newIds)) await tx.execute(sql`select pg_notify(${NOTIFY_CHANNEL}, ${payload})`);
+      }
+      return newIds;
+    });
+    ids.push(...inserted);
+  }
+  return ids;
+}
+
+/** "<document> <id>,<id>,..." chunks under NOTIFY's 8,000-byte payload cap. */
+export function notifyPayloads(document: string, ids: number[]): string[] {
+  const out: string[] = [];
+  let current: number[] = [];
+  for (const id of ids) {
+    current.push(id);
+    if (current.length >= 500) {
+      out.push(`${document} ${current.join(",")}`);
+      current = [];
+    }
+  }
+  if (current.length) out.push(`${document} ${current.join(",")}`);
+  return out;
+}
+
+/** Payloads of updates another process stored, by id (ids are all NOTIFY carries). */
+export async function fetchUpdates(database: Database, tenant: TenantContext, document: string, ids: number[]): Promise<Uint8Array[]> {
+  return withTenant(database, tenant, async (tx) => {
+    const rows = await tx
+      .select({ payload: collabUpdates.payload })
+      .from(collabUpdates)
+      .where(and(eq(collabUpdates.document, document), inArray(collabUpdates.id, ids), isNotNull(collabUpdates.payload)))
+      .orderBy(collabUpdates.id);
+    return rows.map((r) => new Uint8Array(r.payload!));
+  });
+}
+
+/**
+ * Merges the snapshot and every stored update into a new snapshot and clears the merged
+ * payloads, in one transaction. It merges what is in the database (not this process's memory),
+ * so another process's updates are never dropped; the snapshot row lock serialises compactions.
+ */
+export async function compactDocument(database: Database, tenant: TenantContext, collaborativeId: string, document: string): Promise<number> {
+  return withTenant(database, tenant, async (tx) => {
+    await tx.execute(sql`select 1 from collab_snapshots where document = ${document} for update`);
+    const [snapshot] = await tx.select({ state: collabSnapshots.state }).from(collabSnapshots).where(eq(collabSnapshots.document, document));
+    const pending = await tx
+      .select({ id: collabUpdates.id, payload: collabUpdates.payload })
+      .from(collabUpdates)
+      .where(and(eq(collabUpdates.document, document), isNotNull(collabUpdates.payload)))
+      .orderBy(collabUpdates.id);
+    if (pending.length === 0) return 0;
+    const parts = [...(snapshot ? [new Uint8Array(snapshot.state)] : []), ...pending.map((p) => new Uint8Array(p.payload!))];
+    const state = Y.mergeUpdates(parts);
+    await tx
+      .insert(collabSnapshots)
+      .values({ document, collaborativeId, state })
+      .onConflictDoUpdate({ target: collabSnapshots.document, set: { state, updatedAt: new Date() } });
+    const ids = pending.map((p) => p.id);
+    for (let i = 0; i < ids.length; i += 5000) {
+      await tx.update(collabUpdates).set({ payload: null }).where(inArray(collabUpdates.id, ids.slice(i, i + 5000)));
+    }
+    return ids.length;
+  });
+}

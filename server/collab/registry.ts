@@ -1,0 +1,22 @@
+import { registerDocument } from "./documents/register";
+import type { DocumentType } from "./types";
+
+/** The document types this server serves. Objective plans ("plan:<planId>") add one line here. */
+const DOCUMENT_TYPES: DocumentType[] = [registerDocument];
+
+export interface DocumentName {
+  name: string;
+  type: DocumentType;
+  id: string;
+}
+
+/** Parses "<prefix>:<id>"; null for anything not served here (the upgrade answers 404). */
+export function parseDocumentName(name: string): DocumentName | null {
+  const colon = name.indexOf(":");
+  if (colon < 1) return null;
+  const prefix = name.slice(0, colon);
+  const id = name.slice(colon + 1);
+  const type = DOCUMENT_TYPES.find((t) => t.prefix === prefix);
+  if (!type || !type.isValidId(id)) return null;
+  return { name, type, id };
+}

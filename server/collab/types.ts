@@ -1,0 +1,31 @@
+import type * as Y from "yjs";
+import type { Tx } from "#db/client";
+import type { ActingContext } from "~/domain/auth/actor";
+
+/** What a connection may do with a document, decided inside the tenant transaction (RLS underneath). */
+export interface DocumentAccess {
+  collaborativeId: string;
+  canWrite: boolean;
+}
+
+/**
+ * A kind of collaborative document ("register:<collaborativeId>", "plan:<planId>"...). Adding a
+ * kind is one module implementing this and one line in `registry.ts`.
+ */
+export interface DocumentType {
+  /** The part of the document name before the colon. */
+  prefix: string;
+  /** Checks the id's syntax; false answers 404 before any database work. */
+  isValidId(id: string): boolean;
+  /**
+   * Which of the person's acting contexts could own this document (most likely first). The
+   * server tries them in turn through `access`, each inside its own tenant transaction.
+   */
+  candidateContexts(id: string, contexts: ActingContext[], active: ActingContext): ActingContext[];
+  /** Null when the document does not exist or this context may not read it (RLS hides it). */
+  access(tx: Tx, id: string, context: ActingContext): Promise<DocumentAccess | null>;
+  /** Keys of the parts a transaction changed (rows of a register), recorded with each stored update. */
+  changedKeys?(transaction: Y.Transaction, doc: Y.Doc): string[];
+  /** Writes the document into relational tables, in the same tenant transaction. */
+  project?(tx: Tx, doc: Y.Doc, access: DocumentAccess): Promise<void>;
+}

@@ -1,0 +1,135 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type * as Y from "yjs";
+import type { Database } from "../../db/client";
+import { collabSnapshots, collabUpdates, registerRows } from "../../db/schema";
+import { appendRows, readRows, rowsOf } from "../../app/lib/register/model";
+import { openTestDatabase } from "../support/db";
+import { createWorld, type World } from "../support/factories";
+import { connectClient, waitFor, type TestClient } from "./support/client";
+import { ensureRegister, ORIGIN, sessionCookie, startCollab, type RunningCollab } from "./support/server";
+
+let database: Database;
+let world: World;
+let server: RunningCollab;
+let doc: string;
+const clients: TestClient[] = [];
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  world = await createWorld(database);
+  await ensureRegister(database, world.collaboratives.x);
+  doc = `register:${world.collaboratives.x}`;
+  server = await startCollab(database, { unloadDelayMs: 200, projectionDelayMs: 50 });
+});
+afterAll(async () => {
+  for (const c of clients) c.destroy();
+  await server?.close();
+  await database?.close();
+});
+
+async function client(userId: string, orgId?: string, yDoc?: Y.Doc) {
+  const c = connectClient({ serverUrl: server.serverUrl, document: doc, cookie: await sessionCookie(database, userId, orgId), origin: ORIGIN, doc: yDoc });
+  clients.push(c);
+  return c;
+}
+
+const text = (c: TestClient) => JSON.stringify(readRows(c.doc));
+
+describe("collaboration over real sockets", () => {
+  it("two clients converge, and a late joiner receives everything", async () => {
+    const a = await client(world.people.leadA.id);
+    const b = await client(world.people.leadA2.id);
+    await Promise.all([a.synced(), b.synced()]);
+    const [key] = appendRows(a.doc, [{ barrier: "Poor access to services", characteristics: ["disability"] }]);
+    appendRows(b.doc, [{ barrier: "Interpreters not booked" }]);
+    await waitFor(() => rowsOf(a.doc).size === 2 && rowsOf(b.doc).size === 2, "both rows on both clients");
+    (rowsOf(a.doc).get(key!)!.get("barrier") as Y.Text).insert(0, "Very ");
+    (rowsOf(b.doc).get(key!)!.get("barrier") as Y.Text).insert(("Poor access to services").length, " for D/deaf people");
+    await waitFor(() => text(a) === text(b) && text(a).includes("Very Poor access to services for D/deaf people"), "convergence");
+
+    const late = await client(world.people.contributorA.id);
+    await late.synced();
+    await waitFor(() => text(late) === text(a), "late joiner state");
+  });
+
+  it("a client offline for a while merges its edits on reconnect", async () => {
+    const a = await client(world.people.leadA.id);
+    const b = await client(world.people.leadA2.id);
+    await Promise.all([a.synced(), b.synced()]);
+    b.provider.disconnect();
+    appendRows(b.doc, [{ barrier: "Written offline" }]);
+    appendRows(a.doc, [{ barrier: "Written online meanwhile" }]);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(text(a)).not.toContain("Written offline");
+    b.provider.connect();
+    await waitFor(() => text(a) === text(b) && text(a).includes("Written offline") && text(b).includes("Written online meanwhile"), "offline merge");
+  });
+
+  it("stores every update attributed to its sender before others see it", async () => {
+    const a = await client(world.people.leadA.id);
+    const b = await client(world.people.leadA2.id);
+    await Promise.all([a.synced(), b.synced()]);
+    const [key] = appendRows(a.doc, [{ barrier: "Attributed" }]);
+    await waitFor(() => rowsOf(b.doc).has(key!), "row on b");
+    const rows = await database.db.select().from(collabUpdates).where(eq(collabUpdates.document, doc));
+    const mine = rows.find((r) => r.rowKeys.includes(key!));
+    expect(mine?.userId).toBe(world.people.leadA.id);
+  });
+
+  it("gives viewers a read-only connection: told so, and their changes never reach anyone", async () => {
+    const viewer = await client(world.people.viewerA.id);
+    const lead = await client(world.people.leadA.id);
+    await Promise.all([viewer.synced(), lead.synced()]);
+    await waitFor(() => viewer.denials.includes("read-only"), "read-only notice");
+    appendRows(viewer.doc, [{ barrier: "Viewer tried to add this" }]);
+    appendRows(lead.doc, [{ barrier: "Lead added this" }]);
+    await waitFor(() => text(viewer).includes("Lead added this"), "lead's edit reaches viewer");
+    await new Promise((r) => setTimeout(r, 200));
+    expect(text(lead)).not.toContain("Viewer tried to add this");
+    const fresh = await client(world.people.leadA2.id);
+    await fresh.synced();
+    expect(text(fresh)).not.toContain("Viewer tried to add this");
+  });
+
+  it("projects the document's rows into SQL after edits settle", async () => {
+    const a = await client(world.people.leadA.id);
+    await a.synced();
+    appendRows(a.doc, [{ barrier: "Projected barrier", edsOutcomes: ["1.1", "2.3"], status: "amber", themes: ["interpreting"] }]);
+    let projected: (typeof registerRows.$inferSelect)[] = [];
+    const started = Date.now();
+    while (Date.now() - started < 3_000) {
+      projected = await database.db.select().from(registerRows).where(eq(registerRows.collaborativeId, world.collaboratives.x)).orderBy(registerRows.position);
+      if (projected.some((r) => r.barrier === "Projected barrier") && projected.length === readRows(a.doc).length) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const expected = readRows(a.doc);
+    expect(projected.map((r) => ({ key: r.rowKey, barrier: r.barrier, eds: r.edsOutcomes, status: r.status, themes: r.themes }))).toEqual(
+      expected.map((r) => ({ key: r.key, barrier: r.barrier, eds: r.edsOutcomes, status: r.status, themes: r.themes })),
+    );
+  });
+
+  it("compacts into a snapshot when the document closes, unloads it, and loads it back intact", async () => {
+    const a = await client(world.people.leadA.id);
+    await a.synced();
+    appendRows(a.doc, [{ barrier: "Before compaction" }]);
+    await waitFor(() => server.collab.rooms.has(doc), "room open");
+    const expected = text(a);
+    await new Promise((r) => setTimeout(r, 100));
+    for (const c of clients.splice(0)) c.destroy();
+    await waitFor(() => !server.collab.rooms.has(doc), "room unloaded", 5_000);
+    let pending = 1;
+    const started = Date.now();
+    while (pending > 0 && Date.now() - started < 5_000) {
+      const rows = await database.db.select({ payload: collabUpdates.payload }).from(collabUpdates).where(eq(collabUpdates.document, doc));
+      pending = rows.filter((r) => r.payload !== null).length;
+      if (pending) await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(pending).toBe(0);
+    const [snapshot] = await database.db.select().from(collabSnapshots).where(eq(collabSnapshots.document, doc));
+    expect(snapshot?.state.byteLength).toBeGreaterThan(0);
+    const again = await client(world.people.leadA2.id);
+    await again.synced();
+    expect(text(again)).toBe(expected);
+  });
+});

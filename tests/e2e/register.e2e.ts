@@ -1,0 +1,133 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectAccessible, launchBrowser, newContext, signIn } from "./support/browser";
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function openRegister(email: string): Promise<Page> {
+  const page = await (await newContext(browser)).newPage();
+  await signIn(page, email);
+  await page.getByRole("link", { name: "Barrier register" }).first().click();
+  await page.waitForURL((url) => url.pathname === "/register");
+  await expect.poll(() => page.locator("[data-state]").getAttribute("data-state"), { timeout: 15_000 }).toBe("connected");
+  await expect.poll(() => page.getByText("Loading the register…").count()).toBe(0);
+  return page;
+}
+
+const cell = (page: Page, row: number, column: string) => page.getByRole("gridcell", { name: `${column}, row ${row}`, exact: true });
+
+describe("the shared barrier register", () => {
+  it("two people of two organisations edit at once and see each other's edits and presence", async () => {
+    const a = await openRegister("luht.lead@peff.example");
+    const b = await openRegister("merseycare.lead@peff.example");
+    await expectAccessible(a, "register");
+
+    const before = await a.getByRole("row").count();
+    await a.getByRole("button", { name: "Add row" }).click();
+    const row = before; // header row is 1, so the new row's number equals the old row count
+    await expect.poll(() => b.getByRole("row").count()).toBe(before + 1);
+
+    await cell(a, row, "Barrier").focus();
+    await a.keyboard.press("Enter");
+    await a.keyboard.type("Interpreters not booked for outpatients");
+    await expect.poll(() => cell(b, row, "Barrier").textContent()).toContain("Interpreters not booked for outpatients");
+
+    // Presence: B sees A by name and organisation, and where A is.
+    await expect.poll(() => b.locator(".register-presence").textContent()).toMatch(/Liverpool University Hospitals.*row \d+, Barrier/);
+    await expect.poll(() => cell(b, row, "Barrier").textContent()).toMatch(/is here/);
+
+    // B types into the same cell; both see both edits merged.
+    await cell(b, row, "Barrier").focus();
+    await b.keyboard.press("Enter");
+    await b.keyboard.press("Control+End");
+    await a.keyboard.press("Control+End");
+    await Promise.all([b.keyboard.type(" (BSL)"), a.keyboard.type(" urgently")]);
+    const merged = /^Interpreters not booked for outpatients( \(BSL\)| urgently){2}$/;
+    await expect.poll(() => a.getByRole("textbox", { name: `Barrier, row ${row}` }).inputValue()).toMatch(merged);
+    await expect.poll(() => b.getByRole("textbox", { name: `Barrier, row ${row}` }).inputValue()).toMatch(merged);
+    await a.keyboard.press("Escape");
+    await b.keyboard.press("Escape");
+    await expect.poll(() => cell(a, row, "Barrier").locator(".register-text").textContent()).toMatch(merged);
+    await expect.poll(() => cell(b, row, "Barrier").locator(".register-text").textContent()).toMatch(merged);
+    await expectAccessible(b, "register while editing together");
+    await a.context().close();
+    await b.context().close();
+  }, 180_000);
+
+  it("is usable from the keyboard alone: move, edit, leave, set a status, undo", async () => {
+    const page = await openRegister("wirral.lead@peff.example");
+    const before = await page.getByRole("row").count();
+    await page.getByRole("button", { name: "Add row" }).focus();
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.getByRole("row").count()).toBe(before + 1);
+    const row = before;
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute("aria-label"))).toBe(`Characteristics or groups, row ${row}`);
+    await page.keyboard.press("ArrowRight");
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute("aria-label"))).toBe(`Barrier, row ${row}`);
+    await page.keyboard.press("Enter");
+    await page.keyboard.type("Keyboard barrier");
+    await page.keyboard.press("Escape");
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute("aria-label"))).toBe(`Barrier, row ${row}`);
+    for (let i = 0; i < 9; i++) await page.keyboard.press("ArrowRight");
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute("aria-label"))).toBe(`Status, row ${row}`);
+    await page.keyboard.press("Enter");
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => cell(page, row, "Status").textContent()).toMatch(/\(blue\)/);
+    await page.keyboard.press("Control+z");
+    await expect.poll(() => cell(page, row, "Status").textContent()).toMatch(/No status/);
+    expect(await cell(page, row, "Barrier").textContent()).toContain("Keyboard barrier");
+    await page.context().close();
+  });
+
+  it("is read-only for viewers, and says so", async () => {
+    const page = await openRegister("viewer@peff.example");
+    await expect.poll(() => page.getByRole("status").first().textContent()).toMatch(/You can read this register but not change it/);
+    expect(await page.getByRole("button", { name: "Add row" }).count()).toBe(0);
+    await expectAccessible(page, "register (viewer)");
+    await page.context().close();
+  });
+
+  it("imports a CSV all or nothing, with line-numbered errors, then shows the rows; history, print and export work", async () => {
+    const page = await openRegister("luht.lead@peff.example");
+    const before = await page.getByRole("row").count();
+    await page.getByRole("link", { name: "Import rows from CSV or Excel" }).click();
+    await page.waitForURL((url) => url.pathname === "/register/import");
+    await expectAccessible(page, "register import");
+    const bad = "Barrier,Characteristics or groups,Status\nGood row,Race,Blue\n,Martians,Purple\n";
+    await page.getByLabel("CSV or Excel (.xlsx) file").setInputFiles({ name: "bad.csv", mimeType: "text/csv", buffer: Buffer.from(bad) });
+    await page.getByRole("button", { name: "Check and import" }).click();
+    await expect.poll(() => page.locator(".nhsuk-error-summary").textContent()).toMatch(/Line 3: Barrier: enter the barrier/);
+    expect(await page.title()).toMatch(/^Error: /);
+    await expectAccessible(page, "register import with errors");
+
+    const good = "Barrier,Characteristics or groups,EDS outcomes,Status,Updates\nImported barrier one,Race; Disability,1.1 2.3,Amber,Update September 2021 Started\nImported barrier two,All,1A,Green,\n";
+    await page.getByLabel("CSV or Excel (.xlsx) file").setInputFiles({ name: "good.csv", mimeType: "text/csv", buffer: Buffer.from(good) });
+    await page.getByRole("button", { name: "Check and import" }).click();
+    await expect.poll(() => page.getByRole("status").textContent(), { timeout: 15_000 }).toMatch(/2 rows were added/);
+    await page.getByRole("link", { name: "Go to the register" }).click();
+    await expect.poll(() => page.getByRole("row").count(), { timeout: 15_000 }).toBe(before + 2);
+    expect(await page.locator("table").textContent()).toContain("Imported barrier two");
+
+    // The projection settles in under a second; history, print and export read SQL.
+    await page.waitForTimeout(1500);
+    await page.goto("/register/history");
+    await expect.poll(() => page.locator("table").textContent()).toContain("Imported barrier two");
+    await expectAccessible(page, "register history");
+    await page.goto("/register/print");
+    await expect.poll(() => page.locator("main").textContent()).toMatch(/Imported barrier one.*In progress \(amber\)/s);
+    await expectAccessible(page, "register print");
+    const csv = await page.request.get("/register/export?format=csv");
+    expect(csv.headers()["content-type"]).toMatch(/text\/csv/);
+    expect(await csv.text()).toMatch(/Imported barrier one/);
+    const xlsx = await page.request.get("/register/export?format=xlsx");
+    expect(xlsx.headers()["content-type"]).toMatch(/spreadsheetml/);
+    await page.context().close();
+  }, 180_000);
+});

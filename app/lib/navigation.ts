@@ -7,7 +7,11 @@ export interface NavItem {
   label: string;
 }
 
-export const NAV_ITEMS: NavItem[] = [{ href: "/", label: "Home" }];
+export const NAV_ITEMS: NavItem[] = [
+  { href: "/", label: "Home" },
+  { href: "/grading", label: "Grading" },
+  { href: "/compare", label: "Compare" },
+];
 
 export function isCurrent(item: NavItem, pathname: string): boolean {
   return item.href === "/" ? pathname === "/" : pathname === item.href || pathname.startsWith(item.href + "/");

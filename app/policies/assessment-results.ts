@@ -37,6 +37,8 @@ export interface GradeValue {
 export interface AssessmentResults {
   /** One value per outcome: the grade, or for per-service outcomes the median across services. */
   outcomeValues: Record<string, number | null>;
+  /** Per-service scores: service id -> outcome id -> score. */
+  serviceScores: Record<string, Record<string, number>>;
   /** What is still missing before the assessment can be agreed or published, in words. */
   missing: string[];
   eds2: { goals: GoalGrade[]; overall: number | null } | null;
@@ -56,6 +58,8 @@ export function assessmentResults(
   const key = (outcomeId: string, serviceId: string | null) => `${outcomeId}:${serviceId ?? ""}`;
   const byKey = new Map(grades.map((g) => [key(g.outcomeId, g.serviceId), g.value]));
   const outcomeValues: Record<string, number | null> = {};
+  const serviceScores: Record<string, Record<string, number>> = Object.fromEntries(services.map((s) => [s.id, {}]));
+  for (const g of grades) if (g.serviceId && serviceScores[g.serviceId]) serviceScores[g.serviceId]![g.outcomeId] = g.value;
   const missing: string[] = [];
   const perService = allOutcomes(framework).filter((o) => o.scoredPerService);
   if (perService.length && services.length === 0) missing.push(`Domain 1 needs at least one service: add the services you assessed`);
@@ -82,13 +86,13 @@ export function assessmentResults(
       otherDomains: rest.map((g) => ({ code: g.code, outcomes: Object.fromEntries(g.outcomes.map((o) => [o.code, byKey.get(key(o.id, null))])) })),
       bands,
     });
-    return { outcomeValues, missing, eds2: null, eds2022 };
+    return { outcomeValues, serviceScores, missing, eds2: null, eds2022 };
   }
   const eds2 = aggregateEds2(
     framework.aggregationRule,
     framework.groups.map((g) => ({ code: g.code, grades: g.outcomes.map((o) => outcomeValues[o.id] ?? undefined) })),
   );
-  return { outcomeValues, missing, eds2, eds2022: null };
+  return { outcomeValues, serviceScores, missing, eds2, eds2022: null };
 }
 
 export function scaleLabel(framework: Pick<FrameworkShape, "scale">, value: number | null | undefined): string {

@@ -2,6 +2,7 @@ import { count, eq } from "drizzle-orm";
 import type { Database } from "../client";
 import { collaboratives } from "../schema";
 import { withOwner } from "../tenant";
+import { seedDemoGrading } from "./demo-grading";
 import { DEMO_COLLABORATIVE_NAME, DEMO_ORGS, DEMO_PASSWORD, DEMO_PEOPLE, seedDemoTenancy, type DemoTenancy } from "./demo-tenancy";
 
 export { DEMO_COLLABORATIVE_NAME, DEMO_PASSWORD, DEMO_PEOPLE };
@@ -16,6 +17,7 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
   const passwordHash = await options.hashPassword(DEMO_PASSWORD);
   return withOwner(database, async (tx) => {
     const tenancy = await seedDemoTenancy(tx, passwordHash);
+    await seedDemoGrading(tx, tenancy);
     return tenancy;
   });
 }

@@ -8,19 +8,13 @@ import { readFilters } from "~/domain/compare/compare-filters";
 import { guarded } from "~/lib/http.server";
 import { pageTitle } from "~/lib/meta";
 import { requireActor } from "~/lib/session.server";
-import { screenTableDownload } from "~/lib/tabular/screen-export.server";
 
 export const meta: MetaFunction = () => pageTitle("EDS 2022 scores and bands");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireActor(request, context);
   const url = new URL(request.url);
-  return guarded(async () => {
-    const view = await compareBands(context.database, actor, readFilters(url.searchParams, { framework: "EDS2022" }));
-    const download = await screenTableDownload(url, view.table, `eds2022-scores-${view.filters.year ?? "none"}`);
-    if (download) throw download;
-    return view;
-  });
+  return guarded(() => compareBands(context.database, actor, readFilters(url.searchParams, { framework: "EDS2022" })));
 }
 
 export default function CompareBands() {

@@ -7,19 +7,13 @@ import { readFilters } from "~/domain/compare/compare-filters";
 import { guarded } from "~/lib/http.server";
 import { pageTitle } from "~/lib/meta";
 import { requireActor } from "~/lib/session.server";
-import { screenTableDownload } from "~/lib/tabular/screen-export.server";
 
 export const meta: MetaFunction = () => pageTitle("Organisations by outcome");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireActor(request, context);
   const url = new URL(request.url);
-  return guarded(async () => {
-    const view = await compareGrid(context.database, actor, readFilters(url.searchParams));
-    const download = await screenTableDownload(url, view.table, `grades-${view.filters.framework}-${view.filters.year ?? "none"}`);
-    if (download) throw download;
-    return view;
-  });
+  return guarded(() => compareGrid(context.database, actor, readFilters(url.searchParams)));
 }
 
 export default function CompareGrid() {

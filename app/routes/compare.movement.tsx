@@ -7,20 +7,13 @@ import { compareMovement } from "~/domain/compare/compare-movement.server";
 import { guarded } from "~/lib/http.server";
 import { pageTitle } from "~/lib/meta";
 import { requireActor } from "~/lib/session.server";
-import { screenTableDownload } from "~/lib/tabular/screen-export.server";
 
 export const meta: MetaFunction = () => pageTitle("Year-on-year movement");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireActor(request, context);
   const url = new URL(request.url);
-  const exporting = url.searchParams.has("format");
-  return guarded(async () => {
-    const view = await compareMovement(context.database, actor, readFilters(url.searchParams), { page: Number(url.searchParams.get("page")) || 1, all: exporting });
-    const download = await screenTableDownload(url, view.table, "grade-movement");
-    if (download) throw download;
-    return view;
-  });
+  return guarded(() => compareMovement(context.database, actor, readFilters(url.searchParams), { page: Number(url.searchParams.get("page")) || 1 }));
 }
 
 export default function CompareMovement() {

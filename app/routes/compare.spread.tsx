@@ -7,19 +7,13 @@ import { compareSpread } from "~/domain/compare/compare-spread.server";
 import { guarded } from "~/lib/http.server";
 import { pageTitle } from "~/lib/meta";
 import { requireActor } from "~/lib/session.server";
-import { screenTableDownload } from "~/lib/tabular/screen-export.server";
 
 export const meta: MetaFunction = () => pageTitle("Spread of grades per outcome");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireActor(request, context);
   const url = new URL(request.url);
-  return guarded(async () => {
-    const view = await compareSpread(context.database, actor, readFilters(url.searchParams));
-    const download = await screenTableDownload(url, view.table, `grade-spread-${view.filters.framework}-${view.filters.year ?? "none"}`);
-    if (download) throw download;
-    return view;
-  });
+  return guarded(() => compareSpread(context.database, actor, readFilters(url.searchParams)));
 }
 
 export default function CompareSpread() {

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { TableRegion } from "~/components/TableRegion";
 import { getAssessment } from "~/domain/grading/get-assessment.server";
 import { listGradeHistory } from "~/domain/grading/list-grade-history.server";
 import { guarded } from "~/lib/http.server";
@@ -37,7 +38,7 @@ export default function GradeHistory() {
       {history.length === 0 ? (
         <p>No grade has been recorded yet.</p>
       ) : (
-        <div className="peff-table-wrap">
+        <TableRegion label="Changes of grades">
           <table className="nhsuk-table">
             <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Changes of grades</caption>
             <thead className="nhsuk-table__head">
@@ -64,7 +65,7 @@ export default function GradeHistory() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       )}
     </>
   );

@@ -7,19 +7,12 @@ import { guarded } from "~/lib/http.server";
 import { formatDate } from "~/lib/labels";
 import { pageTitle } from "~/lib/meta";
 import { requireActor } from "~/lib/session.server";
-import { screenTableDownload } from "~/lib/tabular/screen-export.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data ? `${data.title}, ${data.orgName}` : "Summary report");
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request, context);
-  const url = new URL(request.url);
-  return guarded(async () => {
-    const summary = await getSummary(context.database, actor, params.assessmentId!);
-    const download = await screenTableDownload(url, summary.table, `${summary.orgName}-${summary.title}`, summary.footer);
-    if (download) throw download;
-    return summary;
-  });
+  return guarded(() => getSummary(context.database, actor, params.assessmentId!));
 }
 
 export default function Summary() {
@@ -44,7 +37,7 @@ export default function Summary() {
       </h1>
       {s.publishedOn ? <p>Published {formatDate(s.publishedOn)}.</p> : null}
       <p className="peff-no-print">
-        Download: <a href="?format=csv">CSV</a> or <a href="?format=xlsx">Excel (XLSX)</a>. Print this page for a paper copy.
+        Download: <a href={`/grading/${s.assessmentId}/export?format=csv`}>CSV</a> or <a href={`/grading/${s.assessmentId}/export?format=xlsx`}>Excel (XLSX)</a>. Print this page for a paper copy.
       </p>
       <h2 className="nhsuk-heading-s">Key</h2>
       <ul className="nhsuk-list">

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { TableRegion } from "~/components/TableRegion";
 import { policyActor } from "~/domain/auth/actor";
 import { listAssessments } from "~/domain/grading/list-assessments.server";
 import { guarded } from "~/lib/http.server";
@@ -52,7 +53,7 @@ export default function Grading() {
 function AssessmentTable({ caption, items, empty, showOrg }: { caption: string; items: ReturnType<typeof useLoaderData<typeof loader>>["assessments"]; empty: string; showOrg?: boolean }) {
   if (items.length === 0) return <p>{empty}</p>;
   return (
-    <div className="peff-table-wrap">
+    <TableRegion label={caption}>
       <table className="nhsuk-table">
         <caption className="nhsuk-table__caption">{caption}</caption>
         <thead className="nhsuk-table__head">
@@ -82,6 +83,6 @@ function AssessmentTable({ caption, items, empty, showOrg }: { caption: string; 
           ))}
         </tbody>
       </table>
-    </div>
+    </TableRegion>
   );
 }

@@ -35,7 +35,7 @@ export function CompareFilterForm({ filters, years, frameworkChoice = true, year
   const exportHref = (format: string) => {
     const params = new URLSearchParams(search);
     params.set("format", format);
-    return `${pathname}?${params}`;
+    return `${pathname}/export?${params}`;
   };
   return (
     <div className="peff-no-print">

@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
 import type { ScreenTable } from "~/domain/compare/screen-table";
 import { GradeTag } from "~/components/grading/GradeTag";
+import { TableRegion } from "~/components/TableRegion";
 
 /**
  * An accessible comparison table: a caption, column headers (sortable where the view allows, with
@@ -9,9 +10,7 @@ import { GradeTag } from "~/components/grading/GradeTag";
  */
 export function ScreenTableView({ table, sortHref, sort, dir }: { table: ScreenTable; sortHref?: (key: string) => string; sort?: string; dir?: "asc" | "desc" }) {
   return (
-    // A wide table scrolls sideways: the region takes focus so keyboard users can scroll it (WCAG 2.1.1).
-    // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
-    <div className="peff-table-wrap" role="region" aria-label={table.caption} tabIndex={0}>
+    <TableRegion label={table.caption}>
       <table className="nhsuk-table peff-compare-table">
         <caption className="nhsuk-table__caption">{table.caption}</caption>
         <thead className="nhsuk-table__head">
@@ -69,6 +68,6 @@ export function ScreenTableView({ table, sortHref, sort, dir }: { table: ScreenT
           {n}
         </p>
       ))}
-    </div>
+    </TableRegion>
   );
 }

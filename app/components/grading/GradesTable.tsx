@@ -1,6 +1,7 @@
 import type { AssessmentView } from "~/domain/grading/get-assessment.server";
 import { formatDate } from "~/lib/labels";
 import { scaleColour, scaleLabel } from "~/policies/assessment-results";
+import { TableRegion } from "~/components/TableRegion";
 import { GradeTag } from "./GradeTag";
 
 type Serialised = Pick<AssessmentView, "framework" | "results" | "services"> & {
@@ -15,7 +16,7 @@ export function GradesTable({ view }: { view: Serialised }) {
     <section aria-labelledby="grades">
       <h2 id="grades">{framework.code === "EDS2022" ? "Outcome scores" : "Outcome grades"}</h2>
       {framework.groups.map((g) => (
-        <div className="peff-table-wrap" key={g.id}>
+        <TableRegion key={g.id} label={`${framework.groupNoun === "goal" ? "Goal" : "Domain"} ${g.code}: ${g.name}`}>
           <table className="nhsuk-table">
             <caption className="nhsuk-table__caption">
               {framework.groupNoun === "goal" ? "Goal" : "Domain"} {g.code}: {g.name}
@@ -56,7 +57,7 @@ export function GradesTable({ view }: { view: Serialised }) {
               })}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       ))}
     </section>
   );

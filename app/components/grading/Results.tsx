@@ -1,6 +1,7 @@
 import type { AssessmentView } from "~/domain/grading/get-assessment.server";
 import { formatScore } from "~/policies/eds2022-scoring";
 import { scaleColour, scaleLabel } from "~/policies/assessment-results";
+import { TableRegion } from "~/components/TableRegion";
 import { GradeTag } from "./GradeTag";
 
 type Serialised = Pick<AssessmentView, "framework" | "results" | "bands" | "bandSet">;
@@ -16,7 +17,7 @@ export function Results({ view }: { view: Serialised }) {
         <h2 id="overall">Scores and rating</h2>
         <h3 id="domain-1">Domain 1: {d1.name}, per service</h3>
         {r.services.length ? (
-          <div className="peff-table-wrap">
+          <TableRegion label="Domain 1 scores per service">
             <table className="nhsuk-table">
               <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Domain 1 scores per service</caption>
               <thead className="nhsuk-table__head">
@@ -49,7 +50,7 @@ export function Results({ view }: { view: Serialised }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableRegion>
         ) : null}
         <dl className="nhsuk-summary-list">
           {r.domains.map((d) => (

@@ -30,7 +30,6 @@ export async function changePhase(database: Database, actor: Actor, assessmentId
         throw new DomainError(
           422,
           `This assessment cannot be ${input.phase === "agreed" ? "agreed" : "published"} yet. Still missing: ${missing.slice(0, 12).join("; ")}${missing.length > 12 ? `; and ${missing.length - 12} more` : ""}.`,
-          { phase: `${missing.length} ${missing.length === 1 ? "grade is" : "grades are"} still missing` },
         );
       }
       await tx

@@ -8,7 +8,7 @@ import { allOutcomes, assessmentResults, scaleColour, scaleLabel } from "~/polic
 import { crosswalkCell, movementText } from "~/policies/crosswalk";
 import { yearLabel } from "~/policies/grading";
 import type { CompareFilters } from "./compare-filters";
-import { loadPublished } from "./load-published.server";
+import { loadPublished, publishedOrganisations } from "./load-published.server";
 import type { ScreenTable } from "./screen-table";
 
 export const MOVEMENT_PAGE_SIZE = 25;
@@ -32,22 +32,19 @@ export async function compareMovement(database: Database, actor: Actor, filters:
     const eds2022 = frameworks.find((f) => f.code === "EDS2022")!;
     const crosswalk = await tx.select({ from: frameworkCrosswalk.fromOutcomeId, to: frameworkCrosswalk.toOutcomeId }).from(frameworkCrosswalk);
     const { bands } = await loadBands(tx, actor.active.collaborativeId);
-    const published = await loadPublished(tx, {
-      collaborativeId: actor.active.collaborativeId,
-      frameworkIds: [eds2.id, eds2022.id],
-      orgType: filters.orgType ?? undefined,
-    });
-    const orgIds = [...new Set(published.map((a) => a.orgId))];
+    // Page by organisation in SQL first, so a page loads only its own organisations' grades.
+    const orgIds = await publishedOrganisations(tx, { collaborativeId: actor.active.collaborativeId, frameworkIds: [eds2.id, eds2022.id], orgType: filters.orgType ?? undefined });
     const pages = Math.max(1, Math.ceil(orgIds.length / MOVEMENT_PAGE_SIZE));
     const page = Math.min(Math.max(1, options.page ?? 1), pages);
-    const shown = new Set(options.all ? orgIds : orgIds.slice((page - 1) * MOVEMENT_PAGE_SIZE, page * MOVEMENT_PAGE_SIZE));
-    if (published.length === 0) return { filters, page, pages, table: null };
+    const shown = options.all ? orgIds : orgIds.slice((page - 1) * MOVEMENT_PAGE_SIZE, page * MOVEMENT_PAGE_SIZE);
+    if (shown.length === 0) return { filters, page, pages, table: null };
+    const published = await loadPublished(tx, { collaborativeId: actor.active.collaborativeId, frameworkIds: [eds2.id, eds2022.id], orgIds: shown });
 
     const targets = allOutcomes(eds2022);
     const eds2Outcomes = allOutcomes(eds2);
     const sources = new Map(targets.map((t) => [t.id, crosswalk.filter((c) => c.to === t.id).map((c) => eds2Outcomes.find((o) => o.id === c.from)!)]));
     const rows: ScreenTable["rows"] = [];
-    for (const orgId of orgIds.filter((id) => shown.has(id))) {
+    for (const orgId of shown) {
       const years = published
         .filter((a) => a.orgId === orgId)
         .sort((a, b) => a.yearStart - b.yearStart || (a.frameworkId === eds2.id ? -1 : 1));

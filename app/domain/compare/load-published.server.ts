@@ -68,3 +68,21 @@ export async function publishedYears(tx: Tx, collaborativeId: string, frameworkI
     .where(and(eq(assessments.collaborativeId, collaborativeId), eq(assessments.phase, "published"), eq(assessments.frameworkId, frameworkId)));
   return rows.map((r) => r.yearStart).sort((a, b) => b - a);
 }
+
+/** Organisations with published assessments of these frameworks, by name: the unit a movement page counts in. */
+export async function publishedOrganisations(tx: Tx, where: { collaborativeId: string; frameworkIds: string[]; orgType?: OrganisationType }): Promise<string[]> {
+  const rows = await tx
+    .selectDistinct({ id: organisations.id, name: organisations.name })
+    .from(assessments)
+    .innerJoin(organisations, eq(organisations.id, assessments.orgId))
+    .where(
+      and(
+        eq(assessments.collaborativeId, where.collaborativeId),
+        eq(assessments.phase, "published"),
+        inArray(assessments.frameworkId, where.frameworkIds),
+        where.orgType ? eq(organisations.type, where.orgType) : undefined,
+      ),
+    )
+    .orderBy(asc(organisations.name), asc(organisations.id));
+  return rows.map((r) => r.id);
+}

@@ -1,13 +1,12 @@
 import type { Database } from "#db/client";
 import { withTenant } from "#db/tenant";
 import { type Actor, tenantOf } from "~/domain/auth/actor";
-import { loadBands, loadFrameworks } from "~/domain/grading/load-framework.server";
 import { ORGANISATION_TYPE_LABELS } from "~/lib/labels";
 import { assessmentResults } from "~/policies/assessment-results";
 import { formatScore, type RatingBand } from "~/policies/eds2022-scoring";
 import { yearLabel } from "~/policies/grading";
 import type { CompareFilters } from "./compare-filters";
-import { loadPublished, publishedYears } from "./load-published.server";
+import { loadYear } from "./load-year.server";
 import type { ScreenTable } from "./screen-table";
 
 export interface BandsView {
@@ -23,19 +22,10 @@ const MAX_SCORE = 33;
 /** View 3: EDS 2022 overall scores against the collaborative's rating bands, with the domain breakdown. */
 export async function compareBands(database: Database, actor: Actor, input: CompareFilters): Promise<BandsView> {
   return withTenant(database, tenantOf(actor), async (tx) => {
-    const [framework] = await loadFrameworks(tx, { codes: ["EDS2022"] });
-    const years = await publishedYears(tx, actor.active.collaborativeId, framework!.id);
-    const filters = { ...input, framework: "EDS2022" as const, year: input.year && years.includes(input.year) ? input.year : (years[0] ?? null) };
-    const { bands, bandSet } = await loadBands(tx, actor.active.collaborativeId);
+    const { framework, years, filters, bands, bandSet, published } = await loadYear(tx, actor, { ...input, framework: "EDS2022" });
     if (filters.year === null) return { filters, years, bands, bandSet, table: null };
-    const published = await loadPublished(tx, {
-      collaborativeId: actor.active.collaborativeId,
-      frameworkIds: [framework!.id],
-      years: [filters.year],
-      orgType: filters.orgType ?? undefined,
-    });
     const rows = published
-      .map((a) => ({ a, r: assessmentResults(framework!, a.grades, a.services, bands).eds2022! }))
+      .map((a) => ({ a, r: assessmentResults(framework, a.grades, a.services, bands).eds2022! }))
       .sort((x, y) => (y.r.overall ?? -1) - (x.r.overall ?? -1) || x.a.orgName.localeCompare(y.a.orgName))
       .map(({ a, r }) => ({
         key: a.id,

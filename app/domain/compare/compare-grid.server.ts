@@ -1,14 +1,13 @@
 import type { Database } from "#db/client";
 import { withTenant } from "#db/tenant";
 import { type Actor, tenantOf } from "~/domain/auth/actor";
-import { loadBands, loadFrameworks } from "~/domain/grading/load-framework.server";
 import { allOutcomes, assessmentResults, scaleColour, scaleLabel, type FrameworkShape } from "~/policies/assessment-results";
 import { formatScore } from "~/policies/eds2022-scoring";
 import { yearLabel } from "~/policies/grading";
 import { ORGANISATION_TYPE_LABELS } from "~/lib/labels";
 import type { CompareFilters } from "./compare-filters";
 import { FRAMEWORK_LABELS } from "./compare-filters";
-import { loadPublished, publishedYears } from "./load-published.server";
+import { loadYear } from "./load-year.server";
 import type { ScreenCell, ScreenTable } from "./screen-table";
 
 export interface GridView {
@@ -27,26 +26,17 @@ export function gradeText(framework: FrameworkShape, value: number | null): stri
 /** View 1: organisations x outcomes for one framework and year, published grades only. */
 export async function compareGrid(database: Database, actor: Actor, input: CompareFilters): Promise<GridView> {
   return withTenant(database, tenantOf(actor), async (tx) => {
-    const [framework] = await loadFrameworks(tx, { codes: [input.framework] });
-    const years = await publishedYears(tx, actor.active.collaborativeId, framework!.id);
-    const filters = { ...input, year: input.year && years.includes(input.year) ? input.year : (years[0] ?? null) };
+    const { framework, years, filters, bands, published } = await loadYear(tx, actor, input);
     if (filters.year === null) return { filters, years, table: null };
-    const { bands } = await loadBands(tx, actor.active.collaborativeId);
-    const published = await loadPublished(tx, {
-      collaborativeId: actor.active.collaborativeId,
-      frameworkIds: [framework!.id],
-      years: [filters.year],
-      orgType: filters.orgType ?? undefined,
-    });
-    const outcomes = allOutcomes(framework!);
+    const outcomes = allOutcomes(framework);
     const rows = published.map((a) => {
-      const results = assessmentResults(framework!, a.grades, a.services, bands);
-      const overall = framework!.code === "EDS2022" ? results.eds2022!.overall : results.eds2!.overall;
+      const results = assessmentResults(framework, a.grades, a.services, bands);
+      const overall = framework.code === "EDS2022" ? results.eds2022!.overall : results.eds2!.overall;
       const href = (anchor: string) => `/grading/${a.id}#${anchor}`;
       const overallCell: ScreenCell =
-        framework!.code === "EDS2022"
+        framework.code === "EDS2022"
           ? { text: overall === null ? "Not scored" : `${formatScore(overall)} ${results.eds2022!.band?.label ?? ""}`.trim(), colour: results.eds2022!.band?.colour, href: href("overall") }
-          : { text: gradeText(framework!, overall), colour: scaleColour(framework!, overall), href: href("overall") };
+          : { text: gradeText(framework, overall), colour: scaleColour(framework, overall), href: href("overall") };
       return {
         key: a.id,
         sort: { org: a.orgName, overall: overall ?? -1, ...Object.fromEntries(outcomes.map((o) => [o.code, results.outcomeValues[o.id] ?? -1])) } as Record<string, string | number>,
@@ -55,7 +45,7 @@ export async function compareGrid(database: Database, actor: Actor, input: Compa
           { text: ORGANISATION_TYPE_LABELS[a.orgType] },
           ...outcomes.map((o) => {
             const v = results.outcomeValues[o.id] ?? null;
-            return { text: gradeText(framework!, v), colour: scaleColour(framework!, v), href: href(`outcome-${o.code}`) };
+            return { text: gradeText(framework, v), colour: scaleColour(framework, v), href: href(`outcome-${o.code}`) };
           }),
           overallCell,
         ],
@@ -68,7 +58,7 @@ export async function compareGrid(database: Database, actor: Actor, input: Compa
       const c = typeof a === "number" && typeof b === "number" ? a - b : String(a).localeCompare(String(b));
       return (filters.dir === "desc" ? -c : c) || String(x.sort.org).localeCompare(String(y.sort.org));
     });
-    const overallHeader = framework!.code === "EDS2022" ? "Overall score and rating" : `Overall grade (${framework!.aggregationRule} rule)`;
+    const overallHeader = framework.code === "EDS2022" ? "Overall score and rating" : `Overall grade (${framework.aggregationRule} rule)`;
     return {
       filters: { ...filters, sort: key },
       years,
@@ -78,9 +68,9 @@ export async function compareGrid(database: Database, actor: Actor, input: Compa
         sortKeys: ["org", null, ...outcomes.map((o) => o.code), "overall"],
         rows: rows.map(({ key: k, cells }) => ({ key: k, cells })),
         notes:
-          framework!.code === "EDS2022"
+          framework.code === "EDS2022"
             ? ["Domain 1 outcomes show the median score across the services each organisation assessed."]
-            : [`Overall grade: ${framework!.aggregationDescription}`],
+            : [`Overall grade: ${framework.aggregationDescription}`],
       },
     };
   });

@@ -1,12 +1,11 @@
 import type { Database } from "#db/client";
 import { withTenant } from "#db/tenant";
 import { type Actor, tenantOf } from "~/domain/auth/actor";
-import { loadBands, loadFrameworks } from "~/domain/grading/load-framework.server";
 import { ORGANISATION_TYPE_LABELS } from "~/lib/labels";
 import { allOutcomes, assessmentResults } from "~/policies/assessment-results";
 import { yearLabel } from "~/policies/grading";
 import { FRAMEWORK_LABELS, type CompareFilters } from "./compare-filters";
-import { loadPublished, publishedYears } from "./load-published.server";
+import { loadYear } from "./load-year.server";
 import type { ScreenTable } from "./screen-table";
 
 export interface SpreadView {
@@ -21,21 +20,12 @@ export interface SpreadView {
  */
 export async function compareSpread(database: Database, actor: Actor, input: CompareFilters): Promise<SpreadView> {
   return withTenant(database, tenantOf(actor), async (tx) => {
-    const [framework] = await loadFrameworks(tx, { codes: [input.framework] });
-    const years = await publishedYears(tx, actor.active.collaborativeId, framework!.id);
-    const filters = { ...input, year: input.year && years.includes(input.year) ? input.year : (years[0] ?? null) };
+    const { framework, years, filters, bands, published } = await loadYear(tx, actor, input);
     if (filters.year === null) return { filters, years, table: null };
-    const { bands } = await loadBands(tx, actor.active.collaborativeId);
-    const published = await loadPublished(tx, {
-      collaborativeId: actor.active.collaborativeId,
-      frameworkIds: [framework!.id],
-      years: [filters.year],
-      orgType: filters.orgType ?? undefined,
-    });
-    const values = published.map((a) => assessmentResults(framework!, a.grades, a.services, bands).outcomeValues);
-    const scale = framework!.scale;
-    const query = (sort: string) => `/compare/grid?framework=${framework!.code}&year=${filters.year}${filters.orgType ? `&orgType=${filters.orgType}` : ""}&sort=${sort}`;
-    const rows = allOutcomes(framework!)
+    const values = published.map((a) => assessmentResults(framework, a.grades, a.services, bands).outcomeValues);
+    const scale = framework.scale;
+    const query = (sort: string) => `/compare/grid?framework=${framework.code}&year=${filters.year}${filters.orgType ? `&orgType=${filters.orgType}` : ""}&sort=${sort}`;
+    const rows = allOutcomes(framework)
       .map((o) => {
         const graded = values.map((v) => v[o.id]).filter((v): v is number => v !== null && v !== undefined);
         const counts = scale.map((p) => graded.filter((v) => Math.floor(v) === p.value).length);

@@ -9,7 +9,8 @@ export default defineConfig({
     include: ["tests/e2e/**/*.e2e.ts"],
     globalSetup: ["tests/e2e/support/server.ts"],
     fileParallelism: false,
-    testTimeout: 60_000,
+    // Generous: every page gets an axe scan, and the machine is shared with other builds.
+    testTimeout: 180_000,
     hookTimeout: 120_000,
   },
 });

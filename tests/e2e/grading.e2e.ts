@@ -127,7 +127,7 @@ describe("comparing as a regional lead", () => {
 
     await page.getByRole("link", { name: /^2 Achieving activity/ }).first().click();
     await page.waitForURL(/\/grading\/.+#outcome-/);
-    expect(await page.textContent("main")).toMatch(/Interpreting audit and Healthwatch Enter and View report/);
+    await expect.poll(() => page.textContent("main")).toMatch(/Interpreting audit and Healthwatch Enter and View report/);
 
     for (const [path, label] of [
       ["/compare/movement", "movement"],

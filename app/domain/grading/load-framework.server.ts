@@ -4,39 +4,51 @@ import { frameworkGroups, frameworkOutcomes, frameworks, ratingBands, ratingScal
 import type { FrameworkShape } from "~/policies/assessment-results";
 import type { RatingBand } from "~/policies/eds2022-scoring";
 
-/** The current frameworks (reference data), with groups, outcomes and scale, by code. */
+/**
+ * Reference data never changes in place (a revision is a new framework row with new ids), so a
+ * framework's groups, outcomes and scale are cached per process by framework id: comparison views
+ * then spend their round trips on tenant data.
+ */
+const shapes = new Map<string, FrameworkShape>();
+
+/** The frameworks (reference data), with groups, outcomes and scale. */
 export async function loadFrameworks(tx: Tx, where: { ids?: string[]; codes?: string[] } = {}): Promise<FrameworkShape[]> {
   const fw = await tx
     .select()
     .from(frameworks)
     .where(where.ids ? inArray(frameworks.id, where.ids) : where.codes ? inArray(frameworks.code, where.codes) : undefined)
     .orderBy(asc(frameworks.validFrom));
-  if (fw.length === 0) return [];
-  const ids = fw.map((f) => f.id);
-  const [groups, outcomes, scale] = await Promise.all([
-    tx.select().from(frameworkGroups).where(inArray(frameworkGroups.frameworkId, ids)).orderBy(asc(frameworkGroups.position)),
-    tx.select().from(frameworkOutcomes).where(inArray(frameworkOutcomes.frameworkId, ids)).orderBy(asc(frameworkOutcomes.position)),
-    tx.select().from(ratingScalePoints).where(inArray(ratingScalePoints.frameworkId, ids)).orderBy(asc(ratingScalePoints.position)),
-  ]);
-  return fw.map((f) => ({
-    id: f.id,
-    code: f.code,
-    name: f.name,
-    groupNoun: f.groupNoun,
-    aggregationRule: f.aggregationRule,
-    aggregationDescription: f.aggregationDescription,
-    groups: groups
-      .filter((g) => g.frameworkId === f.id)
-      .map((g) => ({
-        id: g.id,
-        code: g.code,
-        name: g.name,
-        outcomes: outcomes
-          .filter((o) => o.groupId === g.id)
-          .map((o) => ({ id: o.id, code: o.code, title: o.title, wording: o.wording, scoredPerService: o.scoredPerService })),
-      })),
-    scale: scale.filter((s) => s.frameworkId === f.id).map((s) => ({ value: s.value, label: s.label, description: s.description, colour: s.colour })),
-  }));
+  const missing = fw.filter((f) => !shapes.has(f.id)).map((f) => f.id);
+  if (missing.length) {
+    const [groups, outcomes, scale] = await Promise.all([
+      tx.select().from(frameworkGroups).where(inArray(frameworkGroups.frameworkId, missing)).orderBy(asc(frameworkGroups.position)),
+      tx.select().from(frameworkOutcomes).where(inArray(frameworkOutcomes.frameworkId, missing)).orderBy(asc(frameworkOutcomes.position)),
+      tx.select().from(ratingScalePoints).where(inArray(ratingScalePoints.frameworkId, missing)).orderBy(asc(ratingScalePoints.position)),
+    ]);
+    for (const f of fw.filter((x) => missing.includes(x.id))) {
+      shapes.set(f.id, {
+        id: f.id,
+        code: f.code,
+        name: f.name,
+        groupNoun: f.groupNoun,
+        aggregationRule: f.aggregationRule,
+        aggregationDescription: f.aggregationDescription,
+        groups: groups
+          .filter((g) => g.frameworkId === f.id)
+          .map((g) => ({
+            id: g.id,
+            code: g.code,
+            name: g.name,
+            outcomes: outcomes
+              .filter((o) => o.groupId === g.id)
+              .map((o) => ({ id: o.id, code: o.code, title: o.title, wording: o.wording, scoredPerService: o.scoredPerService })),
+          })),
+        scale: scale.filter((p) => p.frameworkId === f.id).map((p) => ({ value: p.value, label: p.label, description: p.description, colour: p.colour })),
+      });
+    }
+  }
+  // The framework row itself is always read fresh (its aggregation rule is configuration).
+  return fw.map((f) => ({ ...shapes.get(f.id)!, aggregationRule: f.aggregationRule, aggregationDescription: f.aggregationDescription }));
 }
 
 export async function loadFramework(tx: Tx, id: string): Promise<FrameworkShape> {

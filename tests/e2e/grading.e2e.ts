@@ -33,6 +33,9 @@ async function tableText(page: Page, selector = ".peff-compare-table"): Promise<
     );
 }
 
+/** expect.poll with room for a busy machine (its default gives up after one second). */
+const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 20_000 });
+
 let assessmentUrl = "";
 
 describe("grading an EDS 2022 assessment end to end", () => {
@@ -45,7 +48,7 @@ describe("grading an EDS 2022 assessment end to end", () => {
     await page.getByRole("link", { name: "Start an assessment" }).click();
     await expectAccessible(page, "new assessment");
     await page.getByRole("button", { name: "Start the assessment" }).click();
-    await expect.poll(() => page.locator(".nhsuk-error-summary").textContent()).toMatch(/Select a framework/);
+    await poll(() => page.locator(".nhsuk-error-summary").textContent()).toMatch(/Select a framework/);
     await expectAccessible(page, "new assessment with errors");
     await page.getByLabel("EDS 2022").check();
     await page.getByLabel("Year", { exact: true }).selectOption({ label: "2025/26" });
@@ -59,17 +62,17 @@ describe("grading an EDS 2022 assessment end to end", () => {
 
     // Publishing with nothing scored is refused, saying what is missing.
     await page.getByRole("button", { name: "Publish" }).click();
-    await expect.poll(() => page.locator(".nhsuk-error-summary").textContent()).toMatch(/cannot be published yet.*Domain 1 needs at least one service/);
+    await poll(() => page.locator(".nhsuk-error-summary").textContent()).toMatch(/cannot be published yet.*Domain 1 needs at least one service/);
     await expectAccessible(page, "assessment with publish refused");
 
     await page.getByRole("link", { name: "Score outcomes" }).click();
     await expectAccessible(page, "scoring page");
     await page.getByLabel("Service to add").fill("Maternity");
     await page.getByRole("button", { name: "Add service" }).click();
-    await expect.poll(() => page.getByLabel("Score for 1A, Maternity").count()).toBe(1);
+    await poll(() => page.getByLabel("Score for 1A, Maternity").count()).toBe(1);
     await page.getByLabel("Service to add").fill("Emergency department");
     await page.getByRole("button", { name: "Add service" }).click();
-    await expect.poll(() => page.getByLabel("Score for 1A, Emergency department").count()).toBe(1);
+    await poll(() => page.getByLabel("Score for 1A, Emergency department").count()).toBe(1);
     const selects = page.locator('select[name^="grade-"]');
     expect(await selects.count()).toBe(8 + 7);
     for (let i = 0; i < (await selects.count()); i++) await selects.nth(i).selectOption("2");
@@ -87,7 +90,7 @@ describe("grading an EDS 2022 assessment end to end", () => {
 
     await page.getByRole("button", { name: "Publish" }).click();
     await page.waitForURL(/done=published/);
-    await expect.poll(() => page.locator(".nhsuk-notification-banner").textContent()).toMatch(/is published/);
+    await poll(() => page.locator(".nhsuk-notification-banner").textContent()).toMatch(/is published/);
 
     await page.getByRole("link", { name: /Published summary/ }).click();
     await expectAccessible(page, "published summary");
@@ -118,7 +121,7 @@ describe("comparing as a regional lead", () => {
     await expectAccessible(page, "compare grid");
 
     await page.getByRole("link", { name: /Overall score and rating/ }).click();
-    await expect.poll(() => page.locator('th[aria-sort="ascending"]').count()).toBe(1);
+    await poll(() => page.locator('th[aria-sort="ascending"]').count()).toBe(1);
 
     const sorted = new URL(page.url());
     const csv = await page.request.get(`/compare/grid/export${sorted.search}&format=csv`);
@@ -127,7 +130,7 @@ describe("comparing as a regional lead", () => {
 
     await page.getByRole("link", { name: /^2 Achieving activity/ }).first().click();
     await page.waitForURL(/\/grading\/.+#outcome-/);
-    await expect.poll(() => page.textContent("main")).toMatch(/Interpreting audit and Healthwatch Enter and View report/);
+    await poll(() => page.textContent("main")).toMatch(/Interpreting audit and Healthwatch Enter and View report/);
 
     for (const [path, label] of [
       ["/compare/movement", "movement"],

@@ -11,6 +11,8 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/", label: "Home" },
   { href: "/evidence", label: "Evidence" },
   { href: "/register", label: "Barrier register" },
+  { href: "/grading", label: "Grading" },
+  { href: "/compare", label: "Compare" },
 ];
 
 export function isCurrent(item: NavItem, pathname: string): boolean {

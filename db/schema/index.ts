@@ -4,3 +4,4 @@ export * from "./users";
 export * from "./tenancy";
 export * from "./evidence";
 export * from "./collab";
+export * from "./grading";

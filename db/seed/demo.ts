@@ -4,6 +4,7 @@ import { collaboratives } from "../schema";
 import { withOwner } from "../tenant";
 import { seedDemoEvidence } from "./demo-evidence";
 import { seedDemoRegister, type DemoRegisterRow } from "./demo-register";
+import { seedDemoGrading } from "./demo-grading";
 import { DEMO_COLLABORATIVE_NAME, DEMO_ORGS, DEMO_PASSWORD, DEMO_PEOPLE, seedDemoTenancy, type DemoTenancy } from "./demo-tenancy";
 
 export { DEMO_COLLABORATIVE_NAME, DEMO_PASSWORD, DEMO_PEOPLE };
@@ -22,6 +23,7 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
     const tenancy = await seedDemoTenancy(tx, passwordHash);
     await seedDemoEvidence(tx, tenancy);
     if (options.encodeRegister) await seedDemoRegister(tx, tenancy.collaborativeId, options.encodeRegister);
+    await seedDemoGrading(tx, tenancy);
     return tenancy;
   });
 }

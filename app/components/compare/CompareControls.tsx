@@ -1,0 +1,91 @@
+import { Form, Link, useLocation } from "@remix-run/react";
+import { ORGANISATION_TYPES } from "#db/schema";
+import { ORGANISATION_TYPE_LABELS } from "~/lib/labels";
+import { yearLabel } from "~/policies/grading";
+import type { CompareFilters } from "~/domain/compare/compare-filters";
+
+const VIEWS = [
+  { href: "/compare/grid", label: "Organisations by outcome" },
+  { href: "/compare/movement", label: "Year-on-year movement" },
+  { href: "/compare/bands", label: "EDS 2022 scores and bands" },
+  { href: "/compare/spread", label: "Spread per outcome" },
+];
+
+/** Links between the comparison views (the current one marked for assistive technology). */
+export function CompareNav() {
+  const { pathname } = useLocation();
+  return (
+    <nav aria-label="Comparison views" className="peff-no-print">
+      <ul className="peff-subnav">
+        {VIEWS.map((v) => (
+          <li key={v.href}>
+            <Link to={v.href} aria-current={pathname === v.href ? "page" : undefined}>
+              {v.label}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+/** The filters of a view as a GET form (shareable URLs), with the CSV and XLSX exports of what is shown. */
+export function CompareFilterForm({ filters, years, frameworkChoice = true, yearChoice = true }: { filters: CompareFilters; years?: number[]; frameworkChoice?: boolean; yearChoice?: boolean }) {
+  const { search, pathname } = useLocation();
+  const exportHref = (format: string) => {
+    const params = new URLSearchParams(search);
+    params.set("format", format);
+    return `${pathname}/export?${params}`;
+  };
+  return (
+    <div className="peff-no-print">
+      <Form method="get" className="peff-filter-form">
+        {frameworkChoice ? (
+          <div className="nhsuk-form-group">
+            <label className="nhsuk-label" htmlFor="framework">
+              Framework
+            </label>
+            <select className="nhsuk-select" id="framework" name="framework" defaultValue={filters.framework}>
+              <option value="EDS2022">EDS 2022</option>
+              <option value="EDS2">EDS2</option>
+            </select>
+          </div>
+        ) : null}
+        {yearChoice && years ? (
+          <div className="nhsuk-form-group">
+            <label className="nhsuk-label" htmlFor="year">
+              Year
+            </label>
+            <select className="nhsuk-select" id="year" name="year" defaultValue={filters.year ?? ""}>
+              {years.length === 0 ? <option value="">No published years</option> : null}
+              {years.map((y) => (
+                <option key={y} value={y}>
+                  {yearLabel(y)}
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : null}
+        <div className="nhsuk-form-group">
+          <label className="nhsuk-label" htmlFor="orgType">
+            Organisation type
+          </label>
+          <select className="nhsuk-select" id="orgType" name="orgType" defaultValue={filters.orgType ?? ""}>
+            <option value="">All types</option>
+            {ORGANISATION_TYPES.map((t) => (
+              <option key={t} value={t}>
+                {ORGANISATION_TYPE_LABELS[t]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="nhsuk-button nhsuk-button--secondary">
+          Show
+        </button>
+      </Form>
+      <p>
+        Download this table: <a href={exportHref("csv")}>CSV</a> or <a href={exportHref("xlsx")}>Excel (XLSX)</a>
+      </p>
+    </div>
+  );
+}

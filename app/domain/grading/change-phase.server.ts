@@ -1,0 +1,51 @@
+import { and, eq, isNull } from "drizzle-orm";
+import type { Database } from "#db/client";
+import { assessmentGrades, assessments, type AssessmentPhase } from "#db/schema";
+import { withTenant } from "#db/tenant";
+import { type Actor, policyActor, tenantOf } from "~/domain/auth/actor";
+import { DomainError, forbidden } from "~/domain/errors";
+import { canEditAssessment } from "~/policies/grading";
+import { loadAssessmentView } from "./get-assessment.server";
+
+export interface ChangePhaseInput {
+  phase: AssessmentPhase;
+  /** Required to publish: the date it is published on (today by default). */
+  publishedOn?: string;
+  authorisedOn?: string | null;
+}
+
+/**
+ * Moves an assessment between phases. Agreeing and publishing need every outcome graded (and
+ * Domain 1 at least one service); agreeing records the person agreeing against every grade not
+ * yet agreed. Publishing makes the grades visible to the whole collaborative and freezes them.
+ */
+export async function changePhase(database: Database, actor: Actor, assessmentId: string, input: ChangePhaseInput): Promise<void> {
+  await withTenant(database, tenantOf(actor), async (tx) => {
+    const view = await loadAssessmentView(tx, assessmentId);
+    if (!canEditAssessment(policyActor(actor), view.assessment)) throw forbidden("Only the organisation's equality lead changes the phase, and a published assessment stays published");
+    const now = new Date();
+    if (input.phase === "agreed" || input.phase === "published") {
+      const missing = view.results.missing;
+      if (missing.length) {
+        throw new DomainError(
+          422,
+          `This assessment cannot be ${input.phase === "agreed" ? "agreed" : "published"} yet. Still missing: ${missing.slice(0, 12).join("; ")}${missing.length > 12 ? `; and ${missing.length - 12} more` : ""}.`,
+        );
+      }
+      await tx
+        .update(assessmentGrades)
+        .set({ agreedBy: actor.userId, agreedAt: now, updatedBy: actor.userId, updatedAt: now })
+        .where(and(eq(assessmentGrades.assessmentId, assessmentId), isNull(assessmentGrades.agreedBy)));
+    }
+    const today = now.toISOString().slice(0, 10);
+    await tx
+      .update(assessments)
+      .set({
+        phase: input.phase,
+        publishedOn: input.phase === "published" ? (input.publishedOn ?? today) : null,
+        authorisedOn: input.authorisedOn !== undefined ? input.authorisedOn : view.assessment.authorisedOn,
+        updatedAt: now,
+      })
+      .where(eq(assessments.id, assessmentId));
+  });
+}

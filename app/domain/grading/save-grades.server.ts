@@ -1,0 +1,98 @@
+import { eq } from "drizzle-orm";
+import type { Database } from "#db/client";
+import { assessmentGrades, assessments, assessmentServices } from "#db/schema";
+import { withTenant } from "#db/tenant";
+import { type Actor, policyActor, tenantOf } from "~/domain/auth/actor";
+import { forbidden, invalid } from "~/domain/errors";
+import { allOutcomes } from "~/policies/assessment-results";
+import { canEditAssessment, gradeField } from "~/policies/grading";
+import { loadAssessment } from "./get-assessment.server";
+import { loadFramework } from "./load-framework.server";
+
+export interface GradeEntry {
+  outcomeId: string;
+  serviceId: string | null;
+  /** null clears the grade. */
+  value: number | null;
+  rationale: string;
+  /** The person saving agrees this grade (recorded with their name). */
+  agreed: boolean;
+}
+
+/**
+ * Saves the grades of one assessment in one transaction: every entry is checked first (scale,
+ * outcome of this framework, Domain 1 only per service of this assessment) and nothing is written
+ * unless all are valid. Changing an agreed assessment's grades returns it to grading.
+ */
+export async function saveGrades(database: Database, actor: Actor, assessmentId: string, entries: GradeEntry[]): Promise<{ changed: number }> {
+  return withTenant(database, tenantOf(actor), async (tx) => {
+    const assessment = await loadAssessment(tx, assessmentId);
+    if (!canEditAssessment(policyActor(actor), assessment)) throw forbidden("Only the organisation's equality lead grades, and not once the assessment is published");
+    const framework = await loadFramework(tx, assessment.frameworkId);
+    const outcomes = new Map(allOutcomes(framework).map((o) => [o.id, o]));
+    const scale = framework.scale.map((p) => p.value);
+    const services = new Set((await tx.select({ id: assessmentServices.id }).from(assessmentServices).where(eq(assessmentServices.assessmentId, assessmentId))).map((s) => s.id));
+    const errors: Record<string, string> = {};
+    for (const e of entries) {
+      const field = gradeField(e.outcomeId, e.serviceId);
+      const outcome = outcomes.get(e.outcomeId);
+      if (!outcome) {
+        errors[field] = "That outcome is not part of this framework";
+        continue;
+      }
+      if (outcome.scoredPerService && (!e.serviceId || !services.has(e.serviceId))) errors[field] = `${outcome.code} is scored per service: add a service to Domain 1 first`;
+      else if (!outcome.scoredPerService && e.serviceId) errors[field] = `${outcome.code} is not scored per service`;
+      else if (e.value !== null && (!Number.isInteger(e.value) || !scale.includes(e.value)))
+        errors[field] = `${outcome.code}: choose a score on the scale (${framework.scale.map((p) => `${p.value} ${p.label}`).join(", ")})`;
+      else if (e.rationale.length > 5000) errors[`${field}-rationale`] = `${outcome.code}: the rationale must be 5,000 characters or fewer`;
+      else if (e.value === null && e.agreed) errors[field] = `${outcome.code}: choose a grade before agreeing it`;
+    }
+    if (Object.keys(errors).length) throw invalid(errors, "Some grades could not be saved. Nothing was changed.");
+
+    const existing = new Map(
+      (await tx.select().from(assessmentGrades).where(eq(assessmentGrades.assessmentId, assessmentId))).map((g) => [gradeField(g.outcomeId, g.serviceId), g]),
+    );
+    const now = new Date();
+    let changed = 0;
+    for (const e of entries) {
+      const current = existing.get(gradeField(e.outcomeId, e.serviceId));
+      if (e.value === null) {
+        if (current) {
+          await tx.delete(assessmentGrades).where(eq(assessmentGrades.id, current.id));
+          changed++;
+        }
+        continue;
+      }
+      const agreement = e.agreed
+        ? current?.agreedBy && current.value === e.value
+          ? { agreedBy: current.agreedBy, agreedAt: current.agreedAt }
+          : { agreedBy: actor.userId, agreedAt: now }
+        : { agreedBy: null, agreedAt: null };
+      if (!current) {
+        await tx.insert(assessmentGrades).values({
+          collaborativeId: assessment.collaborativeId,
+          orgId: assessment.orgId,
+          assessmentId,
+          outcomeId: e.outcomeId,
+          serviceId: e.serviceId,
+          value: e.value,
+          rationale: e.rationale,
+          ...agreement,
+          updatedBy: actor.userId,
+          updatedAt: now,
+        });
+        changed++;
+      } else if (current.value !== e.value || current.rationale !== e.rationale || current.agreedBy !== agreement.agreedBy) {
+        await tx
+          .update(assessmentGrades)
+          .set({ value: e.value, rationale: e.rationale, ...agreement, updatedBy: actor.userId, updatedAt: now })
+          .where(eq(assessmentGrades.id, current.id));
+        changed++;
+      }
+    }
+    if (changed && assessment.phase !== "grading") {
+      await tx.update(assessments).set({ phase: "grading", updatedAt: now }).where(eq(assessments.id, assessmentId));
+    }
+    return { changed };
+  });
+}

@@ -1,0 +1,46 @@
+import { z } from "zod";
+import { PARTNERSHIP, RATERS } from "#db/schema";
+
+const optionalText = (what: string, max = 200) =>
+  z
+    .string()
+    .trim()
+    .max(max, `${what} must be ${max} characters or fewer`)
+    .optional()
+    .transform((s) => (s ? s : null));
+
+const optionalDate = (what: string) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .refine((s) => !s || (/^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(s))), `${what} must be a real date`)
+    .transform((s) => (s ? s : null));
+
+const detailsShape = {
+  edsLead: optionalText("The EDS lead"),
+  boardSponsor: optionalText("The board sponsor"),
+  partnership: z.enum(PARTNERSHIP, { errorMap: () => ({ message: "Select whether the assessment was done alone or in partnership" }) }),
+  partners: optionalText("Partners", 500),
+  publicationDeadline: optionalDate("The publication deadline"),
+  authorisedOn: optionalDate("The date authorised"),
+  raters: z.array(z.enum(RATERS)),
+};
+
+const partnersNamed = (d: { partnership: string; partners: string | null }) => d.partnership === "alone" || Boolean(d.partners);
+const partnersMessage = { message: "Name the partners the assessment was done with", path: ["partners"] };
+
+/** The details of an assessment, as the details and new-assessment forms send them. */
+export const detailsSchema = z.object(detailsShape).refine(partnersNamed, partnersMessage);
+
+export const newAssessmentSchema = z
+  .object({
+    ...detailsShape,
+    frameworkCode: z.enum(["EDS2", "EDS2022"], { errorMap: () => ({ message: "Select a framework" }) }),
+    yearStart: z.coerce
+      .number({ invalid_type_error: "Select the year" })
+      .int("Select the year")
+      .min(2012, "The year must be 2012/13 or later")
+      .max(new Date().getFullYear() + 1, "The year cannot be in the future"),
+  })
+  .refine(partnersNamed, partnersMessage);

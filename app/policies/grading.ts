@@ -1,0 +1,61 @@
+import type { AssessmentPhase } from "#db/schema";
+import type { PolicyActor } from "./members";
+
+export interface AssessmentRow {
+  orgId: string;
+  collaborativeId: string;
+  phase: AssessmentPhase;
+}
+
+/** The organisation's equality lead grades, agrees and publishes; nobody edits a published assessment. */
+export function canManageAssessments(actor: PolicyActor): boolean {
+  return actor.role === "equality_lead";
+}
+
+export function canEditAssessment(actor: PolicyActor, a: AssessmentRow): boolean {
+  return canManageAssessments(actor) && actor.orgId === a.orgId && actor.collaborativeId === a.collaborativeId && a.phase !== "published";
+}
+
+/** Peer reviewers assigned to the assessment comment; so does the organisation itself (replies). */
+export function canComment(actor: PolicyActor, a: AssessmentRow, assignedReviewerIds: string[]): boolean {
+  if (actor.orgId === a.orgId) return actor.role !== "viewer";
+  return actor.role === "peer_reviewer" && assignedReviewerIds.includes(actor.userId);
+}
+
+export function canAssignReviewers(actor: PolicyActor, a: AssessmentRow): boolean {
+  return canManageAssessments(actor) && actor.orgId === a.orgId;
+}
+
+export function canChangeBandSet(actor: PolicyActor): boolean {
+  return actor.role === "collaborative_admin";
+}
+
+export const PHASE_LABELS: Record<AssessmentPhase, string> = {
+  gathering_evidence: "Gathering evidence",
+  grading: "Grading",
+  agreed: "Agreed",
+  published: "Published",
+};
+
+export const RATER_LABELS = {
+  self: "Self-assessment",
+  stakeholder_panel: "Stakeholder panel",
+  peer: "Peer organisation",
+  trade_union: "Trade union",
+  independent_evaluator: "Independent evaluator",
+} as const;
+
+/** "2022/23" from 2022. */
+export function yearLabel(yearStart: number): string {
+  return `${yearStart}/${String((yearStart + 1) % 100).padStart(2, "0")}`;
+}
+
+/** EDS 2022 results are published by 28 February of the reporting year's second calendar year. */
+export function defaultPublicationDeadline(frameworkCode: string, yearStart: number): string | null {
+  return frameworkCode === "EDS2022" ? `${yearStart + 1}-02-28` : null;
+}
+
+/** The form field (and error key) of one grade: per outcome, and per service for Domain 1. */
+export function gradeField(outcomeId: string, serviceId: string | null): string {
+  return serviceId ? `grade-${outcomeId}-${serviceId}` : `grade-${outcomeId}`;
+}

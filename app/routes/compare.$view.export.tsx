@@ -1,0 +1,32 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { compareBands } from "~/domain/compare/compare-bands.server";
+import { readFilters } from "~/domain/compare/compare-filters";
+import { compareGrid } from "~/domain/compare/compare-grid.server";
+import { compareMovement } from "~/domain/compare/compare-movement.server";
+import { compareSpread } from "~/domain/compare/compare-spread.server";
+import { guarded } from "~/lib/http.server";
+import { requireActor } from "~/lib/session.server";
+import { screenTableDownload } from "~/lib/tabular/screen-export.server";
+
+/** CSV/XLSX of a comparison view with the same filters as the page: the same table object the page shows. */
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const actor = await requireActor(request, context);
+  const url = new URL(request.url);
+  return guarded(async () => {
+    const filters = readFilters(url.searchParams, params.view === "bands" ? { framework: "EDS2022" } : {});
+    const name = `${params.view}-${filters.framework}-${filters.year ?? "latest"}`;
+    const view =
+      params.view === "grid"
+        ? await compareGrid(context.database, actor, filters)
+        : params.view === "movement"
+          ? await compareMovement(context.database, actor, filters, { all: true })
+          : params.view === "bands"
+            ? await compareBands(context.database, actor, filters)
+            : params.view === "spread"
+              ? await compareSpread(context.database, actor, filters)
+              : null;
+    const download = view && (await screenTableDownload(url, view.table, name));
+    if (!download) throw new Response("Choose a comparison view and format=csv or format=xlsx", { status: 404 });
+    return download;
+  });
+}

@@ -1,0 +1,47 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link } from "@remix-run/react";
+import { pageTitle } from "~/lib/meta";
+import { requireActor } from "~/lib/session.server";
+
+export const meta: MetaFunction = () => pageTitle("Compare published grades");
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requireActor(request, context);
+  return null;
+}
+
+const VIEWS = [
+  { href: "/compare/grid", title: "Organisations by outcome", text: "Every member organisation's published grades for one framework and year, sortable and filterable by type." },
+  { href: "/compare/movement", title: "Year-on-year movement", text: "Each organisation's grades year by year, EDS2 and EDS 2022 side by side through the crosswalk." },
+  { href: "/compare/bands", title: "EDS 2022 scores and bands", text: "Overall EDS 2022 scores against the rating bands, with the score of each domain." },
+  { href: "/compare/spread", title: "Spread per outcome", text: "How grades spread across the collaborative for each outcome: which outcomes are weak system-wide." },
+];
+
+export default function Compare() {
+  return (
+    <>
+      <h1>Compare published grades</h1>
+      <p>
+        These views show <strong>published</strong> grades only, for every member organisation. Drafts and agreed grades stay with their
+        own organisation until it publishes them. Every table can be downloaded as CSV or Excel, and every grade links to its rationale.
+      </p>
+      <ul className="nhsuk-grid-row nhsuk-card-group">
+        {VIEWS.map((v) => (
+          <li className="nhsuk-grid-column-one-half nhsuk-card-group__item" key={v.href}>
+            <div className="nhsuk-card nhsuk-card--clickable">
+              <div className="nhsuk-card__content">
+                <h2 className="nhsuk-card__heading nhsuk-heading-m">
+                  <Link className="nhsuk-card__link" to={v.href}>
+                    {v.title}
+                  </Link>
+                </h2>
+                <p className="nhsuk-card__description">{v.text}</p>
+              </div>
+            </div>
+          </li>
+        ))}
+      </ul>
+      <p className="nhsuk-body-s">Evidence coverage beside the grades arrives with the evidence library.</p>
+    </>
+  );
+}

@@ -1,0 +1,16 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { getSummary } from "~/domain/grading/get-summary.server";
+import { guarded } from "~/lib/http.server";
+import { requireActor } from "~/lib/session.server";
+import { screenTableDownload } from "~/lib/tabular/screen-export.server";
+
+/** The published summary as CSV or XLSX: its table, then the alternative-format notice and contact details. */
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const actor = await requireActor(request, context);
+  return guarded(async () => {
+    const summary = await getSummary(context.database, actor, params.assessmentId!);
+    const download = await screenTableDownload(new URL(request.url), summary.table, `${summary.orgName}-${summary.title}`, summary.footer);
+    if (!download) throw new Response("Ask for format=csv or format=xlsx", { status: 404 });
+    return download;
+  });
+}

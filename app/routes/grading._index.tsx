@@ -1,0 +1,88 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { TableRegion } from "~/components/TableRegion";
+import { policyActor } from "~/domain/auth/actor";
+import { listAssessments } from "~/domain/grading/list-assessments.server";
+import { guarded } from "~/lib/http.server";
+import { formatDate } from "~/lib/labels";
+import { pageTitle } from "~/lib/meta";
+import { requireActor } from "~/lib/session.server";
+import { canChangeBandSet, canManageAssessments, PHASE_LABELS, yearLabel } from "~/policies/grading";
+
+export const meta: MetaFunction = () => pageTitle("Grading");
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const actor = await requireActor(request, context);
+  return guarded(async () => ({
+    orgName: actor.active.orgName,
+    assessments: await listAssessments(context.database, actor),
+    canStart: canManageAssessments(policyActor(actor)),
+    canConfigure: canChangeBandSet(policyActor(actor)),
+  }));
+}
+
+export default function Grading() {
+  const { orgName, assessments, canStart, canConfigure } = useLoaderData<typeof loader>();
+  const own = assessments.filter((a) => !a.reviewing);
+  const reviewing = assessments.filter((a) => a.reviewing);
+  return (
+    <>
+      <h1>Grading</h1>
+      <p>
+        {orgName}&apos;s assessments against the Equality Delivery System, one per framework and year. Drafts and agreed grades are
+        visible to your organisation only; once published, the whole collaborative can see them in <Link to="/compare">Compare</Link>.
+      </p>
+      {canStart ? (
+        <p>
+          <Link to="/grading/new" className="nhsuk-button">
+            Start an assessment
+          </Link>
+        </p>
+      ) : null}
+      {canConfigure ? (
+        <p>
+          <Link to="/grading/settings">Choose the EDS 2022 rating bands for the collaborative</Link>
+        </p>
+      ) : null}
+      <AssessmentTable caption={`${orgName}'s assessments`} items={own} empty="Your organisation has no assessments yet. Previous years can be entered too." />
+      {reviewing.length ? <AssessmentTable caption="Assessments you are peer reviewing" items={reviewing} empty="" showOrg /> : null}
+    </>
+  );
+}
+
+function AssessmentTable({ caption, items, empty, showOrg }: { caption: string; items: ReturnType<typeof useLoaderData<typeof loader>>["assessments"]; empty: string; showOrg?: boolean }) {
+  if (items.length === 0) return <p>{empty}</p>;
+  return (
+    <TableRegion label={caption}>
+      <table className="nhsuk-table">
+        <caption className="nhsuk-table__caption">{caption}</caption>
+        <thead className="nhsuk-table__head">
+          <tr className="nhsuk-table__row">
+            <th scope="col" className="nhsuk-table__header">Assessment</th>
+            {showOrg ? <th scope="col" className="nhsuk-table__header">Organisation</th> : null}
+            <th scope="col" className="nhsuk-table__header">Phase</th>
+            <th scope="col" className="nhsuk-table__header">Grades recorded</th>
+            <th scope="col" className="nhsuk-table__header">Publication</th>
+          </tr>
+        </thead>
+        <tbody className="nhsuk-table__body">
+          {items.map((a) => (
+            <tr className="nhsuk-table__row" key={a.id}>
+              <th scope="row" className="nhsuk-table__header">
+                <Link to={`/grading/${a.id}`}>
+                  {a.frameworkCode === "EDS2" ? "EDS2" : "EDS 2022"} {yearLabel(a.yearStart)}
+                </Link>
+              </th>
+              {showOrg ? <td className="nhsuk-table__cell">{a.orgName}</td> : null}
+              <td className="nhsuk-table__cell">{PHASE_LABELS[a.phase]}</td>
+              <td className="nhsuk-table__cell">{a.grades}</td>
+              <td className="nhsuk-table__cell">
+                {a.publishedOn ? `Published ${formatDate(a.publishedOn)}` : a.publicationDeadline ? `Due by ${formatDate(a.publicationDeadline)}` : "No deadline set"}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableRegion>
+  );
+}

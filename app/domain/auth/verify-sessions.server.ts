@@ -1,8 +1,9 @@
-import { and, asc, eq, gt, inArray, isNull } from "drizzle-orm";
+import { and, gt, inArray } from "drizzle-orm";
 import type { Database } from "#db/client";
-import { collaborativeMembers, collaboratives, memberships, organisations, sessions } from "#db/schema";
+import { sessions } from "#db/schema";
 import type { AppConfig } from "~/lib/config";
 import type { ActingContext } from "./actor";
+import { loadActingContextsOf } from "./load-contexts.server";
 
 /**
  * For long-lived connections (collaboration sockets): which of these sessions are still valid,
@@ -21,23 +22,7 @@ export async function verifySessions(database: Database, config: AppConfig, sess
     .where(and(inArray(sessions.id, sessionIds), gt(sessions.expiresAt, now), gt(sessions.createdAt, bornAfter)));
   if (live.length === 0) return out;
   const userIds = [...new Set(live.map((s) => s.userId))];
-  const rows = await database.db
-    .select({
-      userId: memberships.userId,
-      orgId: memberships.orgId,
-      orgName: organisations.name,
-      orgType: organisations.type,
-      role: memberships.role,
-      collaborativeId: collaborativeMembers.collaborativeId,
-      collaborativeName: collaboratives.name,
-      collaborativeIsDemo: collaboratives.isDemo,
-    })
-    .from(memberships)
-    .innerJoin(organisations, eq(organisations.id, memberships.orgId))
-    .innerJoin(collaborativeMembers, and(eq(collaborativeMembers.orgId, memberships.orgId), isNull(collaborativeMembers.leftOn)))
-    .innerJoin(collaboratives, eq(collaboratives.id, collaborativeMembers.collaborativeId))
-    .where(inArray(memberships.userId, userIds))
-    .orderBy(asc(organisations.name));
+  const rows = await loadActingContextsOf(database, userIds);
   for (const s of live) out.set(s.id, rows.filter((r) => r.userId === s.userId).map(({ userId: _u, ...c }) => c));
   return out;
 }

@@ -155,7 +155,8 @@ describe("peer review and settings", () => {
     await page.getByLabel("Comment", { exact: true }).fill("Please add the stroke service to Domain 1.");
     await page.getByRole("button", { name: "Add comment" }).click();
     await page.waitForURL(/done=comment/);
-    expect(await page.locator("#peer-review").locator("..").textContent()).toMatch(/Please add the stroke service/);
+    // The URL changes a moment before the revalidated page is painted: wait for the comment itself.
+    await poll(() => page.locator("#peer-review").locator("..").textContent()).toMatch(/Please add the stroke service/);
     await expectAccessible(page, "assessment as peer reviewer");
   });
 

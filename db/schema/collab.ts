@@ -125,6 +125,22 @@ export interface RowUpdate {
   text: string;
 }
 
+/** The fields of one register row, as the Yjs document, the projection and the demo seed share them. */
+export interface RegisterRowFields {
+  characteristics: string[];
+  barrier: string;
+  issue: string;
+  identifiedBy: string;
+  evidence: EvidenceLink[];
+  edsOutcomes: string[];
+  psedAims: string[];
+  themes: string[];
+  leadOrganisation: string;
+  contactRole: string;
+  status: string | null;
+  updates: RowUpdate[];
+}
+
 /**
  * The register's rows projected from the Yjs document into SQL (lists, search, exports,
  * comparisons read this). Rewritten by the collaboration server after edits settle.

@@ -1,25 +1,12 @@
 import { randomUUID } from "node:crypto";
 import type { Tx } from "../client";
-import { collabSnapshots, registerRows, registers, type EvidenceLink, type RowUpdate } from "../schema";
+import { collabSnapshots, registerRows, registers, type RegisterRowFields, type RowUpdate } from "../schema";
 
 const EDS2_SERVICES = ["1.1", "1.2", "1.3", "1.4", "1.5", "2.1", "2.2", "2.3", "2.4", "4.1", "4.3"].map((c) => `EDS2:${c}`);
 const SEED = "Seed 002, South Sefton CCG equality objective plan 2019-2023 (update September 2021)";
 const ENGAGEMENT = "EDS2 collaborative engagement";
 
-export interface DemoRegisterRow {
-  characteristics: string[];
-  barrier: string;
-  issue: string;
-  identifiedBy: string;
-  evidence: EvidenceLink[];
-  edsOutcomes: string[];
-  psedAims: string[];
-  themes: string[];
-  leadOrganisation: string;
-  contactRole: string;
-  status: string | null;
-  updates: RowUpdate[];
-}
+export type DemoRegisterRow = RegisterRowFields;
 
 const update = (at: string, text: string): RowUpdate => ({ at, authorId: null, authorName: "South Sefton CCG (imported)", text });
 const row = (r: Partial<DemoRegisterRow> & Pick<DemoRegisterRow, "characteristics" | "barrier" | "issue">): DemoRegisterRow => ({

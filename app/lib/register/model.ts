@@ -1,5 +1,5 @@
 import * as Y from "yjs";
-import type { EvidenceLink, RowUpdate } from "#db/schema";
+import type { EvidenceLink, RegisterRowFields, RowUpdate } from "#db/schema";
 
 /**
  * The shared barrier register as a Yjs document.
@@ -19,21 +19,9 @@ export type TextField = (typeof TEXT_FIELDS)[number];
 export const SET_FIELDS = ["characteristics", "edsOutcomes", "psedAims", "themes"] as const;
 export type SetField = (typeof SET_FIELDS)[number];
 
-export interface RegisterRow {
+export interface RegisterRow extends RegisterRowFields {
   key: string;
   position: number;
-  characteristics: string[];
-  barrier: string;
-  issue: string;
-  identifiedBy: string;
-  evidence: EvidenceLink[];
-  edsOutcomes: string[];
-  psedAims: string[];
-  themes: string[];
-  leadOrganisation: string;
-  contactRole: string;
-  status: string | null;
-  updates: RowUpdate[];
 }
 
 export type RowInput = Partial<Omit<RegisterRow, "key" | "position">>;

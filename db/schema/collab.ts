@@ -1,7 +1,8 @@
 import { sql } from "drizzle-orm";
-import { bigserial, customType, index, integer, jsonb, pgPolicy, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigserial, check, customType, index, integer, jsonb, pgPolicy, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { appRole, ctx } from "./roles";
-import { collaboratives } from "./tenancy";
+import { PLAN_EDITOR_ROLES } from "./plans";
+import { collaboratives, organisations } from "./tenancy";
 import { users } from "./users";
 
 /** Raw bytes (Yjs updates). PGlite answers Uint8Array, postgres.js a Buffer (also a Uint8Array). */
@@ -11,6 +12,22 @@ const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
 
 /** Everyone in the collaborative may write shared documents except read-only roles (same list as app/policies/register.ts). */
 const canWriteShared = sql`${ctx.role} not in ('viewer', 'peer_reviewer')`;
+
+/**
+ * Documents are shared by the collaborative (org_id null: the register) or private to one
+ * organisation (org_id set: its plans, written by its plan editors only).
+ */
+const visibleDocument = sql`collaborative_id = ${ctx.collaborative} and (org_id is null or org_id = ${ctx.org})`;
+const planEditor = sql.raw(`(select peff_ctx_role()) in (${PLAN_EDITOR_ROLES.map((r) => `'${r}'`).join(", ")})`);
+/**
+ * A private document may only be written under the name of one of the organisation's own plans
+ * (RLS on `plans` shows only those), so no one can plant updates or a snapshot under another
+ * organisation's document name.
+ */
+const canWriteDocument = (table: string) =>
+  sql`collaborative_id = ${ctx.collaborative} and ((org_id is null and ${canWriteShared}) or (org_id = ${ctx.org} and ${planEditor} and exists (select 1 from plans p where 'plan:' || p.id::text = ${sql.raw(`${table}.document`)})))`;
+/** Shared documents are the register; anything else must name its organisation. */
+const privateUnlessRegister = (table: string) => check(`${table}_org_check`, sql.raw(`org_id is not null or document like 'register:%'`));
 
 export interface LegendEntry {
   key: string;
@@ -61,6 +78,8 @@ export const collabUpdates = pgTable(
     collaborativeId: uuid()
       .notNull()
       .references(() => collaboratives.id),
+    /** Set for documents private to one organisation (plans). */
+    orgId: uuid().references(() => organisations.id),
     document: text().notNull(),
     userId: uuid().references(() => users.id, { onDelete: "set null" }),
     /** Null once compacted into the snapshot. */
@@ -72,19 +91,20 @@ export const collabUpdates = pgTable(
   (t) => [
     index("collab_updates_pending_idx").on(t.document, t.id).where(sql`payload is not null`),
     index("collab_updates_document_idx").on(t.collaborativeId, t.document, t.createdAt),
-    pgPolicy("collab_updates_select", { for: "select", to: appRole, using: sql`collaborative_id = ${ctx.collaborative}` }),
+    pgPolicy("collab_updates_select", { for: "select", to: appRole, using: visibleDocument }),
     pgPolicy("collab_updates_insert", {
       for: "insert",
       to: appRole,
-      withCheck: sql`collaborative_id = ${ctx.collaborative} and user_id = ${ctx.user} and ${canWriteShared}`,
+      withCheck: sql`${canWriteDocument("collab_updates")} and user_id = ${ctx.user}`,
     }),
     // Compaction clears payloads (the grant allows only that column).
     pgPolicy("collab_updates_update", {
       for: "update",
       to: appRole,
-      using: sql`collaborative_id = ${ctx.collaborative} and ${canWriteShared}`,
-      withCheck: sql`collaborative_id = ${ctx.collaborative} and ${canWriteShared} and payload is null`,
+      using: canWriteDocument("collab_updates"),
+      withCheck: sql`${canWriteDocument("collab_updates")} and payload is null`,
     }),
+    privateUnlessRegister("collab_updates"),
   ],
 );
 
@@ -96,18 +116,20 @@ export const collabSnapshots = pgTable(
     collaborativeId: uuid()
       .notNull()
       .references(() => collaboratives.id),
+    orgId: uuid().references(() => organisations.id),
     state: bytea().notNull(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   () => [
-    pgPolicy("collab_snapshots_select", { for: "select", to: appRole, using: sql`collaborative_id = ${ctx.collaborative}` }),
-    pgPolicy("collab_snapshots_insert", { for: "insert", to: appRole, withCheck: sql`collaborative_id = ${ctx.collaborative} and ${canWriteShared}` }),
+    pgPolicy("collab_snapshots_select", { for: "select", to: appRole, using: visibleDocument }),
+    pgPolicy("collab_snapshots_insert", { for: "insert", to: appRole, withCheck: canWriteDocument("collab_snapshots") }),
     pgPolicy("collab_snapshots_update", {
       for: "update",
       to: appRole,
-      using: sql`collaborative_id = ${ctx.collaborative} and ${canWriteShared}`,
-      withCheck: sql`collaborative_id = ${ctx.collaborative} and ${canWriteShared}`,
+      using: canWriteDocument("collab_snapshots"),
+      withCheck: canWriteDocument("collab_snapshots"),
     }),
+    privateUnlessRegister("collab_snapshots"),
   ],
 );
 

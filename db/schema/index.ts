@@ -5,3 +5,4 @@ export * from "./tenancy";
 export * from "./evidence";
 export * from "./collab";
 export * from "./grading";
+export * from "./plans";

@@ -1,10 +1,11 @@
 import { and, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import * as Y from "yjs";
-import { rowsOf, type Database } from "#db/client";
+import type { Database } from "#db/client";
 import { collabSnapshots, collabUpdates } from "#db/schema";
 import { withTenant, type TenantContext } from "#db/tenant";
+import { loadDocumentState, NOTIFY_CHANNEL } from "~/domain/collab/document-store.server";
 
-export const NOTIFY_CHANNEL = "peff_collab";
+export { NOTIFY_CHANNEL };
 
 export interface StoredUpdate {
   tenant: TenantContext;
@@ -12,19 +13,9 @@ export interface StoredUpdate {
   rowKeys: string[];
 }
 
-/**
- * Loads a document: its snapshot plus every update not yet compacted, in ONE statement, so a
- * compaction committing in between cannot make us read the old snapshot and the cleared updates.
- */
+/** Loads a document's stored state (see `loadDocumentState`). */
 export async function loadDocument(database: Database, tenant: TenantContext, document: string): Promise<Uint8Array[]> {
-  return withTenant(database, tenant, async (tx) => {
-    const result = await tx.execute(sql`
-      select state as payload, 0::bigint as id from collab_snapshots where document = ${document}
-      union all
-      select payload, id from collab_updates where document = ${document} and payload is not null
-      order by id`);
-    return rowsOf<{ payload: Uint8Array }>(result).map((r) => new Uint8Array(r.payload));
-  });
+  return withTenant(database, tenant, (tx) => loadDocumentState(tx, document));
 }
 
 /**
@@ -33,10 +24,11 @@ export async function loadDocument(database: Database, tenant: TenantContext, do
  */
 export async function appendUpdates(
   database: Database,
-  collaborativeId: string,
+  owner: { collaborativeId: string; orgId: string | null },
   document: string,
   updates: StoredUpdate[],
 ): Promise<number[]> {
+  const { collaborativeId, orgId } = owner;
   const bySender = new Map<string, StoredUpdate[]>();
   for (const u of updates) {
     const key = `${u.tenant.userId}|${u.tenant.orgId}|${u.tenant.collaborativeId}`;
@@ -47,7 +39,7 @@ export async function appendUpdates(
     const inserted = await withTenant(database, group[0]!.tenant, async (tx) => {
       const rows = await tx
         .insert(collabUpdates)
-        .values(group.map((u) => ({ collaborativeId, document, userId: u.tenant.userId, payload: u.payload, rowKeys: u.rowKeys })))
+        .values(group.map((u) => ({ collaborativeId, orgId, document, userId: u.tenant.userId, payload: u.payload, rowKeys: u.rowKeys })))
         .returning({ id: collabUpdates.id });
       const newIds = rows.map((r) => r.id);
       if (database.kind === "postgres") {
@@ -92,7 +84,13 @@ export async function fetchUpdates(database: Database, tenant: TenantContext, do
  * payloads, in one transaction. It merges what is in the database (not this process's memory),
  * so another process's updates are never dropped; the snapshot row lock serialises compactions.
  */
-export async function compactDocument(database: Database, tenant: TenantContext, collaborativeId: string, document: string): Promise<number> {
+export async function compactDocument(
+  database: Database,
+  tenant: TenantContext,
+  owner: { collaborativeId: string; orgId: string | null },
+  document: string,
+): Promise<number> {
+  const { collaborativeId, orgId } = owner;
   return withTenant(database, tenant, async (tx) => {
     await tx.execute(sql`select 1 from collab_snapshots where document = ${document} for update`);
     const [snapshot] = await tx.select({ state: collabSnapshots.state }).from(collabSnapshots).where(eq(collabSnapshots.document, document));
@@ -106,7 +104,7 @@ export async function compactDocument(database: Database, tenant: TenantContext,
     const state = Y.mergeUpdates(parts);
     await tx
       .insert(collabSnapshots)
-      .values({ document, collaborativeId, state })
+      .values({ document, collaborativeId, orgId, state })
       .onConflictDoUpdate({ target: collabSnapshots.document, set: { state, updatedAt: new Date() } });
     const ids = pending.map((p) => p.id);
     for (let i = 0; i < ids.length; i += 5000) {

@@ -1,8 +1,9 @@
+import { planDocument } from "./documents/plan";
 import { registerDocument } from "./documents/register";
 import type { DocumentType } from "./types";
 
-/** The document types this server serves. Objective plans ("plan:<planId>") add one line here. */
-const DOCUMENT_TYPES: DocumentType[] = [registerDocument];
+/** The document types this server serves; a new kind of document is one module and one entry here. */
+const DOCUMENT_TYPES: DocumentType[] = [registerDocument, planDocument];
 
 export interface DocumentName {
   name: string;

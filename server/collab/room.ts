@@ -188,7 +188,7 @@ export class Room {
       }
       if (stored.length) {
         try {
-          const ids = await appendUpdates(this.deps.database, this.access.collaborativeId, this.name.name, stored);
+          const ids = await appendUpdates(this.deps.database, this.access, this.name.name, stored);
           for (const id of ids) this.ownIds.add(id);
         } catch (error) {
           // The change is in memory but not stored: drop this copy of the document; clients
@@ -253,7 +253,7 @@ export class Room {
     if (!this.writer) return;
     const writer = this.writer;
     this.sinceCompaction = 0;
-    this.compacting = compactDocument(this.deps.database, writer, this.access.collaborativeId, this.name.name)
+    this.compacting = compactDocument(this.deps.database, writer, this.access, this.name.name)
       .catch((error) => this.deps.log(`compaction of ${this.name.name} failed`, error))
       .finally(() => {
         this.compacting = null;
@@ -278,7 +278,7 @@ export class Room {
     await this.projection.running;
     this.projection.dirtySince = 0;
     const writer = this.writer;
-    this.projection.running = withTenant(this.deps.database, writer, (tx) => this.name.type.project!(tx, this.doc, this.access))
+    this.projection.running = withTenant(this.deps.database, writer, (tx) => this.name.type.project!(tx, this.doc, this.access, this.name.id))
       .catch((error) => this.deps.log(`projection of ${this.name.name} failed`, error))
       .finally(() => {
         this.projection.running = null;

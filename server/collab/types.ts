@@ -5,6 +5,8 @@ import type { ActingContext } from "~/domain/auth/actor";
 /** What a connection may do with a document, decided inside the tenant transaction (RLS underneath). */
 export interface DocumentAccess {
   collaborativeId: string;
+  /** Set when the document is private to one organisation (a plan); null when the collaborative shares it. */
+  orgId: string | null;
   canWrite: boolean;
 }
 
@@ -27,5 +29,5 @@ export interface DocumentType {
   /** Keys of the parts a transaction changed (rows of a register), recorded with each stored update. */
   changedKeys?(transaction: Y.Transaction, doc: Y.Doc): string[];
   /** Writes the document into relational tables, in the same tenant transaction. */
-  project?(tx: Tx, doc: Y.Doc, access: DocumentAccess): Promise<void>;
+  project?(tx: Tx, doc: Y.Doc, access: DocumentAccess, id: string): Promise<void>;
 }

@@ -1,9 +1,10 @@
-import { asc, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Database } from "#db/client";
-import { characteristics, frameworkOutcomes, frameworks, psedAims, registers, type LegendEntry } from "#db/schema";
+import { registers, type LegendEntry } from "#db/schema";
 import { withTenant } from "#db/tenant";
 import { tenantOf, type Actor } from "~/domain/auth/actor";
-import { ALL_GROUPS, type RegisterOptions } from "~/lib/register/options";
+import type { RegisterOptions } from "~/lib/register/options";
+import { loadRowOptions } from "./row-options.server";
 import { canEditSharedRegister } from "~/policies/register";
 
 export interface OpenedRegister {
@@ -27,24 +28,14 @@ export async function openRegister(database: Database, actor: Actor): Promise<Op
     if (canEdit) await tx.insert(registers).values({ collaborativeId }).onConflictDoNothing();
     const [register] = await tx.select().from(registers).where(eq(registers.collaborativeId, collaborativeId));
     if (!register) return null;
-    const groups = await tx.select({ code: characteristics.code, label: characteristics.name }).from(characteristics).orderBy(asc(characteristics.position));
-    const outcomes = await tx
-      .select({ framework: frameworks.code, name: frameworks.name, code: frameworkOutcomes.code, title: frameworkOutcomes.title })
-      .from(frameworkOutcomes)
-      .innerJoin(frameworks, eq(frameworks.id, frameworkOutcomes.frameworkId))
-      .orderBy(asc(frameworks.code), asc(frameworkOutcomes.position));
-    const aims = await tx.select({ code: psedAims.code, label: psedAims.name }).from(psedAims);
+    const options = await loadRowOptions(tx);
     return {
       document: `register:${collaborativeId}`,
       collaborativeId,
       title: register.title,
       legend: register.legend,
       canEdit,
-      options: {
-        characteristics: [ALL_GROUPS, ...groups],
-        edsOutcomes: outcomes.map((o) => ({ code: `${o.framework}:${o.code}`, label: `${o.name} ${o.code} ${o.title}` })),
-        psedAims: aims,
-      },
+      options,
     };
   });
 }

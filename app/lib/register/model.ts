@@ -66,15 +66,16 @@ export function updateMap(update: RowUpdate): Y.Map<unknown> {
   return m;
 }
 
-const text = (row: Y.Map<unknown>, field: string) => {
+/** Readers shared by every row-shaped document (the register, plans). */
+export const text = (row: Y.Map<unknown>, field: string) => {
   const value = row.get(field);
   return value instanceof Y.Text ? value.toString() : typeof value === "string" ? value : "";
 };
-const set = (row: Y.Map<unknown>, field: string) => {
+export const set = (row: Y.Map<unknown>, field: string) => {
   const value = row.get(field);
   return value instanceof Y.Map ? [...value.keys()].sort() : [];
 };
-const maps = (row: Y.Map<unknown>, field: string) => {
+export const maps = (row: Y.Map<unknown>, field: string) => {
   const value = row.get(field);
   return value instanceof Y.Array ? (value.toArray() as unknown[]).filter((m): m is Y.Map<unknown> => m instanceof Y.Map) : [];
 };
@@ -109,8 +110,13 @@ export function readRow(key: string, row: Y.Map<unknown>): RegisterRow {
 
 /** Rows in display order: by position, ties broken by key so every replica agrees. */
 export function readRows(doc: Y.Doc): RegisterRow[] {
-  const rows: RegisterRow[] = [];
-  rowsOf(doc).forEach((row, key) => rows.push(readRow(key, row)));
+  return readOrdered(doc, readRow);
+}
+
+/** Any row-shaped document's rows, read with `read`, in display order. */
+export function readOrdered<T extends { key: string; position: number }>(doc: Y.Doc, read: (key: string, row: Y.Map<unknown>) => T): T[] {
+  const rows: T[] = [];
+  rowsOf(doc).forEach((row, key) => rows.push(read(key, row)));
   return rows.sort((a, b) => a.position - b.position || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 

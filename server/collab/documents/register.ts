@@ -16,7 +16,7 @@ export const registerDocument: DocumentType = {
     // RLS shows the register only inside its own collaborative.
     const [row] = await tx.select({ id: registers.collaborativeId }).from(registers).where(eq(registers.collaborativeId, id));
     if (!row) return null;
-    return { collaborativeId: row.id, canWrite: canEditSharedRegister(context.role) };
+    return { collaborativeId: row.id, orgId: null, canWrite: canEditSharedRegister(context.role) };
   },
   changedKeys: touchedRowKeys,
   async project(tx, doc, access) {

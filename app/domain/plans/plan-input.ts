@@ -1,0 +1,106 @@
+import { z } from "zod";
+import { PLAN_KINDS, STATUS_MEANINGS, type PlanKind, type PlanLegendEntry, type PlanObjective, type StatusMeaning } from "#db/schema";
+import { fields } from "~/lib/forms";
+import { parseDueDate } from "~/lib/plan/dates";
+
+export const PLAN_KIND_LABELS: Record<PlanKind, string> = {
+  equality_objectives: "Equality objective plan",
+  workforce: "Workforce equality plan",
+  eds_action: "EDS action plan",
+};
+
+export const STATUS_MEANING_LABELS: Record<StatusMeaning, string> = {
+  not_started: "Not started",
+  in_progress: "In progress",
+  ongoing: "Ongoing",
+  complete: "Complete",
+};
+
+export const LEGEND_COLOURS = ["blue", "green", "amber", "red", "grey", "purple"] as const;
+
+const date = (what: string) =>
+  z
+    .string({ required_error: `Enter ${what}` })
+    .trim()
+    .min(1, `Enter ${what}`)
+    .transform((v, ctx) => {
+      const parsed = parseDueDate(v);
+      if (!parsed.ok) {
+        ctx.addIssue({ code: "custom", message: `${what.charAt(0).toUpperCase()}${what.slice(1)}: ${parsed.message}` });
+        return z.NEVER;
+      }
+      return parsed.date;
+    });
+
+/** "1. To make fair and transparent commissioning decisions", one per line; numbers optional. */
+export function parseObjectives(text: string): PlanObjective[] {
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .map((line, i) => {
+      const m = /^(\d{1,2})[.)]\s*(.*)$/.exec(line);
+      return m ? { number: Number(m[1]), text: m[2]!.trim() } : { number: i + 1, text: line };
+    });
+}
+
+export const planDetailsSchema = z
+  .object({
+    kind: z.enum(PLAN_KINDS, { errorMap: () => ({ message: "Select the kind of plan" }) }),
+    title: fields.requiredText("a title for the plan", 200),
+    periodStart: date("the date the plan starts"),
+    periodEnd: date("the date the plan ends"),
+    objectives: z
+      .string()
+      .max(5000, "Objectives must be 5,000 characters or fewer")
+      .optional()
+      .default("")
+      .transform((v, ctx) => {
+        const list = parseObjectives(v);
+        const numbers = list.map((o) => o.number);
+        if (new Set(numbers).size !== numbers.length) {
+          ctx.addIssue({ code: "custom", message: "Each objective needs its own number" });
+          return z.NEVER;
+        }
+        if (list.some((o) => !o.text)) {
+          ctx.addIssue({ code: "custom", message: "Write the text of every numbered objective" });
+          return z.NEVER;
+        }
+        return list;
+      }),
+  })
+  .superRefine((v, ctx) => {
+    if (v.periodStart && v.periodEnd && v.periodEnd < v.periodStart) ctx.addIssue({ code: "custom", path: ["periodEnd"], message: "The end date must be on or after the start date" });
+  });
+export type PlanDetails = z.infer<typeof planDetailsSchema>;
+
+/** The objectives as the form shows them back. */
+export const objectivesText = (objectives: PlanObjective[]) => objectives.map((o) => `${o.number}. ${o.text}`).join("\n");
+
+/**
+ * A legend from the settings form: rows label[i], colour[i], meaning[i], key[i]. Empty rows are
+ * dropped; errors are keyed "label-<i>" so each field shows its own message.
+ */
+export function parseLegend(form: FormData): { ok: true; legend: PlanLegendEntry[] } | { ok: false; errors: Record<string, string> } {
+  const labels = form.getAll("label").map(String);
+  const colours = form.getAll("colour").map(String);
+  const meanings = form.getAll("meaning").map(String);
+  const keys = form.getAll("key").map(String);
+  const errors: Record<string, string> = {};
+  const legend: PlanLegendEntry[] = [];
+  labels.forEach((raw, i) => {
+    const label = raw.trim();
+    if (!label && !keys[i]) return;
+    if (!label) errors[`label-${i}`] = "Enter the status's text";
+    else if (label.length > 60) errors[`label-${i}`] = "Status text must be 60 characters or fewer";
+    const colour = colours[i] as PlanLegendEntry["colour"];
+    if (!LEGEND_COLOURS.includes(colour)) errors[`colour-${i}`] = "Select a colour";
+    const meaning = meanings[i] as StatusMeaning;
+    if (!STATUS_MEANINGS.includes(meaning)) errors[`meaning-${i}`] = "Select what the status means";
+    if (legend.some((s) => s.label.toLowerCase() === label.toLowerCase())) errors[`label-${i}`] = "Two statuses cannot have the same text";
+    legend.push({ key: keys[i] || `s${i + 1}-${label.toLowerCase().replace(/[^a-z0-9]+/g, "-").slice(0, 20)}`, label, colour, meaning });
+  });
+  if (!legend.length) errors["label-0"] = "The plan needs at least one status";
+  if (!legend.some((s) => s.meaning === "complete")) errors.legend = "One status must mean complete, so overdue actions can be found";
+  return Object.keys(errors).length ? { ok: false, errors } : { ok: true, legend };
+}

@@ -1,0 +1,37 @@
+import { eq } from "drizzle-orm";
+import type { Database } from "#db/client";
+import { planActions, planPulls, plans, type PlanLegendEntry } from "#db/schema";
+import { withTenant } from "#db/tenant";
+import { tenantOf, type Actor } from "~/domain/auth/actor";
+import { forbidden, notFound } from "~/domain/errors";
+import { canEditPlans } from "~/policies/plans";
+import type { PlanDetails } from "./plan-input";
+import { projectPulls } from "./project-plan.server";
+
+/** Changes a plan's details (kind stays), or its status legend. */
+export async function updatePlan(
+  database: Database,
+  actor: Actor,
+  planId: string,
+  change: { details?: Omit<PlanDetails, "kind">; legend?: PlanLegendEntry[] },
+): Promise<void> {
+  if (!canEditPlans(actor.active.role)) throw forbidden("Only equality leads and contributors can change plans");
+  await withTenant(database, tenantOf(actor), async (tx) => {
+    const updated = await tx
+      .update(plans)
+      .set({ ...(change.details ?? {}), ...(change.legend ? { legend: change.legend } : {}), updatedAt: new Date() })
+      .where(eq(plans.id, planId))
+      .returning({ id: plans.id });
+    if (!updated.length) throw notFound("No such plan");
+    if (change.legend) {
+      // The roll-up carries status labels: rewrite it under the new legend.
+      const [plan] = await tx.select({ collaborativeId: plans.collaborativeId, orgId: plans.orgId }).from(plans).where(eq(plans.id, planId));
+      const actions = await tx
+        .select({ key: planActions.rowKey, source: planActions.source, status: planActions.status, currentDue: planActions.currentDue })
+        .from(planActions)
+        .where(eq(planActions.planId, planId));
+      await tx.delete(planPulls).where(eq(planPulls.planId, planId));
+      await projectPulls(tx, { planId, ...plan! }, change.legend, actions);
+    }
+  });
+}

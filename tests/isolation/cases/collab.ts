@@ -48,11 +48,11 @@ export const collabCases: IsolationCase[] = [
     table: "collab_snapshots",
     pk: "document",
     seed: async (db, w) => {
-      const document = `test:${randomUUID()}`;
+      const document = `register:${randomUUID()}`;
       await db.db.insert(collabSnapshots).values({ document, collaborativeId: w.collaboratives.x, state: someUpdate() });
       return document;
     },
-    forgedInsert: (w) => ({ document: `test:${randomUUID()}`, collaborative_id: w.collaboratives.x, state: Buffer.from(someUpdate()) }),
+    forgedInsert: (w) => ({ document: `register:${randomUUID()}`, collaborative_id: w.collaboratives.x, state: Buffer.from(someUpdate()) }),
     update: { column: "state", value: Buffer.from(someUpdate()) },
     visibleToSameCollaborative: true,
     sameCollaborativeMay: ["update", "insert"],

@@ -1,0 +1,203 @@
+import { randomUUID } from "node:crypto";
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import type { Database } from "../../db/client";
+import { collabUpdates, planActions, planPulls, registerRows } from "../../db/schema";
+import { withTenant } from "../../db/tenant";
+import { tenantOf, type Actor } from "../../app/domain/auth/actor";
+import { loadDocumentState } from "../../app/domain/collab/document-store.server";
+import { createPlan } from "../../app/domain/plans/create-plan.server";
+import { openPlan } from "../../app/domain/plans/open-plan.server";
+import { projectPlan } from "../../app/domain/plans/project-plan.server";
+import { pullIntoPlan } from "../../app/domain/plans/pull-into-plan.server";
+import { loadRegisterRollup } from "../../app/domain/plans/register-rollup.server";
+import { DomainError } from "../../app/domain/errors";
+import { readActions, resolveSourceChange, sourceChanges } from "../../app/lib/plan/model";
+import { rowsOf as rowsMap } from "../../app/lib/register/model";
+import { openTestDatabase } from "../support/db";
+import { actorFor, createOrganisation, createUser, createWorld, type World } from "../support/factories";
+
+let database: Database;
+let world: World;
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  world = await createWorld(database);
+});
+afterAll(() => database?.close());
+
+const details = (title = "Equality objectives 2024-28") => ({
+  kind: "equality_objectives" as const,
+  title,
+  periodStart: "2024-04-01",
+  periodEnd: "2028-03-31",
+  objectives: [{ number: 1, text: "To make fair and transparent commissioning decisions" }],
+});
+
+/** A shared register row of collaborative X, written as the collaboration server's projection would. */
+async function barrier(fields: { barrier: string; issue?: string }): Promise<string> {
+  const rowKey = randomUUID();
+  await database.db.insert(registerRows).values({
+    collaborativeId: world.collaboratives.x,
+    rowKey,
+    position: 1_000 + Math.floor(Math.random() * 1_000_000),
+    characteristics: ["disability"],
+    barrier: fields.barrier,
+    issue: fields.issue ?? "No BSL interpreters",
+    identifiedBy: "Deaf society feedback",
+    evidence: [],
+    edsOutcomes: ["EDS2:1.1"],
+    psedAims: [],
+    themes: [],
+    leadOrganisation: "",
+    contactRole: "",
+    status: null,
+    updates: [],
+  });
+  return rowKey;
+}
+
+/** The plan's document as stored, and a way to save an edit to it as the collaboration server would. */
+async function planDoc(actor: Actor, planId: string) {
+  const doc = new Y.Doc();
+  const parts = await withTenant(database, tenantOf(actor), (tx) => loadDocumentState(tx, `plan:${planId}`));
+  for (const part of parts) Y.applyUpdate(doc, part);
+  return doc;
+}
+
+async function setStatus(actor: Actor, planId: string, rowKey: string, status: string) {
+  const doc = await planDoc(actor, planId);
+  rowsMap(doc).get(rowKey)!.set("status", status);
+  await withTenant(database, tenantOf(actor), (tx) =>
+    projectPlan(tx, { planId, collaborativeId: actor.active.collaborativeId, orgId: actor.active.orgId }, readActions(doc)),
+  );
+}
+
+describe("pulling shared intelligence into a plan", () => {
+  it("creates an action pre-filled from the register row, linked to it and to the version pulled", async () => {
+    const rowKey = await barrier({ barrier: "Poor access for D/deaf people" });
+    const { id: planId } = await createPlan(database, world.actors.leadA, details());
+    const { rowKey: actionKey } = await pullIntoPlan(database, world.actors.contributorA, planId, { kind: "register", id: rowKey });
+
+    const doc = await planDoc(world.actors.leadA, planId);
+    const [action] = readActions(doc);
+    expect(action).toMatchObject({ key: actionKey, barrier: "Poor access for D/deaf people", issue: "No BSL interpreters", characteristics: ["disability"], edsOutcomes: ["EDS2:1.1"] });
+    expect(action!.source).toMatchObject({ kind: "register", id: rowKey, snapshot: { barrier: "Poor access for D/deaf people", issue: "No BSL interpreters" } });
+
+    // Stored as the contributor's own edit of a private document, and projected.
+    const [stored] = await database.db.select().from(collabUpdates).where(eq(collabUpdates.document, `plan:${planId}`));
+    expect(stored).toMatchObject({ userId: world.people.contributorA.id, orgId: world.orgs.a, rowKeys: [actionKey] });
+    const projected = await withTenant(database, tenantOf(world.actors.leadA), (tx) => tx.select().from(planActions).where(eq(planActions.planId, planId)));
+    expect(projected.map((p) => p.source?.id)).toEqual([rowKey]);
+
+    // Twice into the same plan is refused with a reason.
+    await expect(pullIntoPlan(database, world.actors.leadA, planId, { kind: "register", id: rowKey })).rejects.toMatchObject({ status: 409 });
+  });
+
+  it("refuses readers, other organisations' plans and sources outside the collaborative", async () => {
+    const rowKey = await barrier({ barrier: "Interpreting" });
+    const { id: planId } = await createPlan(database, world.actors.leadA, details());
+    await expect(pullIntoPlan(database, world.actors.viewerA, planId, { kind: "register", id: rowKey })).rejects.toMatchObject({ status: 403 });
+    await expect(pullIntoPlan(database, world.actors.leadA2, planId, { kind: "register", id: rowKey })).rejects.toMatchObject({ status: 404 });
+    const { id: planB } = await createPlan(database, world.actors.leadB, details());
+    await expect(pullIntoPlan(database, world.actors.leadB, planB, { kind: "register", id: rowKey })).rejects.toBeInstanceOf(DomainError);
+    expect(await withTenant(database, tenantOf(world.actors.leadB), (tx) => tx.select().from(planActions).where(eq(planActions.planId, planB)))).toEqual([]);
+  });
+
+  it("shows a later change of the source field by field, and records taking or keeping it", async () => {
+    const rowKey = await barrier({ barrier: "Appointment letters not accessible" });
+    const { id: planId } = await createPlan(database, world.actors.leadA, details());
+    await pullIntoPlan(database, world.actors.leadA, planId, { kind: "register", id: rowKey });
+
+    let opened = await openPlan(database, world.actors.leadA, planId);
+    let [action] = readActions(await planDoc(world.actors.leadA, planId));
+    expect(sourceChanges(action!.source!.snapshot, opened!.sources[`register:${rowKey}`]!.snapshot)).toEqual([]);
+
+    // Another organisation edits the shared row.
+    await database.db.update(registerRows).set({ issue: "Letters not sent in easy read or large print" }).where(eq(registerRows.rowKey, rowKey));
+    opened = await openPlan(database, world.actors.leadA, planId);
+    const current = opened!.sources[`register:${rowKey}`]!.snapshot;
+    expect(sourceChanges(action!.source!.snapshot, current)).toMatchObject([{ field: "issue", before: "No BSL interpreters", after: "Letters not sent in easy read or large print" }]);
+
+    const doc = await planDoc(world.actors.leadA, planId);
+    resolveSourceChange(doc, action!.key, current, "take", { id: world.people.leadA.id, name: "Lead A" });
+    [action] = readActions(doc);
+    expect(action!.issue).toBe("Letters not sent in easy read or large print");
+    expect(sourceChanges(action!.source!.snapshot, current)).toEqual([]);
+    expect(action!.sourceDecisions).toMatchObject([{ choice: "take", fields: ["issue"], authorName: "Lead A" }]);
+  });
+});
+
+describe("the register roll-up", () => {
+  it("counts each organisation's status, hides detail from members and lists who has not picked it up for regional leads", async () => {
+    const x = world.collaboratives.x;
+    const rowKey = await barrier({ barrier: "Roll-up barrier" });
+    // Three organisations of X pull it; a fourth member does not.
+    const orgC = await createOrganisation(database, x, { type: "community_trust", name: `Trust C ${randomUUID().slice(0, 4)}` });
+    const orgD = await createOrganisation(database, x, { type: "ccg", name: `CCG D ${randomUUID().slice(0, 4)}` });
+    const leadC = await actorFor(database, await createUser(database, [[orgC, "equality_lead"]]), orgC);
+    const regional = await actorFor(database, await createUser(database, [[orgD, "regional_lead"]]), orgD);
+
+    const pulls: [Actor, string][] = [
+      [world.actors.leadA, "green"],
+      [world.actors.leadA2, "amber"],
+      [leadC, "red"],
+    ];
+    for (const [actor, status] of pulls) {
+      const { id: planId } = await createPlan(database, actor, details());
+      const { rowKey: actionKey } = await pullIntoPlan(database, actor, planId, { kind: "register", id: rowKey });
+      await setStatus(actor, planId, actionKey, status);
+    }
+    // A's second action on the same barrier, not started: A counts as its least advanced.
+    const { id: secondPlan } = await createPlan(database, world.actors.leadA, details("Workforce"));
+    await pullIntoPlan(database, world.actors.leadA, secondPlan, { kind: "register", id: rowKey });
+
+    const asMember = (await loadRegisterRollup(database, world.actors.leadA2)).find((r) => r.rowKey === rowKey)!;
+    expect(asMember.summary).toBe("3 organisations: 1 in progress, 1 not started, 1 no status yet");
+    expect(asMember.organisations).toBeNull();
+    expect(asMember.notPickedUp).toBeNull();
+    expect(asMember.ours).toHaveLength(1);
+
+    const asRegional = (await loadRegisterRollup(database, regional)).find((r) => r.rowKey === rowKey)!;
+    expect(asRegional.counts).toMatchObject({ in_progress: 1, not_started: 1, no_status: 1, complete: 0 });
+    expect(asRegional.organisations!.map((o) => o.orgId).sort()).toEqual([world.orgs.a, world.orgs.a2, orgC].sort());
+    expect(asRegional.notPickedUp!.map((o) => o.orgId)).toContain(orgD);
+    expect(asRegional.notPickedUp!.map((o) => o.orgId)).not.toContain(world.orgs.a);
+  });
+
+  it("exposes only the pulled action's status to other organisations, never the plan", async () => {
+    const rowKey = await barrier({ barrier: "Private wording test" });
+    const { id: planId } = await createPlan(database, world.actors.leadA, details());
+    await pullIntoPlan(database, world.actors.leadA, planId, { kind: "register", id: rowKey });
+    const asA2 = tenantOf(world.actors.leadA2);
+    const seen = await withTenant(database, asA2, (tx) => tx.select().from(planPulls).where(and(eq(planPulls.planId, planId))));
+    expect(seen).toHaveLength(1);
+    expect(Object.keys(seen[0]!).sort()).toEqual(
+      ["collaborativeId", "currentDue", "orgId", "planId", "rowKey", "sourceId", "sourceKind", "statusColour", "statusLabel", "statusMeaning", "updatedAt"].sort(),
+    );
+    expect(await withTenant(database, asA2, (tx) => tx.select().from(planActions).where(eq(planActions.planId, planId)))).toEqual([]);
+    expect(await openPlan(database, world.actors.leadA2, planId)).toBeNull();
+    // Other collaboratives see nothing at all.
+    expect(await withTenant(database, tenantOf(world.actors.leadB), (tx) => tx.select().from(planPulls).where(eq(planPulls.planId, planId)))).toEqual([]);
+  });
+
+  it("refuses updates planted under another organisation's plan document", async () => {
+    const { id: planId } = await createPlan(database, world.actors.leadA, details());
+    const doc = new Y.Doc();
+    doc.getMap("rows").set("planted", 1);
+    const payload = Y.encodeStateAsUpdate(doc);
+    // Same collaborative, own organisation id, but A's document name: refused by RLS.
+    await expect(
+      withTenant(database, tenantOf(world.actors.leadA2), (tx) =>
+        tx.insert(collabUpdates).values({ collaborativeId: world.collaboratives.x, orgId: world.orgs.a2, document: `plan:${planId}`, userId: world.people.leadA2.id, payload }),
+      ),
+    ).rejects.toThrow();
+    // As a shared (register-like) document: refused by the check constraint.
+    await expect(
+      withTenant(database, tenantOf(world.actors.leadA2), (tx) =>
+        tx.insert(collabUpdates).values({ collaborativeId: world.collaboratives.x, orgId: null, document: `plan:${planId}`, userId: world.people.leadA2.id, payload }),
+      ),
+    ).rejects.toThrow();
+  });
+});

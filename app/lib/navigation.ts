@@ -11,6 +11,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/", label: "Home" },
   { href: "/evidence", label: "Evidence" },
   { href: "/register", label: "Barrier register" },
+  { href: "/plans", label: "Plans" },
   { href: "/grading", label: "Grading" },
   { href: "/compare", label: "Compare" },
 ];

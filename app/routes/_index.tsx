@@ -1,5 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { AttentionTable } from "~/components/plans/AttentionTable";
+import { listPlans } from "~/domain/plans/list-plans.server";
 import { getCollaborativeOverview } from "~/domain/collaborative/get-overview.server";
 import { policyActor } from "~/domain/auth/actor";
 import { guarded } from "~/lib/http.server";
@@ -15,8 +17,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireActor(request, context);
   return guarded(async () => {
     const overview = await getCollaborativeOverview(context.database, actor);
+    const { attention } = await listPlans(context.database, actor);
     return {
       overview,
+      attention,
       me: { name: actor.name, orgName: actor.active.orgName, role: actor.active.role },
       canManageMembers: canSeeMembersPage(policyActor(actor)),
     };
@@ -24,7 +28,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export default function Home() {
-  const { overview, me, canManageMembers } = useLoaderData<typeof loader>();
+  const { overview, me, canManageMembers, attention } = useLoaderData<typeof loader>();
   const current = overview.organisations.filter((o) => !o.leftOn);
   const former = overview.organisations.filter((o) => o.leftOn);
   return (
@@ -41,6 +45,18 @@ export default function Home() {
           </>
         ) : null}
       </p>
+
+      <h2>Plans: overdue and slipped actions</h2>
+      {attention.length ? (
+        <AttentionTable actions={attention.slice(0, 10)} caption={`${me.orgName}'s actions past their due date and not complete, or whose date moved more than once`} />
+      ) : (
+        <p>No action in {me.orgName}&apos;s plans is overdue or has slipped.</p>
+      )}
+      {attention.length > 10 ? (
+        <p>
+          <Link to="/plans">See all {attention.length} actions that need attention</Link>
+        </p>
+      ) : null}
 
       <h2>Member organisations</h2>
       <div className="peff-table-wrap">

@@ -17,6 +17,7 @@ import { formFailure, formGuarded, guarded } from "~/lib/http.server";
 import { formValues, parseForm } from "~/lib/forms";
 import { pageTitle } from "~/lib/meta";
 import { requireActor } from "~/lib/session.server";
+import { canEditPlans } from "~/policies/plans";
 import { parseMultipart } from "~/lib/uploads/parse-multipart.server";
 
 export const meta: MetaFunction<typeof loader, Record<string, unknown>> = ({ data }) => pageTitle(data?.item.title ?? "Evidence");
@@ -26,7 +27,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   return guarded(async () => {
     const item = await getItem(context.database, actor, { itemId: params.id! });
     const { organisations } = await listFilterOptions(context.database, actor);
-    return { ...item, organisations };
+    return { ...item, organisations, canPull: canEditPlans(actor.active.role) };
   });
 }
 
@@ -133,6 +134,11 @@ export default function EvidenceItem() {
               Unshare
             </button>
           </Form>
+        ) : null}{" "}
+        {data.canPull ? (
+          <Link to={`/plans/pull?source=evidence:${item.id}`} className="nhsuk-button nhsuk-button--secondary">
+            Add to our plan
+          </Link>
         ) : null}
       </div>
       {data.own && item.sharedAt && can.tag && !can.share ? <p className="nhsuk-body-s">Shared items cannot be edited. Your equality lead can unshare it to make changes.</p> : null}

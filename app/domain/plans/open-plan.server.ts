@@ -6,6 +6,7 @@ import { tenantOf, type Actor } from "~/domain/auth/actor";
 import { loadRowOptions } from "~/domain/register/row-options.server";
 import type { RegisterOptions } from "~/lib/register/options";
 import { canEditPlans } from "~/policies/plans";
+import { isPlanId } from "./get-plan.server";
 import { loadCurrentSources, type CurrentSource, type SourceRef } from "./source-snapshots.server";
 
 export interface OpenedPlan {
@@ -26,6 +27,7 @@ export interface OpenedPlan {
 
 /** A plan of the active organisation, with what its page needs; null when RLS hides it. */
 export async function openPlan(database: Database, actor: Actor, planId: string): Promise<OpenedPlan | null> {
+  if (!isPlanId(planId)) return null;
   return withTenant(database, tenantOf(actor), async (tx) => {
     const [plan] = await tx.select().from(plans).where(eq(plans.id, planId));
     if (!plan) return null;

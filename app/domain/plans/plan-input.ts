@@ -86,11 +86,13 @@ export function parseLegend(form: FormData): { ok: true; legend: PlanLegendEntry
   const colours = form.getAll("colour").map(String);
   const meanings = form.getAll("meaning").map(String);
   const keys = form.getAll("key").map(String);
+  const removed = new Set(form.getAll("remove").map(String));
   const errors: Record<string, string> = {};
   const legend: PlanLegendEntry[] = [];
   labels.forEach((raw, i) => {
     const label = raw.trim();
     if (!label && !keys[i]) return;
+    if (keys[i] && removed.has(keys[i]!)) return;
     if (!label) errors[`label-${i}`] = "Enter the status's text";
     else if (label.length > 60) errors[`label-${i}`] = "Status text must be 60 characters or fewer";
     const colour = colours[i] as PlanLegendEntry["colour"];
@@ -101,6 +103,6 @@ export function parseLegend(form: FormData): { ok: true; legend: PlanLegendEntry
     legend.push({ key: keys[i] || `s${i + 1}-${label.toLowerCase().replace(/[^a-z0-9]+/g, "-").slice(0, 20)}`, label, colour, meaning });
   });
   if (!legend.length) errors["label-0"] = "The plan needs at least one status";
-  if (!legend.some((s) => s.meaning === "complete")) errors.legend = "One status must mean complete, so overdue actions can be found";
+  else if (!legend.some((s) => s.meaning === "complete")) errors["meaning-0"] = "One status must mean complete, so overdue actions can be found";
   return Object.keys(errors).length ? { ok: false, errors } : { ok: true, legend };
 }

@@ -5,10 +5,11 @@ import { planActions, plans, type SourceLink } from "#db/schema";
 import { withTenant } from "#db/tenant";
 import { tenantOf, type Actor } from "~/domain/auth/actor";
 import { loadDocumentState, storeServerUpdate } from "~/domain/collab/document-store.server";
-import { conflict, forbidden, notFound } from "~/domain/errors";
+import { conflict, forbidden, invalid, notFound } from "~/domain/errors";
 import { encodeNewAction, readActions, type ActionInput } from "~/lib/plan/model";
 import { newRowKey, positionBetween } from "~/lib/register/model";
 import { canEditPlans } from "~/policies/plans";
+import { isPlanId } from "./get-plan.server";
 import { projectPlan } from "./project-plan.server";
 import { loadCurrentSource, type SourceRef } from "./source-snapshots.server";
 
@@ -20,6 +21,7 @@ import { loadCurrentSource, type SourceRef } from "./source-snapshots.server";
  */
 export async function pullIntoPlan(database: Database, actor: Actor, planId: string, ref: SourceRef, now = new Date()): Promise<{ rowKey: string }> {
   if (!canEditPlans(actor.active.role)) throw forbidden("Only equality leads and contributors can add to their organisation's plans");
+  if (!isPlanId(planId)) throw invalid({ planId: "Select the plan to add this to" });
   return withTenant(database, tenantOf(actor), async (tx) => {
     const [plan] = await tx.select({ id: plans.id, collaborativeId: plans.collaborativeId, orgId: plans.orgId }).from(plans).where(eq(plans.id, planId));
     if (!plan) throw notFound("No such plan in your organisation");

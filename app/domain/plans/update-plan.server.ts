@@ -6,6 +6,7 @@ import { tenantOf, type Actor } from "~/domain/auth/actor";
 import { forbidden, notFound } from "~/domain/errors";
 import { canEditPlans } from "~/policies/plans";
 import type { PlanDetails } from "./plan-input";
+import { isPlanId } from "./get-plan.server";
 import { projectPulls } from "./project-plan.server";
 
 /** Changes a plan's details (kind stays), or its status legend. */
@@ -16,6 +17,7 @@ export async function updatePlan(
   change: { details?: Omit<PlanDetails, "kind">; legend?: PlanLegendEntry[] },
 ): Promise<void> {
   if (!canEditPlans(actor.active.role)) throw forbidden("Only equality leads and contributors can change plans");
+  if (!isPlanId(planId)) throw notFound("No such plan");
   await withTenant(database, tenantOf(actor), async (tx) => {
     const updated = await tx
       .update(plans)

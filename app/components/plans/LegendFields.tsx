@@ -1,0 +1,111 @@
+import type { PlanLegendEntry } from "#db/schema";
+import { LEGEND_COLOURS, STATUS_MEANING_LABELS } from "~/domain/plans/plan-input";
+import { valuesOf, type FieldErrors, type FormValues } from "~/lib/forms";
+import { STATUS_MEANINGS } from "#db/schema";
+
+interface Row {
+  key: string;
+  label: string;
+  colour: string;
+  meaning: string;
+}
+
+/**
+ * The plan's status legend as a table of fields: text, colour and meaning for each status, a
+ * "Remove" box for existing ones, and two empty rows to add more. The meaning says which statuses
+ * count as complete (for "overdue") and how the collaborative's roll-up counts them.
+ */
+export function LegendFields({ legend, values, errors }: { legend: PlanLegendEntry[]; values?: FormValues; errors?: FieldErrors }) {
+  const rows: Row[] = values
+    ? valuesOf(values, "label").map((label, i) => ({
+        key: valuesOf(values, "key")[i] ?? "",
+        label,
+        colour: valuesOf(values, "colour")[i] ?? "",
+        meaning: valuesOf(values, "meaning")[i] ?? "",
+      }))
+    : [...legend, { key: "", label: "", colour: "grey", meaning: "in_progress" }, { key: "", label: "", colour: "grey", meaning: "in_progress" }];
+  const removed = new Set(valuesOf(values, "remove"));
+  return (
+    <div className="peff-table-wrap">
+      <table className="nhsuk-table">
+        <caption className="nhsuk-table__caption">Statuses (leave a new row empty to add nothing)</caption>
+        <thead className="nhsuk-table__head">
+          <tr className="nhsuk-table__row">
+            <th scope="col" className="nhsuk-table__header">Text</th>
+            <th scope="col" className="nhsuk-table__header">Colour</th>
+            <th scope="col" className="nhsuk-table__header">Means</th>
+            <th scope="col" className="nhsuk-table__header">Remove</th>
+          </tr>
+        </thead>
+        <tbody className="nhsuk-table__body">
+          {rows.map((row, i) => {
+            const n = i + 1;
+            const error = errors?.[`label-${i}`] ?? errors?.[`colour-${i}`] ?? errors?.[`meaning-${i}`];
+            return (
+              <tr className="nhsuk-table__row" key={`${row.key}-${i}`}>
+                <td className="nhsuk-table__cell">
+                  <div className={`nhsuk-form-group${error ? " nhsuk-form-group--error" : ""}`}>
+                    <input type="hidden" name="key" value={row.key} />
+                    <label className="nhsuk-label" htmlFor={`label-${i}`}>
+                      Status {n} text
+                    </label>
+                    {error ? (
+                      <span className="nhsuk-error-message" id={`label-${i}-error`}>
+                        <span className="nhsuk-u-visually-hidden">Error:</span> {error}
+                      </span>
+                    ) : null}
+                    <input
+                      className={`nhsuk-input${error ? " nhsuk-input--error" : ""}`}
+                      id={`label-${i}`}
+                      name="label"
+                      defaultValue={row.label}
+                      aria-describedby={error ? `label-${i}-error` : undefined}
+                    />
+                  </div>
+                </td>
+                <td className="nhsuk-table__cell">
+                  <label className="nhsuk-label" htmlFor={`colour-${i}`}>
+                    Status {n} colour
+                  </label>
+                  <select className="nhsuk-select" id={`colour-${i}`} name="colour" defaultValue={row.colour}>
+                    {LEGEND_COLOURS.map((c) => (
+                      <option key={c} value={c}>
+                        {c.charAt(0).toUpperCase() + c.slice(1)}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+                <td className="nhsuk-table__cell">
+                  <label className="nhsuk-label" htmlFor={`meaning-${i}`}>
+                    Status {n} means
+                  </label>
+                  <select className="nhsuk-select" id={`meaning-${i}`} name="meaning" defaultValue={row.meaning}>
+                    {STATUS_MEANINGS.map((m) => (
+                      <option key={m} value={m}>
+                        {STATUS_MEANING_LABELS[m]}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+                <td className="nhsuk-table__cell">
+                  {row.key ? (
+                    <div className="nhsuk-checkboxes nhsuk-checkboxes--small">
+                      <div className="nhsuk-checkboxes__item">
+                        <input className="nhsuk-checkboxes__input" id={`remove-${i}`} name="remove" type="checkbox" value={row.key} defaultChecked={removed.has(row.key)} />
+                        <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor={`remove-${i}`}>
+                          Remove status {n}
+                        </label>
+                      </div>
+                    </div>
+                  ) : (
+                    <span className="nhsuk-body-s">New</span>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,18 @@
+import { eq } from "drizzle-orm";
+import type { Database } from "#db/client";
+import { plans } from "#db/schema";
+import { withTenant } from "#db/tenant";
+import { tenantOf, type Actor } from "~/domain/auth/actor";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export const isPlanId = (id: string | undefined): id is string => Boolean(id && UUID.test(id));
+
+/** A plan of the active organisation (its row only); null when it is not one (RLS) or the id is malformed. */
+export async function getPlan(database: Database, actor: Actor, planId: string | undefined) {
+  if (!isPlanId(planId)) return null;
+  return withTenant(database, tenantOf(actor), async (tx) => {
+    const [plan] = await tx.select().from(plans).where(eq(plans.id, planId));
+    return plan ?? null;
+  });
+}

@@ -1,0 +1,94 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { ErrorSummary } from "~/components/form/ErrorSummary";
+import { LegendFields } from "~/components/plans/LegendFields";
+import { PlanDetailsFields } from "~/components/plans/PlanDetailsFields";
+import { notFound } from "~/domain/errors";
+import { getPlan } from "~/domain/plans/get-plan.server";
+import { objectivesText, parseLegend, planDetailsSchema } from "~/domain/plans/plan-input";
+import { updatePlan } from "~/domain/plans/update-plan.server";
+import { formFailure, formGuarded, guarded } from "~/lib/http.server";
+import { formValues, parseForm } from "~/lib/forms";
+import { pageTitle } from "~/lib/meta";
+import { ensure, requireActor } from "~/lib/session.server";
+import { canEditPlans } from "~/policies/plans";
+
+export const meta: MetaFunction<typeof action> = ({ data }) => pageTitle("Plan settings", Boolean(data && !data.ok));
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const actor = await requireActor(request, context);
+  return guarded(async () => {
+    ensure(canEditPlans(actor.active.role), "Only equality leads and contributors change a plan's settings");
+    const plan = await getPlan(context.database, actor, params.planId!);
+    if (!plan) throw notFound("No such plan in your organisation");
+    return { plan };
+  });
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const actor = await requireActor(request, context);
+  const form = await request.formData();
+  const planId = params.planId!;
+  if (form.get("intent") === "legend") {
+    const parsed = parseLegend(form);
+    const values = { ...formValues(form), intent: "legend" };
+    if (!parsed.ok) return formFailure(parsed.errors, values);
+    return formGuarded(values, async () => {
+      await updatePlan(context.database, actor, planId, { legend: parsed.legend });
+      throw redirect(`/plans/${planId}`);
+    });
+  }
+  form.set("kind", "equality_objectives"); // the kind is not changed here; the schema needs a value
+  const parsed = parseForm(form, planDetailsSchema);
+  if (!parsed.ok) return formFailure(parsed.errors, { ...parsed.values, intent: "details" });
+  return formGuarded(parsed.values, async () => {
+    const { kind: _kind, ...details } = parsed.data;
+    await updatePlan(context.database, actor, planId, { details });
+    throw redirect(`/plans/${planId}`);
+  });
+}
+
+export default function PlanSettings() {
+  const { plan } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const failed = result && !result.ok ? result : undefined;
+  const failedLegend = failed?.values.intent === "legend" ? failed : undefined;
+  const failedDetails = failed && !failedLegend ? failed : undefined;
+  const detailValues = failedDetails?.values ?? { title: plan.title, periodStart: plan.periodStart, periodEnd: plan.periodEnd, objectives: objectivesText(plan.objectives) };
+  return (
+    <div className="nhsuk-grid-row">
+      <div className="nhsuk-grid-column-full">
+        <Link to={`/plans/${plan.id}`} className="nhsuk-back-link">
+          Back to the plan
+        </Link>
+        <ErrorSummary errors={failed?.errors} message={failed?.message} />
+        <span className="nhsuk-caption-l">{plan.title}</span>
+        <h1>Plan settings</h1>
+        <div className="nhsuk-grid-row">
+          <div className="nhsuk-grid-column-two-thirds">
+            <h2>Details and objectives</h2>
+            <Form method="post" noValidate>
+              <input type="hidden" name="intent" value="details" />
+              <PlanDetailsFields values={detailValues} errors={failedDetails?.errors} withKind={false} />
+              <button type="submit" className="nhsuk-button">
+                Save details
+              </button>
+            </Form>
+          </div>
+        </div>
+        <h2>Status legend</h2>
+        <p>
+          Every status has its text and its colour, and says what it means: actions with a status that means complete are never overdue, and the
+          collaborative&apos;s roll-up counts your pulled actions by meaning.
+        </p>
+        <Form method="post" noValidate>
+          <input type="hidden" name="intent" value="legend" />
+          <LegendFields legend={plan.legend} values={failedLegend?.values} errors={failedLegend?.errors} />
+          <button type="submit" className="nhsuk-button">
+            Save the legend
+          </button>
+        </Form>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,128 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import type { Database } from "../../db/client";
+import { DEFAULT_PLAN_LEGEND, planPulls, registerRows } from "../../db/schema";
+import { withTenant } from "../../db/tenant";
+import { tenantOf } from "../../app/domain/auth/actor";
+import { createPlan } from "../../app/domain/plans/create-plan.server";
+import { listPlans } from "../../app/domain/plans/list-plans.server";
+import { parseLegend, planDetailsSchema } from "../../app/domain/plans/plan-input";
+import { projectPlan } from "../../app/domain/plans/project-plan.server";
+import { pullIntoPlan } from "../../app/domain/plans/pull-into-plan.server";
+import { updatePlan } from "../../app/domain/plans/update-plan.server";
+import { appendActions, changeDueDate, readActions } from "../../app/lib/plan/model";
+import { rowsOf } from "../../app/lib/register/model";
+import { loadDocumentState } from "../../app/domain/collab/document-store.server";
+import { openTestDatabase } from "../support/db";
+import { createWorld, type World } from "../support/factories";
+import { eq } from "drizzle-orm";
+import { randomUUID } from "node:crypto";
+
+let database: Database;
+let world: World;
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  world = await createWorld(database);
+});
+afterAll(() => database?.close());
+
+const details = { kind: "workforce" as const, title: "Workforce equality plan", periodStart: "2025-04-01", periodEnd: "2026-03-31", objectives: [] };
+const me = { id: null, name: "Test" };
+
+describe("plan details", () => {
+  it("refuses bad input field by field", () => {
+    const result = planDetailsSchema.safeParse({ kind: "nonsense", title: " ", periodStart: "31/02/2025", periodEnd: "2024-01-01", objectives: "1. One\n1. Again" });
+    expect(result.success).toBe(false);
+    const fields = Object.fromEntries(result.error!.issues.map((i) => [String(i.path[0]), i.message]));
+    expect(fields).toMatchObject({ kind: "Select the kind of plan", title: "Enter a title for the plan", objectives: "Each objective needs its own number" });
+    expect(fields.periodStart).toMatch(/no day 31/);
+    const ends = planDetailsSchema.safeParse({ kind: "workforce", title: "T", periodStart: "2025-04-01", periodEnd: "2025-03-31" });
+    expect(ends.error!.issues).toMatchObject([{ path: ["periodEnd"], message: "The end date must be on or after the start date" }]);
+  });
+
+  it("reads numbered objectives", () => {
+    const ok = planDetailsSchema.parse({ kind: "equality_objectives", title: "T", periodStart: "April 2024", periodEnd: "March 2028", objectives: "1. To make fair decisions\n2) To improve access" });
+    expect(ok.objectives).toEqual([
+      { number: 1, text: "To make fair decisions" },
+      { number: 2, text: "To improve access" },
+    ]);
+    expect(ok.periodStart).toBe("2024-04-30");
+  });
+
+  it("refuses a legend with no status meaning complete, or a status without text", () => {
+    const form = new FormData();
+    for (const [k, l, c, m] of [["a", "Started", "amber", "in_progress"], ["", "", "grey", "in_progress"], ["b", "", "red", "not_started"]]) {
+      form.append("key", k!);
+      form.append("label", l!);
+      form.append("colour", c!);
+      form.append("meaning", m!);
+    }
+    const result = parseLegend(form);
+    expect(result).toMatchObject({ ok: false, errors: { "label-2": "Enter the status's text", "meaning-0": expect.stringMatching(/complete/) } });
+  });
+
+  it("lets viewers read but not create plans", async () => {
+    await expect(createPlan(database, world.actors.viewerA, details)).rejects.toMatchObject({ status: 403 });
+  });
+});
+
+describe("overdue and slipped actions across an organisation's plans", () => {
+  it("finds them with fixed dates, following each plan's legend", async () => {
+    const { id: planId } = await createPlan(database, world.actors.leadA, details);
+    const doc = new Y.Doc();
+    const [late, done, moved, future] = appendActions(doc, [
+      { action: "Late", currentDue: "2026-01-31", status: "amber" },
+      { action: "Done", currentDue: "2026-01-31", status: "green" },
+      { action: "Moved twice", currentDue: "2026-06-30", status: "amber" },
+      { action: "Future", currentDue: "2026-12-31", status: "red" },
+    ]);
+    changeDueDate(doc, moved!, "2026-09-30", "Recruitment freeze", me);
+    changeDueDate(doc, moved!, "2026-12-31", "Board date moved", me);
+    await withTenant(database, tenantOf(world.actors.contributorA), (tx) =>
+      projectPlan(tx, { planId, collaborativeId: world.collaboratives.x, orgId: world.orgs.a }, readActions(doc)),
+    );
+
+    const { plans, attention } = await listPlans(database, world.actors.viewerA, new Date("2026-03-01T12:00:00Z"));
+    const summary = plans.find((p) => p.id === planId)!;
+    expect(summary).toMatchObject({ actions: 4, overdue: 1, slipped: 1, complete: 1 });
+    const mine = attention.filter((a) => a.planId === planId);
+    expect(mine.map((a) => [a.rowKey, a.overdue, a.slipped, a.moves])).toEqual(
+      expect.arrayContaining([
+        [late, true, false, 0],
+        [moved, false, true, 2],
+      ]),
+    );
+    expect(mine.map((a) => a.rowKey)).not.toContain(done);
+    expect(mine.map((a) => a.rowKey)).not.toContain(future);
+
+    // Another organisation sees none of it.
+    const other = await listPlans(database, world.actors.leadA2, new Date("2026-03-01T12:00:00Z"));
+    expect(other.plans.find((p) => p.id === planId)).toBeUndefined();
+  });
+});
+
+describe("changing a plan's legend", () => {
+  it("rewrites the roll-up's status labels", async () => {
+    const rowKey = randomUUID();
+    await database.db.insert(registerRows).values({
+      collaborativeId: world.collaboratives.x, rowKey, position: 5_000_000, characteristics: [], barrier: "Legend test", issue: "", identifiedBy: "",
+      evidence: [], edsOutcomes: [], psedAims: [], themes: [], leadOrganisation: "", contactRole: "", status: null, updates: [],
+    });
+    const { id: planId } = await createPlan(database, world.actors.leadA, details);
+    await pullIntoPlan(database, world.actors.leadA, planId, { kind: "register", id: rowKey });
+    // Give the pulled action a status through its document, as an edit would.
+    const doc = new Y.Doc();
+    for (const part of await withTenant(database, tenantOf(world.actors.leadA), (tx) => loadDocumentState(tx, `plan:${planId}`))) Y.applyUpdate(doc, part);
+    rowsOf(doc).forEach((row) => row.set("status", "amber"));
+    await withTenant(database, tenantOf(world.actors.leadA), (tx) => projectPlan(tx, { planId, collaborativeId: world.collaboratives.x, orgId: world.orgs.a }, readActions(doc)));
+    const label = async () => (await withTenant(database, tenantOf(world.actors.leadA2), (tx) => tx.select().from(planPulls).where(eq(planPulls.planId, planId))))[0]!.statusLabel;
+    expect(await label()).toBe("In progress");
+
+    const legend = DEFAULT_PLAN_LEGEND.map((s) => (s.key === "amber" ? { ...s, label: "Under way" } : s));
+    await updatePlan(database, world.actors.leadA, planId, { legend });
+    expect(await label()).toBe("Under way");
+    await expect(updatePlan(database, world.actors.leadA2, planId, { legend })).rejects.toMatchObject({ status: 404 });
+    await expect(updatePlan(database, world.actors.viewerA, planId, { legend })).rejects.toMatchObject({ status: 403 });
+  });
+});

@@ -6,6 +6,7 @@ import { TextInput } from "~/components/form/fields";
 import { GradesTable } from "~/components/grading/GradesTable";
 import { PeerReview } from "~/components/grading/PeerReview";
 import { Results } from "~/components/grading/Results";
+import { Suggestions } from "~/components/grading/Suggestions";
 import { SuccessBanner } from "~/components/Notice";
 import { policyActor } from "~/domain/auth/actor";
 import { addComment } from "~/domain/grading/add-comment.server";
@@ -143,18 +144,9 @@ export default function Assessment() {
           <Link to={`/grading/${a.id}/history`}>Grade history</Link>
         </li>
       </ul>
-      {view.framework.code === "EDS2" ? (
-        <div className="nhsuk-inset-text">
-          <span className="nhsuk-u-visually-hidden">Information: </span>
-          <p>
-            Suggested grades appear once evidence and plans are recorded: the suggestion counts the protected characteristics with evidence
-            tagged to each outcome and a plan action serving it (3 to 5 Developing, 6 to 8 Achieving; all nine, consider Excelling). The
-            agreed grade is always your decision.
-          </p>
-        </div>
-      ) : null}
       <Results view={view} />
       <GradesTable view={view} />
+      <Suggestions view={view} />
       {canEdit ? <PhaseActions phase={a.phase} missing={view.results.missing} publishedOn={valueOf(result && !result.ok ? result.values : undefined, "publishedOn")} error={errors?.publishedOn} /> : null}
       <PeerReview
         outcomes={allOutcomes(view.framework)}

@@ -1,4 +1,6 @@
-import type { Tx } from "#db/client";
+import { sql } from "drizzle-orm";
+import { rowsOf, type Tx } from "#db/client";
+import { characteristics } from "#db/schema";
 import type { CharacteristicRef } from "~/policies/grade-suggestion";
 
 export type SuggestionInputs =
@@ -12,27 +14,40 @@ export type SuggestionInputs =
 
 /**
  * The inputs of the suggested EDS2 grade: for each outcome, the characteristics the organisation
- * has evidence tagged for, and those its plan actions serving the outcome address.
+ * has evidence tagged for (its own items and those shared with the collaborative; an item's tags
+ * include its findings' tags), and those its plan actions serving the outcome address (an action
+ * for "All groups" addresses every protected characteristic). `suggestEds2Grade` does the counting.
  *
- * THE SEAM for the evidence library (issue 3) and objective plans (issue 5). Until their tables
- * are merged there is nothing honest to count, so this answers `sources-missing` and the page
- * says suggestions appear once evidence and plans are recorded. At merge time, replace the body
- * with two queries inside this same transaction (RLS applies), for example:
- *
- *   -- evidence: the organisation's own evidence and evidence shared with the collaborative
- *   select t.outcome_id, c.characteristic_id from evidence_outcome_tags t
- *     join evidence_characteristic_tags c on c.evidence_id = t.evidence_id
- *     join evidence_items e on e.id = t.evidence_id
- *   where e.org_id = $org or (e.visibility = 'shared' and e.collaborative_id = $collaborative)
- *   -- plans: actions of the organisation's plan, the outcomes they serve, the characteristics they address
- *   select o.outcome_id, c.characteristic_id from plan_action_outcomes o
- *     join plan_action_characteristics c on c.action_id = o.action_id
- *     join plan_actions a on a.id = o.action_id
- *   where a.org_id = $org
- *
- * and return { available: true, characteristics, byOutcome }. `suggestEds2Grade` (a pure policy,
- * fully tested) does the counting, sub-groups included.
+ * Plans are private to their organisation: for anyone else (a regional lead reading a published
+ * assessment) the plan half cannot be counted, so the suggestion is not offered.
  */
-export async function loadSuggestionInputs(_tx: Tx, _scope: { orgId: string; collaborativeId: string }): Promise<SuggestionInputs> {
-  return { available: false, reason: "sources-missing" };
+export async function loadSuggestionInputs(tx: Tx, scope: { orgId: string; collaborativeId: string }): Promise<SuggestionInputs> {
+  const [ctx] = rowsOf<{ org: string | null }>(await tx.execute(sql`select peff_ctx_org()::text as org`));
+  if (ctx?.org !== scope.orgId) return { available: false, reason: "not-applicable" };
+
+  const refs = await tx.select({ id: characteristics.id, name: characteristics.name, kind: characteristics.kind, parentId: characteristics.parentId }).from(characteristics);
+  const evidence = rowsOf<{ outcome_id: string; characteristic_id: string }>(
+    await tx.execute(sql`
+      select distinct o.outcome_id::text, c.characteristic_id::text
+      from evidence_items e, unnest(e.outcome_ids) as o(outcome_id), unnest(e.characteristic_ids) as c(characteristic_id)
+      where e.collaborative_id = ${scope.collaborativeId} and (e.org_id = ${scope.orgId} or e.shared_at is not null)`),
+  );
+  const plans = rowsOf<{ outcome_id: string; characteristic_id: string }>(
+    await tx.execute(sql`
+      select distinct fo.id::text as outcome_id, ch.id::text as characteristic_id
+      from plan_actions a
+      cross join unnest(a.eds_outcomes) as oc(code)
+      join frameworks f on f.code = split_part(oc.code, ':', 1)
+      join framework_outcomes fo on fo.framework_id = f.id and fo.code = split_part(oc.code, ':', 2)
+      cross join unnest(a.characteristics) as cc(code)
+      join characteristics ch on ch.code = cc.code or (cc.code = 'all' and ch.kind = 'protected')
+      where a.org_id = ${scope.orgId}`),
+  );
+  if (evidence.length === 0 && plans.length === 0) return { available: false, reason: "sources-missing" };
+
+  const byOutcome: Record<string, { evidence: string[]; plans: string[] }> = {};
+  const slot = (id: string) => (byOutcome[id] ??= { evidence: [], plans: [] });
+  for (const r of evidence) slot(r.outcome_id).evidence.push(r.characteristic_id);
+  for (const r of plans) slot(r.outcome_id).plans.push(r.characteristic_id);
+  return { available: true, characteristics: refs, byOutcome };
 }

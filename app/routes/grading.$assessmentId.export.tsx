@@ -9,7 +9,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request, context);
   return guarded(async () => {
     const summary = await getSummary(context.database, actor, params.assessmentId!);
-    const download = await screenTableDownload(new URL(request.url), summary.table, `${summary.orgName}-${summary.title}`, summary.footer);
+    const plan = summary.actionPlan?.rows.length
+      ? ["EDS action plan", ...summary.actionPlan.rows.map((r) => r.cells.map((c) => c.text).join(" | "))]
+      : [];
+    const download = await screenTableDownload(new URL(request.url), summary.table, `${summary.orgName}-${summary.title}`, [...plan, ...summary.footer]);
     if (!download) throw new Response("Ask for format=csv or format=xlsx", { status: 404 });
     return download;
   });

@@ -53,10 +53,18 @@ export default function Summary() {
           <GradeTag text={s.overall.text} colour={s.overall.colour} />
         </p>
       ) : null}
-      {s.frameworkCode === "EDS2022" ? (
+      {s.actionPlan ? (
         <section aria-labelledby="action-plan">
           <h2 id="action-plan">EDS action plan</h2>
-          <p>The action plan lines for these outcomes appear here once the organisation&apos;s objective plan is recorded in PEFF.</p>
+          {s.actionPlan.rows.length ? (
+            <ScreenTableView table={s.actionPlan} />
+          ) : (
+            <p>
+              {s.published
+                ? "No EDS action plan lines were recorded when this summary was published."
+                : "No action plan lines yet: actions in your EDS action plan (a plan of that kind under Plans) that name EDS 2022 outcomes appear here, and are kept with the summary when it is published."}
+            </p>
+          )}
         </section>
       ) : null}
       <section aria-labelledby="alternative-format">

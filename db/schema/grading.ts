@@ -1,5 +1,15 @@
 import { sql } from "drizzle-orm";
-import { check, date, index, integer, pgPolicy, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { check, date, index, integer, jsonb, pgPolicy, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+
+/** One line of an EDS action plan, as the published EDS 2022 summary shows it. */
+export interface ActionPlanLine {
+  /** "1A", "2B"... */
+  outcomeCode: string;
+  action: string;
+  responsibleOfficer: string;
+  due: string | null;
+  status: string | null;
+}
 import { frameworkOutcomes, frameworks } from "./reference";
 import { appRole, ctx } from "./roles";
 import { collaboratives, organisations } from "./tenancy";
@@ -79,6 +89,8 @@ export const assessments = pgTable(
     authorisedOn: date(),
     publishedOn: date(),
     raters: text().array().$type<Rater[]>().notNull().default(sql`'{}'::text[]`),
+    /** EDS 2022: the EDS action plan's lines, frozen into the assessment when it is published. */
+    actionPlan: jsonb().$type<ActionPlanLine[]>(),
     createdBy: uuid().references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

@@ -11,7 +11,10 @@ import { createPlan } from "../../app/domain/plans/create-plan.server";
 import { projectPlan } from "../../app/domain/plans/project-plan.server";
 import { appendActions, readActions } from "../../app/lib/plan/model";
 import { suggestEds2Grade } from "../../app/policies/grade-suggestion";
+import { changePhase } from "../../app/domain/grading/change-phase.server";
+import { getSummary } from "../../app/domain/grading/get-summary.server";
 import { openTestDatabase } from "../support/db";
+import { frameworkIds, seedAssessment } from "../support/grading";
 import { createWorld, type World } from "../support/factories";
 
 let database: Database;
@@ -69,5 +72,33 @@ describe("suggested EDS2 grades from evidence and plans", () => {
     const all = again.suggestions.byOutcome[outcome11.id]!;
     expect(suggestEds2Grade({ characteristics: again.suggestions.characteristics, evidenceCharacteristicIds: all.evidence, planCharacteristicIds: all.plans }).covered.sort()).toEqual(["Age", "Disability", "Race"]);
     expect(suggestEds2Grade({ characteristics: again.suggestions.characteristics, evidenceCharacteristicIds: all.evidence, planCharacteristicIds: all.plans }).value).toBe(1);
+  });
+});
+
+describe("the EDS 2022 summary's action plan lines", () => {
+  it("shows the EDS action plan's lines in a preview and keeps them, frozen, once published", async () => {
+    const { eds2022 } = await frameworkIds(database);
+    const assessmentId = await seedAssessment(database, { collaborativeId: world.collaboratives.x, orgId: world.orgs.a, frameworkId: eds2022, yearStart: 2025, grade: 2 });
+    const { id: planId } = await createPlan(database, world.actors.leadA, { kind: "eds_action", title: "EDS 2022 action plan", periodStart: "2025-04-01", periodEnd: "2026-03-31", objectives: [] });
+    const doc = new Y.Doc();
+    appendActions(doc, [
+      { action: "Audit interpreting in maternity", responsibleOfficer: "Head of Midwifery", edsOutcomes: ["EDS2022:1A", "EDS2022:1C"], currentDue: "2026-01-31", status: "amber" },
+      { action: "Not an EDS 2022 line", edsOutcomes: ["EDS2:1.1"] },
+    ]);
+    const project = () => withTenant(database, tenantOf(world.actors.leadA), (tx) => projectPlan(tx, { planId, collaborativeId: world.collaboratives.x, orgId: world.orgs.a }, readActions(doc)));
+    await project();
+
+    const preview = await getSummary(database, world.actors.leadA, assessmentId);
+    expect(preview.actionPlan!.rows.map((r) => r.cells.map((c) => c.text))).toEqual([
+      ["1A", "Audit interpreting in maternity", "Head of Midwifery", "31 January 2026", "In progress"],
+      ["1C", "Audit interpreting in maternity", "Head of Midwifery", "31 January 2026", "In progress"],
+    ]);
+
+    await changePhase(database, world.actors.leadA, assessmentId, { phase: "published", publishedOn: "2026-02-20" });
+    appendActions(doc, [{ action: "Added after publication", edsOutcomes: ["EDS2022:2A"] }]);
+    await project();
+    // Another organisation of the collaborative reads the published summary, plan lines included, as published.
+    const published = await getSummary(database, world.actors.leadA2, assessmentId);
+    expect(published.actionPlan!.rows.map((r) => r.cells[1]!.text)).toEqual(["Audit interpreting in maternity", "Audit interpreting in maternity"]);
   });
 });

@@ -6,6 +6,7 @@ import { type Actor, policyActor, tenantOf } from "~/domain/auth/actor";
 import { DomainError, forbidden } from "~/domain/errors";
 import { canEditAssessment } from "~/policies/grading";
 import { loadAssessmentView } from "./get-assessment.server";
+import { loadActionPlanLines } from "./load-action-plan-lines.server";
 
 export interface ChangePhaseInput {
   phase: AssessmentPhase;
@@ -44,6 +45,8 @@ export async function changePhase(database: Database, actor: Actor, assessmentId
         phase: input.phase,
         publishedOn: input.phase === "published" ? (input.publishedOn ?? today) : null,
         authorisedOn: input.authorisedOn !== undefined ? input.authorisedOn : view.assessment.authorisedOn,
+        // The published EDS 2022 summary keeps the action plan as it stood, for every reader.
+        ...(input.phase === "published" && view.framework.code === "EDS2022" ? { actionPlan: await loadActionPlanLines(tx, view.assessment.orgId) } : {}),
         updatedAt: now,
       })
       .where(eq(assessments.id, assessmentId));

@@ -1,6 +1,6 @@
 import { and, desc, eq, lt } from "drizzle-orm";
 import type { Database } from "#db/client";
-import { assessmentGrades, assessments, organisations } from "#db/schema";
+import { assessmentGrades, assessments, organisations, type ActionPlanLine } from "#db/schema";
 import { withTenant } from "#db/tenant";
 import { type Actor, tenantOf } from "~/domain/auth/actor";
 import type { ScreenTable } from "~/domain/compare/screen-table";
@@ -8,6 +8,7 @@ import { allOutcomes, scaleColour, scaleLabel, type FrameworkShape, type ScalePo
 import { formatScore } from "~/policies/eds2022-scoring";
 import { yearLabel } from "~/policies/grading";
 import { loadAssessmentView, type AssessmentView } from "./get-assessment.server";
+import { loadActionPlanLines } from "./load-action-plan-lines.server";
 
 export interface PublishedSummary {
   assessmentId: string;
@@ -21,6 +22,8 @@ export interface PublishedSummary {
   table: ScreenTable;
   overall: { text: string; colour?: string } | null;
   frameworkCode: string;
+  /** EDS 2022: the EDS action plan's lines (frozen at publication; live in a preview). */
+  actionPlan: ScreenTable | null;
 }
 
 /**
@@ -40,6 +43,7 @@ export async function getSummary(database: Database, actor: Actor, assessmentId:
     const title = `${view.framework.code === "EDS2" ? "EDS2" : "EDS 2022"} summary report ${yearLabel(a.yearStart)}`;
     let table: ScreenTable;
     let overall: PublishedSummary["overall"] = null;
+    let actionPlan: ScreenTable | null = null;
     if (view.framework.code === "EDS2") {
       // The previous published EDS2 year of the same organisation, for the side-by-side column.
       const [previous] = await tx
@@ -54,6 +58,8 @@ export async function getSummary(database: Database, actor: Actor, assessmentId:
       overall = { text: `Overall (${view.framework.aggregationRule} rule): ${scaleLabel(view.framework, v)}`, colour: scaleColour(view.framework, v) };
     } else {
       table = eds2022Table(view);
+      const lines = a.actionPlan ?? (a.phase === "published" ? [] : await loadActionPlanLines(tx, a.orgId));
+      actionPlan = actionPlanTable(lines, yearLabel(a.yearStart));
       const r = view.results.eds2022!;
       overall = { text: `Overall score ${formatScore(r.overall)} of 33: ${r.band?.label ?? "no rating yet"}`, colour: r.band?.colour };
     }
@@ -74,6 +80,7 @@ export async function getSummary(database: Database, actor: Actor, assessmentId:
       table,
       overall,
       frameworkCode: view.framework.code,
+      actionPlan,
     };
   });
 }
@@ -131,5 +138,16 @@ function eds2022Table(view: AssessmentView): ScreenTable {
     headers: ["Domain", "Outcome", "Description of outcome", "Score", "Evidence for the rating"],
     rows,
     notes: allOutcomes(fw).some((o) => o.scoredPerService) ? ["Domain 1 is scored for each service assessed; its score is the median of the service totals."] : [],
+  };
+}
+
+function actionPlanTable(lines: ActionPlanLine[], year: string): ScreenTable {
+  return {
+    caption: `EDS action plan, ${year}`,
+    headers: ["Outcome", "Action", "Responsible officer", "Due", "Status"],
+    rows: lines.map((l, i) => ({
+      key: `${l.outcomeCode}-${i}`,
+      cells: [{ text: l.outcomeCode }, { text: l.action }, { text: l.responsibleOfficer || "Not set" }, { text: l.due ?? "No date" }, { text: l.status ?? "No status" }],
+    })),
   };
 }

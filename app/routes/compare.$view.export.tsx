@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { compareCoverage } from "~/domain/compare/compare-coverage.server";
 import { compareBands } from "~/domain/compare/compare-bands.server";
 import { readFilters } from "~/domain/compare/compare-filters";
 import { compareGrid } from "~/domain/compare/compare-grid.server";
@@ -24,8 +25,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
             ? await compareBands(context.database, actor, filters)
             : params.view === "spread"
               ? await compareSpread(context.database, actor, filters)
-              : null;
-    const download = view && (await screenTableDownload(url, view.table, name));
+              : params.view === "coverage"
+                ? await compareCoverage(context.database, actor, filters)
+                : null;
+    const download = view?.table && (await screenTableDownload(url, view.table, name));
     if (!download) throw new Response("Choose a comparison view and format=csv or format=xlsx", { status: 404 });
     return download;
   });

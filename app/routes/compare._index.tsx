@@ -15,6 +15,7 @@ const VIEWS = [
   { href: "/compare/movement", title: "Year-on-year movement", text: "Each organisation's grades year by year, EDS2 and EDS 2022 side by side through the crosswalk." },
   { href: "/compare/bands", title: "EDS 2022 scores and bands", text: "Overall EDS 2022 scores against the rating bands, with the score of each domain." },
   { href: "/compare/spread", title: "Spread per outcome", text: "How grades spread across the collaborative for each outcome: which outcomes are weak system-wide." },
+  { href: "/compare/coverage", title: "Evidence coverage beside grades", text: "Evidence per organisation and protected characteristic beside each organisation's overall grade: where grades stand on thin evidence." },
 ];
 
 export default function Compare() {

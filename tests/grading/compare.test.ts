@@ -5,6 +5,7 @@ import { seedDemo } from "../../db/seed/demo";
 import type { DemoTenancy } from "../../db/seed/demo-tenancy";
 import { hashPassword } from "../../app/domain/auth/crypto.server";
 import type { Actor } from "../../app/domain/auth/actor";
+import { compareCoverage } from "../../app/domain/compare/compare-coverage.server";
 import { compareBands } from "../../app/domain/compare/compare-bands.server";
 import { readFilters } from "../../app/domain/compare/compare-filters";
 import { compareGrid } from "../../app/domain/compare/compare-grid.server";
@@ -98,6 +99,22 @@ describe("comparison views", () => {
     const weak = view.table!.rows.map((r) => Number.parseInt(r.cells.at(-1)!.text, 10));
     expect(weak).toEqual([...weak].sort((a, b) => b - a));
     expect(view.table!.rows.every((r) => r.cells.at(-2)!.text === "5")).toBe(true);
+  });
+
+  it("coverage: evidence per organisation and characteristic beside the published grade, for regional leads only", async () => {
+    const view = await compareCoverage(database, actors.regional!, params("framework=EDS2022&year=2023"));
+    expect(view.table!.headers.slice(0, 2)).toEqual(["Organisation", "Published overall grade"]);
+    expect(view.table!.headers).toContain("Disability");
+    const luht = view.table!.rows.find((r) => r.cells[0]!.text.startsWith("Liverpool University Hospitals"))!;
+    expect(luht.cells[1]!.href).toMatch(/^\/grading\/[0-9a-f-]+#overall$/);
+    const counts = luht.cells.slice(2, -2).map((c) => c.text);
+    expect(counts).toHaveLength(9);
+    expect(counts.every((t) => /^\d+$|^0 \(gap\)$/.test(t))).toBe(true);
+    const total = Number(luht.cells.at(-2)!.text);
+    expect(total).toBeGreaterThan(0);
+    expect(luht.cells.at(-1)!.text).toBe(`${counts.filter((t) => t === "0 (gap)").length} of 9`);
+    const member = await compareCoverage(database, actors.luht!, params("framework=EDS2022&year=2023"));
+    expect(member).toMatchObject({ allowed: false, table: null });
   });
 
   it("exports equal the screen, as CSV and as XLSX", async () => {

@@ -9,6 +9,7 @@ const VIEWS = [
   { href: "/compare/movement", label: "Year-on-year movement" },
   { href: "/compare/bands", label: "EDS 2022 scores and bands" },
   { href: "/compare/spread", label: "Spread per outcome" },
+  { href: "/compare/coverage", label: "Evidence coverage beside grades" },
 ];
 
 /** Links between the comparison views (the current one marked for assistive technology). */

@@ -1,0 +1,80 @@
+import { asc, eq } from "drizzle-orm";
+import type { Database } from "#db/client";
+import { characteristics } from "#db/schema";
+import { withTenant } from "#db/tenant";
+import { type Actor, policyActor, tenantOf } from "~/domain/auth/actor";
+import { organisationCells } from "~/domain/evidence/get-coverage.server";
+import { assessmentResults, scaleColour } from "~/policies/assessment-results";
+import { formatScore } from "~/policies/eds2022-scoring";
+import { seesOrgCoverage } from "~/policies/evidence";
+import { yearLabel } from "~/policies/grading";
+import { FRAMEWORK_LABELS, type CompareFilters } from "./compare-filters";
+import { gradeText } from "./compare-grid.server";
+import { loadYear } from "./load-year.server";
+import type { ScreenCell, ScreenTable } from "./screen-table";
+
+export interface CoverageCompareView {
+  filters: CompareFilters;
+  years: number[];
+  /** Null when this person may not see other organisations' evidence counts. */
+  table: ScreenTable | null;
+  allowed: boolean;
+}
+
+/**
+ * View 5: evidence coverage by organisation and protected characteristic, beside each
+ * organisation's published overall grade for the framework and year: where grades stand on thin
+ * evidence. Counts come from the evidence library's SECURITY DEFINER aggregates, which answer
+ * collaborative-wide roles only and never show an item.
+ */
+export async function compareCoverage(database: Database, actor: Actor, input: CompareFilters): Promise<CoverageCompareView> {
+  const allowed = seesOrgCoverage(policyActor(actor));
+  return withTenant(database, tenantOf(actor), async (tx) => {
+    const { framework, years, filters, bands, published } = await loadYear(tx, actor, input);
+    if (!allowed) return { filters, years, table: null, allowed };
+    const protectedOnes = await tx.select({ id: characteristics.id, name: characteristics.name }).from(characteristics).where(eq(characteristics.kind, "protected")).orderBy(asc(characteristics.position));
+    const orgs = await organisationCells(tx, actor.active.collaborativeId);
+    const byOrg = new Map(published.map((a) => [a.orgId, a]));
+    const rows = orgs
+      .filter((o) => !filters.orgType || byOrg.has(o.id))
+      .map((o) => {
+        const a = byOrg.get(o.id);
+        let grade: ScreenCell = { text: "Not published" };
+        if (a) {
+          const results = assessmentResults(framework, a.grades, a.services, bands);
+          const overall = framework.code === "EDS2022" ? results.eds2022!.overall : results.eds2!.overall;
+          grade =
+            framework.code === "EDS2022"
+              ? { text: overall === null ? "Not scored" : `${formatScore(overall)} ${results.eds2022!.band?.label ?? ""}`.trim(), colour: results.eds2022!.band?.colour, href: `/grading/${a.id}#overall` }
+              : { text: gradeText(framework, overall), colour: scaleColour(framework, overall), href: `/grading/${a.id}#overall` };
+        }
+        const gaps = protectedOnes.filter((c) => !o.counts[c.id]).length;
+        return {
+          key: o.id,
+          cells: [
+            { text: o.name },
+            grade,
+            ...protectedOnes.map((c): ScreenCell => {
+              const n = o.counts[c.id] ?? 0;
+              return { text: n ? String(n) : "0 (gap)", href: `/evidence?characteristic=${c.id}&org=${o.id}` };
+            }),
+            { text: String(o.total) },
+            { text: `${gaps} of ${protectedOnes.length}` },
+          ],
+        };
+      });
+    return {
+      filters,
+      years,
+      allowed,
+      table: {
+        caption: `Evidence by organisation and protected characteristic, beside ${FRAMEWORK_LABELS[filters.framework]} overall grades${filters.year ? `, ${yearLabel(filters.year)}` : ""}`,
+        headers: ["Organisation", "Published overall grade", ...protectedOnes.map((c) => c.name), "Evidence items", "Characteristics with no evidence"],
+        rows,
+        notes: [
+          "Counts are evidence items owned by each organisation (private and shared) tagged to the characteristic or one of its groups. A gap is a finding too: people who share protected characteristics complain and answer surveys less often.",
+        ],
+      },
+    };
+  });
+}

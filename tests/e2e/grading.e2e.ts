@@ -135,6 +135,7 @@ describe("comparing as a regional lead", () => {
     for (const [path, label] of [
       ["/compare/movement", "movement"],
       ["/compare/bands", "bands"],
+      ["/compare/coverage", "coverage"],
       ["/compare/spread", "spread"],
     ] as const) {
       await page.goto(path);

@@ -4,6 +4,7 @@ import { migrateDatabase } from "../db/migrate";
 import { collaborativeCounts, describeDemoSignIns, seedDemo } from "../db/seed/demo";
 import { hashPassword } from "../app/domain/auth/crypto.server";
 import { encodeRegister } from "../app/lib/register/model";
+import { demoPlanTools } from "../app/domain/plans/demo-plan-tools.server";
 import { appConfigFrom, collabOptionsFrom, loadEnv } from "./env";
 import { createPeffServer } from "./app";
 import { log } from "./log";
@@ -20,7 +21,7 @@ await migrateDatabase(database, env.DATABASE_URL);
 let seeded = false;
 const counts = await collaborativeCounts(database);
 if (env.PEFF_DEMO === "auto" && counts.demo + counts.real === 0) {
-  await seedDemo(database, { hashPassword, encodeRegister });
+  await seedDemo(database, { hashPassword, encodeRegister, plans: demoPlanTools });
   seeded = true;
 }
 

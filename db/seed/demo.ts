@@ -5,6 +5,7 @@ import { withOwner } from "../tenant";
 import { seedDemoEvidence } from "./demo-evidence";
 import { seedDemoRegister, type DemoRegisterRow } from "./demo-register";
 import { seedDemoGrading } from "./demo-grading";
+import { seedDemoPlans, type DemoPlanTools } from "./demo-plans";
 import { DEMO_COLLABORATIVE_NAME, DEMO_ORGS, DEMO_PASSWORD, DEMO_PEOPLE, seedDemoTenancy, type DemoTenancy } from "./demo-tenancy";
 
 export { DEMO_COLLABORATIVE_NAME, DEMO_PASSWORD, DEMO_PEOPLE };
@@ -14,6 +15,8 @@ export interface SeedOptions {
   hashPassword: (password: string) => Promise<string>;
   /** Builds the shared register's Yjs state (app/lib/register/model's encodeRegister); without it no register is seeded. */
   encodeRegister?: (rows: (DemoRegisterRow & { key: string })[]) => Uint8Array;
+  /** Builds and projects plan documents (app/domain/plans/demo-plan-tools.server); without it no plans are seeded. */
+  plans?: DemoPlanTools;
 }
 
 /** Each feature adds its demo content here, in order, on the same owner transaction. */
@@ -24,6 +27,7 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
     await seedDemoEvidence(tx, tenancy);
     if (options.encodeRegister) await seedDemoRegister(tx, tenancy.collaborativeId, options.encodeRegister);
     await seedDemoGrading(tx, tenancy);
+    if (options.plans) await seedDemoPlans(tx, tenancy, options.plans);
     return tenancy;
   });
 }

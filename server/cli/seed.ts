@@ -4,6 +4,7 @@ import { resetDatabase } from "../../db/reset";
 import { collaborativeCounts, describeDemoSignIns, seedDemo } from "../../db/seed/demo";
 import { hashPassword } from "../../app/domain/auth/crypto.server";
 import { encodeRegister } from "../../app/lib/register/model";
+import { demoPlanTools } from "../../app/domain/plans/demo-plan-tools.server";
 import { loadEnv } from "../env";
 
 /**
@@ -25,7 +26,7 @@ try {
   } else {
     await resetDatabase(database);
     await migrateDatabase(database, env.DATABASE_URL);
-    await seedDemo(database, { hashPassword, encodeRegister });
+    await seedDemo(database, { hashPassword, encodeRegister, plans: demoPlanTools });
     console.log(`Reseeded ${database.location}.`);
     console.log(describeDemoSignIns(env.PUBLIC_URL ?? `http://localhost:${env.PORT}`));
   }

@@ -91,3 +91,14 @@ describe("source changes", () => {
     expect(action.sourceDecisions).toMatchObject([{ choice: "keep", fields: ["issue", "characteristics"] }]);
   });
 });
+
+describe("plan logs", () => {
+  it("reads updates appended as plain entries and as Y.Maps (the register's shared editor appends Y.Maps)", () => {
+    const doc = new Y.Doc();
+    const [key] = appendActions(doc, [{ updates: [{ at: "2025-09-01T00:00:00Z", authorId: null, authorName: "A", text: "Plain" }] }]);
+    const entry = new Y.Map<unknown>();
+    for (const [k, v] of Object.entries({ at: "2025-10-01T00:00:00Z", authorId: "u", authorName: "B", text: "As a map" })) entry.set(k, v);
+    (doc.getMap<Y.Map<unknown>>("rows").get(key!)!.get("updates") as Y.Array<unknown>).push([entry]);
+    expect(readActions(doc)[0]!.updates.map((u) => u.text)).toEqual(["Plain", "As a map"]);
+  });
+});

@@ -3,8 +3,9 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ErrorSummary } from "~/components/form/ErrorSummary";
 import { Choices, Select, TextInput, Textarea } from "~/components/form/fields";
+import { EvidencePicker } from "~/components/grading/EvidencePicker";
 import { policyActor } from "~/domain/auth/actor";
-import { getAssessment } from "~/domain/grading/get-assessment.server";
+import { getAssessment, listEvidenceChoices, UNTAGGED_CHOICES } from "~/domain/grading/get-assessment.server";
 import { addService, removeService } from "~/domain/grading/manage-services.server";
 import { saveGrades, type GradeEntry } from "~/domain/grading/save-grades.server";
 import { formFailure, formGuarded, guarded } from "~/lib/http.server";
@@ -21,7 +22,12 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   return guarded(async () => {
     const view = await getAssessment(context.database, actor, params.assessmentId!);
     ensure(canEditAssessment(policyActor(actor), view.assessment), "Only the organisation's equality lead grades, and not once the assessment is published");
-    return { view, title: `${view.framework.code === "EDS2" ? "EDS2" : "EDS 2022"} ${yearLabel(view.assessment.yearStart)}` };
+    const evidenceChoices = await listEvidenceChoices(
+      context.database,
+      actor,
+      allOutcomes(view.framework).map((o) => o.id),
+    );
+    return { view, evidenceChoices, title: `${view.framework.code === "EDS2" ? "EDS2" : "EDS 2022"} ${yearLabel(view.assessment.yearStart)}` };
   });
 }
 
@@ -42,6 +48,8 @@ function gradeEntries(values: FormValues, slots: { outcomeId: string; serviceId:
         value: raw === "" ? null : /^\d+$/.test(raw) ? Number(raw) : Number.NaN,
         rationale: valueOf(values, `${field}-rationale`).trim(),
         agreed: valueOf(values, `${field}-agreed`) === "yes",
+        // The form always offers evidence for every slot, so nothing ticked unlinks everything.
+        evidenceIds: valuesOf(values, `${field}-evidence`),
       };
     });
 }
@@ -71,7 +79,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function GradeOutcomes() {
-  const { view, title } = useLoaderData<typeof loader>();
+  const { view, evidenceChoices, title } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors = result && !result.ok ? result.errors : undefined;
   const typed = result && !result.ok && valueOf(result.values, "intent") === "grades" ? result.values : undefined;
@@ -106,6 +114,23 @@ export default function GradeOutcomes() {
           options={[{ value: "yes", label: g?.agreedByName ? `Agreed (by ${g.agreedByName})` : "I agree this grade" }]}
           defaultValue={typed ? valuesOf(typed, `${field}-agreed`) : g?.agreedBy ? ["yes"] : []}
           small
+        />
+        <EvidencePicker
+          name={`${field}-evidence`}
+          outcomeId={o.id}
+          outcomeCode={o.code}
+          slotLabel={`${o.code}${service ? `, ${service.name}` : ""}`}
+          choices={[
+            ...evidenceChoices,
+            // Linked items the lists above leave out (older and untagged) stay offered, ticked.
+            ...(g?.evidence ?? [])
+              .filter((e) => !evidenceChoices.some((c) => c.id === e.id))
+              .map((e) => ({ id: e.id, title: e.title, orgName: e.orgName, own: e.orgId === view.assessment.orgId, shared: e.shared, date: null, outcomeIds: [] })),
+          ]}
+          untaggedLimit={UNTAGGED_CHOICES}
+          selected={typed ? valuesOf(typed, `${field}-evidence`) : (g?.evidenceIds ?? [])}
+          hiddenIds={(g?.evidenceIds ?? []).filter((id) => !g?.evidence.some((e) => e.id === id))}
+          error={errors?.[`${field}-evidence`]}
         />
       </fieldset>
     );

@@ -169,6 +169,8 @@ export const assessmentGrades = pgTable(
     serviceId: uuid().references(() => assessmentServices.id, { onDelete: "cascade" }),
     value: integer().notNull(),
     rationale: text().notNull().default(""),
+    /** Evidence items (`evidence_items.id`) linked to this grade: own or shared when linked; RLS decides who reads their titles. */
+    evidenceIds: uuid().array().notNull().default(sql`'{}'::uuid[]`),
     agreedBy: uuid().references(() => users.id, { onDelete: "set null" }),
     agreedAt: timestamp({ withTimezone: true }),
     updatedBy: uuid().references(() => users.id, { onDelete: "set null" }),

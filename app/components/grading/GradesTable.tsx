@@ -2,13 +2,14 @@ import type { AssessmentView } from "~/domain/grading/get-assessment.server";
 import { formatDate } from "~/lib/labels";
 import { scaleColour, scaleLabel } from "~/policies/assessment-results";
 import { TableRegion } from "~/components/TableRegion";
+import { EvidenceLinks, type LinkedEvidenceProps } from "./EvidenceLinks";
 import { GradeTag } from "./GradeTag";
 
 type Serialised = Pick<AssessmentView, "framework" | "results" | "services"> & {
-  grades: { outcomeId: string; serviceId: string | null; value: number; rationale: string; agreedByName: string | null; agreedAt: string | Date | null }[];
+  grades: ({ outcomeId: string; serviceId: string | null; value: number; rationale: string; agreedByName: string | null; agreedAt: string | Date | null } & Partial<LinkedEvidenceProps>)[];
 };
 
-/** Every outcome's grade, its rationale and who agreed it; the anchor `outcome-<code>` is the drill-down target. */
+/** Every outcome's grade, its rationale, its linked evidence and who agreed it; the anchor `outcome-<code>` is the drill-down target. */
 export function GradesTable({ view }: { view: Serialised }) {
   const { framework } = view;
   const serviceName = new Map(view.services.map((s) => [s.id, s.name]));
@@ -26,6 +27,7 @@ export function GradesTable({ view }: { view: Serialised }) {
                 <th scope="col" className="nhsuk-table__header">Outcome</th>
                 <th scope="col" className="nhsuk-table__header">{framework.code === "EDS2022" ? "Score" : "Grade"}</th>
                 <th scope="col" className="nhsuk-table__header">Rationale</th>
+                <th scope="col" className="nhsuk-table__header">Evidence</th>
                 <th scope="col" className="nhsuk-table__header">Agreed</th>
               </tr>
             </thead>
@@ -51,6 +53,15 @@ export function GradesTable({ view }: { view: Serialised }) {
                       )}
                     </td>
                     <td className="nhsuk-table__cell">{grade?.rationale || (grade ? "No rationale recorded" : "")}</td>
+                    <td className="nhsuk-table__cell">
+                      {grade ? (
+                        <EvidenceLinks
+                          evidence={grade.evidence ?? []}
+                          privateEvidence={grade.privateEvidence ?? []}
+                          label={`Evidence for ${o.code}${s ? `, ${serviceName.get(s.id)}` : ""}`}
+                        />
+                      ) : null}
+                    </td>
                     <td className="nhsuk-table__cell">{grade ? (grade.agreedByName ? `Agreed by ${grade.agreedByName}, ${formatDate(grade.agreedAt as string)}` : "Draft") : ""}</td>
                   </tr>
                 ));

@@ -1,5 +1,5 @@
-import { eq } from "drizzle-orm";
-import type { Database } from "#db/client";
+import { eq, sql } from "drizzle-orm";
+import { rowsOf, type Database } from "#db/client";
 import { assessmentGrades, assessments, assessmentServices } from "#db/schema";
 import { withTenant } from "#db/tenant";
 import { type Actor, policyActor, tenantOf } from "~/domain/auth/actor";
@@ -17,7 +17,18 @@ export interface GradeEntry {
   rationale: string;
   /** The person saving agrees this grade (recorded with their name). */
   agreed: boolean;
+  /**
+   * Evidence items linked to the grade (replacing those linked before); each must be an item the
+   * person can see, or one already linked to this grade. Left out, the grade's links are kept.
+   */
+  evidenceIds?: string[];
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Enough for any real grade; stops a forged form from writing a huge array. */
+export const MAX_LINKED_EVIDENCE = 200;
+
+const sameIds = (a: readonly string[], b: readonly string[]) => a.length === b.length && [...a].sort().every((id, i) => id === [...b].sort()[i]);
 
 /**
  * Saves the grades of one assessment in one transaction: every entry is checked first (scale,
@@ -32,6 +43,16 @@ export async function saveGrades(database: Database, actor: Actor, assessmentId:
     const outcomes = new Map(allOutcomes(framework).map((o) => [o.id, o]));
     const scale = framework.scale.map((p) => p.value);
     const services = new Set((await tx.select({ id: assessmentServices.id }).from(assessmentServices).where(eq(assessmentServices.assessmentId, assessmentId))).map((s) => s.id));
+    const existing = new Map(
+      (await tx.select().from(assessmentGrades).where(eq(assessmentGrades.assessmentId, assessmentId))).map((g) => [gradeField(g.outcomeId, g.serviceId), g]),
+    );
+    // Evidence the person can see (RLS decides: their organisation's own items and items shared with the collaborative).
+    const asked = [...new Set(entries.flatMap((e) => (e.evidenceIds ?? []).filter((id) => UUID.test(id)).map((id) => id.toLowerCase())))];
+    const visible = new Set(
+      asked.length
+        ? rowsOf<{ id: string }>(await tx.execute(sql`select id from evidence_items where id = any(${`{${asked.join(",")}}`}::uuid[])`)).map((r) => r.id)
+        : [],
+    );
     const errors: Record<string, string> = {};
     for (const e of entries) {
       const field = gradeField(e.outcomeId, e.serviceId);
@@ -46,12 +67,19 @@ export async function saveGrades(database: Database, actor: Actor, assessmentId:
         errors[field] = `${outcome.code}: choose a score on the scale (${framework.scale.map((p) => `${p.value} ${p.label}`).join(", ")})`;
       else if (e.rationale.length > 5000) errors[`${field}-rationale`] = `${outcome.code}: the rationale must be 5,000 characters or fewer`;
       else if (e.value === null && e.agreed) errors[field] = `${outcome.code}: choose a grade before agreeing it`;
+      if (e.evidenceIds && !errors[field]) {
+        const evidenceField = `${field}-evidence`;
+        const linkedBefore = new Set(existing.get(field)?.evidenceIds ?? []);
+        const ids = e.evidenceIds.map((id) => id.toLowerCase());
+        if (ids.some((id) => !UUID.test(id))) errors[evidenceField] = `${outcome.code}: choose evidence from the list`;
+        else if (ids.some((id) => !visible.has(id) && !linkedBefore.has(id)))
+          errors[evidenceField] = `${outcome.code}: an evidence item does not exist or you cannot see it (only your organisation's items and items shared with the collaborative can be linked)`;
+        else if (new Set(ids).size > MAX_LINKED_EVIDENCE) errors[evidenceField] = `${outcome.code}: link ${MAX_LINKED_EVIDENCE} evidence items or fewer`;
+        else if (e.value === null && ids.length) errors[evidenceField] = `${outcome.code}: choose a grade before linking evidence to it`;
+      }
     }
     if (Object.keys(errors).length) throw invalid(errors, "Some grades could not be saved. Nothing was changed.");
 
-    const existing = new Map(
-      (await tx.select().from(assessmentGrades).where(eq(assessmentGrades.assessmentId, assessmentId))).map((g) => [gradeField(g.outcomeId, g.serviceId), g]),
-    );
     const now = new Date();
     let changed = 0;
     for (const e of entries) {
@@ -68,6 +96,7 @@ export async function saveGrades(database: Database, actor: Actor, assessmentId:
           ? { agreedBy: current.agreedBy, agreedAt: current.agreedAt }
           : { agreedBy: actor.userId, agreedAt: now }
         : { agreedBy: null, agreedAt: null };
+      const evidenceIds = e.evidenceIds ? [...new Set(e.evidenceIds.map((id) => id.toLowerCase()))] : (current?.evidenceIds ?? []);
       if (!current) {
         await tx.insert(assessmentGrades).values({
           collaborativeId: assessment.collaborativeId,
@@ -77,15 +106,16 @@ export async function saveGrades(database: Database, actor: Actor, assessmentId:
           serviceId: e.serviceId,
           value: e.value,
           rationale: e.rationale,
+          evidenceIds,
           ...agreement,
           updatedBy: actor.userId,
           updatedAt: now,
         });
         changed++;
-      } else if (current.value !== e.value || current.rationale !== e.rationale || current.agreedBy !== agreement.agreedBy) {
+      } else if (current.value !== e.value || current.rationale !== e.rationale || current.agreedBy !== agreement.agreedBy || !sameIds(current.evidenceIds, evidenceIds)) {
         await tx
           .update(assessmentGrades)
-          .set({ value: e.value, rationale: e.rationale, ...agreement, updatedBy: actor.userId, updatedAt: now })
+          .set({ value: e.value, rationale: e.rationale, evidenceIds, ...agreement, updatedBy: actor.userId, updatedAt: now })
           .where(eq(assessmentGrades.id, current.id));
         changed++;
       }

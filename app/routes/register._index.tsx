@@ -2,7 +2,9 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useMemo, useState } from "react";
 import { ConnectionBanner, Legend, PresenceList, Toolbar, type View } from "~/components/register/Toolbar";
+import { COLUMNS } from "~/components/register/columns";
 import { RegisterGrid } from "~/components/register/RegisterGrid";
+import { registerCells } from "~/components/register/registerCells";
 import { colourFor, useRegisterDoc } from "~/components/register/useRegisterDoc";
 import { notFound } from "~/domain/errors";
 import { openRegister } from "~/domain/register/open-register.server";
@@ -35,6 +37,7 @@ export default function BarrierRegister() {
   const [added, setAdded] = useState<string | null>(null);
   const rows = viewRows(doc.rows, view, register.legend.map((s) => s.key));
   const order = doc.rows.map((r) => r.key);
+  const cells = useMemo(() => registerCells(register.options, register.legend, stableMe), [register.options, register.legend, stableMe]);
 
   return (
     <>
@@ -60,6 +63,9 @@ export default function BarrierRegister() {
         </li>
         <li>
           <Link to="/register/history">History of changes</Link>
+        </li>
+        <li>
+          <Link to="/register/progress">Progress in plans</Link> (which organisations have added each barrier to a plan, and how far along they are)
         </li>
       </ul>
       <ConnectionBanner state={doc.state} readOnly={doc.readOnly} />
@@ -91,7 +97,7 @@ export default function BarrierRegister() {
       {/* Focusable so keyboard users can scroll the wide grid sideways (WCAG 2.1.1). */}
       {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex */}
       <div className="register-scroll" role="region" aria-label="Register rows (scrolls sideways)" tabIndex={0}>
-        <RegisterGrid register={doc} rows={rows} sharedOrder={view.sort === "shared"} options={register.options} legend={register.legend} me={stableMe} focusRow={added} />
+        <RegisterGrid register={doc} rows={rows} columns={COLUMNS} label="Shared barrier register" cells={cells} sharedOrder={view.sort === "shared"} focusRow={added} />
       </div>
     </>
   );

@@ -1,7 +1,7 @@
-import type { LegendEntry } from "#db/schema";
+import type { EvidenceLink, LegendEntry, RowUpdate } from "#db/schema";
 import { formatDate } from "~/lib/labels";
 import type { RegisterRow } from "~/lib/register/model";
-import { labelOf, type RegisterOptions } from "~/lib/register/options";
+import { labelOf, type Choice, type RegisterOptions } from "~/lib/register/options";
 import type { Column } from "./columns";
 
 const TAG: Record<LegendEntry["colour"], string> = {
@@ -24,45 +24,61 @@ export function StatusTag({ status, legend }: { status: string | null; legend: L
   );
 }
 
-/** What a cell shows when it is not being edited. */
+export function TextView({ value }: { value: string }) {
+  return <span className="register-text">{value || <span className="register-muted">Empty</span>}</span>;
+}
+
+/** Ticked codes as their labels (or as written, for free sets such as themes). */
+export function SetView({ values, choices, free }: { values: string[]; choices: Choice[]; free?: boolean }) {
+  if (!values.length) return <span className="register-muted">None</span>;
+  return <span className="register-set">{values.map((v) => (free ? v : labelOf(choices, v))).join("; ")}</span>;
+}
+
+export function EvidenceList({ evidence }: { evidence: EvidenceLink[] }) {
+  if (!evidence.length) return <span className="register-muted">None</span>;
+  return (
+    <ul className="nhsuk-list register-compact">
+      {evidence.map((e, i) => (
+        <li key={`${e.url}-${i}`}>
+          <a href={e.url} tabIndex={-1} rel="noreferrer noopener" target="_blank">
+            {e.title}
+          </a>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function UpdatesList({ updates }: { updates: RowUpdate[] }) {
+  if (!updates.length) return <span className="register-muted">None yet</span>;
+  return (
+    <ul className="nhsuk-list register-compact">
+      {updates.map((u, i) => (
+        <li key={`${u.at}-${i}`}>
+          <strong>{formatDate(u.at)}</strong>, {u.authorName}: {u.text}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function registerChoices(options: RegisterOptions, field: string): Choice[] {
+  return field === "characteristics" ? options.characteristics : field === "edsOutcomes" ? options.edsOutcomes : field === "psedAims" ? options.psedAims : [];
+}
+
+/** What a register cell shows when it is not being edited. */
 export function CellView({ row, column, options, legend }: { row: RegisterRow; column: Column; options: RegisterOptions; legend: LegendEntry[] }) {
   switch (column.kind) {
     case "text":
-      return <span className="register-text">{row[column.field] || <span className="register-muted">Empty</span>}</span>;
-    case "set": {
-      const values = row[column.field];
-      if (!values.length) return <span className="register-muted">None</span>;
-      const choices = column.field === "characteristics" ? options.characteristics : column.field === "edsOutcomes" ? options.edsOutcomes : options.psedAims;
-      return <span>{values.map((v) => (column.free ? v : labelOf(choices, v))).join("; ")}</span>;
-    }
+      return <TextView value={row[column.field]} />;
+    case "set":
+      return <SetView values={row[column.field]} choices={registerChoices(options, column.field)} free={column.free} />;
     case "status":
       return <StatusTag status={row.status} legend={legend} />;
     case "evidence":
-      return row.evidence.length ? (
-        <ul className="nhsuk-list register-compact">
-          {row.evidence.map((e, i) => (
-            <li key={`${e.url}-${i}`}>
-              <a href={e.url} tabIndex={-1} rel="noreferrer noopener" target="_blank">
-                {e.title}
-              </a>
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <span className="register-muted">None</span>
-      );
+      return <EvidenceList evidence={row.evidence} />;
     case "updates":
-      return row.updates.length ? (
-        <ul className="nhsuk-list register-compact">
-          {row.updates.map((u, i) => (
-            <li key={`${u.at}-${i}`}>
-              <strong>{formatDate(u.at)}</strong>, {u.authorName}: {u.text}
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <span className="register-muted">None yet</span>
-      );
+      return <UpdatesList updates={row.updates} />;
     case "actions":
       return null;
   }

@@ -1,43 +1,61 @@
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import type * as Y from "yjs";
-import type { LegendEntry } from "#db/schema";
-import { positionBetween, rowsOf, type RegisterRow } from "~/lib/register/model";
-import type { RegisterOptions } from "~/lib/register/options";
-import { CellView } from "./CellView";
-import { COLUMNS, type Column } from "./columns";
-import { EvidenceEditor, SetEditor, StatusEditor, UpdatesEditor } from "./editors";
-import { TextEditor } from "./TextCell";
-import type { Me, Peer, RegisterDoc } from "./useRegisterDoc";
+import { positionBetween, rowsOf } from "~/lib/register/model";
+import type { GridColumn } from "./columns";
+import { PeerTags, RowActions } from "./RowActions";
+import type { GridRow, RegisterDoc } from "./useRegisterDoc";
 
-interface GridProps {
-  register: RegisterDoc;
-  rows: RegisterRow[];
+export interface EditorArgs<R, C> {
+  row: R;
+  column: C;
+  /** The row's Y.Map in the document. */
+  ymap: Y.Map<unknown>;
+  /** "<column>, row <n>": the editor's accessible name. */
+  label: string;
+  /** Only readable columns open when the person cannot edit; their panels then show, not change. */
+  readOnly: boolean;
+  onDone(): void;
+}
+
+/** How a document's column kinds are shown and edited (the grid itself handles "actions"). */
+export interface CellRenderers<R, C> {
+  /** A cell when it is not being edited; `open` opens its editor (for a button in the cell). */
+  view(row: R, column: C, open: () => void): ReactNode;
+  editor(args: EditorArgs<R, C>): ReactNode;
+}
+
+interface GridProps<R extends GridRow, C extends GridColumn> {
+  register: RegisterDoc<R>;
+  rows: R[];
+  columns: C[];
+  /** The grid's accessible name. */
+  label: string;
+  cells: CellRenderers<R, C>;
   /** True when rows are shown in the shared order (moving rows only makes sense then). */
   sharedOrder: boolean;
-  options: RegisterOptions;
-  legend: LegendEntry[];
-  me: Me;
   /** Set by the toolbar's "Add row": the new row to focus. */
   focusRow: string | null;
 }
 
 /**
- * The register as a WAI-ARIA grid: one cell is in the tab order; arrows, Home/End and
- * Ctrl+Home/End move; Enter (or F2) edits the cell; Escape leaves the editor and returns to the
- * cell. Ctrl+Z / Ctrl+Y undo and redo this person's own changes.
+ * A row-shaped Yjs document (the register, a plan) as a WAI-ARIA grid: one cell is in the tab
+ * order; arrows, Home/End and Ctrl+Home/End move; Enter (or F2) edits the cell; Escape leaves the
+ * editor and returns to the cell. Ctrl+Z / Ctrl+Y undo and redo this person's own changes.
  */
-export function RegisterGrid({ register, rows, sharedOrder, options, legend, me, focusRow }: GridProps) {
+export function RegisterGrid<R extends GridRow, C extends GridColumn>({ register, rows, columns, label, cells, sharedOrder, focusRow }: GridProps<R, C>) {
   const [active, setActive] = useState({ r: 0, c: 0 });
   const [editing, setEditing] = useState(false);
   const tableRef = useRef<HTMLTableElement>(null);
   const moveFocus = useRef(false);
   const focusedRow = useRef<string | null>(null);
+  const hashDone = useRef(false);
   /** Bumped whenever focus should follow the active cell (even when the active cell did not change). */
   const [focusTick, setFocusTick] = useState(0);
 
   const r = Math.min(active.r, Math.max(rows.length - 1, 0));
   const c = active.c;
   const current = rows[r];
+  const canOpen = (col: C | undefined) => !!col && (!register.readOnly || (col.kind !== "actions" && !!col.readable));
 
   useEffect(() => {
     if (!focusRow) return;
@@ -50,6 +68,18 @@ export function RegisterGrid({ register, rows, sharedOrder, options, legend, me,
     }
   }, [focusRow, rows]);
 
+  // A link to "#row-<key>" (a pulled plan action's source) lands on that row once it has arrived.
+  useEffect(() => {
+    if (hashDone.current || rows.length === 0) return;
+    hashDone.current = true;
+    const key = window.location.hash.startsWith("#row-") ? decodeURIComponent(window.location.hash.slice(5)) : null;
+    const index = key ? rows.findIndex((row) => row.key === key) : -1;
+    if (index < 0) return;
+    moveFocus.current = true;
+    setActive({ r: index, c: 0 });
+    setFocusTick((t) => t + 1);
+  }, [rows]);
+
   useEffect(() => {
     if (!moveFocus.current || editing) return;
     moveFocus.current = false;
@@ -59,7 +89,7 @@ export function RegisterGrid({ register, rows, sharedOrder, options, legend, me,
   const go = (nr: number, nc: number) => {
     moveFocus.current = true;
     setFocusTick((t) => t + 1);
-    setActive({ r: Math.max(0, Math.min(rows.length - 1, nr)), c: Math.max(0, Math.min(COLUMNS.length - 1, nc)) });
+    setActive({ r: Math.max(0, Math.min(rows.length - 1, nr)), c: Math.max(0, Math.min(columns.length - 1, nc)) });
   };
 
   const leave = () => {
@@ -78,20 +108,21 @@ export function RegisterGrid({ register, rows, sharedOrder, options, legend, me,
       return;
     }
     if (editing) {
-      if (e.key === "Escape" && COLUMNS[c]?.kind === "actions") leave();
+      if (e.key === "Escape" && columns[c]?.kind === "actions") leave();
       return;
     }
+    const edit = () => canOpen(columns[c]) && setEditing(true);
     const keys: Record<string, () => void> = {
       ArrowDown: () => go(r + 1, c),
       ArrowUp: () => go(r - 1, c),
       ArrowRight: () => go(r, c + 1),
       ArrowLeft: () => go(r, c - 1),
       Home: () => go(mod ? 0 : r, 0),
-      End: () => go(mod ? rows.length - 1 : r, COLUMNS.length - 1),
+      End: () => go(mod ? rows.length - 1 : r, columns.length - 1),
       PageDown: () => go(r + 10, c),
       PageUp: () => go(r - 10, c),
-      Enter: () => !register.readOnly && setEditing(true),
-      F2: () => !register.readOnly && setEditing(true),
+      Enter: edit,
+      F2: edit,
     };
     const action = keys[e.key];
     if (action) {
@@ -109,13 +140,13 @@ export function RegisterGrid({ register, rows, sharedOrder, options, legend, me,
   };
 
   return (
-    <table ref={tableRef} role="grid" aria-label="Shared barrier register" aria-rowcount={rows.length + 1} aria-readonly={register.readOnly || undefined} className="nhsuk-table register-grid" onKeyDown={onKeyDown}>
+    <table ref={tableRef} role="grid" aria-label={label} aria-rowcount={rows.length + 1} aria-readonly={register.readOnly || undefined} className="nhsuk-table register-grid" onKeyDown={onKeyDown}>
       <thead className="nhsuk-table__head">
         <tr role="row" aria-rowindex={1}>
           <th role="columnheader" scope="col" className="register-rownum">
             Row
           </th>
-          {COLUMNS.map((col) => (
+          {columns.map((col) => (
             <th role="columnheader" scope="col" key={col.id}>
               {col.label}
             </th>
@@ -124,13 +155,19 @@ export function RegisterGrid({ register, rows, sharedOrder, options, legend, me,
       </thead>
       <tbody className="nhsuk-table__body">
         {rows.map((row, ri) => (
-          <tr role="row" aria-rowindex={ri + 2} key={row.key}>
+          <tr role="row" aria-rowindex={ri + 2} key={row.key} id={`row-${row.key}`}>
             <th role="rowheader" scope="row" className="register-rownum">
               {ri + 1}
             </th>
-            {COLUMNS.map((col, ci) => {
+            {columns.map((col, ci) => {
               const isActive = ri === r && ci === c;
               const here = register.peers.filter((p) => p.focus?.row === row.key && p.focus.column === col.id);
+              const open = () => {
+                if (!canOpen(col)) return;
+                setActive({ r: ri, c: ci });
+                setEditing(true);
+              };
+              const ymap = isActive && editing && current && col.kind !== "actions" ? rowsOf(register.doc).get(row.key) : undefined;
               return (
                 <td
                   role="gridcell"
@@ -145,7 +182,7 @@ export function RegisterGrid({ register, rows, sharedOrder, options, legend, me,
                     if (!isActive) setActive({ r: ri, c: ci });
                     register.setFocus({ row: row.key, column: col.id });
                   }}
-                  onDoubleClick={() => !register.readOnly && (setActive({ r: ri, c: ci }), setEditing(true))}
+                  onDoubleClick={open}
                 >
                   {col.kind === "actions" ? (
                     <RowActions
@@ -160,10 +197,10 @@ export function RegisterGrid({ register, rows, sharedOrder, options, legend, me,
                         leave();
                       }}
                     />
-                  ) : isActive && editing && current ? (
-                    <Editor column={col} rowKey={row.key} rowIndex={ri} doc={register.doc} options={options} legend={legend} me={me} onDone={leave} />
+                  ) : ymap ? (
+                    cells.editor({ row, column: col, ymap, label: `${col.label}, row ${ri + 1}`, readOnly: register.readOnly, onDone: leave })
                   ) : (
-                    <CellView row={row} column={col} options={options} legend={legend} />
+                    cells.view(row, col, open)
                   )}
                   <PeerTags id={`peers-${row.key}-${col.id}`} peers={here} />
                 </td>
@@ -174,78 +211,4 @@ export function RegisterGrid({ register, rows, sharedOrder, options, legend, me,
       </tbody>
     </table>
   );
-}
-
-function PeerTags({ id, peers }: { id: string; peers: Peer[] }) {
-  if (!peers.length) return null;
-  return (
-    <span id={id} className="register-peer-tags">
-      {peers.map((p) => (
-        <span key={p.clientId} className="register-peer-tag" style={{ backgroundColor: p.user.colour }}>
-          {p.user.name} is here
-        </span>
-      ))}
-    </span>
-  );
-}
-
-function RowActions(props: { index: number; count: number; canMove: boolean; canDelete: boolean; tabbable: boolean; onMove(by: -1 | 1): void; onDelete(): void }) {
-  const tab = props.tabbable ? 0 : -1;
-  const n = props.index + 1;
-  const ref = useRef<HTMLSpanElement>(null);
-  useEffect(() => {
-    if (props.tabbable) ref.current?.querySelector<HTMLButtonElement>("button:not(:disabled)")?.focus();
-  }, [props.tabbable]);
-  return (
-    <span className="register-actions" ref={ref}>
-      {props.canMove ? (
-        <>
-          <button type="button" tabIndex={tab} className="register-link-button" disabled={props.index === 0} onClick={() => props.onMove(-1)}>
-            Move up<span className="nhsuk-u-visually-hidden"> row {n}</span>
-          </button>
-          <button type="button" tabIndex={tab} className="register-link-button" disabled={props.index === props.count - 1} onClick={() => props.onMove(1)}>
-            Move down<span className="nhsuk-u-visually-hidden"> row {n}</span>
-          </button>
-        </>
-      ) : null}
-      {props.canDelete ? (
-        <button type="button" tabIndex={tab} className="register-link-button" onClick={props.onDelete}>
-          Delete<span className="nhsuk-u-visually-hidden"> row {n}</span>
-        </button>
-      ) : null}
-    </span>
-  );
-}
-
-interface EditorProps {
-  column: Column;
-  rowKey: string;
-  rowIndex: number;
-  doc: Y.Doc;
-  options: RegisterOptions;
-  legend: LegendEntry[];
-  me: Me;
-  onDone(): void;
-}
-
-function Editor({ column, rowKey, rowIndex, doc, options, legend, me, onDone }: EditorProps) {
-  const ymap = rowsOf(doc).get(rowKey);
-  if (!ymap) return null;
-  const label = `${column.label}, row ${rowIndex + 1}`;
-  switch (column.kind) {
-    case "text":
-      return <TextEditor text={ymap.get(column.field) as Y.Text} label={label} long={column.long} onDone={onDone} />;
-    case "set": {
-      const choices = column.field === "characteristics" ? options.characteristics : column.field === "edsOutcomes" ? options.edsOutcomes : options.psedAims;
-      return <SetEditor set={ymap.get(column.field) as Y.Map<boolean>} label={label} choices={choices} free={column.free} onDone={onDone} />;
-    }
-    case "status":
-      return <StatusEditor row={ymap} legend={legend} label={label} onDone={onDone} />;
-    case "evidence":
-      return <EvidenceEditor list={ymap.get("evidence") as Y.Array<Y.Map<unknown>>} label={label} onDone={onDone} />;
-    case "updates":
-      return <UpdatesEditor list={ymap.get("updates") as Y.Array<Y.Map<unknown>>} label={label} me={me} onDone={onDone} />;
-    case "actions":
-      return null;
-  }
 }

@@ -1,8 +1,8 @@
 import type { LegendEntry } from "#db/schema";
 import type { RowView } from "~/lib/register/view";
 import { StatusTag } from "./CellView";
-import { COLUMNS } from "./columns";
-import type { ConnectionState, Peer, RegisterDoc } from "./useRegisterDoc";
+import { COLUMNS, type GridColumn } from "./columns";
+import type { ConnectionState, GridRow, Peer, RegisterDoc } from "./useRegisterDoc";
 
 export type View = RowView;
 
@@ -13,16 +13,17 @@ const STATE_TEXT: Record<ConnectionState, string> = {
   offline: "Offline: your changes are kept on this page and will be sent when you are back online",
 };
 
-export function ConnectionBanner({ state, readOnly }: { state: ConnectionState; readOnly: boolean }) {
+/** `what` names the document in "You can read this register but not change it." */
+export function ConnectionBanner({ state, readOnly, what = "register" }: { state: ConnectionState; readOnly: boolean; what?: string }) {
   return (
     <p role="status" className={`register-connection register-connection--${state}`} data-state={state}>
       <strong>{STATE_TEXT[state]}</strong>
-      {readOnly ? " You can read this register but not change it." : null}
+      {readOnly ? ` You can read this ${what} but not change it.` : null}
     </p>
   );
 }
 
-export function PresenceList({ peers, rowNumber }: { peers: Peer[]; rowNumber(key: string): number }) {
+export function PresenceList({ peers, rowNumber, columns = COLUMNS }: { peers: Peer[]; rowNumber(key: string): number; columns?: GridColumn[] }) {
   return (
     <div className="register-presence">
       <h2 className="nhsuk-heading-s">Here now</h2>
@@ -31,7 +32,7 @@ export function PresenceList({ peers, rowNumber }: { peers: Peer[]; rowNumber(ke
       ) : (
         <ul className="nhsuk-list register-presence-list">
           {peers.map((p) => {
-            const column = COLUMNS.find((c) => c.id === p.focus?.column);
+            const column = columns.find((c) => c.id === p.focus?.column);
             const row = p.focus ? rowNumber(p.focus.row) : 0;
             return (
               <li key={p.clientId}>
@@ -61,22 +62,28 @@ export function Legend({ legend }: { legend: LegendEntry[] }) {
   );
 }
 
+/** Add a row, undo and redo this person's own changes; nothing for people who only read. */
+export function EditButtons({ register, onAdd, addLabel }: { register: RegisterDoc<GridRow>; onAdd(): void; addLabel: string }) {
+  if (register.readOnly) return null;
+  return (
+    <div className="register-toolbar-buttons">
+      <button type="button" className="nhsuk-button nhsuk-button--secondary nhsuk-button--small" onClick={onAdd} disabled={!register.synced}>
+        {addLabel}
+      </button>
+      <button type="button" className="nhsuk-button nhsuk-button--secondary nhsuk-button--small" onClick={register.undo} disabled={!register.canUndo}>
+        Undo my last change
+      </button>
+      <button type="button" className="nhsuk-button nhsuk-button--secondary nhsuk-button--small" onClick={register.redo} disabled={!register.canRedo}>
+        Redo
+      </button>
+    </div>
+  );
+}
+
 export function Toolbar({ register, view, onView, onAdd, legend }: { register: RegisterDoc; view: View; onView(v: View): void; onAdd(): void; legend: LegendEntry[] }) {
   return (
     <div className="register-toolbar">
-      {register.readOnly ? null : (
-        <div className="register-toolbar-buttons">
-          <button type="button" className="nhsuk-button nhsuk-button--secondary nhsuk-button--small" onClick={onAdd} disabled={!register.synced}>
-            Add row
-          </button>
-          <button type="button" className="nhsuk-button nhsuk-button--secondary nhsuk-button--small" onClick={register.undo} disabled={!register.canUndo}>
-            Undo my last change
-          </button>
-          <button type="button" className="nhsuk-button nhsuk-button--secondary nhsuk-button--small" onClick={register.redo} disabled={!register.canRedo}>
-            Redo
-          </button>
-        </div>
-      )}
+      <EditButtons register={register} onAdd={onAdd} addLabel="Add row" />
       <div className="register-toolbar-view">
         <div className="nhsuk-form-group">
           <label className="nhsuk-label" htmlFor="register-filter">

@@ -1,5 +1,17 @@
 import type { SetField, TextField } from "~/lib/register/model";
 
+/**
+ * A grid column, whatever the document: `kind` picks how its cells are shown and edited (the
+ * grid itself only knows "actions", the move and delete buttons). `readable` columns open their
+ * panel for people who cannot edit too (to read a history or follow a link).
+ */
+export interface GridColumn {
+  id: string;
+  label: string;
+  kind: string;
+  readable?: boolean;
+}
+
 export type ColumnKind =
   | { kind: "text"; field: TextField; long: boolean }
   | { kind: "set"; field: SetField; free?: boolean }

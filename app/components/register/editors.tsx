@@ -13,6 +13,8 @@ export function EditorPanel({ label, onDone, children }: { label: string; onDone
   useEffect(() => {
     const panel = ref.current;
     panel?.querySelector<HTMLElement>("input, select, textarea, button")?.focus();
+    // Show the whole panel when it fits (a wide panel in a right-hand column of the scrolling grid).
+    panel?.scrollIntoView?.({ block: "nearest", inline: "nearest" });
     // Escape from any control in the panel returns to the grid cell.
     const onKey = (e: KeyboardEvent) => {
       if (e.key === "Escape") {
@@ -110,13 +112,20 @@ export function StatusEditor({ row, legend, label, onDone }: { row: Y.Map<unknow
   );
 }
 
+/** A link entry's field, stored as a Y.Map (the register) or a plain object (plans' evidence). */
+const fieldOf = (entry: unknown, key: string): string => {
+  const value = entry && typeof (entry as Y.Map<unknown>).get === "function" ? (entry as Y.Map<unknown>).get(key) : (entry as Record<string, unknown> | null)?.[key];
+  return String(value ?? "");
+};
+const linksOf = (list: Y.Array<Y.Map<unknown>>) => (list.toArray() as unknown[]).map((m) => ({ url: fieldOf(m, "url"), title: fieldOf(m, "title") }));
+
 export function EvidenceEditor({ list, label, onDone }: { list: Y.Array<Y.Map<unknown>>; label: string; onDone(): void }) {
   const [url, setUrl] = useState("");
   const [title, setTitle] = useState("");
   const [error, setError] = useState<string | null>(null);
-  const [items, setItems] = useState(() => list.toArray().map((m) => ({ url: String(m.get("url")), title: String(m.get("title")) })));
+  const [items, setItems] = useState(() => linksOf(list));
   useEffect(() => {
-    const observe = () => setItems(list.toArray().map((m) => ({ url: String(m.get("url")), title: String(m.get("title")) })));
+    const observe = () => setItems(linksOf(list));
     list.observeDeep(observe);
     return () => list.unobserveDeep(observe);
   }, [list]);
@@ -133,7 +142,15 @@ export function EvidenceEditor({ list, label, onDone }: { list: Y.Array<Y.Map<un
         {items.map((item, i) => (
           <li key={`${item.url}-${i}`}>
             {item.title}{" "}
-            <button type="button" className="register-link-button" onClick={() => list.delete(i, 1)}>
+            <button
+              type="button"
+              className="register-link-button"
+              onClick={(e) => {
+                // The button goes with its link: keep focus in the panel.
+                e.currentTarget.closest("fieldset")?.querySelector<HTMLElement>("input")?.focus();
+                list.delete(i, 1);
+              }}
+            >
               Remove<span className="nhsuk-u-visually-hidden"> {item.title}</span>
             </button>
           </li>
@@ -164,12 +181,13 @@ export function EvidenceEditor({ list, label, onDone }: { list: Y.Array<Y.Map<un
 /** The dated update log: entries are appended with their author, never edited or removed. */
 export function UpdatesEditor({ list, label, me, onDone }: { list: Y.Array<Y.Map<unknown>>; label: string; me: Me; onDone(): void }) {
   const [draft, setDraft] = useState("");
+  const box = useRef<HTMLTextAreaElement>(null);
   return (
     <EditorPanel label={label} onDone={onDone}>
       <label className="nhsuk-label" htmlFor={`${label}-new`}>
         Add a dated update
       </label>
-      <textarea id={`${label}-new`} className="nhsuk-textarea" rows={3} value={draft} onChange={(e) => setDraft(e.target.value)} />
+      <textarea ref={box} id={`${label}-new`} className="nhsuk-textarea" rows={3} value={draft} onChange={(e) => setDraft(e.target.value)} />
       <button
         type="button"
         className="nhsuk-button nhsuk-button--secondary nhsuk-button--small"
@@ -177,6 +195,8 @@ export function UpdatesEditor({ list, label, me, onDone }: { list: Y.Array<Y.Map
         onClick={() => {
           list.push([updateMap({ at: new Date().toISOString(), authorId: me.id, authorName: `${me.name} (${me.organisation})`, text: draft.trim() })]);
           setDraft("");
+          // The button disables itself: keep focus in the panel (Escape still leaves it).
+          box.current?.focus();
         }}
       >
         Add update

@@ -23,9 +23,15 @@ export interface Peer {
   focus: Focus | null;
 }
 
-export interface RegisterDoc {
+/** What every row-shaped document's rows have (register rows, plan actions). */
+export interface GridRow {
+  key: string;
+  position: number;
+}
+
+export interface RegisterDoc<R extends GridRow = RegisterRow> {
   doc: Y.Doc;
-  rows: RegisterRow[];
+  rows: R[];
   state: ConnectionState;
   readOnly: boolean;
   /** The first full state has arrived from the server. */
@@ -51,13 +57,14 @@ export function colourFor(id: string): string {
 }
 
 /**
- * Binds the page to the register's Yjs document over the collaboration socket: rows, connection
- * state, presence, per-person undo/redo (only this person's own changes are undone) and
- * announcements of other people's edits.
+ * Binds the page to a row-shaped Yjs document (the register; a plan, with `read` = readActions)
+ * over the collaboration socket: rows, connection state, presence, per-person undo/redo (only
+ * this person's own changes are undone) and announcements of other people's edits.
  */
-export function useRegisterDoc(document: string, me: Me, initiallyReadOnly: boolean): RegisterDoc {
+export function useRegisterDoc<R extends GridRow = RegisterRow>(document: string, me: Me, initiallyReadOnly: boolean, read?: (doc: Y.Doc) => R[]): RegisterDoc<R> {
   const doc = useMemo(() => new Y.Doc(), []);
-  const [rows, setRows] = useState<RegisterRow[]>([]);
+  const reader = useRef(read ?? (readRows as unknown as (doc: Y.Doc) => R[]));
+  const [rows, setRows] = useState<R[]>([]);
   const [state, setState] = useState<ConnectionState>("connecting");
   const [readOnly, setReadOnly] = useState(initiallyReadOnly);
   const [synced, setSynced] = useState(false);
@@ -81,7 +88,7 @@ export function useRegisterDoc(document: string, me: Me, initiallyReadOnly: bool
       if (pending !== null) return;
       pending = requestAnimationFrame(() => {
         pending = null;
-        setRows(readRows(doc));
+        setRows(reader.current(doc));
       });
     };
     doc.on("update", refresh);
@@ -90,7 +97,7 @@ export function useRegisterDoc(document: string, me: Me, initiallyReadOnly: bool
       if (!provider || tr.origin !== provider || tr.local) return;
       const keys = touchedRowKeys(tr, doc);
       if (keys.length === 0) return;
-      const order = readRows(doc).map((r) => r.key);
+      const order = reader.current(doc).map((r) => r.key);
       const numbers = keys.map((k) => order.indexOf(k) + 1).filter((n) => n > 0);
       const editors = peersOf(provider)
         .filter((p) => p.focus && keys.includes(p.focus.row))

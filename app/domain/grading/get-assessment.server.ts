@@ -7,6 +7,7 @@ import { notFound } from "~/domain/errors";
 import { assessmentResults, type AssessmentResults, type FrameworkShape } from "~/policies/assessment-results";
 import type { RatingBand } from "~/policies/eds2022-scoring";
 import { loadBands, loadFramework } from "./load-framework.server";
+import { UNTAGGED_CHOICES } from "./evidence-choices";
 import { loadSuggestionInputs, type SuggestionInputs } from "./load-suggestion-inputs.server";
 
 export type AssessmentRecord = typeof assessments.$inferSelect & { orgName: string };
@@ -49,8 +50,6 @@ export interface EvidenceChoice {
   outcomeIds: string[];
 }
 
-/** How many items not tagged to an outcome the grade form offers beside those tagged to it. */
-export const UNTAGGED_CHOICES = 30;
 
 export interface AssessmentView {
   assessment: AssessmentRecord;

@@ -207,15 +207,18 @@ export function removeStep(doc: Y.Doc, key: string, stepKey: string) {
   if (steps && index >= 0) steps.delete(index, 1);
 }
 
-/** The source fields an action was pre-filled from, and the action field each one fills. */
+/**
+ * The source fields an action was pre-filled from, and the action field each one fills. The
+ * snapshot's title names the source on screen; it is the barrier (or the item's title) again, so
+ * it is not compared on its own.
+ */
 export const SOURCE_FIELDS = [
-  { field: "title", label: "Title", target: null },
   { field: "barrier", label: "Barrier", target: "barrier" },
   { field: "issue", label: "Issue at play", target: "issue" },
   { field: "characteristics", label: "Characteristics or groups", target: "characteristics" },
   { field: "edsOutcomes", label: "EDS outcomes", target: "edsOutcomes" },
   { field: "psedAims", label: "PSED aims", target: "psedAims" },
-] as const satisfies readonly { field: keyof SourceSnapshot; label: string; target: PlanTextField | PlanSetField | null }[];
+] as const satisfies readonly { field: keyof SourceSnapshot; label: string; target: PlanTextField | PlanSetField }[];
 
 export interface SourceChange {
   field: keyof SourceSnapshot;
@@ -254,8 +257,7 @@ export function resolveSourceChange(doc: Y.Doc, key: string, current: SourceSnap
     if (choice === "take") {
       for (const change of changes) {
         const target = SOURCE_FIELDS.find((f) => f.field === change.field)?.target;
-        if (!target) continue;
-        const value = row.get(target);
+        const value = target ? row.get(target) : null;
         if (value instanceof Y.Text) {
           value.delete(0, value.length);
           value.insert(0, String(change.after));

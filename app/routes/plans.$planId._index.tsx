@@ -1,0 +1,101 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useMemo, useState } from "react";
+import { PLAN_COLUMNS } from "~/components/plan/columns";
+import { planCells } from "~/components/plan/planCells";
+import { PlanHeader } from "~/components/plan/PlanHeader";
+import { PlanSummary } from "~/components/plan/PlanSummary";
+import { countActions, filterActions, objectiveChoices, type PlanFilter } from "~/components/plan/progress";
+import { RegisterGrid } from "~/components/register/RegisterGrid";
+import { ConnectionBanner, EditButtons, Legend, PresenceList } from "~/components/register/Toolbar";
+import { colourFor, useRegisterDoc } from "~/components/register/useRegisterDoc";
+import { notFound } from "~/domain/errors";
+import { isPlanId } from "~/domain/plans/get-plan.server";
+import { openPlan } from "~/domain/plans/open-plan.server";
+import { PLAN_KIND_LABELS } from "~/domain/plans/plan-input";
+import { guarded } from "~/lib/http.server";
+import { pageTitle } from "~/lib/meta";
+import { todayIso } from "~/lib/plan/dates";
+import { appendActions, readActions } from "~/lib/plan/model";
+import { requireActor } from "~/lib/session.server";
+
+const NOT_FOUND = "There is no such plan in your organisation.";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data ? data.plan.title : "Plan");
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const actor = await requireActor(request, context);
+  return guarded(async () => {
+    if (!isPlanId(params.planId)) throw notFound(NOT_FOUND);
+    const plan = await openPlan(context.database, actor, params.planId);
+    if (!plan) throw notFound(NOT_FOUND);
+    return {
+      plan: { ...plan, kindLabel: PLAN_KIND_LABELS[plan.kind] },
+      orgName: actor.active.orgName,
+      me: { id: actor.userId, name: actor.name, organisation: actor.active.orgName, colour: colourFor(actor.userId) },
+    };
+  });
+}
+
+export default function PlanPage() {
+  const { plan, orgName, me } = useLoaderData<typeof loader>();
+  const stableMe = useMemo(() => me, [me.id]); // eslint-disable-line react-hooks/exhaustive-deps
+  const doc = useRegisterDoc(plan.document, stableMe, !plan.canEdit, readActions);
+  const [filter, setFilter] = useState<PlanFilter>("all");
+  const [added, setAdded] = useState<string | null>(null);
+  const today = useMemo(() => todayIso(), []);
+  const rows = filterActions(doc.rows, filter, plan.legend, today);
+  const counts = countActions(doc.rows, plan.legend, today);
+  const order = doc.rows.map((r) => r.key);
+  const rowNumber = (key: string) => rows.findIndex((r) => r.key === key) + 1;
+  const cells = planCells({ options: plan.options, objectives: objectiveChoices(plan.objectives), legend: plan.legend, sources: plan.sources, me: stableMe, today }, rowNumber);
+
+  return (
+    <>
+      <PlanHeader
+        id={plan.id}
+        orgName={orgName}
+        title={plan.title}
+        kindLabel={plan.kindLabel}
+        periodStart={plan.periodStart}
+        periodEnd={plan.periodEnd}
+        objectives={plan.objectives}
+        canEdit={plan.canEdit}
+      />
+      <h2 className="nhsuk-heading-m">Actions</h2>
+      {doc.synced ? <PlanSummary counts={counts} filter={filter} onFilter={setFilter} shown={rows.length} /> : null}
+      <ConnectionBanner state={doc.state} readOnly={doc.readOnly} what="plan" />
+      <div className="register-side">
+        <PresenceList peers={doc.peers} rowNumber={(key) => order.indexOf(key) + 1} columns={PLAN_COLUMNS} />
+        <Legend legend={plan.legend} />
+      </div>
+      <div className="register-toolbar">
+        <EditButtons
+          register={doc}
+          addLabel="Add action"
+          onAdd={() => {
+            setFilter("all");
+            doc.stopCapturing();
+            setAdded(appendActions(doc.doc, [{}])[0] ?? null);
+            doc.stopCapturing();
+          }}
+        />
+      </div>
+      <p className="nhsuk-body-s" id="plan-help">
+        Use the arrow keys to move between cells, Enter to edit a cell (or to read a due date&apos;s history and an action&apos;s source), and Escape to stop
+        editing. Ctrl+Z undoes your own last change.
+      </p>
+      <div aria-live="polite" className="nhsuk-u-visually-hidden" data-testid="announcer">
+        {doc.announcement}
+      </div>
+      {!doc.synced ? <p className="nhsuk-body">Loading the plan…</p> : null}
+      {doc.synced && doc.rows.length === 0 ? <p className="nhsuk-body">The plan has no actions yet.</p> : null}
+      {doc.synced && doc.rows.length > 0 && rows.length === 0 ? <p className="nhsuk-body">No actions match. Choose &quot;All actions&quot; to see every action.</p> : null}
+      {/* Focusable so keyboard users can scroll the wide grid sideways (WCAG 2.1.1). */}
+      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex */}
+      <div className="register-scroll plan-scroll" role="region" aria-label="Plan actions (scrolls sideways)" tabIndex={0}>
+        <RegisterGrid register={doc} rows={rows} columns={PLAN_COLUMNS} label={`Actions of ${plan.title}`} cells={cells} sharedOrder={filter === "all"} focusRow={added} />
+      </div>
+    </>
+  );
+}

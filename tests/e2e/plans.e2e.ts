@@ -1,0 +1,153 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectAccessible, launchBrowser, newContext, signIn } from "./support/browser";
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function as(email: string): Promise<Page> {
+  const page = await (await newContext(browser)).newPage();
+  await signIn(page, email);
+  return page;
+}
+
+/** Waits until a live grid (register or plan) is connected and its first state has arrived. */
+async function live(page: Page) {
+  await expect.poll(() => page.locator("[data-state]").getAttribute("data-state"), { timeout: 15_000 }).toBe("connected");
+  await expect.poll(() => page.getByText(/^Loading the (plan|register)…$/).count(), { timeout: 15_000 }).toBe(0);
+}
+
+const cell = (page: Page, row: number, column: string) => page.getByRole("gridcell", { name: `${column}, row ${row}`, exact: true });
+/** The collaboration server projects edits into SQL after they settle (under a second). */
+const settle = (page: Page) => page.waitForTimeout(1_500);
+
+describe("objective plans", () => {
+  it("creates a plan, refusing bad input field by field and keeping what was typed", async () => {
+    const page = await as("alderhey.lead@peff.example");
+    await page.getByRole("link", { name: "Plans", exact: true }).first().click();
+    await page.waitForURL((url) => url.pathname === "/plans");
+    await expectAccessible(page, "plans list");
+    await page.getByRole("button", { name: "Create a plan" }).click();
+    await page.waitForURL((url) => url.pathname === "/plans/new");
+    await page.getByLabel("Title").fill("Equality objective plan (browser test)");
+    await page.getByLabel("Start of the plan's period").fill("31/02/2025");
+    await page.getByLabel("End of the plan's period").fill("March 2029");
+    await page.getByRole("button", { name: "Create the plan" }).click();
+    await expect.poll(() => page.locator(".nhsuk-error-summary").textContent()).toMatch(/Select the kind of plan.*no day 31/s);
+    expect(await page.getByLabel("Title").inputValue()).toBe("Equality objective plan (browser test)");
+    await expectAccessible(page, "create a plan with errors");
+
+    await page.getByLabel("Equality objective plan").check();
+    await page.getByLabel("Start of the plan's period").fill("1/4/2025");
+    await page.getByLabel("Equality objectives").fill("1. To make fair and transparent commissioning decisions\n2. To improve access for Deaf people");
+    await page.getByRole("button", { name: "Create the plan" }).click();
+    await page.waitForURL(/\/plans\/[0-9a-f-]{36}$/);
+    await live(page);
+    expect(await page.locator("main").textContent()).toMatch(/To improve access for Deaf people/);
+    await expectAccessible(page, "an empty plan");
+
+    await page.getByRole("link", { name: "Plan settings" }).click();
+    await expectAccessible(page, "plan settings");
+    await page.getByLabel("Status 2 means").selectOption("in_progress"); // Green "Complete" no longer means complete
+    await page.getByRole("button", { name: "Save the legend" }).click();
+    await expect.poll(() => page.locator(".nhsuk-error-summary").textContent()).toMatch(/One status must mean complete/);
+    await expectAccessible(page, "plan settings with errors");
+    await page.context().close();
+  }, 180_000);
+
+  it("pulls a shared barrier into a plan, shows another organisation's change to it, takes it, and rolls the status up", async () => {
+    const lead = await as("luht.lead@peff.example");
+    // A plan of its own for this test, so demo data does not decide what is already pulled.
+    await lead.goto("/plans/new");
+    await lead.getByLabel("EDS action plan").check();
+    await lead.getByLabel("Title").fill("Browser test plan");
+    await lead.getByLabel("Start of the plan's period").fill("1/4/2025");
+    await lead.getByLabel("End of the plan's period").fill("31/3/2026");
+    await lead.getByRole("button", { name: "Create the plan" }).click();
+    await lead.waitForURL(/\/plans\/[0-9a-f-]{36}$/);
+    const planPath = new URL(lead.url()).pathname;
+
+    await lead.goto("/register/progress");
+    await expectAccessible(lead, "register progress");
+    const rows = lead.locator("tr[id^='barrier-']");
+    const count = await rows.count();
+    expect(count).toBeGreaterThan(1);
+    const row = rows.nth(count - 1);
+    const rowKey = (await row.getAttribute("id"))!.slice("barrier-".length);
+    const barrier = (await row.locator("th").textContent())!.trim();
+    await row.getByRole("link", { name: /Add to our plan/ }).click();
+    await lead.waitForURL((url) => url.pathname === "/plans/pull");
+    await expectAccessible(lead, "add to our plan");
+    await lead.getByLabel("Browser test plan").check();
+    await lead.getByRole("button", { name: "Add to the plan" }).click();
+    await lead.waitForURL((url) => url.pathname === planPath);
+    await live(lead);
+    await expect.poll(() => cell(lead, 1, "Barrier").textContent()).toContain(barrier.slice(0, 30));
+    expect(await cell(lead, 1, "Source").textContent()).toMatch(/From the shared register/);
+    expect(await cell(lead, 1, "Source").textContent()).not.toMatch(/Source updated/);
+
+    // Another organisation's lead changes the barrier's issue in the shared register.
+    const other = await (await newContext(browser)).newPage();
+    await signIn(other, "merseycare.lead@peff.example");
+    await other.goto("/register");
+    await live(other);
+    const issue = cell(other, count, "Issue at play");
+    await issue.focus();
+    await other.keyboard.press("Enter");
+    await other.keyboard.press("Control+End");
+    await other.keyboard.type(" Changed by Mersey Care.");
+    await other.keyboard.press("Escape");
+    await expect.poll(() => issue.textContent()).toContain("Changed by Mersey Care.");
+    await settle(other);
+    await other.context().close();
+
+    // The plan shows "Source updated" with the change, field by field; the lead takes it.
+    await lead.reload();
+    await live(lead);
+    await expect.poll(() => cell(lead, 1, "Source").textContent()).toMatch(/Source updated/);
+    await cell(lead, 1, "Source").focus();
+    await lead.keyboard.press("Enter");
+    await expect.poll(() => cell(lead, 1, "Source").textContent()).toMatch(/Issue at play.*Changed by Mersey Care\./s);
+    await expectAccessible(lead, "source updated panel");
+    await lead.getByRole("button", { name: "Take the change" }).click();
+    await expect.poll(() => cell(lead, 1, "Issue at play").textContent()).toContain("Changed by Mersey Care.");
+    await expect.poll(() => cell(lead, 1, "Source").textContent()).not.toMatch(/Source updated/);
+
+    // Mark it complete from the keyboard; the roll-up shows it to the regional lead.
+    await cell(lead, 1, "Status").focus();
+    await lead.keyboard.press("Enter");
+    await lead.keyboard.press("ArrowDown");
+    await lead.keyboard.press("ArrowDown");
+    await lead.keyboard.press("Enter");
+    await expect.poll(() => cell(lead, 1, "Status").textContent()).toMatch(/Complete \(green\)/);
+    await settle(lead);
+
+    const regional = await as("regional.lead@peff.example");
+    await regional.goto("/register/progress");
+    const mine = regional.locator(`#barrier-${rowKey}`);
+    expect(await mine.getByTestId("rollup-summary").textContent()).toMatch(/complete/);
+    await mine.locator("summary").click();
+    await expect.poll(() => mine.textContent()).toMatch(/Liverpool University Hospitals[^:]*: Complete/);
+    await expectAccessible(regional, "register progress (regional lead)");
+    await regional.context().close();
+
+    // Published view, export and import pages of the plan.
+    await lead.goto(`${planPath}/print`);
+    await expect.poll(() => lead.locator("main").textContent()).toMatch(/available in other formats/);
+    await expectAccessible(lead, "plan published view");
+    const csv = await lead.request.get(`${planPath}/export?format=csv`);
+    expect(await csv.text()).toContain("Changed by Mersey Care.");
+    await lead.goto(`${planPath}/import`);
+    await expectAccessible(lead, "plan import");
+    await lead.goto("/plans");
+    await expectAccessible(lead, "plans list with plans");
+    await lead.goto("/");
+    expect(await lead.locator("main").textContent()).toMatch(/Plans: overdue and slipped actions/);
+    await lead.context().close();
+  }, 240_000);
+});

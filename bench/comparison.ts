@@ -7,9 +7,8 @@
  */
 import { performance } from "node:perf_hooks";
 import { sql } from "drizzle-orm";
-import postgres from "postgres";
-import { openDatabase, type Database } from "../db/client";
-import { migrateDatabase } from "../db/migrate";
+import type { Database } from "../db/client";
+import { openBenchDatabase } from "../db/scratch";
 import { collaborativeMembers, collaboratives, memberships, users } from "../db/schema";
 import { loadActingContexts } from "../app/domain/auth/load-contexts.server";
 import type { Actor } from "../app/domain/auth/actor";
@@ -21,29 +20,7 @@ import { compareSpread } from "../app/domain/compare/compare-spread.server";
 
 const RUNS = 30;
 
-async function open(): Promise<{ database: Database; dispose: () => Promise<void> }> {
-  const url = process.env.DATABASE_URL;
-  if (!url) {
-    const database = await openDatabase({ pgliteDir: "memory://" });
-    await migrateDatabase(database);
-    return { database, dispose: () => database.close() };
-  }
-  const admin = postgres(url, { max: 1, onnotice: () => {} });
-  const name = `peff_bench_${Date.now()}`;
-  await admin.unsafe(`create database "${name}"`);
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: u.toString(), max: 4 });
-  await migrateDatabase(database, u.toString());
-  return {
-    database,
-    dispose: async () => {
-      await database.close();
-      await admin.unsafe(`drop database if exists "${name}" with (force)`);
-      await admin.end();
-    },
-  };
-}
+const open = () => openBenchDatabase("peff_bench");
 
 /** A collaborative of `n` organisations with ten published years each, generated in SQL on the owner connection. */
 async function generate(database: Database, n: number): Promise<Actor> {

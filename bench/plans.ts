@@ -11,10 +11,9 @@
  */
 import { performance } from "node:perf_hooks";
 import { sql } from "drizzle-orm";
-import postgres from "postgres";
 import * as Y from "yjs";
-import { openDatabase, type Database } from "../db/client";
-import { migrateDatabase } from "../db/migrate";
+import type { Database } from "../db/client";
+import { openBenchDatabase } from "../db/scratch";
 import { collabSnapshots, collabUpdates, collaborativeMembers, collaboratives, memberships, organisations, plans, users, type Role } from "../db/schema";
 import { withOwner, withTenant } from "../db/tenant";
 import type { Actor } from "../app/domain/auth/actor";
@@ -33,29 +32,7 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 30);
 /** Edits not yet compacted into the snapshot when the plan is opened. */
 const PENDING_UPDATES = 50;
 
-async function open(): Promise<{ database: Database; dispose: () => Promise<void> }> {
-  const url = process.env.DATABASE_URL;
-  if (!url) {
-    const database = await openDatabase({ pgliteDir: "memory://" });
-    await migrateDatabase(database);
-    return { database, dispose: () => database.close() };
-  }
-  const admin = postgres(url, { max: 1, onnotice: () => {} });
-  const name = `peff_bench_plans_${Date.now()}`;
-  await admin.unsafe(`create database "${name}"`);
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: u.toString(), max: 4 });
-  await migrateDatabase(database, u.toString());
-  return {
-    database,
-    dispose: async () => {
-      await database.close();
-      await admin.unsafe(`drop database if exists "${name}" with (force)`);
-      await admin.end();
-    },
-  };
-}
+const open = () => openBenchDatabase("peff_bench_plans");
 
 async function actorWith(database: Database, orgId: string, collaborativeId: string, role: Role): Promise<Actor> {
   const [u] = await database.db

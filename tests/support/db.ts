@@ -22,21 +22,6 @@ export async function openScratchDatabase(): Promise<{ database: Database; dispo
     const database = await openTestDatabase();
     return { database, dispose: () => database.close() };
   }
-  const { default: postgres } = await import("postgres");
-  const { migrateDatabase } = await import("../../db/migrate");
-  const admin = postgres(url, { max: 1, onnotice: () => {} });
-  const name = `peff_scratch_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
-  await admin.unsafe(`create database "${name}"`);
-  const scratchUrl = new URL(url);
-  scratchUrl.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: scratchUrl.toString(), max: 2 });
-  await migrateDatabase(database, scratchUrl.toString());
-  return {
-    database,
-    dispose: async () => {
-      await database.close();
-      await admin.unsafe(`drop database if exists "${name}" with (force)`);
-      await admin.end();
-    },
-  };
+  const { createScratchDatabase } = await import("../../db/scratch");
+  return createScratchDatabase(url, "peff_scratch", 2);
 }

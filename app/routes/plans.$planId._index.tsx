@@ -44,9 +44,12 @@ export default function PlanPage() {
   const [filter, setFilter] = useState<PlanFilter>("all");
   const [added, setAdded] = useState<string | null>(null);
   const today = useMemo(() => todayIso(), []);
-  const rows = filterActions(doc.rows, filter, plan.legend, today);
-  const counts = countActions(doc.rows, plan.legend, today);
-  const order = doc.rows.map((r) => r.key);
+  // Until the live document has arrived, show the actions as last saved (read-only).
+  const all = doc.synced ? doc.rows : plan.actions;
+  const live = doc.synced ? doc : { ...doc, readOnly: true };
+  const rows = filterActions(all, filter, plan.legend, today);
+  const counts = countActions(all, plan.legend, today);
+  const order = all.map((r) => r.key);
   const rowNumber = (key: string) => rows.findIndex((r) => r.key === key) + 1;
   const cells = planCells({ options: plan.options, objectives: objectiveChoices(plan.objectives), legend: plan.legend, sources: plan.sources, me: stableMe, today }, rowNumber);
 
@@ -63,7 +66,7 @@ export default function PlanPage() {
         canEdit={plan.canEdit}
       />
       <h2 className="nhsuk-heading-m">Actions</h2>
-      {doc.synced ? <PlanSummary counts={counts} filter={filter} onFilter={setFilter} shown={rows.length} /> : null}
+      <PlanSummary counts={counts} filter={filter} onFilter={setFilter} shown={rows.length} />
       <ConnectionBanner state={doc.state} readOnly={doc.readOnly} what="plan" />
       <div className="register-side">
         <PresenceList peers={doc.peers} rowNumber={(key) => order.indexOf(key) + 1} columns={PLAN_COLUMNS} />
@@ -88,13 +91,13 @@ export default function PlanPage() {
       <div aria-live="polite" className="nhsuk-u-visually-hidden" data-testid="announcer">
         {doc.announcement}
       </div>
-      {!doc.synced ? <p className="nhsuk-body">Loading the plan…</p> : null}
-      {doc.synced && doc.rows.length === 0 ? <p className="nhsuk-body">The plan has no actions yet.</p> : null}
-      {doc.synced && doc.rows.length > 0 && rows.length === 0 ? <p className="nhsuk-body">No actions match. Choose &quot;All actions&quot; to see every action.</p> : null}
+      {!doc.synced ? <p className="nhsuk-body">Connecting to the live plan… The actions below are as last saved; you can edit them once connected.</p> : null}
+      {all.length === 0 ? <p className="nhsuk-body">The plan has no actions yet.</p> : null}
+      {all.length > 0 && rows.length === 0 ? <p className="nhsuk-body">No actions match. Choose &quot;All actions&quot; to see every action.</p> : null}
       {/* Focusable so keyboard users can scroll the wide grid sideways (WCAG 2.1.1). */}
       {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex */}
       <div className="register-scroll plan-scroll" role="region" aria-label="Plan actions (scrolls sideways)" tabIndex={0}>
-        <RegisterGrid register={doc} rows={rows} columns={PLAN_COLUMNS} label={`Actions of ${plan.title}`} cells={cells} sharedOrder={filter === "all"} focusRow={added} />
+        <RegisterGrid register={live} rows={rows} columns={PLAN_COLUMNS} label={`Actions of ${plan.title}`} cells={cells} sharedOrder={filter === "all"} focusRow={added} />
       </div>
     </>
   );

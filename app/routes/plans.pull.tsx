@@ -37,7 +37,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const planId = String(form.get("planId") ?? "");
     if (!planId) throw invalid({ planId: "Select the plan to add this to" });
     const { rowKey } = await pullIntoPlan(context.database, actor, planId, ref);
-    throw redirect(`/plans/${planId}?added=${rowKey}`);
+    throw redirect(`/plans/${planId}#row-${rowKey}`);
   });
 }
 

@@ -19,7 +19,7 @@ async function as(email: string): Promise<Page> {
 /** Waits until a live grid (register or plan) is connected and its first state has arrived. */
 async function live(page: Page) {
   await expect.poll(() => page.locator("[data-state]").getAttribute("data-state"), { timeout: 15_000 }).toBe("connected");
-  await expect.poll(() => page.getByText(/^Loading the (plan|register)…$/).count(), { timeout: 15_000 }).toBe(0);
+  await expect.poll(() => page.getByText(/^(Loading the register…|Connecting to the live plan…)/).count(), { timeout: 15_000 }).toBe(0);
 }
 
 const cell = (page: Page, row: number, column: string) => page.getByRole("gridcell", { name: `${column}, row ${row}`, exact: true });

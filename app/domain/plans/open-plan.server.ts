@@ -1,9 +1,10 @@
-import { and, eq, isNotNull } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import type { Database } from "#db/client";
 import { planActions, plans, type PlanKind, type PlanLegendEntry, type PlanObjective } from "#db/schema";
 import { withTenant } from "#db/tenant";
 import { tenantOf, type Actor } from "~/domain/auth/actor";
 import { loadRowOptions } from "~/domain/register/row-options.server";
+import type { PlanAction } from "~/lib/plan/model";
 import type { RegisterOptions } from "~/lib/register/options";
 import { canEditPlans } from "~/policies/plans";
 import { isPlanId } from "./get-plan.server";
@@ -23,6 +24,11 @@ export interface OpenedPlan {
   options: RegisterOptions;
   /** Pulled actions' sources as they are now, by "<kind>:<id>" (absent: removed or unshared). */
   sources: Record<string, CurrentSource>;
+  /**
+   * The actions as last projected into SQL: the page shows them at once (and without JavaScript)
+   * while the live document connects, then the live rows take over.
+   */
+  actions: PlanAction[];
 }
 
 /** A plan of the active organisation, with what its page needs; null when RLS hides it. */
@@ -31,11 +37,9 @@ export async function openPlan(database: Database, actor: Actor, planId: string)
   return withTenant(database, tenantOf(actor), async (tx) => {
     const [plan] = await tx.select().from(plans).where(eq(plans.id, planId));
     if (!plan) return null;
-    const pulled = await tx
-      .select({ source: planActions.source })
-      .from(planActions)
-      .where(and(eq(planActions.planId, planId), isNotNull(planActions.source)));
-    const refs: SourceRef[] = pulled.map((p) => ({ kind: p.source!.kind, id: p.source!.id }));
+    const rows = await tx.select().from(planActions).where(eq(planActions.planId, planId)).orderBy(asc(planActions.position));
+    const actions = rows.map(({ planId: _p, collaborativeId: _c, orgId: _o, projectedAt: _t, rowKey, ...fields }): PlanAction => ({ key: rowKey, ...fields }));
+    const refs: SourceRef[] = actions.filter((a) => a.source).map((a) => ({ kind: a.source!.kind, id: a.source!.id }));
     const sources = await loadCurrentSources(tx, refs);
     return {
       id: plan.id,
@@ -49,6 +53,7 @@ export async function openPlan(database: Database, actor: Actor, planId: string)
       canEdit: canEditPlans(actor.active.role),
       options: await loadRowOptions(tx),
       sources: Object.fromEntries(sources),
+      actions,
     };
   });
 }

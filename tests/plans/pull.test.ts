@@ -15,6 +15,8 @@ import { loadRegisterRollup } from "../../app/domain/plans/register-rollup.serve
 import { DomainError } from "../../app/domain/errors";
 import { readActions, resolveSourceChange, sourceChanges } from "../../app/lib/plan/model";
 import { rowsOf as rowsMap } from "../../app/lib/register/model";
+import { shareItem } from "../../app/domain/evidence/share-item.server";
+import { addItem } from "../evidence/support";
 import { openTestDatabase } from "../support/db";
 import { actorFor, createOrganisation, createUser, createWorld, type World } from "../support/factories";
 
@@ -93,6 +95,18 @@ describe("pulling shared intelligence into a plan", () => {
 
     // Twice into the same plan is refused with a reason.
     await expect(pullIntoPlan(database, world.actors.leadA, planId, { kind: "register", id: rowKey })).rejects.toMatchObject({ status: 409 });
+  });
+
+  it("pulls a shared evidence item (not another organisation's private one), linking the item", async () => {
+    const shared = await addItem(database, world.actors.leadA2, { title: "Deaf society briefing", summary: "Video relay not offered at reception" });
+    await shareItem(database, world.actors.leadA2, { itemId: shared, decisions: {} });
+    const privateItem = await addItem(database, world.actors.leadA2, { title: "Private to A2" });
+    const { id: planId } = await createPlan(database, world.actors.leadA, details());
+    await pullIntoPlan(database, world.actors.leadA, planId, { kind: "evidence", id: shared });
+    const [action] = readActions(await planDoc(world.actors.leadA, planId));
+    expect(action).toMatchObject({ barrier: "Deaf society briefing", issue: "Video relay not offered at reception", evidence: [{ url: `/evidence/${shared}`, evidenceId: shared }] });
+    expect(action!.source).toMatchObject({ kind: "evidence", id: shared });
+    await expect(pullIntoPlan(database, world.actors.leadA, planId, { kind: "evidence", id: privateItem })).rejects.toMatchObject({ status: 404 });
   });
 
   it("refuses readers, other organisations' plans and sources outside the collaborative", async () => {

@@ -3,7 +3,7 @@
  *   npm run bench:comparison                 (embedded PGlite)
  *   DATABASE_URL=postgres://... npm run bench:comparison   (a scratch database on that server is created and dropped)
  * For 50 and 500 organisations, each with 5 EDS2 years and 5 EDS 2022 years, all published
- * (EDS 2022 with two Domain 1 services), it prints p50/p95 per view over 30 runs.
+ * (EDS 2022 with two Domain 1 services) and 40 evidence items each, it prints p50/p95 per view over 30 runs.
  */
 import { performance } from "node:perf_hooks";
 import { sql } from "drizzle-orm";
@@ -17,6 +17,7 @@ import { readFilters } from "../app/domain/compare/compare-filters";
 import { compareGrid } from "../app/domain/compare/compare-grid.server";
 import { compareMovement } from "../app/domain/compare/compare-movement.server";
 import { compareSpread } from "../app/domain/compare/compare-spread.server";
+import { compareCoverage } from "../app/domain/compare/compare-coverage.server";
 
 const RUNS = 30;
 
@@ -56,6 +57,14 @@ async function generate(database: Database, n: number): Promise<Actor> {
     join framework_outcomes o on o.framework_id = a.framework_id
     left join assessment_services s on s.assessment_id = a.id and o.scored_per_service
     where a.collaborative_id = ${c} and (not o.scored_per_service or s.id is not null)`);
+  // Evidence for view 5: 40 items per organisation, each tagged to one or two protected characteristics.
+  await database.db.execute(sql`
+    insert into evidence_items (collaborative_id, org_id, type, title, characteristic_ids, shared_at)
+    select cm.collaborative_id, cm.org_id, 'report', 'Bench item ' || i,
+           array(select c.id from characteristics c where c.kind = 'protected' and (c.position + i) % 5 in (0, 1)),
+           case when i % 3 = 0 then now() end
+    from collaborative_members cm cross join generate_series(1, 40) i
+    where cm.collaborative_id = ${c}`);
   const [orgRow] = await database.db.select({ orgId: collaborativeMembers.orgId }).from(collaborativeMembers).where(sql`collaborative_id = ${c}`).limit(1);
   const [u] = await database.db.insert(users).values({ email: `bench-${n}-${Date.now()}@bench.example`, name: "Bench lead" }).returning({ id: users.id });
   await database.db.insert(memberships).values({ userId: u!.id, orgId: orgRow!.orgId, role: "regional_lead" });
@@ -93,6 +102,7 @@ try {
     await measure("2. year-on-year movement (page of 25 orgs)", () => compareMovement(database, actor, f("")));
     await measure("3. EDS 2022 scores against bands", () => compareBands(database, actor, f("year=2026")));
     await measure("4. spread per outcome, EDS 2022", () => compareSpread(database, actor, f("framework=EDS2022&year=2026")));
+    await measure("5. evidence coverage beside grades", () => compareCoverage(database, actor, f("framework=EDS2022&year=2026")));
     await measure("2. movement, every organisation (the export)", () => compareMovement(database, actor, f(""), { all: true }));
   }
 } finally {

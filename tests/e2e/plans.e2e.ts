@@ -118,6 +118,17 @@ describe("objective plans", () => {
     await expect.poll(() => cell(lead, 1, "Issue at play").textContent()).toContain("Changed by Mersey Care.");
     await expect.poll(() => cell(lead, 1, "Source").textContent()).not.toMatch(/Source updated/);
 
+    // Link an item of the evidence library to the action.
+    await cell(lead, 1, "Evidence").focus();
+    await lead.keyboard.press("Enter");
+    const picker = lead.getByLabel("An item from the evidence library");
+    await picker.selectOption({ index: 1 });
+    const chosen = (await picker.locator("option:checked").textContent())!.replace(/ \(.*$/, "");
+    await expectAccessible(lead, "evidence link editor");
+    await lead.getByRole("button", { name: "Link the item" }).click();
+    await lead.keyboard.press("Escape");
+    await expect.poll(() => cell(lead, 1, "Evidence").textContent()).toContain(chosen);
+
     // Mark it complete from the keyboard; the roll-up shows it to the regional lead.
     await cell(lead, 1, "Status").focus();
     await lead.keyboard.press("Enter");

@@ -9,6 +9,7 @@ import { tenantOf, type Actor } from "../../app/domain/auth/actor";
 import { loadDocumentState } from "../../app/domain/collab/document-store.server";
 import { createPlan } from "../../app/domain/plans/create-plan.server";
 import { openPlan } from "../../app/domain/plans/open-plan.server";
+import { openRegister } from "../../app/domain/register/open-register.server";
 import { projectPlan } from "../../app/domain/plans/project-plan.server";
 import { pullIntoPlan } from "../../app/domain/plans/pull-into-plan.server";
 import { loadRegisterRollup } from "../../app/domain/plans/register-rollup.server";
@@ -107,6 +108,21 @@ describe("pulling shared intelligence into a plan", () => {
     expect(action).toMatchObject({ barrier: "Deaf society briefing", issue: "Video relay not offered at reception", evidence: [{ url: `/evidence/${shared}`, evidenceId: shared }] });
     expect(action!.source).toMatchObject({ kind: "evidence", id: shared });
     await expect(pullIntoPlan(database, world.actors.leadA, planId, { kind: "evidence", id: privateItem })).rejects.toMatchObject({ status: 404 });
+  });
+
+  it("offers evidence-library items to link: shared ones in the register, own private ones too in a plan", async () => {
+    const sharedItem = await addItem(database, world.actors.leadA2, { title: "Shared for linking" });
+    await shareItem(database, world.actors.leadA2, { itemId: sharedItem, decisions: {} });
+    const ownPrivate = await addItem(database, world.actors.leadA, { title: "A's private for linking" });
+    const othersPrivate = await addItem(database, world.actors.leadA2, { title: "A2's private for linking" });
+    const register = await openRegister(database, world.actors.leadA);
+    const inRegister = register!.options.evidence!.map((c) => c.id);
+    expect(inRegister).toContain(sharedItem);
+    expect(inRegister).not.toContain(ownPrivate);
+    const { id: planId } = await createPlan(database, world.actors.leadA, details());
+    const inPlan = (await openPlan(database, world.actors.leadA, planId))!.options.evidence!.map((c) => c.id);
+    expect(inPlan).toEqual(expect.arrayContaining([sharedItem, ownPrivate]));
+    expect(inPlan).not.toContain(othersPrivate);
   });
 
   it("refuses readers, other organisations' plans and sources outside the collaborative", async () => {

@@ -70,7 +70,7 @@ function PlanEditor({ row, column, ymap, label, readOnly, onDone, ctx }: EditorA
     case "status":
       return <StatusEditor row={ymap} legend={ctx.legend} label={label} onDone={onDone} />;
     case "evidence":
-      return <EvidenceEditor list={ymap.get("evidence") as Y.Array<Y.Map<unknown>>} label={label} onDone={onDone} />;
+      return <EvidenceEditor list={ymap.get("evidence") as Y.Array<Y.Map<unknown>>} label={label} choices={ctx.options.evidence} onDone={onDone} />;
     case "steps":
       return <StepsEditor doc={doc} rowKey={row.key} list={ymap.get("steps") as Y.Array<Y.Map<unknown>>} legend={ctx.legend} label={label} onDone={onDone} />;
     case "source":

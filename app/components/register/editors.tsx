@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type ReactNode } from "react";
 import type * as Y from "yjs";
 import type { LegendEntry } from "#db/schema";
 import { linkMap, updateMap } from "~/lib/register/model";
-import type { Choice } from "~/lib/register/options";
+import type { Choice, EvidenceChoice } from "~/lib/register/options";
 import type { Me } from "./useRegisterDoc";
 
 /** An in-cell editor panel: focuses its first control; Escape returns to the grid. */
@@ -117,9 +117,10 @@ const fieldOf = (entry: unknown, key: string): string => {
   const value = entry && typeof (entry as Y.Map<unknown>).get === "function" ? (entry as Y.Map<unknown>).get(key) : (entry as Record<string, unknown> | null)?.[key];
   return String(value ?? "");
 };
-const linksOf = (list: Y.Array<Y.Map<unknown>>) => (list.toArray() as unknown[]).map((m) => ({ url: fieldOf(m, "url"), title: fieldOf(m, "title") }));
+const linksOf = (list: Y.Array<Y.Map<unknown>>) => (list.toArray() as unknown[]).map((m) => ({ url: fieldOf(m, "url"), title: fieldOf(m, "title"), evidenceId: fieldOf(m, "evidenceId") || null }));
 
-export function EvidenceEditor({ list, label, onDone }: { list: Y.Array<Y.Map<unknown>>; label: string; onDone(): void }) {
+export function EvidenceEditor({ list, label, choices, onDone }: { list: Y.Array<Y.Map<unknown>>; label: string; choices?: EvidenceChoice[]; onDone(): void }) {
+  const [picked, setPicked] = useState("");
   const [url, setUrl] = useState("");
   const [title, setTitle] = useState("");
   const [error, setError] = useState<string | null>(null);
@@ -129,6 +130,14 @@ export function EvidenceEditor({ list, label, onDone }: { list: Y.Array<Y.Map<un
     list.observeDeep(observe);
     return () => list.unobserveDeep(observe);
   }, [list]);
+  const link = () => {
+    const item = choices?.find((c) => c.id === picked);
+    if (!item) return setError("Choose an evidence item to link");
+    if (items.some((i) => i.evidenceId === item.id)) return setError("That item is already linked");
+    list.push([linkMap({ url: `/evidence/${item.id}`, title: item.title, evidenceId: item.id })]);
+    setPicked("");
+    setError(null);
+  };
   const add = () => {
     if (!/^https?:\/\/\S+$/i.test(url.trim())) return setError("Enter a web address starting with http:// or https://");
     list.push([linkMap({ url: url.trim(), title: title.trim() || url.trim() })]);
@@ -156,16 +165,34 @@ export function EvidenceEditor({ list, label, onDone }: { list: Y.Array<Y.Map<un
           </li>
         ))}
       </ul>
-      <div className={`nhsuk-form-group${error ? " nhsuk-form-group--error" : ""}`}>
+      {error ? (
+        <span className="nhsuk-error-message" id={`${label}-error`} role="alert">
+          <span className="nhsuk-u-visually-hidden">Error:</span> {error}
+        </span>
+      ) : null}
+      {choices ? (
+        <div className="nhsuk-form-group">
+          <label className="nhsuk-label" htmlFor={`${label}-item`}>
+            An item from the evidence library
+          </label>
+          <select id={`${label}-item`} className="nhsuk-select" value={picked} onChange={(e) => setPicked(e.target.value)}>
+            <option value="">Choose an item</option>
+            {choices.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.label}
+              </option>
+            ))}
+          </select>{" "}
+          <button type="button" className="nhsuk-button nhsuk-button--secondary nhsuk-button--small" onClick={link}>
+            Link the item
+          </button>
+        </div>
+      ) : null}
+      <div className="nhsuk-form-group">
         <label className="nhsuk-label" htmlFor={`${label}-url`}>
-          Link (web address)
+          {choices ? "Or a link to another report (web address)" : "Link (web address)"}
         </label>
-        {error ? (
-          <span className="nhsuk-error-message" id={`${label}-url-error`}>
-            <span className="nhsuk-u-visually-hidden">Error:</span> {error}
-          </span>
-        ) : null}
-        <input id={`${label}-url`} className="nhsuk-input" value={url} onChange={(e) => setUrl(e.target.value)} aria-describedby={error ? `${label}-url-error` : undefined} />
+        <input id={`${label}-url`} className="nhsuk-input" value={url} onChange={(e) => setUrl(e.target.value)} aria-describedby={error ? `${label}-error` : undefined} />
         <label className="nhsuk-label" htmlFor={`${label}-title`}>
           Title
         </label>

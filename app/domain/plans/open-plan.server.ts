@@ -3,6 +3,7 @@ import type { Database } from "#db/client";
 import { planActions, plans, type PlanKind, type PlanLegendEntry, type PlanObjective } from "#db/schema";
 import { withTenant } from "#db/tenant";
 import { tenantOf, type Actor } from "~/domain/auth/actor";
+import { loadEvidenceLinkChoices } from "~/domain/evidence/link-choices.server";
 import { loadRowOptions } from "~/domain/register/row-options.server";
 import type { PlanAction } from "~/lib/plan/model";
 import type { RegisterOptions } from "~/lib/register/options";
@@ -51,7 +52,7 @@ export async function openPlan(database: Database, actor: Actor, planId: string)
       objectives: plan.objectives,
       legend: plan.legend,
       canEdit: canEditPlans(actor.active.role),
-      options: await loadRowOptions(tx),
+      options: { ...(await loadRowOptions(tx)), evidence: await loadEvidenceLinkChoices(tx, { sharedOnly: false }) },
       sources: Object.fromEntries(sources),
       actions,
     };

@@ -4,6 +4,7 @@ import { registers, type LegendEntry } from "#db/schema";
 import { withTenant } from "#db/tenant";
 import { tenantOf, type Actor } from "~/domain/auth/actor";
 import type { RegisterOptions } from "~/lib/register/options";
+import { loadEvidenceLinkChoices } from "~/domain/evidence/link-choices.server";
 import { loadRowOptions } from "./row-options.server";
 import { canEditSharedRegister } from "~/policies/register";
 
@@ -28,7 +29,7 @@ export async function openRegister(database: Database, actor: Actor): Promise<Op
     if (canEdit) await tx.insert(registers).values({ collaborativeId }).onConflictDoNothing();
     const [register] = await tx.select().from(registers).where(eq(registers.collaborativeId, collaborativeId));
     if (!register) return null;
-    const options = await loadRowOptions(tx);
+    const options = { ...(await loadRowOptions(tx)), evidence: await loadEvidenceLinkChoices(tx, { sharedOnly: true }) };
     return {
       document: `register:${collaborativeId}`,
       collaborativeId,

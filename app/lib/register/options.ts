@@ -3,11 +3,20 @@ export interface Choice {
   label: string;
 }
 
+export interface EvidenceChoice {
+  id: string;
+  /** Title, owner and whether it is shared, for the picker. */
+  label: string;
+  title: string;
+}
+
 export interface RegisterOptions {
   characteristics: Choice[];
   /** Both frameworks: codes are "EDS2:1.1" or "EDS2022:1A". */
   edsOutcomes: Choice[];
   psedAims: Choice[];
+  /** Evidence-library items a row may link to (absent where no picker is offered). */
+  evidence?: EvidenceChoice[];
 }
 
 /** A row about every group ("ALL" in the seed's register). */

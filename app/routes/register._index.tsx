@@ -19,7 +19,7 @@ export const meta: MetaFunction = () => pageTitle("Barrier register");
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireActor(request, context);
   return guarded(async () => {
-    const register = await openRegister(context.database, actor);
+    const register = await openRegister(context.database, actor, { withRows: true });
     if (!register) throw notFound("This collaborative has no shared barrier register yet. Someone who can edit it creates it by opening this page.");
     return {
       register,
@@ -35,8 +35,11 @@ export default function BarrierRegister() {
   const doc = useRegisterDoc(register.document, stableMe, !register.canEdit);
   const [view, setView] = useState<View>({ filter: "", status: "", sort: "shared" });
   const [added, setAdded] = useState<string | null>(null);
-  const rows = viewRows(doc.rows, view, register.legend.map((s) => s.key));
-  const order = doc.rows.map((r) => r.key);
+  // Until the live document has arrived, show the rows as last saved (read-only).
+  const all = doc.synced ? doc.rows : register.saved;
+  const live = doc.synced ? doc : { ...doc, readOnly: true };
+  const rows = viewRows(all, view, register.legend.map((s) => s.key));
+  const order = all.map((r) => r.key);
   const cells = useMemo(() => registerCells(register.options, register.legend, stableMe), [register.options, register.legend, stableMe]);
 
   return (
@@ -87,17 +90,17 @@ export default function BarrierRegister() {
       />
       <p className="nhsuk-body-s" id="register-help">
         Use the arrow keys to move between cells, Enter to edit a cell, and Escape to stop editing. Ctrl+Z undoes your own last change.
-        {view.filter || view.status ? ` Showing ${rows.length} of ${doc.rows.length} rows.` : null}
+        {view.filter || view.status ? ` Showing ${rows.length} of ${all.length} rows.` : null}
       </p>
       <div aria-live="polite" className="nhsuk-u-visually-hidden" data-testid="announcer">
         {doc.announcement}
       </div>
-      {!doc.synced ? <p className="nhsuk-body">Loading the register…</p> : null}
-      {doc.synced && doc.rows.length === 0 ? <p className="nhsuk-body">The register has no rows yet.</p> : null}
+      {!doc.synced ? <p className="nhsuk-body">Loading the register… The rows below are as last saved; you can edit them once connected.</p> : null}
+      {all.length === 0 ? <p className="nhsuk-body">The register has no rows yet.</p> : null}
       {/* Focusable so keyboard users can scroll the wide grid sideways (WCAG 2.1.1). */}
       {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex */}
       <div className="register-scroll" role="region" aria-label="Register rows (scrolls sideways)" tabIndex={0}>
-        <RegisterGrid register={doc} rows={rows} columns={COLUMNS} label="Shared barrier register" cells={cells} sharedOrder={view.sort === "shared"} focusRow={added} />
+        <RegisterGrid register={live} rows={rows} columns={COLUMNS} label="Shared barrier register" cells={cells} sharedOrder={view.sort === "shared"} focusRow={added} />
       </div>
     </>
   );

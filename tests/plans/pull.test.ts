@@ -116,6 +116,11 @@ describe("pulling shared intelligence into a plan", () => {
     const ownPrivate = await addItem(database, world.actors.leadA, { title: "A's private for linking" });
     const othersPrivate = await addItem(database, world.actors.leadA2, { title: "A2's private for linking" });
     const register = await openRegister(database, world.actors.leadA);
+    expect(register!.saved).toEqual([]);
+    // The page asks for the rows as last saved too, to show while the live document connects.
+    const rowKey = await barrier({ barrier: "Shown before the live document" });
+    const withRows = await openRegister(database, world.actors.viewerA, { withRows: true });
+    expect(withRows!.saved.find((r) => r.key === rowKey)).toMatchObject({ barrier: "Shown before the live document", characteristics: ["disability"] });
     const inRegister = register!.options.evidence!.map((c) => c.id);
     expect(inRegister).toContain(sharedItem);
     expect(inRegister).not.toContain(ownPrivate);

@@ -1,8 +1,9 @@
-import { eq } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import type { Database } from "#db/client";
-import { registers, type LegendEntry } from "#db/schema";
+import { registerRows, registers, type LegendEntry } from "#db/schema";
 import { withTenant } from "#db/tenant";
 import { tenantOf, type Actor } from "~/domain/auth/actor";
+import type { RegisterRow } from "~/lib/register/model";
 import type { RegisterOptions } from "~/lib/register/options";
 import { loadEvidenceLinkChoices } from "~/domain/evidence/link-choices.server";
 import { loadRowOptions } from "./row-options.server";
@@ -16,13 +17,15 @@ export interface OpenedRegister {
   legend: LegendEntry[];
   canEdit: boolean;
   options: RegisterOptions;
+  /** With `withRows`: the rows as last projected, which the page shows while the live document connects. */
+  saved: RegisterRow[];
 }
 
 /**
  * The active collaborative's shared register (created on first visit by anyone who may edit it),
  * with the pickers' reference data. Null when it does not exist yet and this person cannot create it.
  */
-export async function openRegister(database: Database, actor: Actor): Promise<OpenedRegister | null> {
+export async function openRegister(database: Database, actor: Actor, load: { withRows?: boolean } = {}): Promise<OpenedRegister | null> {
   const canEdit = canEditSharedRegister(actor.active.role);
   return withTenant(database, tenantOf(actor), async (tx) => {
     const collaborativeId = actor.active.collaborativeId;
@@ -30,6 +33,11 @@ export async function openRegister(database: Database, actor: Actor): Promise<Op
     const [register] = await tx.select().from(registers).where(eq(registers.collaborativeId, collaborativeId));
     if (!register) return null;
     const options = { ...(await loadRowOptions(tx)), evidence: await loadEvidenceLinkChoices(tx, { sharedOnly: true }) };
+    const saved = load.withRows
+      ? (await tx.select().from(registerRows).where(eq(registerRows.collaborativeId, collaborativeId)).orderBy(asc(registerRows.position))).map(
+          ({ collaborativeId: _c, projectedAt: _p, rowKey, ...fields }): RegisterRow => ({ key: rowKey, ...fields }),
+        )
+      : [];
     return {
       document: `register:${collaborativeId}`,
       collaborativeId,
@@ -37,6 +45,7 @@ export async function openRegister(database: Database, actor: Actor): Promise<Op
       legend: register.legend,
       canEdit,
       options,
+      saved,
     };
   });
 }

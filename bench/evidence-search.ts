@@ -237,7 +237,9 @@ async function main() {
       await bench(`PostgreSQL ${v!.v}`, database);
     } finally {
       await database.close();
-      await admin.unsafe(`drop database if exists "${name}" with (force)`);
+      // BENCH_KEEP=1 leaves the database for EXPLAIN ANALYZE; drop it by hand afterwards.
+      if (process.env.BENCH_KEEP) console.log(`kept database ${name}`);
+      else await admin.unsafe(`drop database if exists "${name}" with (force)`);
       await admin.end();
     }
   }

@@ -1,0 +1,90 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import WebSocket from "ws";
+import type { Database } from "../../db/client";
+import { registerRows } from "../../db/schema";
+import { createPlan } from "../../app/domain/plans/create-plan.server";
+import { pullIntoPlan } from "../../app/domain/plans/pull-into-plan.server";
+import { appendActions, readActions } from "../../app/lib/plan/model";
+import { openTestDatabase } from "../support/db";
+import { createWorld, type World } from "../support/factories";
+import { connectClient, waitFor, type TestClient } from "./support/client";
+import { ORIGIN, sessionCookie, startCollab, type RunningCollab } from "./support/server";
+
+let database: Database;
+let world: World;
+let server: RunningCollab;
+let doc: string;
+let planId: string;
+const clients: TestClient[] = [];
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  world = await createWorld(database);
+  ({ id: planId } = await createPlan(database, world.actors.leadA, {
+    kind: "equality_objectives",
+    title: "A's plan",
+    periodStart: "2025-04-01",
+    periodEnd: "2029-03-31",
+    objectives: [],
+  }));
+  doc = `plan:${planId}`;
+  server = await startCollab(database, { connectsPerMinute: 1000 });
+});
+afterAll(async () => {
+  for (const c of clients) c.destroy();
+  await server?.close();
+  await database?.close();
+});
+
+function status(path: string, cookie: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(`ws://127.0.0.1:${server.port}${path}`, { headers: { origin: ORIGIN, cookie } });
+    ws.on("unexpected-response", (_req, res) => resolve(res.statusCode ?? 0));
+    ws.on("open", () => {
+      ws.close();
+      resolve(101);
+    });
+    ws.on("error", (e) => (e.message.includes("Unexpected server response") ? undefined : reject(e)));
+  });
+}
+
+const client = async (userId: string) => {
+  const c = connectClient({ serverUrl: server.serverUrl, document: doc, cookie: await sessionCookie(database, userId), origin: ORIGIN });
+  clients.push(c);
+  return c;
+};
+
+describe("a plan over the collaboration server", () => {
+  it("is private to its organisation: others of the same collaborative, and other collaboratives, get 404", async () => {
+    expect(await status(`/collab/${doc}`, await sessionCookie(database, world.people.leadA.id))).toBe(101);
+    expect(await status(`/collab/${doc}`, await sessionCookie(database, world.people.leadA2.id))).toBe(404);
+    expect(await status(`/collab/${doc}`, await sessionCookie(database, world.people.leadB.id))).toBe(404);
+    expect(await status(`/collab/plan:${randomUUID()}`, await sessionCookie(database, world.people.leadA.id))).toBe(404);
+  });
+
+  it("lets contributors edit and keeps viewers read-only", async () => {
+    const contributor = await client(world.people.contributorA.id);
+    const viewer = await client(world.people.viewerA.id);
+    await Promise.all([contributor.synced(), viewer.synced()]);
+    await waitFor(() => viewer.denials.includes("read-only"), "read-only notice");
+    appendActions(contributor.doc, [{ action: "Written by the contributor" }]);
+    await waitFor(() => readActions(viewer.doc).some((a) => a.action === "Written by the contributor"), "the contributor's action at the viewer");
+    appendActions(viewer.doc, [{ action: "Written by a viewer" }]);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(readActions(contributor.doc).some((a) => a.action === "Written by a viewer")).toBe(false);
+  });
+
+  it("delivers an action pulled by a request to pages that have the plan open", async () => {
+    const open = await client(world.people.leadA.id);
+    await open.synced();
+    const rowKey = randomUUID();
+    await database.db.insert(registerRows).values({
+      collaborativeId: world.collaboratives.x, rowKey, position: 9_000_000, characteristics: ["race"], barrier: "Pulled live", issue: "", identifiedBy: "",
+      evidence: [], edsOutcomes: [], psedAims: [], themes: [], leadOrganisation: "", contactRole: "", status: null, updates: [],
+    });
+    await pullIntoPlan(database, world.actors.leadA, planId, { kind: "register", id: rowKey });
+    await waitFor(() => readActions(open.doc).some((a) => a.barrier === "Pulled live" && a.source?.id === rowKey), "the pulled action, live");
+    expect(readActions(open.doc).some((a) => a.action === "Written by the contributor")).toBe(true);
+  });
+});

@@ -118,7 +118,13 @@ export function useRegisterDoc<R extends GridRow = RegisterRow>(document: string
         if (status === "connected") setState("connected");
         else setState(navigator.onLine ? "reconnecting" : "offline");
       });
-      provider.on("sync", (isSynced: boolean) => isSynced && setSynced(true));
+      provider.on("sync", (isSynced: boolean) => {
+        if (!isSynced) return;
+        // Rows and "synced" change in the same render: the page never shows a synced, empty grid
+        // between the saved rows and the live ones.
+        setRows(reader.current(doc));
+        setSynced(true);
+      });
       provider.on("connection-close", (event: CloseEvent | null) => {
         // A session that ended cannot come back by reconnecting: send the person to sign in.
         if (event?.code === 4401) window.location.assign(`/sign-in?reason=expired&redirectTo=${encodeURIComponent(window.location.pathname)}`);

@@ -6,6 +6,7 @@
  * (EDS 2022 with two Domain 1 services) and 40 evidence items each, it prints p50/p95 per view over 30 runs.
  */
 import { performance } from "node:perf_hooks";
+import { measure as measureRuns } from "./support/timing";
 import { sql } from "drizzle-orm";
 import type { Database } from "../db/client";
 import { openBenchDatabase } from "../db/scratch";
@@ -72,21 +73,7 @@ async function generate(database: Database, n: number): Promise<Actor> {
   return { userId: u!.id, name: "Bench lead", email: "bench@bench.example", sessionId: "bench", contexts, active: contexts.find((x) => x.collaborativeId === c)! };
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
-async function measure(label: string, fn: () => Promise<unknown>) {
-  for (let i = 0; i < 3; i++) await fn();
-  const times: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const t0 = performance.now();
-    await fn();
-    times.push(performance.now() - t0);
-  }
-  times.sort((a, b) => a - b);
-  console.log(`  ${label.padEnd(44)} p50 ${percentile(times, 50).toFixed(1).padStart(7)} ms   p95 ${percentile(times, 95).toFixed(1).padStart(7)} ms`);
-}
+const measure = (label: string, fn: () => Promise<unknown>) => measureRuns(label, fn, RUNS, 44);
 
 const { database, dispose } = await open();
 console.log(`Comparison views, ${database.kind}, RLS on (withTenant as a regional lead), ${RUNS} runs each`);

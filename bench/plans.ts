@@ -12,6 +12,7 @@
  * BENCH_ACTIONS (500), BENCH_BARRIERS (60), BENCH_ORGS (50), BENCH_RUNS (30). Target: p95 <= 150 ms each.
  */
 import { performance } from "node:perf_hooks";
+import { measure as measureRuns } from "./support/timing";
 import { sql } from "drizzle-orm";
 import * as Y from "yjs";
 import type { Database } from "../db/client";
@@ -154,22 +155,7 @@ async function generateRollup(database: Database): Promise<{ regional: Actor; le
   return { regional: await actorWith(database, first!.orgId, c, "regional_lead"), lead: await actorWith(database, first!.orgId, c, "equality_lead") };
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
-async function measure(label: string, fn: () => Promise<unknown>) {
-  for (let i = 0; i < 3; i++) await fn();
-  const times: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const t0 = performance.now();
-    await fn();
-    times.push(performance.now() - t0);
-  }
-  times.sort((a, b) => a - b);
-  const f = (n: number) => n.toFixed(1).padStart(7);
-  console.log(`  ${label.padEnd(58)} p50 ${f(percentile(times, 50))} ms   p95 ${f(percentile(times, 95))} ms   max ${f(times.at(-1)!)} ms`);
-}
+const measure = (label: string, fn: () => Promise<unknown>) => measureRuns(label, fn, RUNS, 58);
 
 const { database, dispose } = await open();
 console.log(`Objective plans, ${database.kind}, RLS on (withTenant), ${RUNS} runs each after 3 warm-up runs`);

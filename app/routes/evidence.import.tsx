@@ -1,13 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary } from "~/components/form/ErrorSummary";
-import { ColumnMapper } from "~/components/import/ColumnMapper";
-import { ImportPreview } from "~/components/import/ImportPreview";
+import { ImportFileField, ImportMapAndPreview, type MapOrPreview } from "~/components/import/ImportSteps";
 import { policyActor } from "~/domain/auth/actor";
 import { DomainError } from "~/domain/errors";
 import { EVIDENCE_IMPORT_COLUMNS, importItems, readImportFile, validateImport } from "~/domain/evidence/import-items.server";
 import { guarded } from "~/lib/http.server";
-import { guessMapping, mappingErrors, readMapping, type ColumnMapping } from "~/lib/import/map-rows";
+import { guessMapping, mappingErrors, readMapping } from "~/lib/import/map-rows";
 import { pageTitle } from "~/lib/meta";
 import { ensure, requireActor } from "~/lib/session.server";
 import { parseMultipart } from "~/lib/uploads/parse-multipart.server";
@@ -25,11 +24,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   });
 }
 
-type Step =
-  | { step: "upload"; error?: string }
-  | { step: "map"; file: string; filename: string; headers: string[]; mapping: ColumnMapping; errors?: Record<string, string> }
-  | { step: "preview"; file: string; filename: string; headers: string[]; mapping: ColumnMapping; valid: number; invalid: { line: number; reasons: string[] }[]; sample: { line: number; cells: string[] }[] }
-  | { step: "done"; imported: number };
+type Step = { step: "upload"; error?: string } | MapOrPreview | { step: "done"; imported: number };
 
 /**
  * Upload, match columns, preview, import. The file travels between steps in a hidden field
@@ -86,53 +81,14 @@ export default function ImportEvidence() {
           <Form method="post" encType="multipart/form-data">
             <p>Bring in your evidence tracker from a CSV or Excel (.xlsx) file with a header row. You will match its columns and see every problem before anything is saved. Imported items are private to your organisation.</p>
             <p>Columns we can import: {columns.map((c) => c.label).join(", ")}.</p>
-            <div className={`nhsuk-form-group${state.error ? " nhsuk-form-group--error" : ""}`}>
-              <label className="nhsuk-label" htmlFor="import-file">
-                CSV or Excel file
-              </label>
-              {state.error ? (
-                <span className="nhsuk-error-message" id="import-file-error">
-                  <span className="nhsuk-u-visually-hidden">Error:</span> {state.error}
-                </span>
-              ) : null}
-              <input className="nhsuk-file-upload" id="import-file" name="upload" type="file" accept=".csv,.xlsx" aria-describedby={state.error ? "import-file-error" : undefined} />
-            </div>
+            <ImportFileField error={state.error} />
             <button type="submit" className="nhsuk-button">
               Upload and match columns
             </button>
           </Form>
         ) : null}
         {state.step === "map" || state.step === "preview" ? (
-          <>
-            <p>File: {state.filename}</p>
-            {state.step === "preview" ? <ImportPreview invalid={state.invalid} valid={state.valid} sampleHeaders={columns.filter((c) => state.mapping[c.key]).map((c) => c.label)} sample={state.sample} noun="items" /> : null}
-            <Form method="post">
-              <input type="hidden" name="file" value={state.file} />
-              <input type="hidden" name="filename" value={state.filename} />
-              {state.step === "preview" && state.invalid.length === 0 ? (
-                <>
-                  {columns.map((c) => (
-                    <input key={c.key} type="hidden" name={`map-${c.key}`} value={state.mapping[c.key] ?? ""} />
-                  ))}
-                  <button type="submit" name="intent" value="import" className="nhsuk-button">
-                    Import {state.valid} {state.valid === 1 ? "item" : "items"}
-                  </button>
-                </>
-              ) : (
-                <>
-                  <ColumnMapper columns={columns} headers={state.headers} mapping={state.mapping} errors={state.step === "map" ? state.errors : undefined} />
-                  <button type="submit" name="intent" value="preview" className="nhsuk-button">
-                    Check the rows
-                  </button>
-                </>
-              )}
-            </Form>
-            <p>
-              <Link to="/evidence/import" reloadDocument>
-                Start again with another file
-              </Link>
-            </p>
-          </>
+          <ImportMapAndPreview state={state} columns={columns} noun="items" importLabel={(n) => `Import ${n} ${n === 1 ? "item" : "items"}`} restartHref={"/evidence/import"} />
         ) : null}
         {state.step === "done" ? (
           <div className="nhsuk-panel">

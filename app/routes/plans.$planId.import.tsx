@@ -1,12 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary } from "~/components/form/ErrorSummary";
-import { ColumnMapper } from "~/components/import/ColumnMapper";
-import { ImportPreview } from "~/components/import/ImportPreview";
+import { ImportFileField, ImportMapAndPreview, type MapOrPreview } from "~/components/import/ImportSteps";
 import { DomainError } from "~/domain/errors";
 import { checkPlanImport, importPlanActions, loadImportTarget, PLAN_IMPORT_COLUMNS, readPlanImportFile } from "~/domain/plans/import-plan-actions.server";
 import { guarded } from "~/lib/http.server";
-import { guessMapping, mappingErrors, readMapping, type ColumnMapping } from "~/lib/import/map-rows";
+import { guessMapping, mappingErrors, readMapping } from "~/lib/import/map-rows";
 import { pageTitle } from "~/lib/meta";
 import { requireActor } from "~/lib/session.server";
 import { parseMultipart } from "~/lib/uploads/parse-multipart.server";
@@ -24,12 +23,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   });
 }
 
-type Invalid = { line: number; reasons: string[] };
-type Step =
-  | { step: "upload"; error?: string }
-  | { step: "map"; file: string; filename: string; headers: string[]; mapping: ColumnMapping; errors?: Record<string, string> }
-  | { step: "preview"; file: string; filename: string; headers: string[]; mapping: ColumnMapping; valid: number; invalid: Invalid[]; sample: { line: number; cells: string[] }[] }
-  | { step: "done"; imported: number };
+type Step = { step: "upload"; error?: string } | MapOrPreview | { step: "done"; imported: number };
 
 /**
  * Upload, match columns, preview (every invalid row with its line number and reasons), import.
@@ -61,7 +55,7 @@ export async function action({ request, context, params }: ActionFunctionArgs): 
       const errors = mappingErrors(mapping, PLAN_IMPORT_COLUMNS);
       if (Object.keys(errors).length) return { step: "map", file: fileB64, filename, headers: table.headers, mapping, errors };
       const shown = PLAN_IMPORT_COLUMNS.filter((c) => mapping[c.key]);
-      const preview = (invalid: Invalid[], valid: number): Step => {
+      const preview = (invalid: { line: number; reasons: string[] }[], valid: number): Step => {
         const bad = new Set(invalid.map((r) => r.line));
         const sample = table.rows
           .filter((r) => !bad.has(r.line))
@@ -127,55 +121,14 @@ export default function ImportPlanActions() {
               </div>
             </details>
             <p>Columns we can import: {columns.map((c) => c.label).join(", ")}.</p>
-            <div className={`nhsuk-form-group${state.error ? " nhsuk-form-group--error" : ""}`}>
-              <label className="nhsuk-label" htmlFor="import-file">
-                CSV or Excel file
-              </label>
-              {state.error ? (
-                <span className="nhsuk-error-message" id="import-file-error">
-                  <span className="nhsuk-u-visually-hidden">Error:</span> {state.error}
-                </span>
-              ) : null}
-              <input className="nhsuk-file-upload" id="import-file" name="upload" type="file" accept=".csv,.xlsx" aria-describedby={state.error ? "import-file-error" : undefined} />
-            </div>
+            <ImportFileField error={state.error} />
             <button type="submit" className="nhsuk-button">
               Upload and match columns
             </button>
           </Form>
         ) : null}
         {state.step === "map" || state.step === "preview" ? (
-          <>
-            <p>File: {state.filename}</p>
-            {state.step === "preview" ? (
-              <ImportPreview invalid={state.invalid} valid={state.valid} sampleHeaders={columns.filter((c) => state.mapping[c.key]).map((c) => c.label)} sample={state.sample} noun="actions" />
-            ) : null}
-            <Form method="post">
-              <input type="hidden" name="file" value={state.file} />
-              <input type="hidden" name="filename" value={state.filename} />
-              {state.step === "preview" && state.invalid.length === 0 ? (
-                <>
-                  {columns.map((c) => (
-                    <input key={c.key} type="hidden" name={`map-${c.key}`} value={state.mapping[c.key] ?? ""} />
-                  ))}
-                  <button type="submit" name="intent" value="import" className="nhsuk-button">
-                    Add {state.valid} {state.valid === 1 ? "action" : "actions"} to the plan
-                  </button>
-                </>
-              ) : (
-                <>
-                  <ColumnMapper columns={columns} headers={state.headers} mapping={state.mapping} errors={state.step === "map" ? state.errors : undefined} />
-                  <button type="submit" name="intent" value="preview" className="nhsuk-button">
-                    Check the rows
-                  </button>
-                </>
-              )}
-            </Form>
-            <p>
-              <Link to={`${back}/import`} reloadDocument>
-                Start again with another file
-              </Link>
-            </p>
-          </>
+          <ImportMapAndPreview state={state} columns={columns} noun="actions" importLabel={(n) => `Add ${n} ${n === 1 ? "action" : "actions"} to the plan`} restartHref={`${back}/import`} />
         ) : null}
         {state.step === "done" ? (
           <div className="nhsuk-panel" role="status">

@@ -5,6 +5,7 @@ import type { Database } from "#db/client";
 import type { AppConfig } from "~/lib/config";
 import { log } from "../log";
 import { AttemptLimiter, authorizeUpgrade, COLLAB_PREFIX, type Authorization } from "./authorize";
+import { UpdateJournal } from "./journal";
 import { listenForUpdates } from "./notify";
 import { revalidateConnections } from "./revalidate";
 import { Room, type CollabOptions, type Connection } from "./room";
@@ -17,6 +18,7 @@ export const DEFAULT_COLLAB_OPTIONS: CollabOptions = {
   connectsPerMinute: 120,
   unloadDelayMs: 5_000,
   compactAfterUpdates: 500,
+  compactQuietMs: 1_000,
   projectionDelayMs: 300,
   revalidateMs: 2_000,
 };
@@ -47,6 +49,7 @@ export async function attachCollabServer(options: {
 
   const deps = {
     database,
+    journal: new UpdateJournal(database),
     options: settings,
     onUnloaded: (room: Room) => {
       if (rooms.get(room.name.name) === room) rooms.delete(room.name.name);

@@ -7,64 +7,9 @@ import { loadDocumentState, NOTIFY_CHANNEL } from "~/domain/collab/document-stor
 
 export { NOTIFY_CHANNEL };
 
-export interface StoredUpdate {
-  tenant: TenantContext;
-  payload: Uint8Array;
-  rowKeys: string[];
-}
-
 /** Loads a document's stored state (see `loadDocumentState`). */
 export async function loadDocument(database: Database, tenant: TenantContext, document: string): Promise<Uint8Array[]> {
   return withTenant(database, tenant, (tx) => loadDocumentState(tx, document));
-}
-
-/**
- * Appends updates, one transaction per sender (the insert policy checks the sender is the
- * session's user), and on PostgreSQL announces their ids with NOTIFY, delivered at commit.
- */
-export async function appendUpdates(
-  database: Database,
-  owner: { collaborativeId: string; orgId: string | null },
-  document: string,
-  updates: StoredUpdate[],
-): Promise<number[]> {
-  const { collaborativeId, orgId } = owner;
-  const bySender = new Map<string, StoredUpdate[]>();
-  for (const u of updates) {
-    const key = `${u.tenant.userId}|${u.tenant.orgId}|${u.tenant.collaborativeId}`;
-    bySender.set(key, [...(bySender.get(key) ?? []), u]);
-  }
-  const ids: number[] = [];
-  for (const group of bySender.values()) {
-    const inserted = await withTenant(database, group[0]!.tenant, async (tx) => {
-      const rows = await tx
-        .insert(collabUpdates)
-        .values(group.map((u) => ({ collaborativeId, orgId, document, userId: u.tenant.userId, payload: u.payload, rowKeys: u.rowKeys })))
-        .returning({ id: collabUpdates.id });
-      const newIds = rows.map((r) => r.id);
-      if (database.kind === "postgres") {
-        for (const payload of notifyPayloads(document, newIds)) await tx.execute(sql`select pg_notify(${NOTIFY_CHANNEL}, ${payload})`);
-      }
-      return newIds;
-    });
-    ids.push(...inserted);
-  }
-  return ids;
-}
-
-/** "<document> <id>,<id>,..." chunks under NOTIFY's 8,000-byte payload cap. */
-export function notifyPayloads(document: string, ids: number[]): string[] {
-  const out: string[] = [];
-  let current: number[] = [];
-  for (const id of ids) {
-    current.push(id);
-    if (current.length >= 500) {
-      out.push(`${document} ${current.join(",")}`);
-      current = [];
-    }
-  }
-  if (current.length) out.push(`${document} ${current.join(",")}`);
-  return out;
 }
 
 /** Payloads of updates another process stored, by id (ids are all NOTIFY carries). */

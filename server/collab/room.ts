@@ -3,9 +3,12 @@ import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
 import type { Database } from "#db/client";
 import { withTenant, type TenantContext } from "#db/tenant";
-import { appendUpdates, compactDocument, fetchUpdates, loadDocument, type StoredUpdate } from "./persistence";
+import type { UpdateJournal } from "./journal";
+import { compactDocument, fetchUpdates, loadDocument } from "./persistence";
 import { awarenessMessage, CLOSE, decodeMessage, readOnlyMessage, syncStep1, syncStep2, updateMessage } from "./protocol";
 import type { DocumentName } from "./registry";
+import { Settler } from "./settle";
+import { StoredState } from "./stored-state";
 import type { DocumentAccess } from "./types";
 
 export interface CollabOptions {
@@ -14,6 +17,8 @@ export interface CollabOptions {
   connectsPerMinute: number;
   unloadDelayMs: number;
   compactAfterUpdates: number;
+  /** Past the threshold, compaction waits for a pause this long (at most 10 s) rather than stall live edits. */
+  compactQuietMs: number;
   projectionDelayMs: number;
   revalidateMs: number;
 }
@@ -31,35 +36,62 @@ export interface Connection {
 
 interface RoomDeps {
   database: Database;
+  journal: UpdateJournal;
   options: CollabOptions;
   onUnloaded(room: Room): void;
   log(message: string, error?: unknown): void;
 }
 
-type Job = { kind: "update"; conn: Connection; update: Uint8Array } | { kind: "remote"; ids: number[] } | { kind: "reply"; run: () => void };
+type Job = { kind: "update"; conn: Connection; update: Uint8Array } | { kind: "remote"; payloads: Uint8Array[] } | { kind: "reply"; run: () => void };
+
+/**
+ * How long announced ids wait before being fetched: our own commit's answer and its NOTIFY echo
+ * race each other, and a short wait lets the answer win, so we never fetch our own updates.
+ */
+const ANNOUNCE_SETTLE_MS = 5;
+
+interface Integrated {
+  conn: Connection;
+  payload: Uint8Array;
+  rowKeys: string[];
+}
 
 /**
  * One open document: its Yjs state, awareness, and connections. Incoming updates go through a
- * queue: integrated, stored (batched per drain, one transaction per sender), and only then
- * broadcast, so no client ever receives an edit that a crash could lose. Sync answers to
- * newcomers wait in the same queue, for the same reason.
+ * queue: integrated, stored (by the process's journal, which commits many documents' updates
+ * together), and only then broadcast, so no client ever receives an edit that a crash could
+ * lose. Sync answers to newcomers wait in the same queue, for the same reason.
+ *
+ * Loading reads the stored bytes; decoding them into the Y.Doc happens right after, off the
+ * newcomers' path: an empty client is answered from the bytes (see StoredState), everything else
+ * waits for the decode.
  */
 export class Room {
   readonly doc = new Y.Doc();
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   readonly conns = new Map<WebSocket, Connection>();
+  /** The stored state has been read (false: it could not be). */
   readonly ready: Promise<boolean>;
+  /** The stored state is in `doc`. */
+  private readonly decoded: Promise<void>;
+  private stored: StoredState | null = null;
   private jobs: Job[] = [];
   private draining: Promise<void> | null = null;
   private writer: TenantContext | null = null;
   private sinceCompaction = 0;
   private compacting: Promise<unknown> | null = null;
-  private projection = { dirtySince: 0, timer: null as NodeJS.Timeout | null, running: null as Promise<void> | null };
+  private readonly compaction: Settler;
+  private readonly projection: Settler;
+  private projecting: Promise<void> | null = null;
+  /** Rows changed since the last projection. */
+  private projectionDue = false;
   private unloadTimer: NodeJS.Timeout | null = null;
   private closed = false;
   private unloading = false;
   /** Ids this process stored; their NOTIFY echo is ignored. */
   readonly ownIds = new Set<number>();
+  private announced = new Set<number>();
+  private announceTimer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly deps: RoomDeps,
@@ -77,21 +109,37 @@ export class Room {
       const changed = [...added!, ...updated!, ...removed!];
       this.broadcast(awarenessMessage(this.awareness, changed), null);
     });
+    this.projection = new Settler(() => void this.project(), deps.options.projectionDelayMs, 900);
+    this.compaction = new Settler(() => void this.compact(), deps.options.compactQuietMs, 10_000);
     this.ready = this.load();
+    this.decoded = this.ready.then((ok) => (ok ? this.decode() : undefined));
   }
 
   private async load(): Promise<boolean> {
     try {
-      const parts = await loadDocument(this.deps.database, this.loader, this.name.name);
-      this.doc.transact(() => {
-        for (const part of parts) Y.applyUpdate(this.doc, part);
-      }, "load");
+      this.stored = new StoredState(await loadDocument(this.deps.database, this.loader, this.name.name));
       return true;
     } catch (error) {
       this.deps.log(`could not load ${this.name.name}`, error);
       this.shutdownNow(CLOSE.loadFailed);
       return false;
     }
+  }
+
+  /** Decodes the stored bytes once the connections that were waiting have had their answers. */
+  private decode(): Promise<void> {
+    return new Promise((resolve) =>
+      setImmediate(() => {
+        try {
+          if (!this.closed) this.stored?.decodeInto(this.doc);
+        } catch (error) {
+          this.deps.log(`could not decode ${this.name.name}`, error);
+          this.shutdownNow(CLOSE.loadFailed);
+        }
+        this.stored = null;
+        resolve();
+      }),
+    );
   }
 
   /** Adds a connection at once (so no message is missed) and serves it once the document is loaded. */
@@ -112,7 +160,8 @@ export class Room {
         return;
       }
       this.conns.set(conn.ws, conn);
-      this.send(conn, syncStep1(this.doc));
+      // Asking the client for what it has that we lack needs our state vector: after the decode.
+      void this.decoded.then(() => this.send(conn, syncStep1(this.doc)));
       if (!conn.canWrite) this.send(conn, readOnlyMessage());
       const states = [...this.awareness.getStates().keys()];
       if (states.length) this.send(conn, awarenessMessage(this.awareness, states));
@@ -128,6 +177,10 @@ export class Room {
       const message = decodeMessage(data);
       switch (message.kind) {
         case "sync-step1": {
+          if (this.stored && StoredState.isEmpty(message.stateVector)) {
+            for (const part of this.stored.answerEmpty()) this.send(conn, part);
+            break;
+          }
           const answer = () => {
             try {
               this.send(conn, syncStep2(this.doc, message.stateVector));
@@ -135,7 +188,7 @@ export class Room {
               conn.ws.close(CLOSE.malformed.code, CLOSE.malformed.reason);
             }
           };
-          if (this.jobs.length || this.draining) this.enqueue({ kind: "reply", run: answer });
+          if (this.stored || this.jobs.length || this.draining) this.enqueue({ kind: "reply", run: answer });
           else answer();
           break;
         }
@@ -155,55 +208,82 @@ export class Room {
     }
   }
 
-  /** Updates stored by another process (announced by NOTIFY with their ids). */
+  /**
+   * Updates stored by another process (announced by NOTIFY with their ids). They are fetched
+   * outside the queue, so local edits never wait behind the fetch, then integrated in turn.
+   */
   applyRemote(ids: number[]) {
-    const fresh = ids.filter((id) => !this.ownIds.delete(id));
-    if (fresh.length) this.enqueue({ kind: "remote", ids: fresh });
+    for (const id of ids) this.announced.add(id);
+    this.announceTimer ??= setTimeout(() => void this.fetchAnnounced(), ANNOUNCE_SETTLE_MS);
+  }
+
+  private async fetchAnnounced() {
+    this.announceTimer = null;
+    const ids = [...this.announced].filter((id) => !this.ownIds.delete(id));
+    this.announced.clear();
+    if (!ids.length || this.closed) return;
+    try {
+      const payloads = await fetchUpdates(this.deps.database, this.writer ?? this.loader, this.name.name, ids);
+      if (payloads.length) this.enqueue({ kind: "remote", payloads });
+    } catch (error) {
+      this.deps.log(`could not fetch remote updates of ${this.name.name}`, error);
+    }
   }
 
   private enqueue(job: Job) {
     this.jobs.push(job);
-    this.draining ??= this.drain().finally(() => {
-      this.draining = null;
-    });
+    if (!this.draining) this.draining = this.drain();
   }
 
   private async drain() {
-    while (this.jobs.length && !this.closed) {
-      const batch = this.jobs.splice(0);
-      const stored: (StoredUpdate & { conn: Connection })[] = [];
-      const remote: number[] = [];
-      const replies: (() => void)[] = [];
-      for (const job of batch) {
-        if (job.kind === "reply") replies.push(job.run);
-        else if (job.kind === "remote") remote.push(...job.ids);
-        else {
-          try {
-            const result = this.integrate(job.update, job.conn);
-            if (result) stored.push({ conn: job.conn, tenant: job.conn.tenant, ...result });
-          } catch {
-            job.conn.ws.close(CLOSE.malformed.code, CLOSE.malformed.reason);
-          }
-        }
-      }
-      if (stored.length) {
-        try {
-          const ids = await appendUpdates(this.deps.database, this.access, this.name.name, stored);
-          for (const id of ids) this.ownIds.add(id);
-        } catch (error) {
-          // The change is in memory but not stored: drop this copy of the document; clients
-          // reconnect, and sync sends their unstored edits again.
-          this.deps.log(`could not store an update to ${this.name.name}`, error);
-          this.shutdownNow(CLOSE.storageFailed);
-          return;
-        }
-        this.writer = stored.at(-1)!.tenant;
-        for (const s of stored) this.broadcast(updateMessage(s.payload), s.conn);
-        this.afterStored(stored.length);
-      }
-      if (remote.length) await this.integrateRemote(remote);
-      for (const reply of replies) reply();
+    try {
+      await this.decoded;
+      while (this.jobs.length && !this.closed) await this.runBatch(this.jobs.splice(0));
+    } finally {
+      // Cleared in the same turn as the loop's last check, so no job is ever left unserved.
+      this.draining = null;
     }
+  }
+
+  private async runBatch(batch: Job[]) {
+    const stored: Integrated[] = [];
+    const remote: Uint8Array[] = [];
+    const replies: (() => void)[] = [];
+    for (const job of batch) {
+      if (job.kind === "reply") replies.push(job.run);
+      else if (job.kind === "remote") remote.push(...job.payloads);
+      else {
+        try {
+          const result = this.integrate(job.update, job.conn);
+          if (result) stored.push({ conn: job.conn, ...result });
+        } catch {
+          job.conn.ws.close(CLOSE.malformed.code, CLOSE.malformed.reason);
+        }
+      }
+    }
+    if (stored.length) {
+      try {
+        const ids = await this.deps.journal.append(
+          stored.map((s) => ({ tenant: s.conn.tenant, owner: this.access, document: this.name.name, payload: s.payload, rowKeys: s.rowKeys })),
+        );
+        if (this.deps.journal.announces) for (const id of ids) this.ownIds.add(id);
+      } catch (error) {
+        // The change is in memory but not stored: drop this copy of the document; clients
+        // reconnect, and sync sends their unstored edits again.
+        this.deps.log(`could not store an update to ${this.name.name}`, error);
+        this.shutdownNow(CLOSE.storageFailed);
+        return;
+      }
+      this.writer = stored.at(-1)!.conn.tenant;
+      for (const s of stored) this.broadcast(updateMessage(s.payload), s.conn);
+      this.afterStored(stored);
+    }
+    for (const payload of remote) {
+      // Already stored by the process that received it: integrate and pass on.
+      const result = this.integrate(payload, "remote");
+      if (result) this.broadcast(updateMessage(result.payload), null);
+    }
+    for (const reply of replies) reply();
   }
 
   /** Applies an update; returns what actually changed (null if nothing new) and which rows it touched. */
@@ -230,27 +310,20 @@ export class Room {
     return { payload: parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts), rowKeys: [...keys] };
   }
 
-  private async integrateRemote(ids: number[]) {
-    const tenant = this.writer ?? this.loader;
-    try {
-      const payloads = await fetchUpdates(this.deps.database, tenant, this.name.name, ids);
-      for (const payload of payloads) {
-        const result = this.integrate(payload, "remote");
-        if (result) this.broadcast(updateMessage(result.payload), null);
-      }
-    } catch (error) {
-      this.deps.log(`could not fetch remote updates of ${this.name.name}`, error);
+  private afterStored(stored: Integrated[]) {
+    this.sinceCompaction += stored.length;
+    if (this.sinceCompaction >= this.deps.options.compactAfterUpdates) this.compaction.poke();
+    // Only changes to rows reach SQL; anything else in the document has nothing to project.
+    const touchesRows = !this.name.type.changedKeys || stored.some((s) => s.rowKeys.length > 0);
+    if (this.name.type.project && touchesRows) {
+      this.projectionDue = true;
+      this.projection.poke();
     }
   }
 
-  private afterStored(count: number) {
-    this.sinceCompaction += count;
-    if (this.sinceCompaction >= this.deps.options.compactAfterUpdates && !this.compacting) void this.compact();
-    this.scheduleProjection();
-  }
-
   private async compact() {
-    if (!this.writer) return;
+    this.compaction.cancel();
+    if (!this.writer || this.compacting) return;
     const writer = this.writer;
     this.sinceCompaction = 0;
     this.compacting = compactDocument(this.deps.database, writer, this.access, this.name.name)
@@ -261,29 +334,22 @@ export class Room {
     await this.compacting;
   }
 
-  /** Projects after edits settle: 300 ms after the last one, and at most a second after the first. */
-  private scheduleProjection() {
-    if (!this.name.type.project) return;
-    const now = Date.now();
-    if (!this.projection.dirtySince) this.projection.dirtySince = now;
-    if (this.projection.timer) clearTimeout(this.projection.timer);
-    const wait = Math.max(0, Math.min(this.deps.options.projectionDelayMs, this.projection.dirtySince + 900 - now));
-    this.projection.timer = setTimeout(() => void this.project(), wait);
-  }
-
+  /**
+   * Writes the rows into SQL once edits settle: `projectionDelayMs` after the last one, and at
+   * most 0.9 s after the first (the Settler), or now (flush).
+   */
   async project(): Promise<void> {
-    if (this.projection.timer) clearTimeout(this.projection.timer);
-    this.projection.timer = null;
-    if (!this.projection.dirtySince || !this.writer || !this.name.type.project) return;
-    await this.projection.running;
-    this.projection.dirtySince = 0;
+    this.projection.cancel();
+    await this.projecting;
+    if (!this.projectionDue || !this.writer || !this.name.type.project) return;
+    this.projectionDue = false;
     const writer = this.writer;
-    this.projection.running = withTenant(this.deps.database, writer, (tx) => this.name.type.project!(tx, this.doc, this.access, this.name.id))
+    this.projecting = withTenant(this.deps.database, writer, (tx) => this.name.type.project!(tx, this.doc, this.access, this.name.id))
       .catch((error) => this.deps.log(`projection of ${this.name.name} failed`, error))
       .finally(() => {
-        this.projection.running = null;
+        this.projecting = null;
       });
-    await this.projection.running;
+    await this.projecting;
   }
 
   private disconnect(conn: Connection) {
@@ -336,7 +402,9 @@ export class Room {
 
   private destroy() {
     if (this.unloadTimer) clearTimeout(this.unloadTimer);
-    if (this.projection.timer) clearTimeout(this.projection.timer);
+    if (this.announceTimer) clearTimeout(this.announceTimer);
+    this.projection.cancel();
+    this.compaction.cancel();
     this.awareness.destroy();
     this.doc.destroy();
   }

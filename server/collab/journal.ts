@@ -1,3 +1,4 @@
+import { toBase64 } from "#db/bytes";
 import type { Database } from "#db/client";
 import { runInOneTransaction } from "#db/pipeline";
 import type { TenantContext } from "#db/tenant";
@@ -20,7 +21,7 @@ interface Request {
 
 /** Sets the sender's tenant context, drops to the app role and inserts (see the 0014 migration). */
 const APPEND = 
-  "select collab_append_update($1::uuid, $2::uuid, $3::uuid, $4::uuid, $5::uuid, $6::text, $7::bytea, $8::text[], $9::boolean) as id";
+  "select collab_append_update($1::uuid, $2::uuid, $3::uuid, $4::uuid, $5::uuid, $6::text, decode($7::text, 'base64'), $8::text[], $9::boolean) as id";
 
 /**
  * The process's one writer of collaborative updates. Rooms hand it what they integrated and wait
@@ -80,14 +81,9 @@ export class UpdateJournal {
     const notify = this.announces;
     const statements = entries.map((e) => ({
       text: APPEND,
-      params: [e.tenant.userId, e.tenant.orgId, e.tenant.collaborativeId, e.owner.collaborativeId, e.owner.orgId, e.document, bytes(this.database, e.payload), e.rowKeys, notify],
+      params: [e.tenant.userId, e.tenant.orgId, e.tenant.collaborativeId, e.owner.collaborativeId, e.owner.orgId, e.document, toBase64(e.payload), e.rowKeys, notify],
     }));
     const results = await runInOneTransaction(this.database, statements);
     return results.map((rows) => Number(rows[0]!.id));
   }
-}
-
-/** postgres.js sends a Buffer as bytea; PGlite takes the Uint8Array as it is. */
-function bytes(database: Database, payload: Uint8Array): Uint8Array {
-  return database.kind === "postgres" ? Buffer.from(payload.buffer, payload.byteOffset, payload.byteLength) : payload;
 }

@@ -1,5 +1,6 @@
 import { and, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import * as Y from "yjs";
+import { base64Of, bytesValue, fromBase64 } from "#db/bytes";
 import type { Database } from "#db/client";
 import { collabSnapshots, collabUpdates } from "#db/schema";
 import { withTenant, type TenantContext } from "#db/tenant";
@@ -16,11 +17,11 @@ export async function loadDocument(database: Database, tenant: TenantContext, do
 export async function fetchUpdates(database: Database, tenant: TenantContext, document: string, ids: number[]): Promise<Uint8Array[]> {
   return withTenant(database, tenant, async (tx) => {
     const rows = await tx
-      .select({ payload: collabUpdates.payload })
+      .select({ payload: base64Of(collabUpdates.payload) })
       .from(collabUpdates)
       .where(and(eq(collabUpdates.document, document), inArray(collabUpdates.id, ids), isNotNull(collabUpdates.payload)))
       .orderBy(collabUpdates.id);
-    return rows.map((r) => new Uint8Array(r.payload!));
+    return rows.map((r) => fromBase64(r.payload));
   });
 }
 
@@ -38,15 +39,15 @@ export async function compactDocument(
   const { collaborativeId, orgId } = owner;
   return withTenant(database, tenant, async (tx) => {
     await tx.execute(sql`select 1 from collab_snapshots where document = ${document} for update`);
-    const [snapshot] = await tx.select({ state: collabSnapshots.state }).from(collabSnapshots).where(eq(collabSnapshots.document, document));
+    const [snapshot] = await tx.select({ state: base64Of(collabSnapshots.state) }).from(collabSnapshots).where(eq(collabSnapshots.document, document));
     const pending = await tx
-      .select({ id: collabUpdates.id, payload: collabUpdates.payload })
+      .select({ id: collabUpdates.id, payload: base64Of(collabUpdates.payload) })
       .from(collabUpdates)
       .where(and(eq(collabUpdates.document, document), isNotNull(collabUpdates.payload)))
       .orderBy(collabUpdates.id);
     if (pending.length === 0) return 0;
-    const parts = [...(snapshot ? [new Uint8Array(snapshot.state)] : []), ...pending.map((p) => new Uint8Array(p.payload!))];
-    const state = Y.mergeUpdates(parts);
+    const parts = [...(snapshot ? [fromBase64(snapshot.state)] : []), ...pending.map((p) => fromBase64(p.payload))];
+    const state = bytesValue(Y.mergeUpdates(parts));
     await tx
       .insert(collabSnapshots)
       .values({ document, collaborativeId, orgId, state })

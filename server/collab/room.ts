@@ -50,6 +50,9 @@ type Job = { kind: "update"; conn: Connection; update: Uint8Array } | { kind: "r
  */
 const ANNOUNCE_SETTLE_MS = 5;
 
+/** How long after serving a connection the room decodes its document if nobody needed it sooner. */
+const DECODE_GRACE_MS = 20;
+
 interface Integrated {
   conn: Connection;
   payload: Uint8Array;
@@ -72,8 +75,8 @@ export class Room {
   readonly conns = new Map<WebSocket, Connection>();
   /** The stored state has been read (false: it could not be). */
   readonly ready: Promise<boolean>;
-  /** The stored state is in `doc`. */
-  private readonly decoded: Promise<void>;
+  /** The stored state is in `doc` (started on first need, see `decoded`). */
+  private decoding: Promise<void> | null = null;
   private stored: StoredState | null = null;
   private jobs: Job[] = [];
   private draining: Promise<void> | null = null;
@@ -112,7 +115,6 @@ export class Room {
     this.projection = new Settler(() => void this.project(), deps.options.projectionDelayMs, 900);
     this.compaction = new Settler(() => void this.compact(), deps.options.compactQuietMs, 10_000);
     this.ready = this.load();
-    this.decoded = this.ready.then((ok) => (ok ? this.decode() : undefined));
   }
 
   private async load(): Promise<boolean> {
@@ -126,7 +128,17 @@ export class Room {
     }
   }
 
-  /** Decodes the stored bytes once the connections that were waiting have had their answers. */
+  /**
+   * Resolves once the stored state is in `doc`, starting the decode on first call. It is started by
+   * whatever first needs the document (an edit, a reconnecting client) or, at the latest, shortly
+   * after a connection is served; never before a waiting empty client has been answered from the
+   * bytes, which is what makes a cold document open fast.
+   */
+  private decoded(): Promise<void> {
+    this.decoding ??= this.ready.then((ok) => (ok ? this.decode() : undefined));
+    return this.decoding;
+  }
+
   private decode(): Promise<void> {
     return new Promise((resolve) =>
       setImmediate(() => {
@@ -160,8 +172,9 @@ export class Room {
         return;
       }
       this.conns.set(conn.ws, conn);
-      // Asking the client for what it has that we lack needs our state vector: after the decode.
-      void this.decoded.then(() => this.send(conn, syncStep1(this.doc)));
+      // Asking the client for what it has that we lack needs our state vector: after the decode,
+      // which waits a moment so that the client's own sync step 1 can be answered from the bytes.
+      setTimeout(() => void this.decoded().then(() => this.send(conn, syncStep1(this.doc))), DECODE_GRACE_MS);
       if (!conn.canWrite) this.send(conn, readOnlyMessage());
       const states = [...this.awareness.getStates().keys()];
       if (states.length) this.send(conn, awarenessMessage(this.awareness, states));
@@ -178,7 +191,9 @@ export class Room {
       switch (message.kind) {
         case "sync-step1": {
           if (this.stored && StoredState.isEmpty(message.stateVector)) {
-            for (const part of this.stored.answerEmpty()) this.send(conn, part);
+            // Decode once the answer has left (a large one would otherwise wait behind the decode).
+            const parts = this.stored.answerEmpty();
+            parts.forEach((part, i) => this.send(conn, part, i === parts.length - 1 ? () => void this.decoded() : undefined));
             break;
           }
           const answer = () => {
@@ -237,7 +252,7 @@ export class Room {
 
   private async drain() {
     try {
-      await this.decoded;
+      await this.decoded();
       while (this.jobs.length && !this.closed) await this.runBatch(this.jobs.splice(0));
     } finally {
       // Cleared in the same turn as the loop's last check, so no job is ever left unserved.
@@ -413,7 +428,8 @@ export class Room {
     for (const conn of this.conns.values()) if (conn !== except) this.send(conn, message);
   }
 
-  send(conn: Connection, message: Uint8Array) {
-    if (conn.ws.readyState === conn.ws.OPEN) conn.ws.send(message);
+  send(conn: Connection, message: Uint8Array, sent?: () => void) {
+    if (conn.ws.readyState === conn.ws.OPEN) conn.ws.send(message, sent);
+    else sent?.();
   }
 }

@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import { fromBase64 } from "#db/bytes";
 import { rowsOf, type Tx } from "#db/client";
 import { collabUpdates } from "#db/schema";
 
@@ -7,15 +8,16 @@ export const NOTIFY_CHANNEL = "peff_collab";
 
 /**
  * A document's snapshot plus every update not yet compacted, in ONE statement, so a compaction
- * committing in between cannot make us read the old snapshot and the cleared updates.
+ * committing in between cannot make us read the old snapshot and the cleared updates. (As base64:
+ * see db/bytes.ts.)
  */
 export async function loadDocumentState(tx: Tx, document: string): Promise<Uint8Array[]> {
   const result = await tx.execute(sql`
-    select state as payload, 0::bigint as id from collab_snapshots where document = ${document}
+    select encode(state, 'base64') as payload, 0::bigint as id from collab_snapshots where document = ${document}
     union all
-    select payload, id from collab_updates where document = ${document} and payload is not null
+    select encode(payload, 'base64'), id from collab_updates where document = ${document} and payload is not null
     order by id`);
-  return rowsOf<{ payload: Uint8Array }>(result).map((r) => new Uint8Array(r.payload));
+  return rowsOf<{ payload: string }>(result).map((r) => fromBase64(r.payload));
 }
 
 /**

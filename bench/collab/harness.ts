@@ -16,9 +16,20 @@ export interface BenchServer {
   stop(): Promise<void>;
 }
 
-/** Starts a server in its own process: ours (persisting, authenticated) or y-websocket 1.5.4's. */
+/** The servers to measure: both, or the one named by BENCH_ONLY (reference | ours). */
+export function servers(): BenchServer["name"][] {
+  const only = process.env.BENCH_ONLY;
+  return only === "reference" || only === "ours" ? [only] : ["reference", "ours"];
+}
+
+/**
+ * Starts a server in its own process: ours (persisting, authenticated) or y-websocket 1.5.4's.
+ * BENCH_NODE_ARGS adds Node flags to ours (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"); it is then
+ * stopped with SIGTERM so that a profile gets written.
+ */
 export async function startServer(name: BenchServer["name"], env: Record<string, string> = {}): Promise<BenchServer> {
-  const args = name === "ours" ? ["--expose-gc", "--import", "tsx", "bench/collab/our-server.ts"] : ["--expose-gc", "bench/collab/reference-server.cjs"];
+  const extra = (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const args = name === "ours" ? [...extra, "--expose-gc", "--import", "tsx", "bench/collab/our-server.ts"] : ["--expose-gc", "bench/collab/reference-server.cjs"];
   const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"] });
   let out = "";
   const info = await new Promise<{ port: number; cookies?: string[]; documents?: string[] }>((resolve, reject) => {
@@ -42,7 +53,7 @@ export async function startServer(name: BenchServer["name"], env: Record<string,
     stop: () =>
       new Promise((resolve) => {
         child.once("exit", () => resolve());
-        child.kill("SIGKILL");
+        child.kill(extra.length ? "SIGTERM" : "SIGKILL");
       }),
   };
 }

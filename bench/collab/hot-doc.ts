@@ -4,13 +4,13 @@
  * Every edit reaches 49 other clients, all in this one client process.
  *   npm run bench:collab-hot-doc          (EDITORS=50 RATE=10 DURATION=20; RATE is edits/s in total)
  */
-import { connect, edit, instrument, printTable, sleep, startServer, summary, synced } from "./harness";
+import { connect, edit, instrument, printTable, servers, sleep, startServer, summary, synced } from "./harness";
 
 const EDITORS = Number(process.env.EDITORS ?? 50);
 const RATE = Number(process.env.RATE ?? 10);
 const DURATION = Number(process.env.DURATION ?? 20);
 const results = [];
-for (const name of ["reference", "ours"] as const) {
+for (const name of servers()) {
   const server = await startServer(name, { BENCH_USERS: String(EDITORS) });
   const clients = Array.from({ length: EDITORS }, (_, i) => connect(server, server.documents[0]!, server.cookies[i] ?? ""));
   await Promise.all(clients.map(synced));

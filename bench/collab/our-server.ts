@@ -74,3 +74,4 @@ httpServer.listen(0, "127.0.0.1", () => {
   const port = (httpServer.address() as AddressInfo).port;
   console.log(JSON.stringify({ port, cookies, collaborativeId, documents }));
 });
+process.on("SIGTERM", () => process.exit(0)); // lets --cpu-prof (BENCH_NODE_ARGS) write its profile

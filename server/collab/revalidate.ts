@@ -1,6 +1,6 @@
 import type { Database } from "#db/client";
 import { withTenant } from "#db/tenant";
-import { verifySessions } from "~/domain/auth/verify-sessions.server";
+import { verifyConnections } from "~/domain/auth/verify-sessions.server";
 import type { AppConfig } from "~/lib/config";
 import { CLOSE } from "./protocol";
 import type { Room } from "./room";
@@ -15,23 +15,27 @@ import type { Room } from "./room";
 export async function revalidateConnections(database: Database, config: AppConfig, rooms: Map<string, Room>) {
   const all = [...rooms.values()].flatMap((room) => [...room.conns.values()].map((conn) => ({ room, conn })));
   if (all.length === 0) return;
-  const sessions = await verifySessions(database, config, [...new Set(all.map((x) => x.conn.sessionId))]);
-  for (const { room, conn } of all) {
-    const contexts = sessions.get(conn.sessionId);
-    if (!contexts) {
+  const standings = await verifyConnections(
+    database,
+    config,
+    all.map(({ conn }) => ({ sessionId: conn.sessionId, orgId: conn.tenant.orgId, collaborativeId: conn.tenant.collaborativeId })),
+  );
+  for (const [i, { room, conn }] of all.entries()) {
+    const { live, role } = standings[i]!;
+    if (!live) {
       conn.ws.close(CLOSE.sessionEnded.code, CLOSE.sessionEnded.reason);
       continue;
     }
-    const context = contexts.find((c) => c.orgId === conn.tenant.orgId && c.collaborativeId === conn.tenant.collaborativeId);
-    if (!context) {
+    if (!role) {
       conn.ws.close(CLOSE.accessRemoved.code, CLOSE.accessRemoved.reason);
       continue;
     }
-    if (context.role === conn.role) continue;
+    if (role === conn.role) continue;
+    const context = { orgId: conn.tenant.orgId!, collaborativeId: conn.tenant.collaborativeId!, role };
     const access = await withTenant(database, conn.tenant, (tx) => room.name.type.access(tx, room.name.id, context));
     if (!access) conn.ws.close(CLOSE.accessRemoved.code, CLOSE.accessRemoved.reason);
-    else if (conn.canWrite && !access.canWrite) room.downgrade(conn, context.role);
+    else if (conn.canWrite && !access.canWrite) room.downgrade(conn, role);
     else if (!conn.canWrite && access.canWrite) conn.ws.close(CLOSE.accessChanged.code, CLOSE.accessChanged.reason);
-    else conn.role = context.role;
+    else conn.role = role;
   }
 }

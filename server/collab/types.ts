@@ -25,7 +25,7 @@ export interface DocumentType {
    */
   candidateContexts(id: string, contexts: ActingContext[], active: ActingContext): ActingContext[];
   /** Null when the document does not exist or this context may not read it (RLS hides it). */
-  access(tx: Tx, id: string, context: ActingContext): Promise<DocumentAccess | null>;
+  access(tx: Tx, id: string, context: Pick<ActingContext, "orgId" | "collaborativeId" | "role">): Promise<DocumentAccess | null>;
   /** Keys of the parts a transaction changed (rows of a register), recorded with each stored update. */
   changedKeys?(transaction: Y.Transaction, doc: Y.Doc): string[];
   /** Writes the document into relational tables, in the same tenant transaction. */

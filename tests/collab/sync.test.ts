@@ -3,11 +3,17 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type * as Y from "yjs";
 import type { Database } from "../../db/client";
 import { collabSnapshots, collabUpdates, registerRows } from "../../db/schema";
-import { appendRows, readRows, rowsOf } from "../../app/lib/register/model";
+import * as Yjs from "yjs";
+import { appendRows, encodeRegister, readRows, rowsOf } from "../../app/lib/register/model";
 import { openTestDatabase } from "../support/db";
 import { createWorld, type World } from "../support/factories";
 import { connectClient, waitFor, type TestClient } from "./support/client";
 import { ensureRegister, ORIGIN, sessionCookie, startCollab, type RunningCollab } from "./support/server";
+
+async function pendingUpdates(document: string) {
+  const rows = await database.db.select({ payload: collabUpdates.payload }).from(collabUpdates).where(eq(collabUpdates.document, document));
+  return rows.filter((r) => r.payload !== null).length;
+}
 
 let database: Database;
 let world: World;
@@ -131,5 +137,60 @@ describe("collaboration over real sockets", () => {
     const again = await client(world.people.leadA2.id);
     await again.synced();
     expect(text(again)).toBe(expected);
+  });
+
+  it("answers a newcomer to a cold document from its stored snapshot and pending updates, then takes edits", async () => {
+    const y = world.collaboratives.y;
+    await ensureRegister(database, y);
+    const document = `register:${y}`;
+    // Stored as after a crash: a snapshot and two updates never compacted into it.
+    const snapshot = encodeRegister([{ key: "first", barrier: "In the snapshot" }]);
+    const writer = new Yjs.Doc();
+    Yjs.applyUpdate(writer, snapshot);
+    const payloads: Uint8Array[] = [];
+    writer.on("update", (u: Uint8Array) => payloads.push(u));
+    appendRows(writer, [{ barrier: "Pending one" }]);
+    appendRows(writer, [{ barrier: "Pending two" }]);
+    await database.db.insert(collabSnapshots).values({ document, collaborativeId: y, state: snapshot });
+    for (const payload of payloads) await database.db.insert(collabUpdates).values({ document, collaborativeId: y, userId: world.people.leadB.id, payload });
+
+    const cookie = await sessionCookie(database, world.people.leadB.id);
+    const first = connectClient({ serverUrl: server.serverUrl, document, cookie, origin: ORIGIN });
+    const second = connectClient({ serverUrl: server.serverUrl, document, cookie, origin: ORIGIN });
+    clients.push(first, second);
+    await first.synced();
+    // "Synced" means everything stored, not just the snapshot.
+    expect(readRows(first.doc).map((r) => r.barrier)).toEqual(["In the snapshot", "Pending one", "Pending two"]);
+    await second.synced();
+    const [key] = appendRows(first.doc, [{ barrier: "Added once open" }]);
+    await waitFor(() => rowsOf(second.doc).has(key!), "an edit after a cold open reaches the other client");
+  });
+
+  it("compacts past the threshold once edits pause, with the document still open", async () => {
+    const eager = await startCollab(database, { compactAfterUpdates: 5, compactQuietMs: 100 });
+    try {
+      const a = connectClient({ serverUrl: eager.serverUrl, document: doc, cookie: await sessionCookie(database, world.people.leadA.id), origin: ORIGIN });
+      clients.push(a);
+      await a.synced();
+      for (let i = 0; i < 8; i++) {
+        appendRows(a.doc, [{ barrier: `Burst ${i}` }]);
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      let pending = await pendingUpdates(doc);
+      const started = Date.now();
+      while (pending > 0 && Date.now() - started < 5_000) {
+        await new Promise((r) => setTimeout(r, 50));
+        pending = await pendingUpdates(doc);
+      }
+      expect(pending).toBe(0);
+      expect(eager.collab.rooms.has(doc)).toBe(true);
+      const fresh = connectClient({ serverUrl: eager.serverUrl, document: doc, cookie: await sessionCookie(database, world.people.leadA2.id), origin: ORIGIN });
+      clients.push(fresh);
+      await fresh.synced();
+      expect(readRows(fresh.doc).filter((r) => r.barrier.startsWith("Burst"))).toHaveLength(8);
+    } finally {
+      for (const c of clients.splice(0)) c.destroy();
+      await eager.close();
+    }
   });
 });

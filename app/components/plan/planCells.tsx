@@ -66,11 +66,11 @@ function PlanEditor({ row, column, ymap, label, readOnly, onDone, ctx }: EditorA
     case "due":
       return <DueEditor doc={doc} action={row} label={label} readOnly={readOnly} me={ctx.me} onDone={onDone} />;
     case "updates":
-      return <UpdatesEditor list={ymap.get("updates") as Y.Array<Y.Map<unknown>>} label={label} me={ctx.me} onDone={onDone} />;
+      return <UpdatesEditor list={ymap.get("updates") as Y.Array<unknown>} label={label} me={ctx.me} onDone={onDone} />;
     case "status":
       return <StatusEditor row={ymap} legend={ctx.legend} label={label} onDone={onDone} />;
     case "evidence":
-      return <EvidenceEditor list={ymap.get("evidence") as Y.Array<Y.Map<unknown>>} label={label} choices={ctx.options.evidence} onDone={onDone} />;
+      return <EvidenceEditor list={ymap.get("evidence") as Y.Array<unknown>} label={label} choices={ctx.options.evidence} onDone={onDone} />;
     case "steps":
       return <StepsEditor doc={doc} rowKey={row.key} list={ymap.get("steps") as Y.Array<Y.Map<unknown>>} legend={ctx.legend} label={label} onDone={onDone} />;
     case "source":

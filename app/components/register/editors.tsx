@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import type * as Y from "yjs";
 import type { LegendEntry } from "#db/schema";
-import { linkMap, updateMap } from "~/lib/register/model";
+import { linkEntry, updateEntry } from "~/lib/register/model";
 import type { Choice, EvidenceChoice } from "~/lib/register/options";
 import type { Me } from "./useRegisterDoc";
 
@@ -112,14 +112,14 @@ export function StatusEditor({ row, legend, label, onDone }: { row: Y.Map<unknow
   );
 }
 
-/** A link entry's field, stored as a Y.Map (the register) or a plain object (plans' evidence). */
+/** A link entry's field: a plain entry, or a Y.Map in registers written before links became plain. */
 const fieldOf = (entry: unknown, key: string): string => {
   const value = entry && typeof (entry as Y.Map<unknown>).get === "function" ? (entry as Y.Map<unknown>).get(key) : (entry as Record<string, unknown> | null)?.[key];
   return String(value ?? "");
 };
-const linksOf = (list: Y.Array<Y.Map<unknown>>) => (list.toArray() as unknown[]).map((m) => ({ url: fieldOf(m, "url"), title: fieldOf(m, "title"), evidenceId: fieldOf(m, "evidenceId") || null }));
+const linksOf = (list: Y.Array<unknown>) => (list.toArray() as unknown[]).map((m) => ({ url: fieldOf(m, "url"), title: fieldOf(m, "title"), evidenceId: fieldOf(m, "evidenceId") || null }));
 
-export function EvidenceEditor({ list, label, choices, onDone }: { list: Y.Array<Y.Map<unknown>>; label: string; choices?: EvidenceChoice[]; onDone(): void }) {
+export function EvidenceEditor({ list, label, choices, onDone }: { list: Y.Array<unknown>; label: string; choices?: EvidenceChoice[]; onDone(): void }) {
   const [picked, setPicked] = useState("");
   const [url, setUrl] = useState("");
   const [title, setTitle] = useState("");
@@ -134,13 +134,13 @@ export function EvidenceEditor({ list, label, choices, onDone }: { list: Y.Array
     const item = choices?.find((c) => c.id === picked);
     if (!item) return setError("Choose an evidence item to link");
     if (items.some((i) => i.evidenceId === item.id)) return setError("That item is already linked");
-    list.push([linkMap({ url: `/evidence/${item.id}`, title: item.title, evidenceId: item.id })]);
+    list.push([linkEntry({ url: `/evidence/${item.id}`, title: item.title, evidenceId: item.id })]);
     setPicked("");
     setError(null);
   };
   const add = () => {
     if (!/^https?:\/\/\S+$/i.test(url.trim())) return setError("Enter a web address starting with http:// or https://");
-    list.push([linkMap({ url: url.trim(), title: title.trim() || url.trim() })]);
+    list.push([linkEntry({ url: url.trim(), title: title.trim() || url.trim() })]);
     setUrl("");
     setTitle("");
     setError(null);
@@ -206,7 +206,7 @@ export function EvidenceEditor({ list, label, choices, onDone }: { list: Y.Array
 }
 
 /** The dated update log: entries are appended with their author, never edited or removed. */
-export function UpdatesEditor({ list, label, me, onDone }: { list: Y.Array<Y.Map<unknown>>; label: string; me: Me; onDone(): void }) {
+export function UpdatesEditor({ list, label, me, onDone }: { list: Y.Array<unknown>; label: string; me: Me; onDone(): void }) {
   const [draft, setDraft] = useState("");
   const box = useRef<HTMLTextAreaElement>(null);
   return (
@@ -220,7 +220,7 @@ export function UpdatesEditor({ list, label, me, onDone }: { list: Y.Array<Y.Map
         className="nhsuk-button nhsuk-button--secondary nhsuk-button--small"
         disabled={!draft.trim()}
         onClick={() => {
-          list.push([updateMap({ at: new Date().toISOString(), authorId: me.id, authorName: `${me.name} (${me.organisation})`, text: draft.trim() })]);
+          list.push([updateEntry({ at: new Date().toISOString(), authorId: me.id, authorName: `${me.name} (${me.organisation})`, text: draft.trim() })]);
           setDraft("");
           // The button disables itself: keep focus in the panel (Escape still leaves it).
           box.current?.focus();

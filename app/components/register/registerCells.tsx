@@ -26,9 +26,9 @@ function RegisterEditor({ column, ymap, label, onDone, options, legend, me }: Ed
     case "status":
       return <StatusEditor row={ymap} legend={legend} label={label} onDone={onDone} />;
     case "evidence":
-      return <EvidenceEditor list={ymap.get("evidence") as Y.Array<Y.Map<unknown>>} label={label} choices={options.evidence} onDone={onDone} />;
+      return <EvidenceEditor list={ymap.get("evidence") as Y.Array<unknown>} label={label} choices={options.evidence} onDone={onDone} />;
     case "updates":
-      return <UpdatesEditor list={ymap.get("updates") as Y.Array<Y.Map<unknown>>} label={label} me={me} onDone={onDone} />;
+      return <UpdatesEditor list={ymap.get("updates") as Y.Array<unknown>} label={label} me={me} onDone={onDone} />;
     case "actions":
       return null;
   }

@@ -1,6 +1,6 @@
 import * as Y from "yjs";
 import type { DueChange, PlanActionFields, PlanStep, SourceDecision, SourceLink, SourceSnapshot } from "#db/schema";
-import { maps, newRowKey, positionBetween, readOrdered, rowsOf, set, text } from "~/lib/register/model";
+import { arrayOf, entries, maps, newRowKey, positionBetween, readOrdered, rowsOf, set, text } from "~/lib/register/model";
 import { parseDueDate } from "./dates";
 
 /**
@@ -37,24 +37,6 @@ const plainMap = (value: object): Y.Map<unknown> => {
   for (const [k, v] of Object.entries(value)) m.set(k, v);
   return m;
 };
-
-const arrayOf = (items: unknown[]) => {
-  const a = new Y.Array<unknown>();
-  a.push(items);
-  return a;
-};
-
-/** A log's entries as plain objects, whether stored plain or as Y.Maps. */
-function entries(row: Y.Map<unknown>, field: string): Y.Map<unknown>[] {
-  const value = row.get(field);
-  if (!(value instanceof Y.Array)) return [];
-  return (value.toArray() as unknown[])
-    .map((e) => (e instanceof Y.Map ? e : e && typeof e === "object" ? plainMapView(e as Record<string, unknown>) : null))
-    .filter((m): m is Y.Map<unknown> => m !== null);
-}
-
-/** A read-only Map-like view over a plain entry, so one reader serves both shapes. */
-const plainMapView = (o: Record<string, unknown>) => ({ get: (k: string) => o[k] }) as unknown as Y.Map<unknown>;
 
 export function buildAction(input: ActionInput, position: number): Y.Map<unknown> {
   const row = new Y.Map<unknown>();

@@ -4,6 +4,10 @@ import WebSocket from "ws";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 
+// y-websocket adds a process "exit" listener per provider (to tell peers it left); one process
+// here holds many clients, so Node's leak warning at eleven listeners is a false alarm.
+process.setMaxListeners(10_000);
+
 export const ORIGIN = "http://localhost:3000";
 
 export interface BenchServer {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../db/client";
 import { addAttachment } from "../../app/domain/evidence/add-attachment.server";
+import { getAttachment } from "../../app/domain/evidence/get-attachment.server";
 import { getItem } from "../../app/domain/evidence/get-item.server";
 import { parseMultipart } from "../../app/lib/uploads/parse-multipart.server";
 import { MAX_ATTACHMENT_BYTES } from "../../app/lib/uploads/limits";
@@ -74,5 +75,15 @@ describe("attachment limits", () => {
     expect(ok.textLength).toBeGreaterThan(0);
     const files = (await getItem(database, world.actors.leadA, { itemId: id })).attachments;
     expect(files.map((f) => [f.filename, f.contentType])).toEqual([["<script>.pdf", "application/pdf"]]);
+  });
+
+  it("gives back every byte of a stored file", async () => {
+    const id = await addItem(database, world.actors.leadA);
+    // A valid PDF followed by every byte value, repeated past the size where encodings fold lines.
+    const bytes = Buffer.concat([makePdf(["Round trip"]), Buffer.from(Array.from({ length: 300_000 }, (_, i) => (i * 7919) % 256))]);
+    const { id: attachmentId } = await addAttachment(database, world.actors.leadA, { itemId: id, filename: "report.pdf", bytes });
+    const file = await getAttachment(database, world.actors.leadA, { itemId: id, attachmentId });
+    expect(file.contentType).toBe("application/pdf");
+    expect(Buffer.compare(file.data, bytes)).toBe(0);
   });
 });

@@ -1,6 +1,6 @@
 import { toBase64 } from "#db/bytes";
 import type { Database } from "#db/client";
-import { runInOneTransaction } from "#db/pipeline";
+import { executeMany, textArray, type Prepared } from "#db/pipeline";
 import type { TenantContext } from "#db/tenant";
 
 /** One update to store, attributed to the person who sent it. */
@@ -20,8 +20,10 @@ interface Request {
 }
 
 /** Sets the sender's tenant context, drops to the app role and inserts (see the 0014 migration). */
-const APPEND = 
-  "select collab_append_update($1::uuid, $2::uuid, $3::uuid, $4::uuid, $5::uuid, $6::text, decode($7::text, 'base64'), $8::text[], $9::boolean) as id";
+const APPEND: Prepared = {
+  name: "peff_collab_append_v1",
+  text: "select collab_append_update($1::uuid, $2::uuid, $3::uuid, $4::uuid, $5::uuid, $6::text, decode($7::text, 'base64'), $8::text[], $9::boolean)",
+};
 
 /**
  * The process's one writer of collaborative updates. Rooms hand it what they integrated and wait
@@ -79,11 +81,18 @@ export class UpdateJournal {
 
   private async store(entries: JournalEntry[]): Promise<number[]> {
     const notify = this.announces;
-    const statements = entries.map((e) => ({
-      text: APPEND,
-      params: [e.tenant.userId, e.tenant.orgId, e.tenant.collaborativeId, e.owner.collaborativeId, e.owner.orgId, e.document, toBase64(e.payload), e.rowKeys, notify],
-    }));
-    const results = await runInOneTransaction(this.database, statements);
-    return results.map((rows) => Number(rows[0]!.id));
+    const params = entries.map((e) => [
+      e.tenant.userId,
+      e.tenant.orgId,
+      e.tenant.collaborativeId,
+      e.owner.collaborativeId,
+      e.owner.orgId,
+      e.document,
+      toBase64(e.payload),
+      textArray(e.rowKeys),
+      String(notify),
+    ]);
+    const results = await executeMany(this.database, APPEND, params);
+    return results.map((rows) => Number(rows[0]![0]));
   }
 }

@@ -58,10 +58,12 @@ describe("the update journal", () => {
       entry(world.people.leadA2, world.orgs.a2, world.collaboratives.x, x, "from A2"),
     ];
     // Asked for in the same turn, so they share one commit.
+    // Row keys come from clients' documents: any text must arrive as it was.
+    entries[0]!.rowKeys = ["row-1", 'odd "key", {with} \\ marks'];
     const [a, b, a2] = await Promise.all(entries.map((e) => journal.append([e])));
     const rows = await stored([...a!, ...b!, ...a2!]);
     const byId = new Map(rows.map((r) => [r.id, r]));
-    expect(byId.get(a![0]!)).toMatchObject({ userId: world.people.leadA.id, document: x, collaborativeId: world.collaboratives.x, orgId: null, rowKeys: ["row-1"] });
+    expect(byId.get(a![0]!)).toMatchObject({ userId: world.people.leadA.id, document: x, collaborativeId: world.collaboratives.x, orgId: null, rowKeys: entries[0]!.rowKeys });
     expect(byId.get(b![0]!)).toMatchObject({ userId: world.people.leadB.id, document: y, collaborativeId: world.collaboratives.y });
     expect(byId.get(a2![0]!)).toMatchObject({ userId: world.people.leadA2.id, document: x });
     expect(new Uint8Array(byId.get(b![0]!)!.payload!)).toEqual(entries[1]!.payload);

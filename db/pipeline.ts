@@ -1,7 +1,11 @@
 import { protocol, type PGlite } from "@electric-sql/pglite";
 import type { Database } from "./client";
 
-/** A statement prepared once per connection and executed many times, with text parameters. */
+/**
+ * A statement prepared once per connection and executed many times, with text parameters.
+ * Declare every parameter `$n::text` and cast it in the SQL (`$1::text::uuid`): postgres.js
+ * re-serialises a value by its described type (the string "true" for a boolean becomes false).
+ */
 export interface Prepared {
   /** Unique per statement text. */
   name: string;

@@ -22,19 +22,28 @@ interface Request {
 /** Sets the sender's tenant context, drops to the app role and inserts (see the 0014 migration). */
 const APPEND: Prepared = {
   name: "peff_collab_append_v1",
-  text: "select collab_append_update($1::uuid, $2::uuid, $3::uuid, $4::uuid, $5::uuid, $6::text, decode($7::text, 'base64'), $8::text[], $9::boolean)",
+  // Every parameter is declared text and cast here, so both drivers send the text as it is
+  // (postgres.js would otherwise re-serialise by type: the string "true" as a boolean is false).
+  text: `select collab_append_update($1::text::uuid, $2::text::uuid, $3::text::uuid, $4::text::uuid, $5::text::uuid, $6::text,
+    decode($7::text, 'base64'), $8::text::text[], $9::text::boolean)`,
 };
 
 /**
- * The process's one writer of collaborative updates. Rooms hand it what they integrated and wait
- * for the commit before broadcasting. Whatever arrives, from any document, while a commit is in
- * flight is stored together in the next one (group commit across documents): an idle server
- * commits each update at once, a busy one pays one commit for many. Each update is still inserted
- * under its own sender's tenant context, as the app role, so row-level security checks every one.
+ * The process's writer of collaborative updates. Rooms hand it what they integrated and wait for
+ * the commit before broadcasting. Whatever arrives, from any document, while the commits in
+ * flight are busy goes into the next one (group commit across documents): an idle server commits
+ * each update at once, a busy one pays one commit for many. Each update is still inserted under
+ * its own sender's tenant context, as the app role, so row-level security checks every one.
+ *
+ * On PostgreSQL a few commits may be in flight at once, so one slow disk flush does not hold up
+ * every document (each room still waits for its own commit before its next, so a document's
+ * updates stay in order); PGlite runs one statement at a time, so there one is enough.
  */
 export class UpdateJournal {
   private queue: Request[] = [];
-  private running = false;
+  private inFlight = 0;
+  private scheduled = false;
+  private readonly maxInFlight: number;
   /**
    * Whether stored ids are announced with NOTIFY (PostgreSQL, where other processes may hold the
    * document). PGlite is one process: nothing to tell.
@@ -43,6 +52,7 @@ export class UpdateJournal {
 
   constructor(private readonly database: Database) {
     this.announces = database.kind === "postgres";
+    this.maxInFlight = database.kind === "postgres" ? 4 : 1;
   }
 
   /** Stores the entries (in order) and resolves with their ids once committed. */
@@ -50,32 +60,39 @@ export class UpdateJournal {
     if (entries.length === 0) return Promise.resolve([]);
     return new Promise((resolve, reject) => {
       this.queue.push({ entries, resolve, reject });
-      if (!this.running) void this.run();
+      if (this.scheduled) return;
+      // Rooms draining in this same turn of the event loop join the same commit.
+      this.scheduled = true;
+      queueMicrotask(() => {
+        this.scheduled = false;
+        this.pump();
+      });
     });
   }
 
-  private async run() {
-    this.running = true;
+  private pump() {
+    while (this.queue.length && this.inFlight < this.maxInFlight) {
+      const batch = this.queue.splice(0);
+      this.inFlight++;
+      void this.commit(batch).finally(() => {
+        this.inFlight--;
+        this.pump();
+      });
+    }
+  }
+
+  private async commit(batch: Request[]) {
     try {
-      // Rooms draining in this same turn of the event loop join the first commit.
-      await Promise.resolve();
-      while (this.queue.length) {
-        const batch = this.queue.splice(0);
-        try {
-          const ids = await this.store(batch.flatMap((r) => r.entries));
-          let at = 0;
-          for (const r of batch) {
-            r.resolve(ids.slice(at, at + r.entries.length));
-            at += r.entries.length;
-          }
-        } catch (error) {
-          if (batch.length === 1) batch[0]!.reject(error);
-          // One document's failure (a write refused by RLS, say) must not fail the others'.
-          else for (const r of batch) await this.store(r.entries).then(r.resolve, r.reject);
-        }
+      const ids = await this.store(batch.flatMap((r) => r.entries));
+      let at = 0;
+      for (const r of batch) {
+        r.resolve(ids.slice(at, at + r.entries.length));
+        at += r.entries.length;
       }
-    } finally {
-      this.running = false;
+    } catch (error) {
+      if (batch.length === 1) batch[0]!.reject(error);
+      // One document's failure (a write refused by RLS, say) must not fail the others'.
+      else for (const r of batch) await this.store(r.entries).then(r.resolve, r.reject);
     }
   }
 

@@ -88,6 +88,23 @@ describe("the update journal", () => {
     expect(texts.map((t) => t.userId)).not.toContain(world.people.leadB.id);
   });
 
+  it.skipIf(!process.env.DATABASE_URL)("on PostgreSQL, announces every stored id to other processes (NOTIFY)", async () => {
+    const heard: string[] = [];
+    const { unlisten } = await database.pg!.listen("peff_collab", (payload) => heard.push(payload));
+    try {
+      const x = `register:${world.collaboratives.x}`;
+      const [one, two] = await Promise.all([
+        journal.append([entry(world.people.leadA, world.orgs.a, world.collaboratives.x, x, "heard one")]),
+        journal.append([entry(world.people.leadA2, world.orgs.a2, world.collaboratives.x, x, "heard two")]),
+      ]);
+      const started = Date.now();
+      while (heard.length < 2 && Date.now() - started < 3_000) await new Promise((r) => setTimeout(r, 20));
+      expect(heard.sort()).toEqual([`${x} ${one![0]}`, `${x} ${two![0]}`].sort());
+    } finally {
+      await unlisten();
+    }
+  });
+
   it("leaves the connection as it found it: owner role, no context", async () => {
     // One connection on PostgreSQL, so the check reads the very connection the journal used.
     const single = process.env.DATABASE_URL ? await openTestDatabase({ max: 1 }) : database;

@@ -7,3 +7,11 @@ export const READ_ONLY_ROLES: readonly Role[] = ["viewer", "peer_reviewer"];
 export function canEditSharedRegister(role: Role): boolean {
   return !READ_ONLY_ROLES.includes(role);
 }
+
+/**
+ * The register's status legend is the forum's, not one organisation's: its collaborative admins
+ * and regional leads change it.
+ */
+export function canChangeRegisterLegend(role: Role): boolean {
+  return role === "collaborative_admin" || role === "regional_lead";
+}

@@ -13,6 +13,7 @@ import { pageTitle } from "~/lib/meta";
 import { appendRows } from "~/lib/register/model";
 import { viewRows } from "~/lib/register/view";
 import { requireActor } from "~/lib/session.server";
+import { canChangeRegisterLegend } from "~/policies/register";
 
 export const meta: MetaFunction = () => pageTitle("Barrier register");
 
@@ -24,13 +25,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     return {
       register,
       collaborativeName: actor.active.collaborativeName,
+      canChangeLegend: canChangeRegisterLegend(actor.active.role),
       me: { id: actor.userId, name: actor.name, organisation: actor.active.orgName, colour: colourFor(actor.userId) },
     };
   });
 }
 
 export default function BarrierRegister() {
-  const { register, collaborativeName, me } = useLoaderData<typeof loader>();
+  const { register, collaborativeName, canChangeLegend, me } = useLoaderData<typeof loader>();
   const stableMe = useMemo(() => me, [me.id]); // eslint-disable-line react-hooks/exhaustive-deps
   const doc = useRegisterDoc(register.document, stableMe, !register.canEdit);
   const [view, setView] = useState<View>({ filter: "", status: "", sort: "shared" });
@@ -67,6 +69,11 @@ export default function BarrierRegister() {
         <li>
           <Link to="/register/history">History of changes</Link>
         </li>
+        {canChangeLegend ? (
+          <li>
+            <Link to="/register/legend">Change the status legend</Link>
+          </li>
+        ) : null}
         <li>
           <Link to="/register/progress">Progress in plans</Link> (which organisations have added each barrier to a plan, and how far along they are)
         </li>

@@ -130,4 +130,41 @@ describe("the shared barrier register", () => {
     expect(xlsx.headers()["content-type"]).toMatch(/spreadsheetml/);
     await page.context().close();
   }, 180_000);
+
+  it("the collaborative's admin changes the status legend: mistakes said beside the field, a status in use kept, a new one added", async () => {
+    const page = await (await newContext(browser)).newPage();
+    await signIn(page, "admin@peff.example");
+    await page.goto("/register");
+    await page.getByRole("link", { name: "Change the status legend" }).click();
+    await page.waitForURL((url) => url.pathname === "/register/legend");
+    await expectAccessible(page, "register legend");
+
+    // Two statuses with one text, and removing one that rows have (Appendix B's rows are "In progress").
+    await page.getByLabel("Status 2 text").fill("Action ongoing");
+    await page.getByLabel("Remove status 3").check();
+    await page.getByLabel("Status 5 text").fill("On hold");
+    await page.getByLabel("Status 5 colour").selectOption("purple");
+    await page.getByRole("button", { name: "Save the legend" }).click();
+    await expect.poll(() => page.locator(".nhsuk-error-summary").textContent()).toContain("Two statuses cannot have the same text");
+    expect(await page.title()).toMatch(/^Error: /);
+    expect(await page.getByLabel("Status 5 text").inputValue()).toBe("On hold");
+    await expectAccessible(page, "register legend with errors");
+
+    await page.getByLabel("Status 2 text").fill("Complete");
+    await page.getByRole("button", { name: "Save the legend" }).click();
+    await expect.poll(() => page.locator(".nhsuk-error-summary").textContent()).toMatch(/rows? ha(s|ve) the status "In progress": give/);
+    await page.getByLabel("Remove status 3").uncheck();
+    await page.getByRole("button", { name: "Save the legend" }).click();
+    await page.waitForURL((url) => url.pathname === "/register");
+    await expect.poll(() => page.locator(".register-legend").textContent()).toMatch(/On hold/);
+
+    // Equality leads use the legend; they are not offered to change it.
+    const lead = await (await newContext(browser)).newPage();
+    await signIn(lead, "luht.lead@peff.example");
+    await lead.goto("/register");
+    expect(await lead.getByRole("link", { name: "Change the status legend" }).count()).toBe(0);
+    expect((await lead.goto("/register/legend"))?.status()).toBe(403);
+    await page.context().close();
+    await lead.context().close();
+  }, 120_000);
 });

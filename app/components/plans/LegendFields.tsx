@@ -1,5 +1,6 @@
-import type { PlanLegendEntry } from "#db/schema";
-import { LEGEND_COLOURS, STATUS_MEANING_LABELS } from "~/domain/plans/plan-input";
+import type { LegendEntry } from "#db/schema";
+import { STATUS_MEANING_LABELS } from "~/domain/plans/plan-input";
+import { LEGEND_COLOURS } from "~/lib/legend-input";
 import { valuesOf, type FieldErrors, type FormValues } from "~/lib/forms";
 import { STATUS_MEANINGS } from "#db/schema";
 
@@ -11,11 +12,22 @@ interface Row {
 }
 
 /**
- * The plan's status legend as a table of fields: text, colour and meaning for each status, a
- * "Remove" box for existing ones, and two empty rows to add more. The meaning says which statuses
- * count as complete (for "overdue") and how the collaborative's roll-up counts them.
+ * A status legend as a table of fields: text, colour and (for plans) meaning for each status, a
+ * "Remove" box for existing ones, and two empty rows to add more. A plan's meanings say which
+ * statuses count as complete (for "overdue") and how the collaborative's roll-up counts them; the
+ * shared register's legend has none (`withMeaning` false).
  */
-export function LegendFields({ legend, values, errors }: { legend: PlanLegendEntry[]; values?: FormValues; errors?: FieldErrors }) {
+export function LegendFields({
+  legend,
+  values,
+  errors,
+  withMeaning = true,
+}: {
+  legend: (LegendEntry & { meaning?: string })[];
+  values?: FormValues;
+  errors?: FieldErrors;
+  withMeaning?: boolean;
+}) {
   const rows: Row[] = values
     ? valuesOf(values, "label").map((label, i) => ({
         key: valuesOf(values, "key")[i] ?? "",
@@ -23,7 +35,7 @@ export function LegendFields({ legend, values, errors }: { legend: PlanLegendEnt
         colour: valuesOf(values, "colour")[i] ?? "",
         meaning: valuesOf(values, "meaning")[i] ?? "",
       }))
-    : [...legend, { key: "", label: "", colour: "grey", meaning: "in_progress" }, { key: "", label: "", colour: "grey", meaning: "in_progress" }];
+    : [...legend.map((s) => ({ ...s, meaning: s.meaning ?? "" })), { key: "", label: "", colour: "grey", meaning: "in_progress" }, { key: "", label: "", colour: "grey", meaning: "in_progress" }];
   const removed = new Set(valuesOf(values, "remove"));
   return (
     <div className="peff-table-wrap">
@@ -33,7 +45,7 @@ export function LegendFields({ legend, values, errors }: { legend: PlanLegendEnt
           <tr className="nhsuk-table__row">
             <th scope="col" className="nhsuk-table__header">Text</th>
             <th scope="col" className="nhsuk-table__header">Colour</th>
-            <th scope="col" className="nhsuk-table__header">Means</th>
+            {withMeaning ? <th scope="col" className="nhsuk-table__header">Means</th> : null}
             <th scope="col" className="nhsuk-table__header">Remove</th>
           </tr>
         </thead>
@@ -41,6 +53,7 @@ export function LegendFields({ legend, values, errors }: { legend: PlanLegendEnt
           {rows.map((row, i) => {
             const n = i + 1;
             const error = errors?.[`label-${i}`] ?? errors?.[`colour-${i}`] ?? errors?.[`meaning-${i}`];
+            const removeError = errors?.[`remove-${i}`];
             return (
               <tr className="nhsuk-table__row" key={`${row.key}-${i}`}>
                 <td className="nhsuk-table__cell">
@@ -75,26 +88,43 @@ export function LegendFields({ legend, values, errors }: { legend: PlanLegendEnt
                     ))}
                   </select>
                 </td>
-                <td className="nhsuk-table__cell">
-                  <label className="nhsuk-label" htmlFor={`meaning-${i}`}>
-                    Status {n} means
-                  </label>
-                  <select className="nhsuk-select" id={`meaning-${i}`} name="meaning" defaultValue={row.meaning}>
-                    {STATUS_MEANINGS.map((m) => (
-                      <option key={m} value={m}>
-                        {STATUS_MEANING_LABELS[m]}
-                      </option>
-                    ))}
-                  </select>
-                </td>
+                {withMeaning ? (
+                  <td className="nhsuk-table__cell">
+                    <label className="nhsuk-label" htmlFor={`meaning-${i}`}>
+                      Status {n} means
+                    </label>
+                    <select className="nhsuk-select" id={`meaning-${i}`} name="meaning" defaultValue={row.meaning}>
+                      {STATUS_MEANINGS.map((m) => (
+                        <option key={m} value={m}>
+                          {STATUS_MEANING_LABELS[m]}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                ) : null}
                 <td className="nhsuk-table__cell">
                   {row.key ? (
-                    <div className="nhsuk-checkboxes nhsuk-checkboxes--small">
-                      <div className="nhsuk-checkboxes__item">
-                        <input className="nhsuk-checkboxes__input" id={`remove-${i}`} name="remove" type="checkbox" value={row.key} defaultChecked={removed.has(row.key)} />
-                        <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor={`remove-${i}`}>
-                          Remove status {n}
-                        </label>
+                    <div className={`nhsuk-form-group${removeError ? " nhsuk-form-group--error" : ""}`}>
+                      {removeError ? (
+                        <span className="nhsuk-error-message" id={`remove-${i}-error`}>
+                          <span className="nhsuk-u-visually-hidden">Error:</span> {removeError}
+                        </span>
+                      ) : null}
+                      <div className="nhsuk-checkboxes nhsuk-checkboxes--small">
+                        <div className="nhsuk-checkboxes__item">
+                          <input
+                            className="nhsuk-checkboxes__input"
+                            id={`remove-${i}`}
+                            name="remove"
+                            type="checkbox"
+                            value={row.key}
+                            defaultChecked={removed.has(row.key)}
+                            aria-describedby={removeError ? `remove-${i}-error` : undefined}
+                          />
+                          <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor={`remove-${i}`}>
+                            Remove status {n}
+                          </label>
+                        </div>
                       </div>
                     </div>
                   ) : (

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { PLAN_KINDS, STATUS_MEANINGS, type PlanKind, type PlanLegendEntry, type PlanObjective, type StatusMeaning } from "#db/schema";
 import { fields } from "~/lib/forms";
+import { parseLegendRows } from "~/lib/legend-input";
 import { parseDueDate } from "~/lib/plan/dates";
 
 export const PLAN_KIND_LABELS: Record<PlanKind, string> = {
@@ -16,7 +17,7 @@ export const STATUS_MEANING_LABELS: Record<StatusMeaning, string> = {
   complete: "Complete",
 };
 
-export const LEGEND_COLOURS = ["blue", "green", "amber", "red", "grey", "purple"] as const;
+export { LEGEND_COLOURS } from "~/lib/legend-input";
 
 const date = (what: string) =>
   z
@@ -77,31 +78,13 @@ export type PlanDetails = z.infer<typeof planDetailsSchema>;
 /** The objectives as the form shows them back. */
 export const objectivesText = (objectives: PlanObjective[]) => objectives.map((o) => `${o.number}. ${o.text}`).join("\n");
 
-/**
- * A legend from the settings form: rows label[i], colour[i], meaning[i], key[i]. Empty rows are
- * dropped; errors are keyed "label-<i>" so each field shows its own message.
- */
+/** A plan's legend from the settings form (see `parseLegendRows`): each status also says what it means. */
 export function parseLegend(form: FormData): { ok: true; legend: PlanLegendEntry[] } | { ok: false; errors: Record<string, string> } {
-  const labels = form.getAll("label").map(String);
-  const colours = form.getAll("colour").map(String);
-  const meanings = form.getAll("meaning").map(String);
-  const keys = form.getAll("key").map(String);
-  const removed = new Set(form.getAll("remove").map(String));
-  const errors: Record<string, string> = {};
-  const legend: PlanLegendEntry[] = [];
-  labels.forEach((raw, i) => {
-    const label = raw.trim();
-    if (!label && !keys[i]) return;
-    if (keys[i] && removed.has(keys[i]!)) return;
-    if (!label) errors[`label-${i}`] = "Enter the status's text";
-    else if (label.length > 60) errors[`label-${i}`] = "Status text must be 60 characters or fewer";
-    const colour = colours[i] as PlanLegendEntry["colour"];
-    if (!LEGEND_COLOURS.includes(colour)) errors[`colour-${i}`] = "Select a colour";
-    const meaning = meanings[i] as StatusMeaning;
-    if (!STATUS_MEANINGS.includes(meaning)) errors[`meaning-${i}`] = "Select what the status means";
-    if (legend.some((s) => s.label.toLowerCase() === label.toLowerCase())) errors[`label-${i}`] = "Two statuses cannot have the same text";
-    legend.push({ key: keys[i] || `s${i + 1}-${label.toLowerCase().replace(/[^a-z0-9]+/g, "-").slice(0, 20)}`, label, colour, meaning });
-  });
+  const { rows, errors } = parseLegendRows(form);
+  for (const row of rows) {
+    if (!STATUS_MEANINGS.includes(row.meaning as StatusMeaning)) errors[`meaning-${row.index}`] = "Select what the status means";
+  }
+  const legend = rows.map((r): PlanLegendEntry => ({ key: r.key, label: r.label, colour: r.colour, meaning: r.meaning as StatusMeaning }));
   if (!legend.length) errors["label-0"] = "The plan needs at least one status";
   else if (!legend.some((s) => s.meaning === "complete")) errors["meaning-0"] = "One status must mean complete, so overdue actions can be found";
   return Object.keys(errors).length ? { ok: false, errors } : { ok: true, legend };

@@ -1,0 +1,39 @@
+import { and, count, eq, isNotNull } from "drizzle-orm";
+import type { Database } from "#db/client";
+import { registerRows, registers, type LegendEntry } from "#db/schema";
+import { withTenant } from "#db/tenant";
+import { tenantOf, type Actor } from "~/domain/auth/actor";
+import { DomainError, forbidden, notFound } from "~/domain/errors";
+import { canChangeRegisterLegend } from "~/policies/register";
+
+/** Refused: rows still have a status the new legend leaves out (by status key, with how many rows). */
+export class StatusInUse extends DomainError {
+  constructor(readonly inUse: { key: string; label: string; rows: number }[]) {
+    super(422, "Some statuses you removed are still given to rows");
+  }
+}
+
+/**
+ * Replaces the shared register's status legend. A status that rows still have cannot be removed
+ * (they would show a status nobody can read): the person is told how many rows to change first.
+ * Rows are read from the projection, at most a second behind live edits.
+ */
+export async function updateRegisterLegend(database: Database, actor: Actor, legend: LegendEntry[]): Promise<void> {
+  if (!canChangeRegisterLegend(actor.active.role)) throw forbidden("Only the collaborative's admins and regional leads change the register's status legend");
+  const collaborativeId = actor.active.collaborativeId;
+  await withTenant(database, tenantOf(actor), async (tx) => {
+    const [register] = await tx.select({ legend: registers.legend }).from(registers).where(eq(registers.collaborativeId, collaborativeId));
+    if (!register) throw notFound("This collaborative has no shared barrier register yet");
+    const kept = new Set(legend.map((s) => s.key));
+    const used = await tx
+      .select({ status: registerRows.status, rows: count() })
+      .from(registerRows)
+      .where(and(eq(registerRows.collaborativeId, collaborativeId), isNotNull(registerRows.status)))
+      .groupBy(registerRows.status);
+    const inUse = used
+      .filter((u) => !kept.has(u.status!))
+      .map((u) => ({ key: u.status!, label: register.legend.find((s) => s.key === u.status)?.label ?? u.status!, rows: u.rows }));
+    if (inUse.length) throw new StatusInUse(inUse);
+    await tx.update(registers).set({ legend: legend.map(({ key, label, colour }) => ({ key, label, colour })) }).where(eq(registers.collaborativeId, collaborativeId));
+  });
+}

@@ -62,7 +62,7 @@ function PlanEditor({ row, column, ymap, label, readOnly, onDone, ctx }: EditorA
     case "text":
       return <TextEditor text={ymap.get(column.field) as Y.Text} label={label} long={column.long} onDone={onDone} />;
     case "set":
-      return <SetEditor set={ymap.get(column.field) as Y.Map<boolean>} label={label} choices={choicesFor(ctx, column.field)} onDone={onDone} />;
+      return <SetEditor row={ymap} field={column.field} label={label} choices={choicesFor(ctx, column.field)} onDone={onDone} />;
     case "due":
       return <DueEditor doc={doc} action={row} label={label} readOnly={readOnly} me={ctx.me} onDone={onDone} />;
     case "updates":

@@ -1,7 +1,8 @@
-import { useEffect, useRef, useState, type ReactNode } from "react";
+import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import type * as Y from "yjs";
 import type { LegendEntry } from "#db/schema";
 import { linkEntry, updateEntry } from "~/lib/register/model";
+import { rowSet } from "~/lib/register/row-set";
 import type { Choice, EvidenceChoice } from "~/lib/register/options";
 import type { Me } from "./useRegisterDoc";
 
@@ -37,16 +38,13 @@ export function EditorPanel({ label, onDone, children }: { label: string; onDone
   );
 }
 
-/** Ticks in a Y.Map used as a set: two people ticking different boxes both keep their tick. */
-export function SetEditor({ set, label, choices, free, onDone }: { set: Y.Map<boolean>; label: string; choices: Choice[]; free?: boolean; onDone(): void }) {
-  const [selected, setSelected] = useState(() => [...set.keys()]);
+/** Ticks in a row's set (see row-set.ts): two people ticking different boxes both keep their tick. */
+export function SetEditor({ row, field, label, choices, free, onDone }: { row: Y.Map<unknown>; field: string; label: string; choices: Choice[]; free?: boolean; onDone(): void }) {
+  const set = useMemo(() => rowSet(row, field), [row, field]);
+  const [selected, setSelected] = useState(() => set.values());
   const [draft, setDraft] = useState("");
-  useEffect(() => {
-    const observe = () => setSelected([...set.keys()]);
-    set.observe(observe);
-    return () => set.unobserve(observe);
-  }, [set]);
-  const toggle = (code: string, on: boolean) => (on ? set.set(code, true) : set.delete(code));
+  useEffect(() => set.observe(() => setSelected(set.values())), [set]);
+  const toggle = (code: string, on: boolean) => (on ? set.add(code) : set.remove(code));
   const shown = free ? selected.map((code) => ({ code, label: code })) : choices;
   return (
     <EditorPanel label={label} onDone={onDone}>
@@ -73,7 +71,7 @@ export function SetEditor({ set, label, choices, free, onDone }: { set: Y.Map<bo
             onKeyDown={(e) => {
               if (e.key === "Enter" && draft.trim()) {
                 e.preventDefault();
-                set.set(draft.trim().toLowerCase(), true);
+                set.add(draft.trim().toLowerCase());
                 setDraft("");
               }
             }}

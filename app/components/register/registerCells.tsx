@@ -22,7 +22,7 @@ function RegisterEditor({ column, ymap, label, onDone, options, legend, me }: Ed
     case "text":
       return <TextEditor text={ymap.get(column.field) as Y.Text} label={label} long={column.long} onDone={onDone} />;
     case "set":
-      return <SetEditor set={ymap.get(column.field) as Y.Map<boolean>} label={label} choices={registerChoices(options, column.field)} free={column.free} onDone={onDone} />;
+      return <SetEditor row={ymap} field={column.field} label={label} choices={registerChoices(options, column.field)} free={column.free} onDone={onDone} />;
     case "status":
       return <StatusEditor row={ymap} legend={legend} label={label} onDone={onDone} />;
     case "evidence":

@@ -1,6 +1,7 @@
 import * as Y from "yjs";
 import type { DueChange, PlanActionFields, PlanStep, SourceDecision, SourceLink, SourceSnapshot } from "#db/schema";
 import { arrayOf, entries, maps, newRowKey, positionBetween, readOrdered, rowsOf, set, text } from "~/lib/register/model";
+import { rowSet, setFlat } from "~/lib/register/row-set";
 import { parseDueDate } from "./dates";
 
 /**
@@ -42,11 +43,7 @@ export function buildAction(input: ActionInput, position: number): Y.Map<unknown
   const row = new Y.Map<unknown>();
   row.set("position", position);
   for (const field of PLAN_TEXT_FIELDS) row.set(field, new Y.Text(input[field] ?? ""));
-  for (const field of PLAN_SET_FIELDS) {
-    const s = new Y.Map<boolean>();
-    for (const value of input[field] ?? []) s.set(value, true);
-    row.set(field, s);
-  }
+  for (const field of PLAN_SET_FIELDS) setFlat(row, field, input[field] ?? []);
   row.set("originalDue", input.originalDue ?? input.currentDue ?? null);
   row.set("currentDue", input.currentDue ?? input.originalDue ?? null);
   row.set("dueChanges", arrayOf((input.dueChanges ?? []).map((c) => ({ ...c }))));
@@ -239,13 +236,16 @@ export function resolveSourceChange(doc: Y.Doc, key: string, current: SourceSnap
     if (choice === "take") {
       for (const change of changes) {
         const target = SOURCE_FIELDS.find((f) => f.field === change.field)?.target;
-        const value = target ? row.get(target) : null;
+        if (!target) continue;
+        const value = row.get(target);
         if (value instanceof Y.Text) {
           value.delete(0, value.length);
           value.insert(0, String(change.after));
-        } else if (value instanceof Y.Map) {
-          for (const k of [...value.keys()]) if (!(change.after as string[]).includes(k)) value.delete(k);
-          for (const k of change.after as string[]) value.set(k, true);
+        } else if ((PLAN_SET_FIELDS as readonly string[]).includes(target)) {
+          const chosen = rowSet(row, target);
+          const after = change.after as string[];
+          for (const k of chosen.values()) if (!after.includes(k)) chosen.remove(k);
+          for (const k of after) chosen.add(k);
         }
       }
     }

@@ -1,5 +1,6 @@
 import * as Y from "yjs";
 import type { EvidenceLink, RegisterRowFields, RowUpdate } from "#db/schema";
+import { rowSet, setFlat } from "./row-set";
 
 /**
  * The shared barrier register as a Yjs document.
@@ -8,12 +9,12 @@ import type { EvidenceLink, RegisterRowFields, RowUpdate } from "#db/schema";
  * a Y.Array is a delete plus an insert of a copy, so an edit made concurrently to the moved row
  * would be lost. Here a row never moves; its order is a `position` number (a move sets it between
  * its new neighbours, last writer wins), so concurrent moves and edits always both survive.
- * Long text fields are `Y.Text` (merged character by character), multi-selects are `Y.Map`s used
- * as sets (two people ticking different boxes both win). Evidence links and the dated update log
+ * Long text fields are `Y.Text` (merged character by character), multi-selects are sets of flat
+ * keys on the row (see row-set.ts: two people ticking different boxes both win). Evidence links and the dated update log
  * are `Y.Array`s of plain entries: they are only appended to (links also removed), never edited
  * in place, and a plain entry decodes several times faster than a Y.Map, which is what a
- * 2,000-row register pays on every cold open. Readers accept Y.Map entries too (registers written
- * before this change).
+ * 2,000-row register pays on every cold open. Readers accept the shapes rows were written in
+ * before (Y.Map entries, nested Y.Map sets).
  */
 export const ROWS = "rows";
 
@@ -40,11 +41,7 @@ export function buildRow(input: RowInput, position: number): Y.Map<unknown> {
   const row = new Y.Map<unknown>();
   row.set("position", position);
   for (const field of TEXT_FIELDS) row.set(field, new Y.Text(input[field] ?? ""));
-  for (const field of SET_FIELDS) {
-    const set = new Y.Map<boolean>();
-    for (const value of input[field] ?? []) set.set(value, true);
-    row.set(field, set);
-  }
+  for (const field of SET_FIELDS) setFlat(row, field, input[field] ?? []);
   row.set("evidence", arrayOf((input.evidence ?? []).map(linkEntry)));
   row.set("updates", arrayOf((input.updates ?? []).map((u) => ({ ...u }))));
   row.set("status", input.status ?? null);
@@ -81,10 +78,7 @@ export const text = (row: Y.Map<unknown>, field: string) => {
   const value = row.get(field);
   return value instanceof Y.Text ? value.toString() : typeof value === "string" ? value : "";
 };
-export const set = (row: Y.Map<unknown>, field: string) => {
-  const value = row.get(field);
-  return value instanceof Y.Map ? [...value.keys()].sort() : [];
-};
+export const set = (row: Y.Map<unknown>, field: string) => rowSet(row, field).values().sort();
 export const maps = (row: Y.Map<unknown>, field: string) => {
   const value = row.get(field);
   return value instanceof Y.Array ? (value.toArray() as unknown[]).filter((m): m is Y.Map<unknown> => m instanceof Y.Map) : [];

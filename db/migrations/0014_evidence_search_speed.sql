@@ -24,7 +24,9 @@ DROP INDEX IF EXISTS "evidence_items_outcomes_idx";
 --> statement-breakpoint
 DROP INDEX IF EXISTS "evidence_items_characteristics_idx";
 --> statement-breakpoint
-CREATE INDEX IF NOT EXISTS "evidence_items_search_keys_idx" ON "evidence_items" USING gin ("access_keys","search","characteristic_ids","outcome_ids","psed_ids","theme_ids","concerned_org_ids","year_keys");
+-- Without a pending list (fastupdate off): every search would read it through, and items are
+-- written far less often than searched.
+CREATE INDEX IF NOT EXISTS "evidence_items_search_keys_idx" ON "evidence_items" USING gin ("access_keys","search","characteristic_ids","outcome_ids","psed_ids","theme_ids","concerned_org_ids","year_keys") WITH (fastupdate = false);
 --> statement-breakpoint
 CREATE INDEX IF NOT EXISTS "evidence_items_recent_idx" ON "evidence_items" USING btree ("collaborative_id","published_on" DESC NULLS LAST,"created_at" DESC NULLS FIRST,"id");
 --> statement-breakpoint
@@ -39,51 +41,35 @@ CREATE OR REPLACE FUNCTION evidence_snippet_pattern(p_query text) RETURNS text
   FROM unnest(tsvector_to_array(to_tsvector('english'::regconfig, coalesce(p_query, '')))) AS l
 $$;
 --> statement-breakpoint
--- What ts_headline is given for one result whose text (summary, findings and files' text joined)
--- is long: about 300 characters around each of the first two places the words appear (or the
--- opening, if the pattern finds none), so a word deep in a long file is still shown and
--- ts_headline never parses whole documents. (Short text is given whole: see search-items.server.ts.)
-CREATE OR REPLACE FUNCTION evidence_snippet_source(p_text text, p_pattern text) RETURNS text
-  LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
-  AS $$
-DECLARE
-  p_width constant integer := 300;
-  v_first integer;
-  v_second integer;
-BEGIN
-  IF p_text IS NULL OR length(p_text) <= 2 * p_width OR p_pattern IS NULL THEN
-    RETURN left(p_text, 2 * p_width);
-  END IF;
-  v_first := regexp_instr(p_text, p_pattern, 1, 1, 0, 'i');
-  IF v_first = 0 THEN
-    RETURN left(p_text, 2 * p_width);
-  END IF;
-  v_second := regexp_instr(p_text, p_pattern, v_first + p_width, 1, 0, 'i');
-  RETURN concat_ws(' … ', public.evidence_snippet_window(p_text, v_first, p_width),
-    CASE WHEN v_second > 0 THEN public.evidence_snippet_window(p_text, v_second, p_width) END);
-END $$;
---> statement-breakpoint
--- p_width characters of p_text from a little before p_at, without the cut words at either end.
-CREATE OR REPLACE FUNCTION evidence_snippet_window(p_text text, p_at integer, p_width integer) RETURNS text
+-- A passage of a result's text for ts_headline: about 200 characters from a little before p_at
+-- (where the query's words first appear), without the cut words at either end. The search page
+-- gives ts_headline this rather than the whole text (summary, findings and up to 100,000
+-- characters of files): parsing every word of it was most of a page's time.
+CREATE OR REPLACE FUNCTION evidence_snippet_window(p_text text, p_at integer) RETURNS text
   LANGUAGE sql IMMUTABLE PARALLEL SAFE
   AS $$
-  SELECT CASE WHEN p_at - p_width / 4 > 1 THEN regexp_replace(w, '^\S*\s+', '') ELSE w END
-  FROM (SELECT CASE WHEN p_at - p_width / 4 + p_width <= length(p_text) THEN regexp_replace(substr(p_text, greatest(1, p_at - p_width / 4), p_width), '\s+\S*$', '')
-                    ELSE substr(p_text, greatest(1, p_at - p_width / 4), p_width) END AS w) s
+  SELECT regexp_replace(regexp_replace(substr(p_text, greatest(1, p_at - 60), 200),
+      CASE WHEN p_at > 61 THEN '^\S*\s+' ELSE '^' END, ''),
+    CASE WHEN p_at + 140 < length(p_text) THEN '\s+\S*$' ELSE '$' END, '')
 $$;
 --> statement-breakpoint
--- The planner's estimate of a statement's rows. VOLATILE only because PostgreSQL counts EXPLAIN
--- as a utility statement, which a STABLE function may not run; it plans and never executes. Not
--- granted to anyone: only evidence_search (running as the owner) calls it, with SQL it built.
+-- The planner's estimates of a statement's rows: of the statement, or of each branch of a
+-- UNION ALL. VOLATILE only because PostgreSQL counts EXPLAIN as a utility statement, which a
+-- STABLE function may not run; it plans and never executes. Not granted to anyone: only
+-- evidence_search (running as the owner) calls it, with SQL it built itself.
 CREATE OR REPLACE FUNCTION evidence_plan_rows(p_sql text, p1 uuid, p2 uuid, p3 tsquery, p4 uuid, p5 text, p6 date, p7 date,
-  p8 uuid, p9 uuid, p10 uuid, p11 uuid, p12 uuid, p13 uuid) RETURNS float8
+  p8 uuid, p9 uuid, p10 uuid, p11 uuid, p12 uuid, p13 uuid) RETURNS float8[]
   LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, public
   AS $$
 DECLARE
   v_plan json;
 BEGIN
   EXECUTE 'EXPLAIN (FORMAT JSON) ' || p_sql INTO v_plan USING p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13;
-  RETURN (v_plan -> 0 -> 'Plan' ->> 'Plan Rows')::float8;
+  v_plan := v_plan -> 0 -> 'Plan';
+  IF v_plan ->> 'Node Type' = 'Append' THEN
+    RETURN ARRAY(SELECT (e.c ->> 'Plan Rows')::float8 FROM json_array_elements(v_plan -> 'Plans') WITH ORDINALITY AS e(c, n) ORDER BY e.n);
+  END IF;
+  RETURN ARRAY[(v_plan ->> 'Plan Rows')::float8];
 END $$;
 --> statement-breakpoint
 REVOKE ALL ON FUNCTION evidence_plan_rows(text, uuid, uuid, tsquery, uuid, text, date, date, uuid, uuid, uuid, uuid, uuid, uuid) FROM PUBLIC;
@@ -137,11 +123,13 @@ DECLARE
   v_tsq_index tsquery;
   v_tsq_row tsquery;
   v_parts text[];
-  v_part text;
   v_common text[] := '{}';
   v_rare text[] := '{}';
   v_items real;
   v_est float8;
+  v_plan_rows float8[];
+  v_split boolean;
+  v_read integer[];
   v_collab_items bigint;
   v_max date;
   v_min date;
@@ -221,24 +209,28 @@ BEGIN
     RETURN;
   END IF;
 
-  -- Words. First what the planner knows: items in the table, in this collaborative (exact, from
-  -- the counters), and the span of publication dates.
-  SELECT (SELECT c.reltuples FROM pg_catalog.pg_class c WHERE c.oid = 'public.evidence_items'::regclass),
-         (SELECT coalesce(sum(c.items), 0) FROM public.evidence_coverage c WHERE c.collaborative_id = v_collab AND c.outcome_id = c_any AND c.characteristic_id = c_any),
-         (SELECT max(i.published_on) FROM public.evidence_items i WHERE i.collaborative_id = v_collab),
-         (SELECT min(i.published_on) FROM public.evidence_items i WHERE i.collaborative_id = v_collab)
-    INTO v_items, v_collab_items, v_max, v_min;
-  -- A very common word only slows an index scan down: it is checked on each row read instead, as
-  -- long as something else (a rarer word, a tag filter) drives the index. Plain AND queries only.
+  -- Words. How many rows the planner thinks the table has (reltuples, its statistics' basis).
+  SELECT c.reltuples INTO v_items FROM pg_catalog.pg_class c WHERE c.oid = 'public.evidence_items'::regclass;
+  -- Then, in one EXPLAIN, how many matches the planner expects (for the policy as the select
+  -- policy writes it, which it estimates well) and, for plain AND queries where something else
+  -- could drive the index (another word, a tag filter), how common each word is: a very common
+  -- word only slows an index scan down, so it is checked on each row read instead.
   v_parts := string_to_array(v_tsq::text, ' & ');
-  IF v_items > 0 AND (cardinality(v_parts) > 1 OR coalesce(p_outcome, p_characteristic, p_psed, p_theme, p_concerns) IS NOT NULL)
-     AND (SELECT bool_and(p ~ '^''([^'']|'''')+''$') FROM unnest(v_parts) AS p) THEN
-    FOREACH v_part IN ARRAY v_parts LOOP
-      IF public.evidence_plan_rows(format('SELECT 1 FROM public.evidence_items i WHERE i.search @@ %L::tsquery', v_part),
-           NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL) > c_common * v_items THEN
-        v_common := v_common || v_part;
+  v_split := v_items > 0 AND (cardinality(v_parts) > 1 OR coalesce(p_outcome, p_characteristic, p_psed, p_theme, p_concerns) IS NOT NULL)
+    AND (SELECT bool_and(p ~ '^''([^'']|'''')+''$') FROM unnest(v_parts) AS p);
+  v_sql := format('SELECT 1 FROM public.evidence_items i WHERE i.collaborative_id = $1 AND (i.org_id = $2 OR i.shared_at IS NOT NULL) AND i.search @@ $3%s', v_where);
+  IF v_split THEN
+    v_sql := v_sql || (SELECT string_agg(format(' UNION ALL SELECT 1 FROM public.evidence_items i WHERE i.search @@ %L::tsquery', p), '' ORDER BY n)
+                       FROM unnest(v_parts) WITH ORDINALITY AS u(p, n));
+  END IF;
+  v_plan_rows := public.evidence_plan_rows(v_sql, v_collab, v_org, v_tsq, p_source, p_type, p_from, p_to, p_outcome, p_characteristic, p_psed, p_theme, p_concerns, p_owner);
+  v_est := v_plan_rows[1];
+  IF v_split THEN
+    FOR k IN 1 .. cardinality(v_parts) LOOP
+      IF v_plan_rows[k + 1] > c_common * v_items THEN
+        v_common := v_common || v_parts[k];
       ELSE
-        v_rare := v_rare || v_part;
+        v_rare := v_rare || v_parts[k];
       END IF;
     END LOOP;
     IF cardinality(v_common) > 0 AND (cardinality(v_rare) > 0 OR coalesce(p_outcome, p_characteristic, p_psed, p_theme, p_concerns) IS NOT NULL) THEN
@@ -250,36 +242,17 @@ BEGIN
       END IF;
     END IF;
   END IF;
-  -- How many matches the planner expects (for the policy as the select policy writes it, which it
-  -- estimates well) decides how to read them.
-  v_est := public.evidence_plan_rows(format('SELECT 1 FROM public.evidence_items i
-      WHERE i.collaborative_id = $1 AND (i.org_id = $2 OR i.shared_at IS NOT NULL) AND i.search @@ $3%s', v_where),
-    v_collab, v_org, v_tsq, p_source, p_type, p_from, p_to, p_outcome, p_characteristic, p_psed, p_theme, p_concerns, p_owner);
-  -- Dense: walking the recency index would find the window's matches within about 1,000 rows.
-  v_dense := v_est * 1000 >= c_window::float8 * v_collab_items;
   v_need := greatest(c_window, v_offset + v_limit);
-
-  -- Year buckets, newest first, in the list's own order: the newest year (with any later,
-  -- mistyped ones), the three before it one by one, the older ones together, the undated.
-  v_years := '{}';
-  v_froms := '{}';
-  IF v_max IS NOT NULL THEN
-    v_top := least(extract(year FROM v_max)::integer, extract(year FROM current_date)::integer + 1);
-    v_years := v_years || ARRAY(SELECT generate_series(v_top, extract(year FROM v_max)::integer))::text;
-    v_froms := v_froms || v_max;
-    y := v_top - 1;
-    WHILE y >= extract(year FROM v_min)::integer AND y >= v_top - 3 LOOP
-      v_years := v_years || ARRAY[y]::text;
-      v_froms := v_froms || make_date(y, 12, 31);
-      y := y - 1;
-    END LOOP;
-    IF y >= extract(year FROM v_min)::integer THEN
-      v_years := v_years || ARRAY(SELECT generate_series(extract(year FROM v_min)::integer, y))::text;
-      v_froms := v_froms || make_date(y, 12, 31);
-    END IF;
+  IF v_est > c_cap / 2 THEN
+    -- Many expected: against the collaborative's size (exact, from the counters), are they dense,
+    -- so that walking the recency index would find the window's matches within about 1,000 rows?
+    -- And the span of publication dates, for the year buckets.
+    SELECT (SELECT coalesce(sum(c.items), 0) FROM public.evidence_coverage c WHERE c.collaborative_id = v_collab AND c.outcome_id = c_any AND c.characteristic_id = c_any),
+           (SELECT max(i.published_on) FROM public.evidence_items i WHERE i.collaborative_id = v_collab),
+           (SELECT min(i.published_on) FROM public.evidence_items i WHERE i.collaborative_id = v_collab)
+      INTO v_collab_items, v_max, v_min;
   END IF;
-  v_years := v_years || '{0}'::text;
-  v_froms := v_froms || NULL::date;
+  v_dense := coalesce(v_est * 1000 >= c_window::float8 * v_collab_items, false);
 
   -- Count (v_found, up to c_cap + 1) and read the matches, ranking each as it is read.
   IF v_dense THEN
@@ -310,6 +283,30 @@ BEGIN
     END IF;
   END IF;
   IF v_walk IS NULL AND (v_found IS NULL OR v_found > c_cap) THEN
+    IF v_collab_items IS NULL THEN
+      SELECT max(i.published_on), min(i.published_on) INTO v_max, v_min FROM public.evidence_items i WHERE i.collaborative_id = v_collab;
+    END IF;
+    -- Year buckets, newest first, in the list's own order: the newest year (with any later,
+    -- mistyped ones), the three before it one by one, the older ones together, the undated.
+    v_years := '{}';
+    v_froms := '{}';
+    IF v_max IS NOT NULL THEN
+      v_top := least(extract(year FROM v_max)::integer, extract(year FROM current_date)::integer + 1);
+      v_years := v_years || ARRAY(SELECT generate_series(v_top, extract(year FROM v_max)::integer))::text;
+      v_froms := v_froms || v_max;
+      y := v_top - 1;
+      WHILE y >= extract(year FROM v_min)::integer AND y >= v_top - 3 LOOP
+        v_years := v_years || ARRAY[y]::text;
+        v_froms := v_froms || make_date(y, 12, 31);
+        y := y - 1;
+      END LOOP;
+      IF y >= extract(year FROM v_min)::integer THEN
+        v_years := v_years || ARRAY(SELECT generate_series(extract(year FROM v_min)::integer, y))::text;
+        v_froms := v_froms || make_date(y, 12, 31);
+      END IF;
+    END IF;
+    v_years := v_years || '{0}'::text;
+    v_froms := v_froms || NULL::date;
     -- Read year buckets newest first, one GIN scan each, until the complete ones hold what the page
     -- needs; if still uncounted, count the other buckets' matches in one more scan. A bucket with
     -- more than c_cap matches is not read to the end: the walk starts there (they are dense).
@@ -334,8 +331,9 @@ BEGIN
           v_got := 0;
           IF k < cardinality(v_years) THEN
             -- (The buckets read are excluded row by row: an index condition over many years costs more.)
+            v_read := (SELECT array_agg(y2) FROM unnest(v_years[:k]) AS b, unnest(b::integer[]) AS y2);
             EXECUTE format('SELECT count(*) FROM (SELECT 1 FROM public.evidence_items i WHERE %s%s%s AND NOT i.year_keys && %L::integer[] LIMIT %s) s',
-                c_vis, v_text, v_where, (SELECT array_agg(y2) FROM unnest(v_years[:k]) AS b, unnest(b::integer[]) AS y2), c_cap + 1 - least(cardinality(v_ids), c_cap + 1))
+                c_vis, v_text, v_where, v_read, c_cap + 1 - least(cardinality(v_ids), c_cap + 1))
               INTO v_got
               USING v_collab, v_org, v_tsq, p_source, p_type, p_from, p_to, p_outcome, p_characteristic, p_psed, p_theme, p_concerns, p_owner,
                 v_tsq_index, v_tsq_row;
@@ -350,13 +348,25 @@ BEGIN
   END IF;
   IF v_found <= c_cap THEN
     IF coalesce(cardinality(v_ids), 0) < v_found THEN
-      -- Counted, not all read: read them all in one GIN scan.
-      EXECUTE format('SELECT array_agg(m.id), array_agg(m.rank), array_agg(m.published_on), array_agg(m.created_at), count(*)
+      -- Counted, not all read: read the rest (all, or those outside the buckets read) in one scan.
+      EXECUTE format('SELECT array_agg(m.id), array_agg(m.rank), array_agg(m.published_on), array_agg(m.created_at)
           FROM (SELECT i.id, ts_rank(i.search, $3) AS rank, i.published_on, i.created_at FROM public.evidence_items i
-                WHERE %s%s%s LIMIT %s) m', c_vis, v_text, v_where, c_cap + 1)
-        INTO v_ids, v_ranks, v_pub, v_created, v_found
+                WHERE %s%s%s%s LIMIT %s) m', c_vis, v_text, v_where,
+            CASE WHEN v_read IS NULL THEN '' ELSE format(' AND NOT i.year_keys && %L::integer[]', v_read) END, c_cap + 1)
+        INTO a_ids, a_ranks, a_pub, a_created
         USING v_collab, v_org, v_tsq, p_source, p_type, p_from, p_to, p_outcome, p_characteristic, p_psed, p_theme, p_concerns, p_owner,
           v_tsq_index, v_tsq_row;
+      IF v_read IS NULL THEN
+        v_ids := '{}';
+        v_ranks := '{}';
+        v_pub := '{}';
+        v_created := '{}';
+      END IF;
+      v_ids := v_ids || coalesce(a_ids, '{}');
+      v_ranks := v_ranks || coalesce(a_ranks, '{}');
+      v_pub := v_pub || coalesce(a_pub, '{}');
+      v_created := v_created || coalesce(a_created, '{}');
+      v_found := cardinality(v_ids);
     END IF;
     -- At most c_cap: rank them all.
     RETURN QUERY

@@ -146,8 +146,12 @@ export const evidenceItems = pgTable(
   (t) => [
     check("evidence_items_type_check", sql`${t.type} in (${inList(ITEM_TYPES)})`),
     // One GIN index over every search key: PostgreSQL intersects them inside the index, so a
-    // search reads only its matches (see evidence_search in migration 0014).
-    index("evidence_items_search_keys_idx").using("gin", t.accessKeys, t.search, t.characteristicIds, t.outcomeIds, t.psedIds, t.themeIds, t.concernedOrgIds, t.yearKeys),
+    // search reads only its matches (see evidence_search in migration 0014). No pending list
+    // (fastupdate off): every scan would read it through, and items are written far less often
+    // than they are searched.
+    index("evidence_items_search_keys_idx")
+      .using("gin", t.accessKeys, t.search, t.characteristicIds, t.outcomeIds, t.psedIds, t.themeIds, t.concernedOrgIds, t.yearKeys)
+      .with({ fastupdate: false }),
     // Newest first, in the list's order: serves lists and searches with many matches.
     index("evidence_items_recent_idx").on(t.collaborativeId, t.publishedOn.desc().nullsLast(), t.createdAt.desc().nullsFirst(), t.id),
     index("evidence_items_tenant_idx").on(t.collaborativeId, t.orgId, t.publishedOn),

@@ -18,6 +18,7 @@ let world: World;
 let r: Awaited<ReturnType<typeof refs>>;
 const word = `capybara${Date.now().toString(36)}`;
 const word2 = `tapir${Date.now().toString(36)}`;
+const word3 = `quoll${Date.now().toString(36)}`;
 const MANY = 1100;
 const search = (actor: World["actors"][keyof World["actors"]], query: string) => searchItems(database, actor, filtersFrom(new URLSearchParams(query)));
 
@@ -68,6 +69,12 @@ beforeAll(async () => {
     insert into evidence_items (collaborative_id, org_id, type, title, summary, published_on)
     select ${x}, ${world.orgs.a}, 'meeting_note', 'Filler ' || g, 'alpha and other things', date '2025-12-31' - g % 3650
     from generate_series(1, 6000) g`);
+  // 900 with a third word (fewer than the cap, but enough that the planner expects many).
+  await database.db.execute(sql`
+    insert into evidence_items (collaborative_id, org_id, type, title, summary, published_on)
+    select ${x}, ${world.orgs.a}, 'survey', case when g % 9 = 0 then 'Survey of the ' || ${word3} else 'Survey ' || g end,
+      case when g % 9 = 0 then 'Nothing more' else 'Notes on the ' || ${word3} end, date '2025-12-31' - g * 4
+    from generate_series(1, 900) g`);
   // Organisation A2 of the same collaborative: private items with the word (never visible to A)
   // and shared ones (visible to A).
   await database.db.execute(sql`
@@ -126,6 +133,14 @@ async function checkSearches() {
   // A common word with a rarer one, and with a tag filter.
   await checkPages(`alpha ${word}`, `q=alpha+${word}`, await matching(`alpha ${word}`));
   await checkPages(`alpha`, `q=alpha&outcome=${r.outcome1A}`, await matching("alpha", sql`i.outcome_ids @> array[${r.outcome1A}]::uuid[]`));
+  // Fewer than the cap: the exact total, every match ranked.
+  const few = await matching(word3);
+  const ranked = [...few].sort((a, b) => b.rank - a.rank || expectedOrder(few).indexOf(a.id) - expectedOrder(few).indexOf(b.id)).map((x) => x.id);
+  for (const n of [1, 2, 45]) {
+    const result = await search(world.actors.leadA, `q=${word3}&page=${n}`);
+    expect(result.total).toBe(900);
+    expect(result.hits.map((h) => h.id)).toEqual(ranked.slice((n - 1) * 20, n * 20));
+  }
 }
 
 describe("a search with more matches than are counted", () => {

@@ -9,7 +9,9 @@ import { MARK_END, MARK_START, PAGE_SIZE, type EvidenceFilters } from "./filters
 /** How much of an item's attached text is searched for snippet passages (the index covers more). */
 const SNIPPET_FILE_CHARS = 100_000;
 /** Text up to this long goes to ts_headline whole; longer text as passages around the matches. */
-const SNIPPET_WHOLE_CHARS = 1_000;
+const SNIPPET_WHOLE_CHARS = 300;
+/** When no word appears as typed (only stemmed forms), ts_headline gets this much of the opening. */
+const SNIPPET_OPENING_CHARS = 2_000;
 
 export interface SearchHit {
   id: string;
@@ -110,25 +112,34 @@ async function totalOf(tx: Tx, f: EvidenceFilters): Promise<number> {
 }
 
 /**
- * For snippets: the query once (w), and per result row (x) its summary, findings and attached
- * files' text joined, read through RLS like the rest of the row.
+ * For snippets: the query once (w); per result row its summary, findings and attached files' text
+ * joined (x), read through RLS like the rest of the row, and where the query's words first appear
+ * in it (y: as word prefixes, so "waiting" finds "wait"; 0 if nowhere). OFFSET 0 keeps the planner
+ * from copying x's subqueries into every use of the text.
  */
 function snippetSource(q: string): SQL {
   return sql`cross join (select websearch_to_tsquery('english', ${q}) as tsq, evidence_snippet_pattern(${q}) as pattern) w
     cross join lateral (select concat_ws(' … ', nullif(i.summary, ''),
       (select string_agg(f.text, ' … ' order by f.position) from evidence_findings f where f.item_id = i.id),
-      (select left(string_agg(a.extracted_text, ' … '), ${SNIPPET_FILE_CHARS}) from evidence_attachments a where a.item_id = i.id)) as text) x`;
+      (select left(string_agg(a.extracted_text, ' … '), ${SNIPPET_FILE_CHARS}) from evidence_attachments a where a.item_id = i.id)) as text
+      offset 0) x
+    cross join lateral (select coalesce(regexp_instr(x.text, w.pattern, 1, 1, 0, 'i'), 0) as at) y`;
 }
 
 /**
- * Highlighted fragments for one result row: ts_headline over bounded text only. Short text is
- * given whole; longer text only as the passages around its first two matches
- * (`evidence_snippet_source`), so a word deep inside a long file is still shown and ts_headline
- * never parses whole documents.
+ * Highlighted fragments for one result row: ts_headline over bounded text, the passage around
+ * the first place the words appear (`evidence_snippet_window`), so a word deep inside a long file
+ * is still shown and ts_headline never parses whole documents (parsing was most of a page's time).
+ * Short text goes whole; so does the opening of text where the words appear only in another form
+ * ("ponies" for "pony"), for ts_headline to find.
  */
 function snippetOf(): SQL {
   return sql`ts_headline('english',
-    case when length(x.text) <= ${SNIPPET_WHOLE_CHARS} then x.text else evidence_snippet_source(x.text, w.pattern) end,
+    case
+      when length(x.text) <= ${SNIPPET_WHOLE_CHARS} then x.text
+      when y.at = 0 then left(x.text, ${SNIPPET_OPENING_CHARS})
+      else evidence_snippet_window(x.text, y.at)
+    end,
     w.tsq,
     ${`StartSel=${MARK_START}, StopSel=${MARK_END}, MaxFragments=2, MaxWords=30, MinWords=10, FragmentDelimiter=" … "`})`;
 }

@@ -41,18 +41,6 @@ CREATE OR REPLACE FUNCTION evidence_snippet_pattern(p_query text) RETURNS text
   FROM unnest(tsvector_to_array(to_tsvector('english'::regconfig, coalesce(p_query, '')))) AS l
 $$;
 --> statement-breakpoint
--- A passage of a result's text for ts_headline: about 200 characters from a little before p_at
--- (where the query's words first appear), without the cut words at either end. The search page
--- gives ts_headline this rather than the whole text (summary, findings and up to 100,000
--- characters of files): parsing every word of it was most of a page's time.
-CREATE OR REPLACE FUNCTION evidence_snippet_window(p_text text, p_at integer) RETURNS text
-  LANGUAGE sql IMMUTABLE PARALLEL SAFE
-  AS $$
-  SELECT regexp_replace(regexp_replace(substr(p_text, greatest(1, p_at - 60), 200),
-      CASE WHEN p_at > 61 THEN '^\S*\s+' ELSE '^' END, ''),
-    CASE WHEN p_at + 140 < length(p_text) THEN '\s+\S*$' ELSE '$' END, '')
-$$;
---> statement-breakpoint
 -- The planner's estimates of a statement's rows: of the statement, or of each branch of a
 -- UNION ALL. VOLATILE only because PostgreSQL counts EXPLAIN as a utility statement, which a
 -- STABLE function may not run; it plans and never executes. Not granted to anyone: only

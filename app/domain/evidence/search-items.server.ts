@@ -127,18 +127,23 @@ function snippetSource(q: string): SQL {
 }
 
 /**
- * Highlighted fragments for one result row: ts_headline over bounded text, the passage around
- * the first place the words appear (`evidence_snippet_window`), so a word deep inside a long file
- * is still shown and ts_headline never parses whole documents (parsing was most of a page's time).
- * Short text goes whole; so does the opening of text where the words appear only in another form
- * ("ponies" for "pony"), for ts_headline to find.
+ * Highlighted fragments for one result row: ts_headline over bounded text, the passage around the
+ * first place the words appear (200 characters from a little before it, without the words cut at
+ * either end), so a word deep inside a long file is still shown and ts_headline never parses
+ * whole documents (parsing was most of a page's time on PGlite). Short text goes whole; so does
+ * the opening of text where the words appear only in another form ("ponies" for "pony"), for
+ * ts_headline to find. (Written out here rather than as a SQL function, which PostgreSQL would
+ * call row by row, at a cost.)
  */
 function snippetOf(): SQL {
+  const passage = sql`regexp_replace(substr(x.text, greatest(1, y.at - 60), 200),
+    case when y.at <= 61 then '' else '^\S*\s+' end || case when y.at + 140 < length(x.text) then (case when y.at <= 61 then '' else '|' end) || '\s+\S*$' else '' end,
+    '', 'g')`;
   return sql`ts_headline('english',
     case
       when length(x.text) <= ${SNIPPET_WHOLE_CHARS} then x.text
       when y.at = 0 then left(x.text, ${SNIPPET_OPENING_CHARS})
-      else evidence_snippet_window(x.text, y.at)
+      else ${passage}
     end,
     w.tsq,
     ${`StartSel=${MARK_START}, StopSel=${MARK_END}, MaxFragments=2, MaxWords=30, MinWords=10, FragmentDelimiter=" … "`})`;

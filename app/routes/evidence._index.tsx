@@ -5,7 +5,7 @@ import { Select, TextInput } from "~/components/form/fields";
 import { Snippet } from "~/components/evidence/Snippet";
 import { policyActor } from "~/domain/auth/actor";
 import { listFilterOptions } from "~/domain/evidence/filter-options.server";
-import { filtersFrom, filtersQuery, hasFilters, PAGE_SIZE, RANK_WINDOW, type EvidenceFilters } from "~/domain/evidence/filters";
+import { filtersFrom, filtersQuery, hasFilters, MAX_PAGES, pagingOf, RANK_WINDOW, TOTAL_CAP, type EvidenceFilters } from "~/domain/evidence/filters";
 import { ITEM_TYPE_LABELS } from "~/domain/evidence/labels";
 import { searchItems } from "~/domain/evidence/search-items.server";
 import { guarded } from "~/lib/http.server";
@@ -27,8 +27,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export default function EvidenceList() {
   const { filters, result, options, canWrite, activeOrgId } = useLoaderData<typeof loader>();
-  const windowed = Boolean(filters.q) && result.total > RANK_WINDOW;
-  const pages = Math.max(1, Math.ceil(Math.min(result.total, windowed ? RANK_WINDOW : Infinity) / PAGE_SIZE));
+  const paging = pagingOf(result.total, Boolean(filters.q));
+  const { pages } = paging;
+  const pastEnd = result.total > 0 && filters.page > pages;
   const tagsOf = (kind: string) => options.tags.filter((t) => t.kind === kind).map((t) => ({ value: t.id, label: `${t.code} ${t.label}` }));
   const filtered = Boolean(filters.q) || hasFilters(filters as EvidenceFilters);
   return (
@@ -83,13 +84,27 @@ export default function EvidenceList() {
         </div>
         <div className="nhsuk-grid-column-two-thirds">
           <p role="status" data-testid="result-count">
-            {result.total === 0 ? "No evidence found" : `${result.total.toLocaleString("en-GB")} ${result.total === 1 ? "item" : "items"}`}
+            {countText(result.total)}
             {filters.q ? ` for “${filters.q}”` : ""}
-            {pages > 1 ? `, page ${filters.page} of ${pages}` : ""}
+            {pages > 1 && !pastEnd ? `, page ${filters.page} of ${pages}` : ""}
           </p>
-          {windowed ? (
-            <p className="nhsuk-body-s">
-              So many items match that the best matches are chosen from the {RANK_WINDOW.toLocaleString("en-GB")} most recent. Add words or filters to narrow the search.
+          {paging.bounded ? (
+            <div className="nhsuk-inset-text" data-testid="result-bound">
+              <p>
+                {paging.capped ? `More than ${TOTAL_CAP.toLocaleString("en-GB")} items match` : `${result.total.toLocaleString("en-GB")} items match`}; only the first{" "}
+                {TOTAL_CAP.toLocaleString("en-GB")} are listed here ({MAX_PAGES} pages). Refine the search with more words or filters, or download the list below.
+              </p>
+              {paging.windowed ? (
+                <p>
+                  The best matches are chosen from the {RANK_WINDOW.toLocaleString("en-GB")} most recent; the other matches follow, newest first.
+                </p>
+              ) : null}
+            </div>
+          ) : null}
+          {pastEnd ? (
+            <p data-testid="past-end">
+              {filters.page > MAX_PAGES && paging.bounded ? `Pages stop at ${MAX_PAGES}. ` : `There is no page ${filters.page.toLocaleString("en-GB")}. `}
+              <Link to={`/evidence${filtersQuery({ ...(filters as EvidenceFilters), page: pages })}`}>Go to page {pages}</Link>
             </p>
           ) : null}
           {result.total > 0 ? (
@@ -115,11 +130,18 @@ export default function EvidenceList() {
               </li>
             ))}
           </ul>
-          {pages > 1 ? <Pagination filters={filters as EvidenceFilters} pages={pages} /> : null}
+          {pages > 1 && !pastEnd ? <Pagination filters={filters as EvidenceFilters} pages={pages} /> : null}
         </div>
       </div>
     </>
   );
+}
+
+/** "No evidence found", "1 item", "20 items", or "More than 1,000 items" when the count stopped at the cap. */
+function countText(total: number): string {
+  if (total === 0) return "No evidence found";
+  if (pagingOf(total, false).capped) return `More than ${TOTAL_CAP.toLocaleString("en-GB")} items`;
+  return `${total.toLocaleString("en-GB")} ${total === 1 ? "item" : "items"}`;
 }
 
 function EmptyState({ filtered, canWrite }: { filtered: boolean; canWrite: boolean }) {

@@ -130,14 +130,32 @@ export const evidenceItems = pgTable(
       (): SQL =>
         sql`setweight(to_tsvector('english'::regconfig, coalesce(title, '')), 'A') || setweight(to_tsvector('english'::regconfig, coalesce(summary, '')), 'B') || child_text`,
     ),
+    /**
+     * Search keys for the GIN index, so `evidence_search()` finds visible matches in one index
+     * scan: who may read the item (its organisation, and its collaborative once shared; the
+     * select policy itself is still applied to every row), and the year published (0 if unknown),
+     * so matches can be read newest year first.
+     */
+    accessKeys: uuid()
+      .array()
+      .generatedAlwaysAs((): SQL => sql`case when shared_at is null then array[org_id] else array[org_id, collaborative_id] end`),
+    yearKeys: integer()
+      .array()
+      .generatedAlwaysAs((): SQL => sql`array[coalesce(extract(year from published_on)::integer, 0)]`),
   },
   (t) => [
     check("evidence_items_type_check", sql`${t.type} in (${inList(ITEM_TYPES)})`),
-    index("evidence_items_search_idx").using("gin", t.search),
+    // One GIN index over every search key: PostgreSQL intersects them inside the index, so a
+    // search reads only its matches (see evidence_search in migration 0014). No pending list
+    // (fastupdate off): every scan would read it through, and items are written far less often
+    // than they are searched.
+    index("evidence_items_search_keys_idx")
+      .using("gin", t.accessKeys, t.search, t.characteristicIds, t.outcomeIds, t.psedIds, t.themeIds, t.concernedOrgIds, t.yearKeys)
+      .with({ fastupdate: false }),
+    // Newest first, in the list's order: serves lists and searches with many matches.
+    index("evidence_items_recent_idx").on(t.collaborativeId, t.publishedOn.desc().nullsLast(), t.createdAt.desc().nullsFirst(), t.id),
     index("evidence_items_tenant_idx").on(t.collaborativeId, t.orgId, t.publishedOn),
     index("evidence_items_shared_idx").on(t.collaborativeId, t.publishedOn).where(sql`shared_at is not null`),
-    index("evidence_items_outcomes_idx").using("gin", t.outcomeIds),
-    index("evidence_items_characteristics_idx").using("gin", t.characteristicIds),
     index("evidence_items_source_idx").on(t.sourceId),
     pgPolicy("evidence_items_select", {
       for: "select",
@@ -275,6 +293,8 @@ export const evidenceCoverage = pgTable(
   },
   (t) => [
     uniqueIndex("evidence_coverage_uq").on(t.collaborativeId, t.orgId, t.shared, t.outcomeId, t.characteristicId),
+    // One cell across organisations: exact list totals for evidence_search().
+    index("evidence_coverage_cell_idx").on(t.collaborativeId, t.outcomeId, t.characteristicId),
     pgPolicy("evidence_coverage_select", {
       for: "select",
       to: appRole,

@@ -134,4 +134,34 @@ describe("the evidence library in a browser", () => {
     await expect.poll(() => lead.getByTestId("result-count").textContent()).toMatch(/^No evidence found/);
     await expectAccessible(lead, "empty search");
   }, 180_000);
+
+  it("a search matching more than 1,000 items says so, pages through the first 1,000 and says where pages stop", async () => {
+    const page = await (await newContext(browser)).newPage();
+    await signIn(page, "contributor@peff.example");
+    const many = `many${word}`;
+    const csv = ["Title,Type,Date", ...Array.from({ length: 1001 }, (_, i) => `Tracker row ${i} about ${many},Report,01/02/2024`)].join("\n");
+    await page.goto("/evidence/import");
+    await page.locator("#import-file").setInputFiles({ name: "tracker.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+    await page.getByRole("button", { name: "Upload and match columns" }).click();
+    await expect.poll(() => page.getByLabel("Title").inputValue()).toBe("Title");
+    await page.getByRole("button", { name: "Check the rows" }).click();
+    await page.getByRole("button", { name: "Import 1001 items" }).click();
+    await expect.poll(() => page.locator("main").textContent(), { timeout: 60_000 }).toMatch(/1001 items imported/);
+
+    await page.goto(`/evidence?q=${many}`);
+    await expect.poll(() => page.getByTestId("result-count").textContent()).toBe(`More than 1,000 items for “${many}”, page 1 of 50`);
+    const bound = (await page.getByTestId("result-bound").textContent()) ?? "";
+    expect(bound).toMatch(/More than 1,000 items match; only the first 1,000 are listed here \(50 pages\)\. Refine the search/);
+    expect(bound).toMatch(/The best matches are chosen from the 200 most recent/);
+    expect(await page.locator(".peff-result").count()).toBe(20);
+    await expectAccessible(page, "capped search results");
+    await page.goto(`/evidence?q=${many}&page=50`);
+    await expect.poll(() => page.getByTestId("result-count").textContent()).toMatch(/page 50 of 50$/);
+    expect(await page.locator(".peff-result").count()).toBe(20);
+    expect(await page.getByRole("link", { name: /Next/ }).count()).toBe(0);
+    await page.goto(`/evidence?q=${many}&page=51`);
+    await expect.poll(() => page.getByTestId("past-end").textContent()).toBe("Pages stop at 50. Go to page 50");
+    expect(await page.locator(".peff-result").count()).toBe(0);
+    await expectAccessible(page, "past the last counted page");
+  }, 180_000);
 });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../db/client";
+import { evidenceAttachments } from "../../db/schema";
 import { addFinding } from "../../app/domain/evidence/add-finding.server";
 import { addAttachment } from "../../app/domain/evidence/add-attachment.server";
 import { filtersFrom } from "../../app/domain/evidence/filters";
@@ -72,6 +73,42 @@ describe("search", () => {
     const id = await addItem(database, world.actors.leadA, { title: "Enter and View visit" });
     await addAttachment(database, world.actors.leadA, { itemId: id, filename: "visit.pdf", bytes: makePdf(["Patients mentioned the hummingbird signage"]) });
     expect((await search(world.actors.leadA, "q=hummingbird")).hits.map((h) => h.id)).toEqual([id]);
+    expect((await search(world.actors.leadA, "q=hummingbird")).hits[0]!.snippet).toContain(`${MARK_START}hummingbird${MARK_END}`);
+  });
+
+  it("highlights a word found deep inside a long file, in a snippet of bounded length, stemmed forms included", async () => {
+    const word = `ocelot${Date.now().toString(36)}`;
+    // A full page (about 4,000 characters), the word near the end.
+    const filler = Array.from({ length: 46 }, (_, i) => `Line ${i}: the notes record the ward layout, the signage and the time of day.`);
+    const lines = [...filler.slice(0, 40), `Several ponies and one ${word} were seen near the entrance.`, ...filler.slice(40)];
+    const id = await addItem(database, world.actors.leadA, { title: "Long visit record", summary: "A long report." });
+    const { textLength } = await addAttachment(database, world.actors.leadA, { itemId: id, filename: "long.pdf", bytes: makePdf(lines) });
+    expect(textLength).toBeGreaterThan(3_000);
+    const [hit] = (await search(world.actors.leadA, `q=${word}`)).hits;
+    expect(hit!.id).toBe(id);
+    expect(hit!.snippet).toContain(`${MARK_START}${word}${MARK_END}`);
+    expect(hit!.snippet.length).toBeLessThan(1_000);
+    // "pony" is stemmed like "ponies": the passage is found and the word highlighted.
+    const [pony] = (await search(world.actors.leadA, `q=pony+${word}`)).hits;
+    expect(pony!.snippet).toContain(`${MARK_START}ponies${MARK_END}`);
+
+    // 60,000 characters of a file's text (stored as if extracted), the word at the end.
+    const deep = `${word}deep`;
+    const long = await addItem(database, world.actors.leadA, { title: "Very long file" });
+    await database.db.insert(evidenceAttachments).values({
+      collaborativeId: world.collaboratives.x,
+      orgId: world.orgs.a,
+      itemId: long,
+      filename: "long.txt",
+      contentType: "text/plain",
+      size: 1,
+      data: Buffer.from("x"),
+      extractedText: "Nothing to see here. ".repeat(3000) + `At last the ${deep} appears.`,
+    });
+    const [deepHit] = (await search(world.actors.leadA, `q=${deep}`)).hits;
+    expect(deepHit!.id).toBe(long);
+    expect(deepHit!.snippet).toContain(`${MARK_START}${deep}${MARK_END}`);
+    expect(deepHit!.snippet.length).toBeLessThan(1_000);
   });
 });
 

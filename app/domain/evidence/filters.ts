@@ -19,8 +19,29 @@ export interface EvidenceFilters {
 }
 
 export const PAGE_SIZE = 20;
-/** A word search ranks at most this many of its most recent matches (see evidence_search in the migration). */
-export const RANK_WINDOW = 1000;
+/**
+ * Totals are counted up to this many; a larger count comes back as `TOTAL_CAP + 1` ("more than
+ * 1,000"), except filter-only lists, whose exact totals come from the coverage counters. Only the
+ * first `TOTAL_CAP` results can be paged through (see evidence_search in migration 0014).
+ */
+export const TOTAL_CAP = 1000;
+export const MAX_PAGES = TOTAL_CAP / PAGE_SIZE;
+/** When more than `TOTAL_CAP` items match words, the best matches are chosen among this many most recent ones. */
+export const RANK_WINDOW = 200;
+
+/** What a total means for the page: how many pages can be shown, and whether the count stopped at the cap. */
+export function pagingOf(total: number, searched: boolean) {
+  const capped = total === TOTAL_CAP + 1;
+  return {
+    /** "More than 1,000": the count stopped there. */
+    capped,
+    /** More items match than can be paged through. */
+    bounded: total > TOTAL_CAP,
+    /** Words matched so many items that ranking covered only the most recent `RANK_WINDOW`. */
+    windowed: searched && total > TOTAL_CAP,
+    pages: Math.max(1, Math.ceil(Math.min(total, TOTAL_CAP) / PAGE_SIZE)),
+  };
+}
 /** Search snippets mark matches with these control characters; the page turns them into <mark>, never parsing HTML. */
 export const MARK_START = "\u0001";
 export const MARK_END = "\u0002";

@@ -61,9 +61,10 @@ export class UpdateJournal {
     return new Promise((resolve, reject) => {
       this.queue.push({ entries, resolve, reject });
       if (this.scheduled) return;
-      // Rooms draining in this same turn of the event loop join the same commit.
+      // Everything the event loop reads in this pass (messages of many sockets arrive together)
+      // joins the same commit: setImmediate runs once the pass's I/O callbacks are done.
       this.scheduled = true;
-      queueMicrotask(() => {
+      setImmediate(() => {
         this.scheduled = false;
         this.pump();
       });

@@ -7,7 +7,11 @@
  *   npm run bench:evidence                      PGlite, then PostgreSQL when PG_ADMIN_URL works
  *   BENCH_ITEMS=20000 npm run bench:evidence    a smaller run
  *   BENCH_ONLY=pglite|postgres                  one engine
+ *   BENCH_PGLITE_DUMP=/tmp/evidence.tar         PGlite: generate once, save the database there, and
+ *                                               load it on later runs (iterating on a query)
  */
+import { existsSync } from "node:fs";
+import { readFile, writeFile } from "node:fs/promises";
 import { performance } from "node:perf_hooks";
 import { eq, sql, type SQL } from "drizzle-orm";
 import postgres from "postgres";
@@ -27,8 +31,16 @@ const PG_ADMIN_URL = process.env.PG_ADMIN_URL ?? "postgres://postgres@127.0.0.1:
 // A vocabulary with a long tail, so some words are common and most are rare (as in real reports).
 const COMMON = "patients access interpreter appointment waiting staff community service care information support mental health carers language".split(" ");
 const RARE = Array.from({ length: 3000 }, (_, i) => `term${i.toString(36)}`);
+// mulberry32: a small generator with a full 32-bit period. (The LCG used before multiplied past
+// 2^53 in floating point and fell into short cycles, so some tag combinations never occurred and
+// "outcome + characteristic, shared" matched nothing.)
 let seed = 42;
-const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+const rand = () => {
+  seed = (seed + 0x6d2b79f5) | 0;
+  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+};
 const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)]!;
 const words = (n: number) => Array.from({ length: n }, () => (rand() < 0.3 ? pick(COMMON) : pick(RARE))).join(" ");
 const some = <T>(xs: T[], max: number) => [...new Set(Array.from({ length: 1 + Math.floor(rand() * max) }, () => pick(xs)))];
@@ -153,9 +165,10 @@ async function asOwner<T>(database: Database, ctx: TenantContext, fn: (tx: Tx) =
   });
 }
 
-async function bench(label: string, database: Database) {
+async function bench(label: string, database: Database, loaded?: World, generated?: (w: World) => Promise<void>) {
   console.log(`\n${label}`);
-  const w = await generate(database);
+  const w = loaded ?? (await generate(database));
+  if (!loaded) await generated?.(w);
   const queries: { name: string; target: string; rls: () => Promise<unknown>; owner: () => Promise<unknown>; total?: () => Promise<number> }[] = [];
   const search = (name: string, query: string) => {
     const f = filtersFrom(new URLSearchParams(query));
@@ -199,9 +212,17 @@ async function main() {
   const only = process.env.BENCH_ONLY;
   console.log(`Evidence search benchmark: ${ITEMS.toLocaleString("en-GB")} items over ${ORGS} organisations, ${RUNS} runs per query (after 5 warm-up runs)`);
   if (only !== "postgres") {
-    const database = await openDatabase({ pgliteDir: "memory://" });
+    const dump = process.env.BENCH_PGLITE_DUMP;
+    const saved = dump && existsSync(dump) && existsSync(`${dump}.json`);
+    const database = await openDatabase({ pgliteDir: "memory://", loadDataDir: saved ? new Blob([await readFile(dump)]) : undefined });
     await migrateDatabase(database);
-    await bench("PGlite (embedded)", database);
+    const world = saved ? (JSON.parse(await readFile(`${dump}.json`, "utf8"), (k, v) => (k === "parents" ? new Map(v) : v)) as World) : undefined;
+    await bench("PGlite (embedded)", database, world, async (w) => {
+      if (!dump || saved) return;
+      await database.pglite!.exec("checkpoint"); // recycles the WAL, which would otherwise be dumped too
+      await writeFile(dump, Buffer.from(await (await database.pglite!.dumpDataDir("none")).arrayBuffer()));
+      await writeFile(`${dump}.json`, JSON.stringify(w, (k, v) => (k === "parents" ? [...(v as Map<string, string | null>)] : v)));
+    });
     await database.close();
   }
   if (only !== "pglite") {

@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary } from "~/components/form/ErrorSummary";
 import { LegendFields } from "~/components/plans/LegendFields";
 import { invalid, notFound } from "~/domain/errors";
-import { openRegister } from "~/domain/register/open-register.server";
+import { getRegisterLegend } from "~/domain/register/get-register-legend.server";
 import { StatusInUse, updateRegisterLegend } from "~/domain/register/update-register-legend.server";
 import { formFailure, formGuarded, guarded } from "~/lib/http.server";
 import { formValues } from "~/lib/forms";
@@ -20,7 +20,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireActor(request, context);
   return guarded(async () => {
     ensure(canChangeRegisterLegend(actor.active.role), NOT_ALLOWED);
-    const register = await openRegister(context.database, actor);
+    const register = await getRegisterLegend(context.database, actor);
     if (!register) throw notFound("This collaborative has no shared barrier register yet");
     return { title: register.title, legend: register.legend, collaborativeName: actor.active.collaborativeName };
   });

@@ -2,24 +2,20 @@ import type { WebSocket } from "ws";
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
 import type { Database } from "#db/client";
-import { withTenant, type TenantContext } from "#db/tenant";
+import type { TenantContext } from "#db/tenant";
 import type { UpdateJournal } from "./journal";
-import { compactDocument, fetchUpdates, loadDocument } from "./persistence";
+import { fetchUpdates, loadDocument } from "./persistence";
 import { awarenessMessage, CLOSE, decodeMessage, readOnlyMessage, syncStep1, syncStep2, updateMessage } from "./protocol";
 import type { DocumentName } from "./registry";
-import { Settler } from "./settle";
 import { StoredState } from "./stored-state";
 import type { DocumentAccess } from "./types";
+import { Upkeep, type UpkeepOptions } from "./upkeep";
 
-export interface CollabOptions {
+export interface CollabOptions extends UpkeepOptions {
   maxMessageBytes: number;
   maxClientsPerDocument: number;
   connectsPerMinute: number;
   unloadDelayMs: number;
-  compactAfterUpdates: number;
-  /** Past the threshold, compaction waits for a pause this long (at most 10 s) rather than stall live edits. */
-  compactQuietMs: number;
-  projectionDelayMs: number;
   revalidateMs: number;
 }
 
@@ -80,14 +76,8 @@ export class Room {
   private stored: StoredState | null = null;
   private jobs: Job[] = [];
   private draining: Promise<void> | null = null;
-  private writer: TenantContext | null = null;
-  private sinceCompaction = 0;
-  private compacting: Promise<unknown> | null = null;
-  private readonly compaction: Settler;
-  private readonly projection: Settler;
-  private projecting: Promise<void> | null = null;
-  /** Rows changed since the last projection. */
-  private projectionDue = false;
+  /** Projection and compaction after updates are stored. */
+  private readonly upkeep: Upkeep;
   private unloadTimer: NodeJS.Timeout | null = null;
   private closed = false;
   private unloading = false;
@@ -112,8 +102,7 @@ export class Room {
       const changed = [...added!, ...updated!, ...removed!];
       this.broadcast(awarenessMessage(this.awareness, changed), null);
     });
-    this.projection = new Settler(() => void this.project(), deps.options.projectionDelayMs, 900);
-    this.compaction = new Settler(() => void this.compact(), deps.options.compactQuietMs, 10_000);
+    this.upkeep = new Upkeep(deps, name, access, this.doc);
     this.ready = this.load();
   }
 
@@ -238,7 +227,7 @@ export class Room {
     this.announced.clear();
     if (!ids.length || this.closed) return;
     try {
-      const payloads = await fetchUpdates(this.deps.database, this.writer ?? this.loader, this.name.name, ids);
+      const payloads = await fetchUpdates(this.deps.database, this.upkeep.writer ?? this.loader, this.name.name, ids);
       if (payloads.length) this.enqueue({ kind: "remote", payloads });
     } catch (error) {
       this.deps.log(`could not fetch remote updates of ${this.name.name}`, error);
@@ -289,9 +278,8 @@ export class Room {
         this.shutdownNow(CLOSE.storageFailed);
         return;
       }
-      this.writer = stored.at(-1)!.conn.tenant;
       for (const s of stored) this.broadcast(updateMessage(s.payload), s.conn);
-      this.afterStored(stored);
+      this.upkeep.stored(stored.length, stored.at(-1)!.conn.tenant, stored.some((s) => s.rowKeys.length > 0));
     }
     for (const payload of remote) {
       // Already stored by the process that received it: integrate and pass on.
@@ -325,48 +313,6 @@ export class Room {
     return { payload: parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts), rowKeys: [...keys] };
   }
 
-  private afterStored(stored: Integrated[]) {
-    this.sinceCompaction += stored.length;
-    if (this.sinceCompaction >= this.deps.options.compactAfterUpdates) this.compaction.poke();
-    // Only changes to rows reach SQL; anything else in the document has nothing to project.
-    const touchesRows = !this.name.type.changedKeys || stored.some((s) => s.rowKeys.length > 0);
-    if (this.name.type.project && touchesRows) {
-      this.projectionDue = true;
-      this.projection.poke();
-    }
-  }
-
-  private async compact() {
-    this.compaction.cancel();
-    if (!this.writer || this.compacting) return;
-    const writer = this.writer;
-    this.sinceCompaction = 0;
-    this.compacting = compactDocument(this.deps.database, writer, this.access, this.name.name)
-      .catch((error) => this.deps.log(`compaction of ${this.name.name} failed`, error))
-      .finally(() => {
-        this.compacting = null;
-      });
-    await this.compacting;
-  }
-
-  /**
-   * Writes the rows into SQL once edits settle: `projectionDelayMs` after the last one, and at
-   * most 0.9 s after the first (the Settler), or now (flush).
-   */
-  async project(): Promise<void> {
-    this.projection.cancel();
-    await this.projecting;
-    if (!this.projectionDue || !this.writer || !this.name.type.project) return;
-    this.projectionDue = false;
-    const writer = this.writer;
-    this.projecting = withTenant(this.deps.database, writer, (tx) => this.name.type.project!(tx, this.doc, this.access, this.name.id))
-      .catch((error) => this.deps.log(`projection of ${this.name.name} failed`, error))
-      .finally(() => {
-        this.projecting = null;
-      });
-    await this.projecting;
-  }
-
   private disconnect(conn: Connection) {
     if (!this.conns.delete(conn.ws)) return;
     awarenessProtocol.removeAwarenessStates(this.awareness, [...conn.awarenessIds], null);
@@ -378,9 +324,7 @@ export class Room {
   /** Everything stored, projected and compacted; then the document leaves memory. */
   async flush() {
     while (this.draining) await this.draining;
-    await this.project();
-    await this.compacting;
-    if (this.sinceCompaction > 0) await this.compact();
+    await this.upkeep.flush();
   }
 
   async unload() {
@@ -418,8 +362,7 @@ export class Room {
   private destroy() {
     if (this.unloadTimer) clearTimeout(this.unloadTimer);
     if (this.announceTimer) clearTimeout(this.announceTimer);
-    this.projection.cancel();
-    this.compaction.cancel();
+    this.upkeep.cancel();
     this.awareness.destroy();
     this.doc.destroy();
   }

@@ -1,9 +1,8 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type * as Y from "yjs";
+import * as Y from "yjs";
 import type { Database } from "../../db/client";
 import { collabSnapshots, collabUpdates, registerRows } from "../../db/schema";
-import * as Yjs from "yjs";
 import { appendRows, encodeRegister, readRows, rowsOf } from "../../app/lib/register/model";
 import { openTestDatabase } from "../support/db";
 import { createWorld, type World } from "../support/factories";
@@ -145,8 +144,8 @@ describe("collaboration over real sockets", () => {
     const document = `register:${y}`;
     // Stored as after a crash: a snapshot and two updates never compacted into it.
     const snapshot = encodeRegister([{ key: "first", barrier: "In the snapshot" }]);
-    const writer = new Yjs.Doc();
-    Yjs.applyUpdate(writer, snapshot);
+    const writer = new Y.Doc();
+    Y.applyUpdate(writer, snapshot);
     const payloads: Uint8Array[] = [];
     writer.on("update", (u: Uint8Array) => payloads.push(u));
     appendRows(writer, [{ barrier: "Pending one" }]);

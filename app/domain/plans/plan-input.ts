@@ -17,8 +17,6 @@ export const STATUS_MEANING_LABELS: Record<StatusMeaning, string> = {
   complete: "Complete",
 };
 
-export { LEGEND_COLOURS } from "~/lib/legend-input";
-
 const date = (what: string) =>
   z
     .string({ required_error: `Enter ${what}` })

@@ -6,7 +6,7 @@ import jsxA11y from "eslint-plugin-jsx-a11y";
 import globals from "globals";
 
 export default tseslint.config(
-  { ignores: ["build/**", "data/**", "node_modules/**", "db/migrations/**", ".cache/**", "test-results/**"] },
+  { ignores: ["build/**", "data/**", "node_modules/**", "db/migrations/**", ".cache/**", "test-results/**", "tmp/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

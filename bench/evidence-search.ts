@@ -241,11 +241,14 @@ async function main() {
     try {
       await migrateDatabase(database, url.toString());
       const [v] = rowsOf<{ v: string }>(await database.db.execute(sql`select current_setting('server_version') as v`));
-      await bench(`PostgreSQL ${v!.v}`, database);
+      await bench(`PostgreSQL ${v!.v}`, database, undefined, async (w) => {
+        // With BENCH_KEEP, the world (ids of the benchmark's users and tags) goes beside it, for scripts.
+        if (process.env.BENCH_KEEP) await writeFile(`/tmp/${name}.json`, JSON.stringify(w, (k, v) => (k === "parents" ? [...(v as Map<string, string | null>)] : v)));
+      });
     } finally {
       await database.close();
       // BENCH_KEEP=1 leaves the database for EXPLAIN ANALYZE; drop it by hand afterwards.
-      if (process.env.BENCH_KEEP) console.log(`kept database ${name}`);
+      if (process.env.BENCH_KEEP) console.log(`kept database ${name} (its world in /tmp/${name}.json)`);
       else await admin.unsafe(`drop database if exists "${name}" with (force)`);
       await admin.end();
     }

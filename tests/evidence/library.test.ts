@@ -112,6 +112,22 @@ describe("search", () => {
   });
 });
 
+describe("snippets", () => {
+  it("mark words the stemmer changed, and give a match in the title alone the text's opening, unmarked", async () => {
+    const tag = `heron${Date.now().toString(36)}`;
+    const summary = `The carers were hoping for a quieter waiting room. ${"More words follow here. ".repeat(20)}`;
+    await addItem(database, world.actors.leadA, { title: `A ${tag} visit`, summary });
+    // "hope" is stored as "hope" for "hoping": the passage is found and the word marked.
+    const [stemmed] = (await search(world.actors.leadA, `q=hope+${tag}`)).hits;
+    expect(stemmed!.snippet).toContain(`${MARK_START}hoping${MARK_END}`);
+    const [titleOnly] = (await search(world.actors.leadA, `q=${tag}`)).hits;
+    expect(titleOnly!.snippet.startsWith("The carers were hoping for")).toBe(true);
+    expect(titleOnly!.snippet).not.toContain(MARK_START);
+    expect(titleOnly!.snippet.length).toBeLessThanOrEqual(200);
+    expect(summary.startsWith(titleOnly!.snippet)).toBe(true);
+  });
+});
+
 describe("visibility and sharing with care", () => {
   it("keeps an item private until the equality lead shares it; others then read it, read-only; unsharing hides it again", async () => {
     const word = `kestrel${Date.now()}`;

@@ -19,6 +19,8 @@ let r: Awaited<ReturnType<typeof refs>>;
 const word = `capybara${Date.now().toString(36)}`;
 const word2 = `tapir${Date.now().toString(36)}`;
 const word3 = `quoll${Date.now().toString(36)}`;
+const word4 = `numbat${Date.now().toString(36)}`;
+const word5 = `wombat${Date.now().toString(36)}`;
 const MANY = 1100;
 const search = (actor: World["actors"][keyof World["actors"]], query: string) => searchItems(database, actor, filtersFrom(new URLSearchParams(query)));
 
@@ -75,6 +77,14 @@ beforeAll(async () => {
     select ${x}, ${world.orgs.a}, 'survey', case when g % 9 = 0 then 'Survey of the ' || ${word3} else 'Survey ' || g end,
       case when g % 9 = 0 then 'Nothing more' else 'Notes on the ' || ${word3} end, date '2025-12-31' - g * 4
     from generate_series(1, 900) g`);
+  // Most matches in the newest year: what is left to count is in the year before (word4: 700 in
+  // 2025 and 400 in 2024, more than the cap), or is not all there (word5: 700, 200 and 50 in 2020).
+  await database.db.execute(sql`
+    insert into evidence_items (collaborative_id, org_id, type, title, summary, published_on)
+    select ${x}, ${world.orgs.a}, 'report', 'Count ' || g, case when g <= 1100 then ${word4} else ${word5} end || ' noted',
+      case when g <= 700 then date '2025-12-31' - g % 300 when g <= 1100 then date '2024-12-31' - g % 300
+           when g <= 1800 then date '2025-12-31' - g % 300 when g <= 2000 then date '2024-12-31' - g % 300 else date '2020-06-30' - g % 100 end
+    from generate_series(1, 2050) g`);
   // Organisation A2 of the same collaborative: private items with the word (never visible to A)
   // and shared ones (visible to A).
   await database.db.execute(sql`
@@ -133,13 +143,18 @@ async function checkSearches() {
   // A common word with a rarer one, and with a tag filter.
   await checkPages(`alpha ${word}`, `q=alpha+${word}`, await matching(`alpha ${word}`));
   await checkPages(`alpha`, `q=alpha&outcome=${r.outcome1A}`, await matching("alpha", sql`i.outcome_ids @> array[${r.outcome1A}]::uuid[]`));
-  // Fewer than the cap: the exact total, every match ranked.
-  const few = await matching(word3);
-  const ranked = [...few].sort((a, b) => b.rank - a.rank || expectedOrder(few).indexOf(a.id) - expectedOrder(few).indexOf(b.id)).map((x) => x.id);
-  for (const n of [1, 2, 45]) {
-    const result = await search(world.actors.leadA, `q=${word3}&page=${n}`);
-    expect(result.total).toBe(900);
-    expect(result.hits.map((h) => h.id)).toEqual(ranked.slice((n - 1) * 20, n * 20));
+  // Counted in the year after the newest: more than the cap.
+  await checkPages(word4, `q=${word4}`, await matching(word4));
+  // Fewer than the cap: the exact total, every match ranked (word5's are counted beyond the next year).
+  for (const [w, total] of [[word3, 900], [word5, 950]] as const) {
+    const few = await matching(w);
+    expect(few.length).toBe(total);
+    const ranked = [...few].sort((a, b) => b.rank - a.rank || expectedOrder(few).indexOf(a.id) - expectedOrder(few).indexOf(b.id)).map((x) => x.id);
+    for (const n of [1, 2, Math.ceil(total / 20)]) {
+      const result = await search(world.actors.leadA, `q=${w}&page=${n}`);
+      expect(result.total).toBe(total);
+      expect(result.hits.map((h) => h.id)).toEqual(ranked.slice((n - 1) * 20, n * 20));
+    }
   }
 }
 

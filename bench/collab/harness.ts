@@ -1,3 +1,4 @@
+import { appendFileSync } from "node:fs";
 import { spawn, type ChildProcess } from "node:child_process";
 import { performance } from "node:perf_hooks";
 import WebSocket from "ws";
@@ -29,7 +30,8 @@ export function servers(): BenchServer["name"][] {
 /**
  * Starts a server in its own process: ours (persisting, authenticated) or y-websocket 1.5.4's.
  * BENCH_NODE_ARGS adds Node flags to ours (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"); it is then
- * stopped with SIGTERM so that a profile gets written.
+ * stopped with SIGTERM so that a profile gets written. BENCH_SERVER_LOG=<file> appends the server's
+ * output there (with BENCH_NODE_ARGS=--trace-gc, its garbage collections).
  */
 export async function startServer(name: BenchServer["name"], env: Record<string, string> = {}): Promise<BenchServer> {
   const extra = (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
@@ -38,6 +40,7 @@ export async function startServer(name: BenchServer["name"], env: Record<string,
   let out = "";
   const info = await new Promise<{ port: number; cookies?: string[]; documents?: string[] }>((resolve, reject) => {
     child.stdout!.on("data", (chunk: Buffer) => {
+      if (process.env.BENCH_SERVER_LOG) appendFileSync(process.env.BENCH_SERVER_LOG, chunk);
       out += chunk.toString();
       const json = /^\{.*\}$/m.exec(out);
       const plain = /listening (\d+)/.exec(out);

@@ -68,7 +68,7 @@ await attachCollabServer({
   database,
   config,
   httpServer,
-  options: { connectsPerMinute: 1_000_000, unloadDelayMs: Number(process.env.BENCH_UNLOAD_MS ?? 5_000), revalidateMs: 2_000 },
+  options: { connectsPerMinute: 1_000_000, unloadDelayMs: Number(process.env.BENCH_UNLOAD_MS ?? 5_000), revalidateMs: Number(process.env.BENCH_REVALIDATE_MS ?? 2_000) },
 });
 httpServer.listen(0, "127.0.0.1", () => {
   const port = (httpServer.address() as AddressInfo).port;

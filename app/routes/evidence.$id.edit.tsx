@@ -11,7 +11,7 @@ import { parseForm } from "~/lib/forms";
 import { pageTitle } from "~/lib/meta";
 import { ensure, requireActor } from "~/lib/session.server";
 
-export const meta: MetaFunction<typeof action> = ({ data }) => pageTitle("Edit evidence", Boolean(data && !data.ok));
+export const meta: MetaFunction = () => pageTitle("Edit evidence");
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request, context);

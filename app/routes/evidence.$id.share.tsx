@@ -8,7 +8,7 @@ import { pageTitle } from "~/lib/meta";
 import { PII_LABELS } from "~/lib/pii/scan";
 import { requireActor } from "~/lib/session.server";
 
-export const meta: MetaFunction<typeof action> = ({ data }) => pageTitle("Share with the collaborative", Boolean(data && "ok" in data && !data.ok));
+export const meta: MetaFunction = () => pageTitle("Share with the collaborative");
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request, context);

@@ -12,7 +12,7 @@ import { ensure, requireActor } from "~/lib/session.server";
 import { parseMultipart } from "~/lib/uploads/parse-multipart.server";
 import { canWriteEvidence } from "~/policies/evidence";
 
-export const meta: MetaFunction<typeof action> = ({ data }) => pageTitle("Import evidence", Boolean(data && data.step === "upload" && data.error));
+export const meta: MetaFunction = () => pageTitle("Import evidence");
 
 const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 

@@ -12,7 +12,7 @@ import { pageTitle } from "~/lib/meta";
 import { ensure, requireActor } from "~/lib/session.server";
 import { canWriteEvidence } from "~/policies/evidence";
 
-export const meta: MetaFunction<typeof action> = ({ data }) => pageTitle("Add evidence", Boolean(data && !data.ok));
+export const meta: MetaFunction = () => pageTitle("Add evidence");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireActor(request, context);

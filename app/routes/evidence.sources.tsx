@@ -15,7 +15,7 @@ import { pageTitle } from "~/lib/meta";
 import { requireActor } from "~/lib/session.server";
 import { canWriteEvidence } from "~/policies/evidence";
 
-export const meta: MetaFunction<typeof action> = ({ data }) => pageTitle("Evidence sources", Boolean(data && !data.ok));
+export const meta: MetaFunction = () => pageTitle("Evidence sources");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireActor(request, context);

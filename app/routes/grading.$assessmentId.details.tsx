@@ -12,7 +12,7 @@ import { pageTitle } from "~/lib/meta";
 import { ensure, requireActor } from "~/lib/session.server";
 import { canEditAssessment, yearLabel } from "~/policies/grading";
 
-export const meta: MetaFunction<typeof action> = ({ data }) => pageTitle("Assessment details", Boolean(data && !data.ok));
+export const meta: MetaFunction = () => pageTitle("Assessment details");
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request, context);

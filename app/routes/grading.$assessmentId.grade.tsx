@@ -16,7 +16,7 @@ import { ensure, requireActor } from "~/lib/session.server";
 import { allOutcomes } from "~/policies/assessment-results";
 import { canEditAssessment, gradeField, yearLabel } from "~/policies/grading";
 
-export const meta: MetaFunction<typeof action> = ({ data }) => pageTitle("Grade outcomes", Boolean(data && !data.ok));
+export const meta: MetaFunction = () => pageTitle("Grade outcomes");
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request, context);

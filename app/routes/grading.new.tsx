@@ -12,7 +12,7 @@ import { pageTitle } from "~/lib/meta";
 import { ensure, requireActor } from "~/lib/session.server";
 import { canManageAssessments, yearLabel } from "~/policies/grading";
 
-export const meta: MetaFunction<typeof action> = ({ data }) => pageTitle("Start an assessment", Boolean(data && !data.ok));
+export const meta: MetaFunction = () => pageTitle("Start an assessment");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireActor(request, context);

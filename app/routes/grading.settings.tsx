@@ -12,7 +12,7 @@ import { pageTitle } from "~/lib/meta";
 import { ensure, requireActor } from "~/lib/session.server";
 import { canChangeBandSet } from "~/policies/grading";
 
-export const meta: MetaFunction<typeof action> = ({ data }) => pageTitle("EDS 2022 rating bands", Boolean(data && !data.ok));
+export const meta: MetaFunction = () => pageTitle("EDS 2022 rating bands");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireActor(request, context);

@@ -14,7 +14,7 @@ import { pageTitle } from "~/lib/meta";
 import { optionalActor } from "~/lib/session.server";
 import { ROLE_LABELS } from "~/policies/roles";
 
-export const meta: MetaFunction<typeof action> = ({ data }) => pageTitle("Accept your invitation", Boolean(data && !data.ok));
+export const meta: MetaFunction = () => pageTitle("Accept your invitation");
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const invitation = await getInvitationByToken(context.database, params.token!);

@@ -16,7 +16,7 @@ import { requireActor } from "~/lib/session.server";
 import { canChangeRole, canManageMembersOf, canRemoveMember, grantableRoles } from "~/policies/members";
 import { ROLE_LABELS } from "~/policies/roles";
 
-export const meta: MetaFunction<typeof action> = ({ data }) => pageTitle("Members", Boolean(data && !data.ok));
+export const meta: MetaFunction = () => pageTitle("Members");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireActor(request, context);

@@ -16,7 +16,7 @@ import { ensure, requireActor } from "~/lib/session.server";
 import { canSeeMembersPage, grantableRoles } from "~/policies/members";
 import { ROLE_DESCRIPTIONS, ROLE_LABELS } from "~/policies/roles";
 
-export const meta: MetaFunction<typeof action> = ({ data }) => pageTitle("Invite someone", Boolean(data && !data.ok));
+export const meta: MetaFunction = () => pageTitle("Invite someone");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireActor(request, context);

@@ -13,7 +13,7 @@ import { pageTitle } from "~/lib/meta";
 import { ensure, requireActor } from "~/lib/session.server";
 import { canEditPlans } from "~/policies/plans";
 
-export const meta: MetaFunction<typeof action> = ({ data }) => pageTitle("Plan settings", Boolean(data && !data.ok));
+export const meta: MetaFunction = () => pageTitle("Plan settings");
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request, context);

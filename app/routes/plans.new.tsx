@@ -10,7 +10,7 @@ import { pageTitle } from "~/lib/meta";
 import { ensure, requireActor } from "~/lib/session.server";
 import { canEditPlans } from "~/policies/plans";
 
-export const meta: MetaFunction<typeof action> = ({ data }) => pageTitle("Create a plan", Boolean(data && !data.ok));
+export const meta: MetaFunction = () => pageTitle("Create a plan");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireActor(request, context);

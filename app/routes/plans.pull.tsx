@@ -10,7 +10,7 @@ import { formValues, valueOf } from "~/lib/forms";
 import { pageTitle } from "~/lib/meta";
 import { requireActor } from "~/lib/session.server";
 
-export const meta: MetaFunction<typeof action> = ({ data }) => pageTitle("Add to our plan", Boolean(data && !data.ok));
+export const meta: MetaFunction = () => pageTitle("Add to our plan");
 
 function sourceOf(request: Request, form?: FormData) {
   const raw = form ? String(form.get("source") ?? "") : new URL(request.url).searchParams.get("source");

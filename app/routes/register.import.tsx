@@ -6,12 +6,13 @@ import { policyActor } from "~/domain/auth/actor";
 import { importRegisterRows } from "~/domain/register/import-register-rows.server";
 import { guarded } from "~/lib/http.server";
 import { pageTitle } from "~/lib/meta";
+import { useErrorTitle } from "~/lib/use-error-title";
 import { appendRows, type RowInput } from "~/lib/register/model";
 import { REGISTER_HEADERS } from "~/lib/register/tabular";
 import { ensure, requireActor } from "~/lib/session.server";
 import { canEditSharedRegister } from "~/policies/register";
 
-export const meta: MetaFunction<typeof action> = ({ data }) => pageTitle("Import rows into the barrier register", Boolean(data && !data.ok));
+export const meta: MetaFunction = () => pageTitle("Import rows into the barrier register");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireActor(request, context);
@@ -32,6 +33,7 @@ export default function ImportRegister() {
   const { me } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
+  useErrorTitle(Boolean(result && !result.ok));
   return (
     <>
       <p>

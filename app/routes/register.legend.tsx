@@ -12,7 +12,7 @@ import { pageTitle } from "~/lib/meta";
 import { ensure, requireActor } from "~/lib/session.server";
 import { canChangeRegisterLegend } from "~/policies/register";
 
-export const meta: MetaFunction<typeof action> = ({ data }) => pageTitle("Register status legend", Boolean(data && !data.ok));
+export const meta: MetaFunction = () => pageTitle("Register status legend");
 
 const NOT_ALLOWED = "Only the collaborative's admins and regional leads change the register's status legend";
 

@@ -10,7 +10,7 @@ import { fields, parseForm, valueOf } from "~/lib/forms";
 import { pageTitle } from "~/lib/meta";
 import { optionalActor, safeRedirect } from "~/lib/session.server";
 
-export const meta: MetaFunction<typeof action> = ({ data }) => pageTitle("Sign in", Boolean(data && !data.ok));
+export const meta: MetaFunction = () => pageTitle("Sign in");
 
 const REASONS: Record<string, string> = {
   expired: "Your session has ended. Sign in again to continue.",

@@ -39,6 +39,7 @@ describe("the evidence library in a browser", () => {
     await page.getByLabel("Type").selectOption({ label: "Meeting note" });
     await page.getByRole("button", { name: "Save and continue" }).click();
     await page.waitForURL(/\/evidence\/[0-9a-f-]{36}\?done=created/);
+    await expect.poll(() => page.title()).toBe(`Discharge experience ${word} – PEFF equality intelligence`);
     itemUrl = new URL(page.url()).pathname;
     await expectAccessible(page, "evidence item");
 

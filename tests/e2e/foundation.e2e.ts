@@ -16,13 +16,19 @@ describe("signing in and the shell", () => {
     await page.goto("/");
     await expect.poll(() => new URL(page.url()).pathname).toBe("/sign-in");
     await expectAccessible(page, "sign-in");
+    // "Error: " leads the title only while the page shows errors.
+    expect(await page.title()).toBe("Sign in – PEFF equality intelligence");
     await page.getByLabel("Email address").fill("admin@peff.example");
     await page.getByLabel("Password", { exact: true }).fill("wrong password");
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect.poll(() => page.title()).toMatch(/^Error: Sign in/);
+    await expect.poll(() => page.title()).toBe("Error: Sign in – PEFF equality intelligence");
     await expect.poll(() => page.locator(".nhsuk-error-summary").textContent()).toMatch(/Enter a correct email address and password/);
     expect(await page.getByLabel("Email address").inputValue()).toBe("admin@peff.example");
     await expectAccessible(page, "sign-in with errors");
+    await page.getByLabel("Password", { exact: true }).fill("demo-password-2026");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect.poll(() => new URL(page.url()).pathname).not.toBe("/sign-in");
+    await expect.poll(() => page.title()).toBe("Home – PEFF equality intelligence");
   });
 
   it("signs in from the keyboard alone and shows the collaborative and its members", async () => {

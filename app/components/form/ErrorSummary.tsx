@@ -1,9 +1,11 @@
 import { useEffect, useRef } from "react";
 import type { FieldErrors } from "~/lib/forms";
+import { useErrorTitle } from "~/lib/use-error-title";
 
 /**
  * The NHS error summary: receives focus when it appears so keyboard and screen-reader users land
- * on it, and links each message to its field.
+ * on it, and links each message to its field. While it is shown the page's title starts with
+ * "Error: " (see `pageTitle`).
  */
 export function ErrorSummary({ errors, message, fieldIds = {} }: { errors?: FieldErrors; message?: string; fieldIds?: Record<string, string> }) {
   const ref = useRef<HTMLDivElement>(null);
@@ -12,6 +14,7 @@ export function ErrorSummary({ errors, message, fieldIds = {} }: { errors?: Fiel
   useEffect(() => {
     if (show) ref.current?.focus();
   }, [show, errors, message]);
+  useErrorTitle(show);
   if (!show) return null;
   return (
     <div className="nhsuk-error-summary" aria-labelledby="error-summary-title" role="alert" tabIndex={-1} ref={ref}>

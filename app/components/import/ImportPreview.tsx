@@ -1,5 +1,8 @@
+import { useErrorTitle } from "~/lib/use-error-title";
+
 /** The preview of an import: every invalid row with its line number and reasons, then a sample of the valid rows. */
 export function ImportPreview({ invalid, valid, sampleHeaders, sample, noun }: { invalid: { line: number; reasons: string[] }[]; valid: number; sampleHeaders: string[]; sample: { line: number; cells: string[] }[]; noun: string }) {
+  useErrorTitle(invalid.length > 0);
   return (
     <>
       <p role="status" data-testid="import-summary">

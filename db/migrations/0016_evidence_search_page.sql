@@ -374,13 +374,15 @@ END $$;
 --
 -- Snippets: the passage around the first place the query's words appear (as word prefixes, so
 -- "waiting" finds "wait"), 200 characters from a little before it without words cut at either
--- end, given to ts_headline; text up to 300 characters goes whole. Where the words are not in the
--- text at all (a match in the title), the snippet is the text's opening, without ts_headline,
--- which on PGlite cost 0.1 ms a row for nothing. At most 100,000 characters of attached files
--- are searched for the passage (the index covers more).
+-- end, given to ts_headline to mark the words; text up to 200 characters goes whole. ts_headline
+-- marks words only (no fragments): with fragments it showed the passage's first few words,
+-- unmarked, whenever one of the query's words was in the title only. Where the words are not in
+-- the text at all (a match in the title), the snippet is the text's opening, without
+-- ts_headline, which on PGlite cost 0.1 ms a row for nothing. At most 100,000 characters of
+-- attached files are searched for the passage (the index covers more).
 --
--- The pattern now also drops a final "e" of longer lexemes, as it did "i": the stemmer keeps
--- "hope" for "hoping" (and "poni" for "ponies"), which the pattern must still find.
+-- The pattern now also finds a lexeme ending in "e" with "ing" in its place: the stemmer keeps
+-- "hope" for "hoping" (as it keeps "poni" for "ponies"), which the pattern must still find.
 CREATE OR REPLACE FUNCTION evidence_search_page(
   p_query text, p_source uuid, p_type text, p_from date, p_to date, p_outcome uuid, p_characteristic uuid,
   p_psed uuid, p_theme uuid, p_concerns uuid, p_owner uuid, p_scope text, p_limit integer, p_offset integer,
@@ -418,14 +420,14 @@ BEGIN
         WHEN y.at = 0 THEN CASE WHEN length(x.text) <= 200 THEN x.text ELSE regexp_replace(left(x.text, 200), '\s+\S*$', '') END
         ELSE ts_headline('english',
           CASE
-            WHEN length(x.text) <= 300 THEN x.text
+            WHEN length(x.text) <= 200 THEN x.text
             ELSE regexp_replace(substr(x.text, greatest(1, y.at - 60), 200),
               CASE WHEN y.at <= 61 THEN '' ELSE '^\S*\s+' END
                 || CASE WHEN y.at + 140 < length(x.text) THEN (CASE WHEN y.at <= 61 THEN '' ELSE '|' END) || '\s+\S*$' ELSE '' END,
               '', 'g')
           END,
           v_tsq,
-          'StartSel=' || p_start_sel || ', StopSel=' || p_stop_sel || ', MaxFragments=2, MaxWords=30, MinWords=10, FragmentDelimiter=" … "')
+          'StartSel=' || p_start_sel || ', StopSel=' || p_stop_sel || ', MaxFragments=0, MaxWords=35, MinWords=15')
       END
     FROM public.evidence_search(p_query, p_source, p_type, p_from, p_to, p_outcome, p_characteristic, p_psed, p_theme, p_concerns,
            p_owner, p_scope, p_limit, p_offset) WITH ORDINALITY AS s(id, rank, total, n)
@@ -447,6 +449,13 @@ GRANT EXECUTE ON FUNCTION evidence_search_page(text, uuid, text, date, date, uui
 CREATE OR REPLACE FUNCTION evidence_snippet_pattern(p_query text) RETURNS text
   LANGUAGE sql IMMUTABLE PARALLEL SAFE
   AS $$
-  SELECT '\m(' || string_agg(regexp_replace(CASE WHEN length(l) > 3 THEN regexp_replace(l, '[ie]$', '') ELSE l END, '([^[:alnum:]_])', '\\\1', 'g'), '|') || ')'
+  SELECT '\m(' || string_agg(
+    CASE
+      -- "poni" (pony, ponies): as a prefix without the "i".
+      WHEN length(l) > 3 AND l LIKE '%i' THEN regexp_replace(left(l, -1), '([^[:alnum:]_])', '\\\1', 'g')
+      -- "hope" (hope, hoped, hoping): as a prefix, or with "ing" in place of the "e".
+      WHEN length(l) >= 3 AND l LIKE '%e' THEN regexp_replace(l, '([^[:alnum:]_])', '\\\1', 'g') || '|' || regexp_replace(left(l, -1) || 'ing', '([^[:alnum:]_])', '\\\1', 'g')
+      ELSE regexp_replace(l, '([^[:alnum:]_])', '\\\1', 'g')
+    END, '|') || ')'
   FROM unnest(tsvector_to_array(to_tsvector('english'::regconfig, coalesce(p_query, '')))) AS l
 $$;

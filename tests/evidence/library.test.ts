@@ -125,6 +125,15 @@ describe("snippets", () => {
     expect(titleOnly!.snippet).not.toContain(MARK_START);
     expect(titleOnly!.snippet.length).toBeLessThanOrEqual(200);
     expect(summary.startsWith(titleOnly!.snippet)).toBe(true);
+
+    // "care" is found as "caring", not as any word starting "car".
+    const carers = `osprey${Date.now().toString(36)}`;
+    await addItem(database, world.actors.leadA, {
+      title: `Ward ${carers}`,
+      summary: `Letters were carried by hand to the wrong cars. ${"Nothing else happened that day. ".repeat(12)}The staff were caring and kind.`,
+    });
+    const [caring] = (await search(world.actors.leadA, `q=care+${carers}`)).hits;
+    expect(caring!.snippet).toContain(`${MARK_START}caring${MARK_END}`);
   });
 });
 

@@ -1,6 +1,7 @@
 import type { MetaDescriptor } from "@remix-run/node";
 
 export const SERVICE_NAME = "PEFF equality intelligence";
+const ERROR_PREFIX = "Error: ";
 
 /**
  * A page title in the NHS pattern. The "Error: " that goes first while a page shows errors (so
@@ -20,5 +21,3 @@ export function errorTitle(title: string): string {
 export function plainTitle(title: string): string {
   return title.startsWith(ERROR_PREFIX) ? title.slice(ERROR_PREFIX.length) : title;
 }
-
-const ERROR_PREFIX = "Error: ";

@@ -3,7 +3,9 @@
  * (PGlite in a temporary directory, or DATABASE_URL). It creates real users and real sessions for
  * the benchmark's clients (no bypass in the server) and prints one JSON line:
  * {"port", "cookies": [...], "collaborativeId", "documents": [...]}. GET /memory reports the heap
- * after a full GC (run with --expose-gc).
+ * after a full GC (run with --expose-gc). BENCH_HEAPPROF=<file> writes a sampling profile of
+ * everything allocated, collected objects included (run with BENCH_NODE_ARGS set, so that the
+ * server is stopped with SIGTERM); compare two runs (edits on, RATE=1) to see what an edit costs.
  */
 import http from "node:http";
 import { mkdtempSync } from "node:fs";
@@ -75,3 +77,17 @@ httpServer.listen(0, "127.0.0.1", () => {
   console.log(JSON.stringify({ port, cookies, collaborativeId, documents }));
 });
 process.on("SIGTERM", () => process.exit(0)); // lets --cpu-prof (BENCH_NODE_ARGS) write its profile
+if (process.env.BENCH_HEAPPROF) {
+  // Every 4 kB allocated is sampled; collected objects stay in the profile (allocation, not retention).
+  const inspector = await import("node:inspector/promises");
+  const { writeFileSync } = await import("node:fs");
+  const session = new inspector.Session();
+  session.connect();
+  await session.post("HeapProfiler.startSampling", { samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true } as never);
+  process.removeAllListeners("SIGTERM");
+  process.on("SIGTERM", async () => {
+    const { profile } = (await session.post("HeapProfiler.stopSampling")) as { profile: unknown };
+    writeFileSync(process.env.BENCH_HEAPPROF!, JSON.stringify(profile));
+    process.exit(0);
+  });
+}

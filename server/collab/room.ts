@@ -281,11 +281,14 @@ export class Room {
       for (const s of stored) this.broadcast(updateMessage(s.payload), s.conn);
       this.upkeep.stored(stored.length, stored.at(-1)!.conn.tenant, stored.some((s) => s.rowKeys.length > 0));
     }
+    let remoteRows = false;
     for (const payload of remote) {
       // Already stored by the process that received it: integrate and pass on.
       const result = this.integrate(payload, "remote");
       if (result) this.broadcast(updateMessage(result.payload), null);
+      if (result?.rowKeys.length) remoteRows = true;
     }
+    if (remoteRows) this.upkeep.changedElsewhere();
     for (const reply of replies) reply();
   }
 

@@ -52,6 +52,18 @@ export class Upkeep {
     }
   }
 
+  /**
+   * Rows were changed by updates stored elsewhere (another process, or a request such as an
+   * import), which projected them itself. If this room projects too, it projects again: a
+   * projection of its own that had started before it integrated them would otherwise leave the
+   * SQL copy without them until the next edit here.
+   */
+  changedElsewhere() {
+    if (!this.writer || !this.name.type.project) return;
+    this.projectionDue = true;
+    this.projection.poke();
+  }
+
   /** Projects now if rows changed since the last projection. */
   async project(): Promise<void> {
     this.projection.cancel();

@@ -1,10 +1,9 @@
 import { eq } from "drizzle-orm";
-import * as Y from "yjs";
 import type { Database, Tx } from "#db/client";
 import { plans } from "#db/schema";
 import { withTenant } from "#db/tenant";
 import { tenantOf, type Actor } from "~/domain/auth/actor";
-import { loadDocumentState, storeServerUpdate } from "~/domain/collab/document-store.server";
+import { changeStoredDocument } from "~/domain/collab/change-stored-document.server";
 import { forbidden, invalid, notFound } from "~/domain/errors";
 import { loadRowOptions } from "~/domain/register/row-options.server";
 import type { ColumnMapping } from "~/lib/import/map-rows";
@@ -85,18 +84,16 @@ export async function importPlanActions(database: Database, actor: Actor, planId
   return withTenant(database, tenantOf(actor), async (tx) => {
     const { plan, result } = await checkIn(tx, actor, planId, table, mapping, now);
     if (!result.ok) return { ok: false, errors: result.errors };
-    const document = `plan:${planId}`;
-    const doc = new Y.Doc();
-    try {
-      for (const part of await loadDocumentState(tx, document)) Y.applyUpdate(doc, part);
-      const before = Y.encodeStateVector(doc);
-      const rowKeys = appendActions(doc, result.actions);
-      const payload = Y.encodeStateAsUpdate(doc, before);
-      await storeServerUpdate(tx, { collaborativeId: plan.collaborativeId, orgId: plan.orgId, document, userId: actor.userId, payload, rowKeys });
-      await projectPlan(tx, { planId, collaborativeId: plan.collaborativeId, orgId: plan.orgId }, readActions(doc));
-      return { ok: true, imported: rowKeys.length, rowKeys };
-    } finally {
-      doc.destroy();
-    }
+    const owner = { planId, collaborativeId: plan.collaborativeId, orgId: plan.orgId };
+    const rowKeys = await changeStoredDocument(
+      tx,
+      { document: `plan:${planId}`, collaborativeId: plan.collaborativeId, orgId: plan.orgId, userId: actor.userId },
+      (doc) => {
+        const keys = appendActions(doc, result.actions);
+        return { rowKeys: keys, result: keys };
+      },
+      (doc) => projectPlan(tx, owner, readActions(doc)),
+    );
+    return { ok: true, imported: rowKeys.length, rowKeys };
   });
 }

@@ -4,7 +4,7 @@ import type { Database } from "#db/client";
 import { planActions, plans, type SourceLink } from "#db/schema";
 import { withTenant } from "#db/tenant";
 import { tenantOf, type Actor } from "~/domain/auth/actor";
-import { loadDocumentState, storeServerUpdate } from "~/domain/collab/document-store.server";
+import { changeStoredDocument } from "~/domain/collab/change-stored-document.server";
 import { conflict, forbidden, invalid, notFound } from "~/domain/errors";
 import { encodeNewAction, readActions, type ActionInput } from "~/lib/plan/model";
 import { newRowKey, positionBetween } from "~/lib/register/model";
@@ -33,10 +33,6 @@ export async function pullIntoPlan(database: Database, actor: Actor, planId: str
       .where(and(eq(planActions.planId, planId), sql`${planActions.source}->>'kind' = ${ref.kind}`, sql`${planActions.source}->>'id' = ${ref.id}`));
     if (already) throw conflict("This is already in that plan", { planId: "This plan already has an action pulled from it: choose another plan or open that action" });
 
-    // The plan as stored (snapshot and pending updates), to place the action last and project.
-    const doc = new Y.Doc();
-    for (const part of await loadDocumentState(tx, `plan:${planId}`)) Y.applyUpdate(doc, part);
-    const position = positionBetween(readActions(doc).at(-1)?.position, undefined);
     const link: SourceLink = { kind: ref.kind, id: ref.id, pulledAt: now.toISOString(), pulledBy: actor.name, snapshot: source.snapshot };
     const input: ActionInput = {
       characteristics: source.snapshot.characteristics,
@@ -48,11 +44,18 @@ export async function pullIntoPlan(database: Database, actor: Actor, planId: str
       source: link,
     };
     const rowKey = newRowKey();
-    const payload = encodeNewAction(rowKey, input, position);
-    Y.applyUpdate(doc, payload);
-    await storeServerUpdate(tx, { collaborativeId: plan.collaborativeId, orgId: plan.orgId, document: `plan:${planId}`, userId: actor.userId, payload, rowKeys: [rowKey] });
-    await projectPlan(tx, { planId, collaborativeId: plan.collaborativeId, orgId: plan.orgId }, readActions(doc));
-    doc.destroy();
+    const owner = { planId, collaborativeId: plan.collaborativeId, orgId: plan.orgId };
+    await changeStoredDocument(
+      tx,
+      { document: `plan:${planId}`, collaborativeId: plan.collaborativeId, orgId: plan.orgId, userId: actor.userId },
+      (doc) => {
+        // Placed last in the plan as stored.
+        const position = positionBetween(readActions(doc).at(-1)?.position, undefined);
+        Y.applyUpdate(doc, encodeNewAction(rowKey, input, position));
+        return { rowKeys: [rowKey], result: rowKey };
+      },
+      (doc) => projectPlan(tx, owner, readActions(doc)),
+    );
     return { rowKey };
   });
 }

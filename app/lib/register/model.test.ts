@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { appendRows, encodeRegister, readRows, rowsOf } from "./model";
+import { appendRows, encodeRegister, readRows, rowsOf, touchedRowKeys } from "./model";
 
 const update = { at: "2021-09-01T00:00:00.000Z", authorId: null, authorName: "Equality lead (LUHFT)", text: "Update September 2021: interpreters booked." };
 const link = { url: "https://example.org/report", title: "Healthwatch report", evidenceId: null };
@@ -29,5 +29,18 @@ describe("the register document", () => {
     const [read] = readRows(doc);
     expect(read!.updates.map((u) => u.text)).toEqual([update.text, "Older entry"]);
     expect(read!.evidence).toEqual([link]);
+  });
+
+  it("finds the rows a transaction touched, also in a copy that has not read its rows yet (a server's)", () => {
+    const author = new Y.Doc();
+    const [added] = appendRows(author, [{ barrier: "First row" }]);
+    const copy = new Y.Doc();
+    const seen: string[][] = [];
+    copy.on("afterTransaction", (tr: Y.Transaction) => seen.push(touchedRowKeys(tr, copy)));
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(author));
+    rowsOf(author).get(added!)!.set("status", "green");
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(author, Y.encodeStateVector(copy)));
+    expect(seen).toEqual([[added], [added]]);
+    expect(readRows(copy)[0]).toMatchObject({ key: added, status: "green" });
   });
 });

@@ -150,7 +150,11 @@ export function appendRows(doc: Y.Doc, inputs: RowInput[]): string[] {
 
 /** The row keys a Yjs transaction touched (for history), found by walking up to the rows map. */
 export function touchedRowKeys(transaction: Y.Transaction, doc: Y.Doc): string[] {
-  const root = rowsOf(doc);
+  // The root as the transaction saw it. In a document whose rows map nobody has asked for yet (a
+  // server's copy, just loaded) Yjs keeps a generic placeholder, and getMap() would replace it
+  // with a new map: comparing with that would find no rows at all.
+  const root = doc.share.get(ROWS);
+  if (!root) return [];
   const keys = new Set<string>();
   for (const [type, subs] of transaction.changed) {
     if ((type as unknown) === root) {

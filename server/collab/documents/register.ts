@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
-import { registerRows, registers } from "#db/schema";
+import { registers } from "#db/schema";
+import { projectRegister } from "~/domain/register/project-register.server";
 import { readRows, touchedRowKeys } from "~/lib/register/model";
 import { canEditSharedRegister } from "~/policies/register";
 import type { DocumentType } from "../types";
@@ -19,30 +20,5 @@ export const registerDocument: DocumentType = {
     return { collaborativeId: row.id, orgId: null, canWrite: canEditSharedRegister(context.role) };
   },
   changedKeys: touchedRowKeys,
-  async project(tx, doc, access) {
-    const rows = readRows(doc);
-    await tx.delete(registerRows).where(eq(registerRows.collaborativeId, access.collaborativeId));
-    // Chunked: a 2,000-row register would exceed the bind-parameter limit in one statement.
-    for (let i = 0; i < rows.length; i += 200) {
-      await tx.insert(registerRows).values(
-        rows.slice(i, i + 200).map((r, j) => ({
-          collaborativeId: access.collaborativeId,
-          rowKey: r.key,
-          position: i + j,
-          characteristics: r.characteristics,
-          barrier: r.barrier,
-          issue: r.issue,
-          identifiedBy: r.identifiedBy,
-          evidence: r.evidence,
-          edsOutcomes: r.edsOutcomes,
-          psedAims: r.psedAims,
-          themes: r.themes,
-          leadOrganisation: r.leadOrganisation,
-          contactRole: r.contactRole,
-          status: r.status,
-          updates: r.updates,
-        })),
-      );
-    }
-  },
+  project: (tx, doc, access) => projectRegister(tx, access.collaborativeId, readRows(doc)),
 };

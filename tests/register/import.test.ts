@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { asc, eq } from "drizzle-orm";
+import * as Y from "yjs";
+import type { Database } from "../../db/client";
+import { collabUpdates, registerRows } from "../../db/schema";
+import { withOwner } from "../../db/tenant";
+import { loadDocumentState } from "../../app/domain/collab/document-store.server";
+import { importRegisterRows, MAX_IMPORT_ROWS } from "../../app/domain/register/import-register-rows.server";
+import { openRegister } from "../../app/domain/register/open-register.server";
+import { readRows } from "../../app/lib/register/model";
+import { openTestDatabase } from "../support/db";
+import { createWorld, type World } from "../support/factories";
+
+let database: Database;
+let world: World;
+const file = (text: string, name = "rows.csv") => ({ name, bytes: new TextEncoder().encode(text) });
+const GOOD = "Barrier,Characteristics or groups,EDS outcomes,Status,Updates\nImported one,Race; Disability,1.1 2.3,Amber,Update September 2021 Started\nImported two,All,1A,Green,\n";
+
+const stored = (collaborativeId: string) =>
+  withOwner(database, (tx) => tx.select().from(collabUpdates).where(eq(collabUpdates.document, `register:${collaborativeId}`)));
+const projected = (collaborativeId: string) =>
+  withOwner(database, (tx) => tx.select().from(registerRows).where(eq(registerRows.collaborativeId, collaborativeId)).orderBy(asc(registerRows.position)));
+const documentRows = async (collaborativeId: string) => {
+  const doc = new Y.Doc();
+  for (const part of await withOwner(database, (tx) => loadDocumentState(tx, `register:${collaborativeId}`))) Y.applyUpdate(doc, part);
+  return readRows(doc);
+};
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  world = await createWorld(database);
+  await openRegister(database, world.actors.leadA);
+  await openRegister(database, world.actors.leadB);
+});
+afterAll(async () => {
+  await database?.close();
+});
+
+describe("importing rows into the shared register", () => {
+  it("adds nothing from a file with any bad row, and names each problem's spreadsheet line", async () => {
+    const outcome = await importRegisterRows(database, world.actors.leadA, file("Barrier,Characteristics or groups,Status\nGood row,Race,Blue\n,Martians,Purple\n"));
+    expect(outcome.ok).toBe(false);
+    if (outcome.ok) return;
+    expect(outcome.errors).toEqual(expect.arrayContaining([expect.stringMatching(/^Line 3: Barrier: enter the barrier/), expect.stringMatching(/^Line 3: Characteristics or groups: "Martians"/)]));
+    expect(outcome.errors.some((e) => e.startsWith("Line 2"))).toBe(false);
+    expect(await stored(world.collaboratives.x)).toHaveLength(0);
+    expect(await projected(world.collaboratives.x)).toHaveLength(0);
+  });
+
+  it("says what is wrong with a file it cannot read, or one too long, and adds nothing", async () => {
+    const unreadable = await importRegisterRows(database, world.actors.leadA, { name: "rows.xlsx", bytes: new Uint8Array([0x50, 0x4b, 1, 2, 3]) });
+    expect(unreadable).toEqual({ ok: false, errors: [expect.stringMatching(/\S/)] });
+    const long = await importRegisterRows(database, world.actors.leadA, file(`Barrier\n${"A barrier\n".repeat(MAX_IMPORT_ROWS + 1)}`));
+    expect(long).toEqual({ ok: false, errors: [`The file has ${MAX_IMPORT_ROWS + 1} rows: import at most ${MAX_IMPORT_ROWS} at a time.`] });
+    expect(await stored(world.collaboratives.x)).toHaveLength(0);
+  });
+
+  it("stores the rows as one update attributed to the importer, and projects them in the same transaction", async () => {
+    const outcome = await importRegisterRows(database, world.actors.leadA, file(GOOD), new Date("2026-12-02T10:00:00Z"));
+    expect(outcome).toMatchObject({ ok: true, imported: 2 });
+    if (!outcome.ok) return;
+    const updates = await stored(world.collaboratives.x);
+    expect(updates).toHaveLength(1);
+    expect(updates[0]).toMatchObject({ userId: world.people.leadA.id, collaborativeId: world.collaboratives.x, orgId: null });
+    expect([...updates[0]!.rowKeys].sort()).toEqual([...outcome.rowKeys].sort());
+
+    const rows = await projected(world.collaboratives.x);
+    // Multi-selects are sets (the document keeps them as keys).
+    expect(rows.map((r) => [r.barrier, [...r.characteristics].sort(), [...r.edsOutcomes].sort(), r.status])).toEqual([
+      ["Imported one", ["disability", "race"], ["EDS2:1.1", "EDS2:2.3"], "amber"],
+      ["Imported two", ["all"], ["EDS2022:1A"], "green"],
+    ]);
+    expect(rows[0]!.updates).toEqual([expect.objectContaining({ at: "2021-09-01T00:00:00.000Z", authorId: world.people.leadA.id, text: "Started" })]);
+    // The document itself holds them: what every open page and the next projection read.
+    expect((await documentRows(world.collaboratives.x)).map((r) => r.barrier)).toEqual(["Imported one", "Imported two"]);
+
+    const again = await importRegisterRows(database, world.actors.leadA, file("Barrier\nImported three\n"));
+    expect(again).toMatchObject({ ok: true, imported: 1 });
+    expect((await projected(world.collaboratives.x)).map((r) => r.barrier)).toEqual(["Imported one", "Imported two", "Imported three"]);
+  });
+
+  it("refuses viewers, and touches only the importer's own collaborative", async () => {
+    await expect(importRegisterRows(database, world.actors.viewerA, file(GOOD))).rejects.toMatchObject({ status: 403 });
+    const before = await stored(world.collaboratives.x);
+    expect(await importRegisterRows(database, world.actors.leadB, file("Barrier\nOnly in Y\n"))).toMatchObject({ ok: true, imported: 1 });
+    expect(await stored(world.collaboratives.x)).toHaveLength(before.length);
+    expect((await projected(world.collaboratives.x)).some((r) => r.barrier === "Only in Y")).toBe(false);
+    expect((await projected(world.collaboratives.y)).map((r) => r.barrier)).toEqual(["Only in Y"]);
+  });
+});

@@ -67,7 +67,7 @@ export default function PlanPage() {
       />
       <h2 className="nhsuk-heading-m">Actions</h2>
       <PlanSummary counts={counts} filter={filter} onFilter={setFilter} shown={rows.length} />
-      <ConnectionBanner state={doc.state} readOnly={doc.readOnly} what="plan" />
+      <ConnectionBanner state={doc.state} readOnly={doc.readOnly} unsent={doc.unsent} what="plan" />
       <div className="register-side">
         <PresenceList peers={doc.peers} rowNumber={(key) => order.indexOf(key) + 1} columns={PLAN_COLUMNS} />
         <Legend legend={plan.legend} />

@@ -78,7 +78,7 @@ export default function BarrierRegister() {
           <Link to="/register/progress">Progress in plans</Link> (which organisations have added each barrier to a plan, and how far along they are)
         </li>
       </ul>
-      <ConnectionBanner state={doc.state} readOnly={doc.readOnly} />
+      <ConnectionBanner state={doc.state} readOnly={doc.readOnly} unsent={doc.unsent} />
       <div className="register-side">
         <PresenceList peers={doc.peers} rowNumber={(key) => order.indexOf(key) + 1} />
         <Legend legend={register.legend} />

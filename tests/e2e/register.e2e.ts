@@ -1,4 +1,4 @@
-import type { Browser, Page } from "playwright-core";
+import type { Browser, Page, WebSocketRoute } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { baseUrl, expectAccessible, launchBrowser, newContext, signIn } from "./support/browser";
 
@@ -84,6 +84,67 @@ describe("the shared barrier register", () => {
     await expect.poll(() => cell(page, row, "Status").textContent()).toMatch(/No status/);
     expect(await cell(page, row, "Barrier").textContent()).toContain("Keyboard barrier");
     await page.context().close();
+  });
+
+  it("keeps changes made while the connection is down, says they are not sent, asks before leaving, and sends them on reconnecting", async () => {
+    // The collaboration socket goes through a gate: closing it drops the connection, and new
+    // attempts wait (as on a network that is down) until it opens again.
+    const context = await newContext(browser);
+    let down: Promise<void> | null = null;
+    let restore = () => {};
+    const live: { page: WebSocketRoute; server: WebSocketRoute }[] = [];
+    await context.routeWebSocket(/\/collab\//, async (ws) => {
+      if (down) await down;
+      live.push({ page: ws, server: ws.connectToServer() });
+    });
+    const page = await context.newPage();
+    await signIn(page, "alderhey.lead@peff.example");
+    await page.goto("/register");
+    const banner = page.locator("[data-state]");
+    await expect.poll(() => banner.getAttribute("data-state"), { timeout: 15_000 }).toBe("connected");
+    await expect.poll(() => page.getByText("Loading the register…").count()).toBe(0);
+    const other = await openRegister("icb.lead@peff.example");
+
+    down = new Promise((resolve) => (restore = resolve));
+    for (const { page: p, server } of live.splice(0)) {
+      await server.close({ code: 1001, reason: "test: network down" });
+      await p.close({ code: 1001, reason: "test: network down" });
+    }
+    await expect.poll(() => banner.getAttribute("data-state")).toBe("reconnecting");
+    const row = 1;
+    await cell(page, row, "Barrier").focus();
+    await page.keyboard.press("Enter");
+    await page.keyboard.press("Control+End");
+    await page.keyboard.type(" (typed while offline)");
+    await page.keyboard.press("Escape");
+    await expect.poll(() => banner.textContent()).toMatch(/Some of your changes are not sent yet: keep this page open/);
+    await expectAccessible(page, "register with unsent changes");
+
+    // Leaving asks first: a link within the service (the page's own question) and closing the tab (the browser's).
+    const questions: string[] = [];
+    page.on("dialog", (dialog) => {
+      questions.push(`${dialog.type()}: ${dialog.message()}`);
+      void dialog.dismiss();
+    });
+    await page.getByRole("link", { name: "Home" }).first().click();
+    await expect.poll(() => questions.length).toBe(1);
+    expect(questions[0]).toMatch(/^confirm: Your latest changes have not been sent yet/);
+    expect(new URL(page.url()).pathname).toBe("/register");
+    await page.close({ runBeforeUnload: true });
+    await expect.poll(() => questions.length).toBe(2);
+    expect(questions[1]).toMatch(/^beforeunload/);
+    expect(page.isClosed()).toBe(false);
+
+    restore();
+    down = null;
+    await expect.poll(() => banner.getAttribute("data-state"), { timeout: 15_000 }).toBe("connected");
+    await expect.poll(() => banner.getAttribute("data-unsent")).toBeNull();
+    await expect.poll(() => cell(other, row, "Barrier").textContent(), { timeout: 15_000 }).toContain("(typed while offline)");
+    await page.close({ runBeforeUnload: true });
+    await expect.poll(() => page.isClosed()).toBe(true);
+    expect(questions).toHaveLength(2);
+    await context.close();
+    await other.context().close();
   });
 
   it("is read-only for viewers, and says so", async () => {

@@ -14,10 +14,11 @@ const STATE_TEXT: Record<ConnectionState, string> = {
 };
 
 /** `what` names the document in "You can read this register but not change it." */
-export function ConnectionBanner({ state, readOnly, what = "register" }: { state: ConnectionState; readOnly: boolean; what?: string }) {
+export function ConnectionBanner({ state, readOnly, unsent = false, what = "register" }: { state: ConnectionState; readOnly: boolean; unsent?: boolean; what?: string }) {
   return (
-    <p role="status" className={`register-connection register-connection--${state}`} data-state={state}>
+    <p role="status" className={`register-connection register-connection--${state}`} data-state={state} data-unsent={unsent || undefined}>
       <strong>{STATE_TEXT[state]}</strong>
+      {unsent ? " Some of your changes are not sent yet: keep this page open until it says Connected." : null}
       {readOnly ? ` You can read this ${what} but not change it.` : null}
     </p>
   );

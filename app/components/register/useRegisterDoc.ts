@@ -1,3 +1,4 @@
+import { unstable_usePrompt as usePrompt } from "@remix-run/react";
 import { useEffect, useMemo, useRef, useState } from "react";
 import * as Y from "yjs";
 import type { WebsocketProvider } from "y-websocket";
@@ -36,6 +37,8 @@ export interface RegisterDoc<R extends GridRow = RegisterRow> {
   readOnly: boolean;
   /** The first full state has arrived from the server. */
   synced: boolean;
+  /** Changes made while disconnected that have not been sent yet (leaving the page would lose them). */
+  unsent: boolean;
   peers: Peer[];
   /** Polite announcement of other people's changes. */
   announcement: string;
@@ -68,6 +71,7 @@ export function useRegisterDoc<R extends GridRow = RegisterRow>(document: string
   const [state, setState] = useState<ConnectionState>("connecting");
   const [readOnly, setReadOnly] = useState(initiallyReadOnly);
   const [synced, setSynced] = useState(false);
+  const [unsent, setUnsent] = useState(false);
   const [peers, setPeers] = useState<Peer[]>([]);
   const [announcement, setAnnouncement] = useState("");
   const [history, setHistory] = useState({ canUndo: false, canRedo: false });
@@ -107,6 +111,14 @@ export function useRegisterDoc<R extends GridRow = RegisterRow>(document: string
     };
     doc.on("afterTransaction", onTransaction);
 
+    // A local change goes out at once on a live connection. Made while disconnected, it waits in
+    // the page until the server, on reconnecting, asks for what it lacks (its sync step 1): the
+    // answer carries it. Until then leaving the page would lose it, so the page says so.
+    const onLocalUpdate = (_update: Uint8Array, origin: unknown) => {
+      if (provider && origin !== provider && !provider.wsconnected) setUnsent(true);
+    };
+    doc.on("update", onLocalUpdate);
+
     void import("y-websocket").then(({ WebsocketProvider }) => {
       if (cancelled) return;
       const scheme = window.location.protocol === "https:" ? "wss" : "ws";
@@ -131,19 +143,46 @@ export function useRegisterDoc<R extends GridRow = RegisterRow>(document: string
       });
       const handlers = provider.messageHandlers as unknown as Record<number, (...args: unknown[]) => void>;
       handlers[2] = () => setReadOnly(true);
+      const sync = handlers[0]!;
+      handlers[0] = (encoder, decoder, ...rest) => {
+        const { arr, pos } = decoder as { arr: Uint8Array; pos: number };
+        const isStep1 = arr[pos] === 0; // the sync message's own type, read by the handler
+        sync(encoder, decoder, ...rest);
+        // The provider sends the handler's answer right after it returns, in the same task.
+        if (isStep1) queueMicrotask(() => setUnsent(false));
+      };
       provider.awareness.on("change", () => setPeers(peersOf(provider!).filter((p) => p.clientId !== doc.clientID)));
     });
     const onOffline = () => setState("offline");
+    // A short loss of network often leaves the socket open (no status event follows): back
+    // online, say what the connection really is.
+    const onOnline = () => setState(provider?.wsconnected ? "connected" : "reconnecting");
     window.addEventListener("offline", onOffline);
+    window.addEventListener("online", onOnline);
     return () => {
       cancelled = true;
       window.removeEventListener("offline", onOffline);
+      window.removeEventListener("online", onOnline);
       doc.off("update", refresh);
       doc.off("afterTransaction", onTransaction);
+      doc.off("update", onLocalUpdate);
       undo.destroy();
       provider?.destroy();
     };
   }, [doc, document, me]);
+
+  // Leaving with changes not yet sent asks first: closing the tab (the browser's own question)
+  // and following a link within the service.
+  useEffect(() => {
+    if (!unsent) return;
+    const ask = (event: BeforeUnloadEvent) => {
+      event.preventDefault();
+      event.returnValue = "";
+    };
+    window.addEventListener("beforeunload", ask);
+    return () => window.removeEventListener("beforeunload", ask);
+  }, [unsent]);
+  usePrompt({ when: unsent, message: "Your latest changes have not been sent yet: they will be lost if you leave this page. Leave anyway?" });
 
   return {
     doc,
@@ -151,6 +190,7 @@ export function useRegisterDoc<R extends GridRow = RegisterRow>(document: string
     state,
     readOnly,
     synced,
+    unsent,
     peers,
     announcement,
     undo: () => undoRef.current?.undo(),

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { asc, eq } from "drizzle-orm";
 import type { Database } from "../../db/client";
-import { registerRows } from "../../db/schema";
+import { collabUpdates, registerRows } from "../../db/schema";
 import { withOwner } from "../../db/tenant";
 import { importRegisterRows } from "../../app/domain/register/import-register-rows.server";
 import { appendRows, readRows } from "../../app/lib/register/model";
@@ -43,8 +43,13 @@ describe("a register import while the register is open", () => {
     const open = connectClient({ serverUrl: server.serverUrl, document: `register:${world.collaboratives.x}`, cookie: await sessionCookie(database, world.people.leadA.id), origin: ORIGIN });
     clients.push(open);
     await open.synced();
-    appendRows(open.doc, [{ barrier: "Typed live" }]);
+    const [typed] = appendRows(open.doc, [{ barrier: "Typed live" }]);
+    // The first edit of a freshly loaded document is projected and attributed to its row too.
     await waitForRows((rows) => rows.some((r) => r.barrier === "Typed live"), "the typed row's projection");
+    const [first] = await withOwner(database, (tx) =>
+      tx.select().from(collabUpdates).where(eq(collabUpdates.document, `register:${world.collaboratives.x}`)).orderBy(asc(collabUpdates.id)),
+    );
+    expect(first).toMatchObject({ userId: world.people.leadA.id, rowKeys: [typed] });
 
     // Someone of another organisation of the collaborative imports, through a request.
     const outcome = await importRegisterRows(database, world.actors.leadA2, { name: "rows.csv", bytes: new TextEncoder().encode("Barrier\nImported while open\n") });

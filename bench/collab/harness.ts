@@ -126,3 +126,19 @@ export function summary(label: string, samples: number[]) {
 export function printTable(rows: ReturnType<typeof summary>[]) {
   for (const r of rows) console.log(`${r.label.padEnd(28)} n=${String(r.n).padStart(6)}  p50=${fmt(r.p50)} ms  p99=${fmt(r.p99)} ms  max=${fmt(r.max)} ms`);
 }
+
+/** How many times a tail benchmark runs each server (RUNS, default 1): its p99 varies run to run. */
+export const RUNS = Math.max(1, Number(process.env.RUNS ?? 1));
+
+/** With several runs, each server's p50 and p99 across them: lowest, median and highest. */
+export function printRuns(rows: (ReturnType<typeof summary> & { server: string })[]) {
+  if (RUNS < 2) return;
+  for (const server of new Set(rows.map((r) => r.server))) {
+    const mine = rows.filter((r) => r.server === server);
+    const spread = (values: number[]) => {
+      const sorted = [...values].sort((a, b) => a - b);
+      return `${fmt(sorted[0]!)} / ${fmt(sorted[Math.floor(sorted.length / 2)]!)} / ${fmt(sorted.at(-1)!)}`;
+    };
+    console.log(`${server} over ${mine.length} runs (lowest / median / highest): p50 ${spread(mine.map((r) => r.p50))} ms, p99 ${spread(mine.map((r) => r.p99))} ms`);
+  }
+}

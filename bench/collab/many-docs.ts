@@ -1,15 +1,15 @@
 /**
  * 500 documents x 3 clients, 500 edits per second in total, for DURATION (default 20), ours
  * (persisting) vs the reference. Target: p99 <= 10 ms.
- *   npm run bench:collab-many-docs        (DOCS=500 RATE=500 DURATION=20)
+ *   npm run bench:collab-many-docs        (DOCS=500 RATE=500 DURATION=20 RUNS=1)
  */
-import { type Client, connect, edit, instrument, printTable, servers, sleep, startServer, summary, synced } from "./harness";
+import { type Client, connect, edit, instrument, printRuns, printTable, RUNS, servers, sleep, startServer, summary, synced } from "./harness";
 
 const DOCS = Number(process.env.DOCS ?? 500);
 const RATE = Number(process.env.RATE ?? 500);
 const DURATION = Number(process.env.DURATION ?? 20);
 const results = [];
-for (const name of servers()) {
+for (const [run, name] of Array.from({ length: RUNS }, (_, i) => servers().map((n) => [i + 1, n] as const)).flat()) {
   const server = await startServer(name, { BENCH_USERS: "3", BENCH_DOCS: String(DOCS) });
   const rooms: Client[][] = [];
   for (const [d, document] of server.documents.entries()) {
@@ -32,9 +32,10 @@ for (const name of servers()) {
     await sleep(1);
   }
   await sleep(1000);
-  results.push(summary(`${name} (${DOCS} docs x 3, ${RATE}/s)`, samples));
+  results.push({ server: name, ...summary(`${name} (${DOCS} docs x 3, ${RATE}/s)${RUNS > 1 ? ` #${run}` : ""}`, samples) });
   for (const c of rooms.flat()) c.provider.destroy();
   await server.stop();
 }
 printTable(results);
+printRuns(results);
 process.exit(0);

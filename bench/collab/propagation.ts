@@ -1,14 +1,14 @@
 /**
  * Edit propagation between two clients on one document, persistence on (ours) vs the reference
  * y-websocket server (no persistence), same client harness, servers in their own processes.
- *   npm run bench:collab-propagation      (EDITS=2000 by default; DATABASE_URL for PostgreSQL)
+ *   npm run bench:collab-propagation      (EDITS=2000 RUNS=1 by default; DATABASE_URL for PostgreSQL)
  * Targets: p50 <= 1 ms, p99 <= 5 ms.
  */
-import { connect, edit, fmt, instrument, printTable, servers, sleep, startServer, summary, synced } from "./harness";
+import { connect, edit, fmt, instrument, printRuns, printTable, RUNS, servers, sleep, startServer, summary, synced } from "./harness";
 
 const EDITS = Number(process.env.EDITS ?? 2000);
 const results = [];
-for (const name of servers()) {
+for (const [run, name] of Array.from({ length: RUNS }, (_, i) => servers().map((n) => [i + 1, n] as const)).flat()) {
   const server = await startServer(name, { BENCH_USERS: "2" });
   const [a, b] = [connect(server, server.documents[0]!, server.cookies[0]!), connect(server, server.documents[0]!, server.cookies[1] ?? "")];
   await Promise.all([synced(a), synced(b)]);
@@ -24,11 +24,15 @@ for (const name of servers()) {
     await sleep(2);
   }
   await sleep(500);
-  results.push(summary(`${name} (2 clients, 1 doc)`, samples));
+  results.push({ server: name, ...summary(`${name} (2 clients, 1 doc)${RUNS > 1 ? ` #${run}` : ""}`, samples) });
   for (const c of [a, b]) c.provider.destroy();
   await server.stop();
 }
 printTable(results);
-const [ref, ours] = results;
-if (ref && ours) console.log(`ratio ours/reference: p50 ${fmt(ours.p50 / ref.p50)}x, p99 ${fmt(ours.p99 / ref.p99)}x`);
+printRuns(results);
+// Each run measures both servers back to back; the ratio compares them within a run.
+for (let i = 0; i + 1 < results.length; i += 2) {
+  const [ref, ours] = [results[i]!, results[i + 1]!];
+  if (ref.server === "reference" && ours.server === "ours") console.log(`ratio ours/reference${RUNS > 1 ? ` #${i / 2 + 1}` : ""}: p50 ${fmt(ours.p50 / ref.p50)}x, p99 ${fmt(ours.p99 / ref.p99)}x`);
+}
 process.exit(0);

@@ -130,6 +130,11 @@ export function printTable(rows: ReturnType<typeof summary>[]) {
 /** How many times a tail benchmark runs each server (RUNS, default 1): its p99 varies run to run. */
 export const RUNS = Math.max(1, Number(process.env.RUNS ?? 1));
 
+/** Each run measures every server in turn: [run number, server] pairs, RUNS times over. */
+export function runsOfServers(): [number, BenchServer["name"]][] {
+  return Array.from({ length: RUNS }, (_, i) => servers().map((name): [number, BenchServer["name"]] => [i + 1, name])).flat();
+}
+
 /** With several runs, each server's p50 and p99 across them: lowest, median and highest. */
 export function printRuns(rows: (ReturnType<typeof summary> & { server: string })[]) {
   if (RUNS < 2) return;

@@ -3,13 +3,13 @@
  * (persisting) vs the reference. Target: p99 <= 10 ms.
  *   npm run bench:collab-many-docs        (DOCS=500 RATE=500 DURATION=20 RUNS=1)
  */
-import { type Client, connect, edit, instrument, printRuns, printTable, RUNS, servers, sleep, startServer, summary, synced } from "./harness";
+import { type Client, connect, edit, instrument, printRuns, printTable, RUNS, runsOfServers, sleep, startServer, summary, synced } from "./harness";
 
 const DOCS = Number(process.env.DOCS ?? 500);
 const RATE = Number(process.env.RATE ?? 500);
 const DURATION = Number(process.env.DURATION ?? 20);
 const results = [];
-for (const [run, name] of Array.from({ length: RUNS }, (_, i) => servers().map((n) => [i + 1, n] as const)).flat()) {
+for (const [run, name] of runsOfServers()) {
   const server = await startServer(name, { BENCH_USERS: "3", BENCH_DOCS: String(DOCS) });
   const rooms: Client[][] = [];
   for (const [d, document] of server.documents.entries()) {

@@ -4,11 +4,11 @@
  *   npm run bench:collab-propagation      (EDITS=2000 RUNS=1 by default; DATABASE_URL for PostgreSQL)
  * Targets: p50 <= 1 ms, p99 <= 5 ms.
  */
-import { connect, edit, fmt, instrument, printRuns, printTable, RUNS, servers, sleep, startServer, summary, synced } from "./harness";
+import { connect, edit, fmt, instrument, printRuns, printTable, RUNS, runsOfServers, sleep, startServer, summary, synced } from "./harness";
 
 const EDITS = Number(process.env.EDITS ?? 2000);
 const results = [];
-for (const [run, name] of Array.from({ length: RUNS }, (_, i) => servers().map((n) => [i + 1, n] as const)).flat()) {
+for (const [run, name] of runsOfServers()) {
   const server = await startServer(name, { BENCH_USERS: "2" });
   const [a, b] = [connect(server, server.documents[0]!, server.cookies[0]!), connect(server, server.documents[0]!, server.cookies[1] ?? "")];
   await Promise.all([synced(a), synced(b)]);

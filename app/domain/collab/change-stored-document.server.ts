@@ -18,25 +18,25 @@ export interface StoredDocumentTarget {
  * live when the transaction commits), and hands the changed document to `project`, so the SQL
  * copy is rewritten in the same transaction. A change that fails stores nothing.
  *
- * `change` returns the row keys it touched (the history's attribution) and anything the caller
- * wants back. Updates still in flight on the collaboration server commute with this one (Yjs
+ * `change` returns the row keys it touched (the history's attribution), which are returned.
+ * Updates still in flight on the collaboration server commute with this one (Yjs
  * merges them), so building on the stored state loses nothing.
  */
-export async function changeStoredDocument<T>(
+export async function changeStoredDocument(
   tx: Tx,
   target: StoredDocumentTarget,
-  change: (doc: Y.Doc) => { rowKeys: string[]; result: T },
+  change: (doc: Y.Doc) => string[],
   project: (doc: Y.Doc) => Promise<void>,
-): Promise<T> {
+): Promise<string[]> {
   const doc = new Y.Doc();
   try {
     for (const part of await loadDocumentState(tx, target.document)) Y.applyUpdate(doc, part);
     const before = Y.encodeStateVector(doc);
-    const { rowKeys, result } = change(doc);
+    const rowKeys = change(doc);
     const payload = Y.encodeStateAsUpdate(doc, before);
     await storeServerUpdate(tx, { ...target, payload, rowKeys });
     await project(doc);
-    return result;
+    return rowKeys;
   } finally {
     doc.destroy();
   }

@@ -3,15 +3,14 @@ import type { Database, Tx } from "#db/client";
 import { plans } from "#db/schema";
 import { withTenant } from "#db/tenant";
 import { tenantOf, type Actor } from "~/domain/auth/actor";
-import { changeStoredDocument } from "~/domain/collab/change-stored-document.server";
 import { forbidden, invalid, notFound } from "~/domain/errors";
 import { loadRowOptions } from "~/domain/register/row-options.server";
 import type { ColumnMapping } from "~/lib/import/map-rows";
 import { parsePlanImport, PLAN_IMPORT_COLUMNS, type PlanImportError, type PlanImportResult } from "~/lib/plan/import";
-import { appendActions, readActions } from "~/lib/plan/model";
+import { appendActions } from "~/lib/plan/model";
 import { readTable, TableFormatError, type Table } from "~/lib/tabular/read-table.server";
 import { canEditPlans } from "~/policies/plans";
-import { projectPlan } from "./project-plan.server";
+import { changePlanDocument } from "./change-plan-document.server";
 
 export { PLAN_IMPORT_COLUMNS };
 
@@ -85,15 +84,7 @@ export async function importPlanActions(database: Database, actor: Actor, planId
     const { plan, result } = await checkIn(tx, actor, planId, table, mapping, now);
     if (!result.ok) return { ok: false, errors: result.errors };
     const owner = { planId, collaborativeId: plan.collaborativeId, orgId: plan.orgId };
-    const rowKeys = await changeStoredDocument(
-      tx,
-      { document: `plan:${planId}`, collaborativeId: plan.collaborativeId, orgId: plan.orgId, userId: actor.userId },
-      (doc) => {
-        const keys = appendActions(doc, result.actions);
-        return { rowKeys: keys, result: keys };
-      },
-      (doc) => projectPlan(tx, owner, readActions(doc)),
-    );
+    const rowKeys = await changePlanDocument(tx, owner, actor.userId, (doc) => appendActions(doc, result.actions));
     return { ok: true, imported: rowKeys.length, rowKeys };
   });
 }

@@ -4,13 +4,12 @@ import type { Database } from "#db/client";
 import { planActions, plans, type SourceLink } from "#db/schema";
 import { withTenant } from "#db/tenant";
 import { tenantOf, type Actor } from "~/domain/auth/actor";
-import { changeStoredDocument } from "~/domain/collab/change-stored-document.server";
 import { conflict, forbidden, invalid, notFound } from "~/domain/errors";
 import { encodeNewAction, readActions, type ActionInput } from "~/lib/plan/model";
 import { newRowKey, positionBetween } from "~/lib/register/model";
 import { canEditPlans } from "~/policies/plans";
 import { isPlanId } from "./get-plan.server";
-import { projectPlan } from "./project-plan.server";
+import { changePlanDocument } from "./change-plan-document.server";
 import { loadCurrentSource, type SourceRef } from "./source-snapshots.server";
 
 /**
@@ -45,17 +44,12 @@ export async function pullIntoPlan(database: Database, actor: Actor, planId: str
     };
     const rowKey = newRowKey();
     const owner = { planId, collaborativeId: plan.collaborativeId, orgId: plan.orgId };
-    await changeStoredDocument(
-      tx,
-      { document: `plan:${planId}`, collaborativeId: plan.collaborativeId, orgId: plan.orgId, userId: actor.userId },
-      (doc) => {
-        // Placed last in the plan as stored.
-        const position = positionBetween(readActions(doc).at(-1)?.position, undefined);
-        Y.applyUpdate(doc, encodeNewAction(rowKey, input, position));
-        return { rowKeys: [rowKey], result: rowKey };
-      },
-      (doc) => projectPlan(tx, owner, readActions(doc)),
-    );
+    await changePlanDocument(tx, owner, actor.userId, (doc) => {
+      // Placed last in the plan as stored.
+      const position = positionBetween(readActions(doc).at(-1)?.position, undefined);
+      Y.applyUpdate(doc, encodeNewAction(rowKey, input, position));
+      return [rowKey];
+    });
     return { rowKey };
   });
 }

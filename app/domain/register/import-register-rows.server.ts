@@ -41,10 +41,7 @@ export async function importRegisterRows(database: Database, actor: Actor, file:
     const rowKeys = await changeStoredDocument(
       tx,
       { document, collaborativeId, orgId: null, userId: actor.userId },
-      (doc) => {
-        const keys = appendRows(doc, parsed.rows);
-        return { rowKeys: keys, result: keys };
-      },
+      (doc) => appendRows(doc, parsed.rows),
       (doc) => projectRegister(tx, collaborativeId, readRows(doc)),
     );
     return { ok: true as const, imported: rowKeys.length, rowKeys };

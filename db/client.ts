@@ -1,5 +1,7 @@
-import { mkdirSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
@@ -36,7 +38,17 @@ export interface OpenDatabaseOptions {
   loadDataDir?: Blob | File;
   /** Pool size on PostgreSQL. */
   max?: number;
+  /** PGlite's buffer pool (PostgreSQL's `shared_buffers`), default `DEFAULT_PGLITE_SHARED_BUFFERS`. */
+  sharedBuffers?: string;
 }
+
+/**
+ * PGlite reads and writes real files, so the operating system's page cache already holds the hot
+ * pages; PostgreSQL's default pool of 128 MB inside the WebAssembly memory was a second copy that
+ * kept ~90 MB more resident in the app's process. A large process measurably lengthens the
+ * collaboration server's latency tail on the machines we run on (README, "Measured").
+ */
+export const DEFAULT_PGLITE_SHARED_BUFFERS = "16MB";
 
 /**
  * The one database client factory. PGlite does not lock its directory and two instances on one
@@ -59,10 +71,13 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
     };
   }
   const dir = options.pgliteDir ?? "./data";
-  if (!dir.startsWith("memory://")) mkdirSync(path.dirname(path.resolve(dir)), { recursive: true });
+  const inMemory = dir.startsWith("memory://");
+  if (!inMemory) mkdirSync(path.dirname(path.resolve(dir)), { recursive: true });
+  if (!inMemory && !options.loadDataDir && !existsSync(path.join(dir, "PG_VERSION"))) await createPgliteDirectory(dir);
   const pglite = await PGlite.create({
-    dataDir: dir.startsWith("memory://") ? undefined : dir,
+    dataDir: inMemory ? undefined : dir,
     loadDataDir: options.loadDataDir,
+    startParams: [...PGlite.defaultStartParams, "-c", `shared_buffers=${options.sharedBuffers ?? DEFAULT_PGLITE_SHARED_BUFFERS}`],
   });
   // A new 16 MB WAL file is zero-filled by default, synchronously, inside whichever statement
   // needs it: on the embedded database that stalled everything for ~130 ms every few thousand
@@ -76,6 +91,20 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
     location: dir,
     close: () => pglite.close(),
   };
+}
+
+/** Runs PGlite's initdb in a short-lived child process (see pglite-create.mjs). */
+function createPgliteDirectory(dir: string): Promise<void> {
+  const script = path.join(path.dirname(fileURLToPath(import.meta.url)), "pglite-create.mjs");
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [script, dir], { stdio: ["ignore", "ignore", "pipe"] });
+    let errors = "";
+    child.stderr.on("data", (chunk: Buffer) => (errors += chunk.toString()));
+    child.on("error", reject);
+    child.on("exit", (code) =>
+      code === 0 ? resolve() : reject(new Error(`Could not create the embedded database in ${dir}: ${errors.trim() || `exit code ${code}`}`)),
+    );
+  });
 }
 
 function redactUrl(url: string): string {

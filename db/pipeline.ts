@@ -1,5 +1,6 @@
-import { protocol, type PGlite } from "@electric-sql/pglite";
+import type { PGlite } from "@electric-sql/pglite";
 import type { Database } from "./client";
+import { OutputBuffer, ProtocolWriter, readExchange } from "./pglite-protocol";
 
 /**
  * A statement prepared once per connection and executed many times, with text parameters.
@@ -25,7 +26,8 @@ export type TextParams = (string | null)[];
  * - PGlite: the executions and one Sync go into the engine in one call, which makes them one
  *   implicit transaction (the extended protocol commits at Sync). PGlite's own `query()` makes
  *   six calls and a re-parse per statement; this is about twice as fast, which is what the
- *   collaboration server's every stored edit pays.
+ *   collaboration server's every stored edit pays. The messages and the answer are written and
+ *   read directly (`pglite-protocol.ts`).
  *
  * This is a primitive for statements that do their own tenancy (`collab_append_update` sets the
  * sender's context and drops to the app role before inserting); anything else uses `withTenant`.
@@ -55,43 +57,38 @@ async function executeOnPostgres(pg: NonNullable<Database["pg"]>, statement: Pre
   }
 }
 
-/** Statements already prepared in each PGlite instance (one backend session each). */
-const preparedIn = new WeakMap<PGlite, Set<string>>();
+/** Per PGlite instance (one backend session each): its prepared statements and reused buffers. */
+interface Session {
+  prepared: Set<string>;
+  writer: ProtocolWriter;
+  output: OutputBuffer;
+}
+const sessions = new WeakMap<PGlite, Session>();
 
 async function executeOnPglite(pglite: PGlite, statement: Prepared, paramLists: TextParams[]) {
-  const { serialize } = protocol;
-  // syncToFs: false, as PGlite's own query() does for its inner calls. Its file systems in Node
-  // (the data directory, memory://) write through, so the sync is a no-op, but asking for it
-  // queues behind another lock: at 500 edits a second that alone made the slowest 1% take 200 ms.
   // Both locks, as PGlite's own query() takes them: never inside someone else's open transaction.
   return pglite._runExclusiveTransaction(() =>
     pglite.runExclusive(async () => {
-      const prepared = preparedIn.get(pglite) ?? new Set<string>();
-      preparedIn.set(pglite, prepared);
-      if (!prepared.has(statement.name)) {
-        await pglite.execProtocol(concat([serialize.parse({ name: statement.name, text: statement.text }), serialize.sync()]), { syncToFs: false });
-        prepared.add(statement.name);
-      }
-      const message = concat([...paramLists.flatMap((values) => [serialize.bind({ statement: statement.name, values }), serialize.execute({})]), serialize.sync()]);
-      const { messages } = await pglite.execProtocol(message, { syncToFs: false });
-      const results: (string | null)[][][] = [[]];
-      for (const m of messages) {
-        if (m.name === "dataRow") results.at(-1)!.push([...(m as unknown as { fields: (string | null)[] }).fields]);
-        else if (m.name === "commandComplete") results.push([]);
-      }
-      return results.slice(0, paramLists.length);
+      let session = sessions.get(pglite);
+      if (!session) sessions.set(pglite, (session = { prepared: new Set(), writer: new ProtocolWriter(), output: new OutputBuffer() }));
+      const { prepared, writer, output } = session;
+      writer.reset();
+      if (!prepared.has(statement.name)) writer.parse(statement.name, statement.text);
+      for (const values of paramLists) writer.bind(statement.name, values).execute();
+      writer.sync();
+      output.reset();
+      // The raw stream hands the backend's output over as it is, skipping PGlite's parser.
+      // syncToFs: false, as PGlite's own query() does for its inner calls. Its file systems in
+      // Node (the data directory, memory://) write through, so the sync is a no-op, but asking
+      // for it queues behind another lock: at 500 edits a second that alone made the slowest 1%
+      // take 200 ms.
+      await pglite.execProtocolRawStream(writer.bytes(), { syncToFs: false, onRawData: (chunk) => output.append(chunk) });
+      const { results, parsed, error } = readExchange(output.bytes());
+      if (parsed) prepared.add(statement.name);
+      if (error) throw error;
+      return results;
     }),
   );
-}
-
-function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
 }
 
 /** A text[] parameter in Postgres's array literal form: every element quoted, `"` and `\` escaped. */

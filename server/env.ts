@@ -7,6 +7,11 @@ const schema = z.object({
   HOST: z.string().default("0.0.0.0"),
   DATABASE_URL: z.string().url().optional().or(z.literal("").transform(() => undefined)),
   PGLITE_DIR: z.string().default("./data"),
+  /** The embedded database's buffer pool (PostgreSQL's shared_buffers), e.g. 16MB or 128MB. */
+  PGLITE_SHARED_BUFFERS: z
+    .string()
+    .regex(/^\d+(kB|MB|GB)$/, "a size such as 16MB")
+    .optional(),
   /** Public URL of the service (invitation links). Defaults to http://localhost:PORT. */
   PUBLIC_URL: z.string().url().optional(),
   /** Extra origins allowed to post (comma-separated), beyond PUBLIC_URL's. */

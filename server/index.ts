@@ -14,7 +14,12 @@ const started = performance.now();
 const env = loadEnv();
 const mode = env.NODE_ENV === "production" ? "production" : "development";
 
-const database = await openDatabase({ databaseUrl: env.DATABASE_URL, pgliteDir: env.PGLITE_DIR, max: env.DB_POOL_MAX });
+const database = await openDatabase({
+  databaseUrl: env.DATABASE_URL,
+  pgliteDir: env.PGLITE_DIR,
+  sharedBuffers: env.PGLITE_SHARED_BUFFERS,
+  max: env.DB_POOL_MAX,
+});
 log.info(`database: ${database.kind} (${database.location})`);
 await migrateDatabase(database, env.DATABASE_URL);
 

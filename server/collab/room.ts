@@ -4,6 +4,7 @@ import * as Y from "yjs";
 import type { Database } from "#db/client";
 import type { TenantContext } from "#db/tenant";
 import type { UpdateJournal } from "./journal";
+import { Integrator, type Integrated } from "./integrate";
 import { fetchUpdates, loadDocument } from "./persistence";
 import { awarenessMessage, CLOSE, decodeMessage, readOnlyMessage, syncStep1, syncStep2, updateMessage } from "./protocol";
 import type { DocumentName } from "./registry";
@@ -49,10 +50,8 @@ const ANNOUNCE_SETTLE_MS = 5;
 /** How long after serving a connection the room decodes its document if nobody needed it sooner. */
 const DECODE_GRACE_MS = 20;
 
-interface Integrated {
+interface Stored extends Integrated {
   conn: Connection;
-  payload: Uint8Array;
-  rowKeys: string[];
 }
 
 /**
@@ -78,6 +77,7 @@ export class Room {
   private draining: Promise<void> | null = null;
   /** Projection and compaction after updates are stored. */
   private readonly upkeep: Upkeep;
+  private readonly integrator: Integrator;
   private unloadTimer: NodeJS.Timeout | null = null;
   private closed = false;
   private unloading = false;
@@ -103,6 +103,7 @@ export class Room {
       this.broadcast(awarenessMessage(this.awareness, changed), null);
     });
     this.upkeep = new Upkeep(deps, name, access, this.doc);
+    this.integrator = new Integrator(this.doc, name.type);
     this.ready = this.load();
   }
 
@@ -250,7 +251,7 @@ export class Room {
   }
 
   private async runBatch(batch: Job[]) {
-    const stored: Integrated[] = [];
+    const stored: Stored[] = [];
     const remote: Uint8Array[] = [];
     const replies: (() => void)[] = [];
     for (const job of batch) {
@@ -258,7 +259,7 @@ export class Room {
       else if (job.kind === "remote") remote.push(...job.payloads);
       else {
         try {
-          const result = this.integrate(job.update, job.conn);
+          const result = this.integrator.apply(job.update, job.conn);
           if (result) stored.push({ conn: job.conn, ...result });
         } catch {
           job.conn.ws.close(CLOSE.malformed.code, CLOSE.malformed.reason);
@@ -284,36 +285,12 @@ export class Room {
     let remoteRows = false;
     for (const payload of remote) {
       // Already stored by the process that received it: integrate and pass on.
-      const result = this.integrate(payload, "remote");
+      const result = this.integrator.apply(payload, "remote");
       if (result) this.broadcast(updateMessage(result.payload), null);
       if (result?.rowKeys.length) remoteRows = true;
     }
     if (remoteRows) this.upkeep.changedElsewhere();
     for (const reply of replies) reply();
-  }
-
-  /** Applies an update; returns what actually changed (null if nothing new) and which rows it touched. */
-  private integrate(update: Uint8Array, origin: unknown): { payload: Uint8Array; rowKeys: string[] } | null {
-    const parts: Uint8Array[] = [];
-    const keys = new Set<string>();
-    const onUpdate = (u: Uint8Array) => parts.push(u);
-    const onTransaction = (tr: Y.Transaction) => {
-      for (const k of this.name.type.changedKeys?.(tr, this.doc) ?? []) keys.add(k);
-    };
-    this.doc.on("update", onUpdate);
-    this.doc.on("afterTransaction", onTransaction);
-    try {
-      Y.applyUpdate(this.doc, update, origin);
-    } finally {
-      this.doc.off("update", onUpdate);
-      this.doc.off("afterTransaction", onTransaction);
-    }
-    if (parts.length === 0) {
-      // Nothing integrated: either already known, or waiting for missing parts; keep the latter.
-      const store = this.doc.store as unknown as { pendingStructs: unknown; pendingDs: unknown };
-      return store.pendingStructs || store.pendingDs ? { payload: update, rowKeys: [] } : null;
-    }
-    return { payload: parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts), rowKeys: [...keys] };
   }
 
   private disconnect(conn: Connection) {

@@ -50,7 +50,8 @@ it.skipIf(Boolean(process.env.DATABASE_URL))("says clearly when the data directo
 }, 120_000);
 
 it("checks PGLITE_SHARED_BUFFERS at start", () => {
-  expect(loadEnv({ PGLITE_SHARED_BUFFERS: "32MB" }).PGLITE_SHARED_BUFFERS).toBe("32MB");
-  expect(loadEnv({}).PGLITE_SHARED_BUFFERS).toBeUndefined();
-  expect(() => loadEnv({ PGLITE_SHARED_BUFFERS: "lots" })).toThrow(/PGLITE_SHARED_BUFFERS: a size such as 16MB/);
+  const env = (values: Record<string, string>) => loadEnv(values as NodeJS.ProcessEnv);
+  expect(env({ PGLITE_SHARED_BUFFERS: "32MB" }).PGLITE_SHARED_BUFFERS).toBe("32MB");
+  expect(env({}).PGLITE_SHARED_BUFFERS).toBeUndefined();
+  expect(() => env({ PGLITE_SHARED_BUFFERS: "lots" })).toThrow(/PGLITE_SHARED_BUFFERS: a size such as 16MB/);
 });

@@ -7,7 +7,7 @@ import { log } from "../log";
 import { AttemptLimiter, authorizeUpgrade, COLLAB_PREFIX, type Authorization } from "./authorize";
 import { UpdateJournal } from "./journal";
 import { listenForUpdates } from "./notify";
-import { revalidateConnections } from "./revalidate";
+import { REVALIDATION_SLOTS, revalidateConnections } from "./revalidate";
 import { Room, type CollabOptions, type Connection } from "./room";
 
 export type { CollabOptions };
@@ -46,6 +46,7 @@ export async function attachCollabServer(options: {
   const rooms = new Map<string, Room>();
   const limiter = new AttemptLimiter(settings.connectsPerMinute);
   let closing = false;
+  let nextSlot = 0;
 
   const deps = {
     database,
@@ -84,6 +85,7 @@ export async function attachCollabServer(options: {
       role: auth.context.role,
       canWrite: auth.access.canWrite,
       awarenessIds: new Set(),
+      revalidationSlot: nextSlot++ % REVALIDATION_SLOTS,
       early: [],
     };
     let room = rooms.get(auth.document.name);
@@ -96,10 +98,12 @@ export async function attachCollabServer(options: {
 
   httpServer.on("upgrade", onUpgrade);
   const stopListening = await listenForUpdates(database, (document, ids) => rooms.get(document)?.applyRemote(ids));
+  let slot = 0;
   const tick = setInterval(() => {
-    limiter.sweep();
-    revalidateConnections(database, config, rooms).catch((error) => deps.log("revalidation failed", error));
-  }, settings.revalidateMs);
+    slot = (slot + 1) % REVALIDATION_SLOTS;
+    if (slot === 0) limiter.sweep();
+    revalidateConnections(database, config, rooms, slot).catch((error) => deps.log("revalidation failed", error));
+  }, settings.revalidateMs / REVALIDATION_SLOTS);
   tick.unref();
 
   return {

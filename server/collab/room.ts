@@ -27,6 +27,8 @@ export interface Connection {
   role: string;
   canWrite: boolean;
   awarenessIds: Set<number>;
+  /** Which of the revalidation ticks checks this connection (see revalidate.ts). */
+  revalidationSlot: number;
   /** Messages that arrived while the document was loading, handled once it is. */
   early: Uint8Array[] | null;
 }

@@ -8,6 +8,7 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
 import postgres from "postgres";
+import { countLockUse } from "./pglite-locks";
 import * as schema from "./schema";
 
 export type Schema = typeof schema;
@@ -79,6 +80,7 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
     loadDataDir: options.loadDataDir,
     startParams: [...PGlite.defaultStartParams, "-c", `shared_buffers=${options.sharedBuffers ?? DEFAULT_PGLITE_SHARED_BUFFERS}`],
   });
+  countLockUse(pglite);
   // A new 16 MB WAL file is zero-filled by default, synchronously, inside whichever statement
   // needs it: on the embedded database that stalled everything for ~130 ms every few thousand
   // edits. Off, the file is only sized (the documented alternative; PGlite runs with fsync off).

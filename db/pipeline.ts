@@ -1,5 +1,6 @@
 import type { PGlite } from "@electric-sql/pglite";
 import type { Database } from "./client";
+import { isIdle } from "./pglite-locks";
 import { OutputBuffer, ProtocolWriter, readExchange } from "./pglite-protocol";
 
 /**
@@ -65,30 +66,34 @@ interface Session {
 }
 const sessions = new WeakMap<PGlite, Session>();
 
-async function executeOnPglite(pglite: PGlite, statement: Prepared, paramLists: TextParams[]) {
-  // Both locks, as PGlite's own query() takes them: never inside someone else's open transaction.
-  return pglite._runExclusiveTransaction(() =>
-    pglite.runExclusive(async () => {
-      let session = sessions.get(pglite);
-      if (!session) sessions.set(pglite, (session = { prepared: new Set(), writer: new ProtocolWriter(), output: new OutputBuffer() }));
-      const { prepared, writer, output } = session;
-      writer.reset();
-      if (!prepared.has(statement.name)) writer.parse(statement.name, statement.text);
-      for (const values of paramLists) writer.bind(statement.name, values).execute();
-      writer.sync();
-      output.reset();
-      // The raw stream hands the backend's output over as it is, skipping PGlite's parser.
-      // syncToFs: false, as PGlite's own query() does for its inner calls. Its file systems in
-      // Node (the data directory, memory://) write through, so the sync is a no-op, but asking
-      // for it queues behind another lock: at 500 edits a second that alone made the slowest 1%
-      // take 200 ms.
-      await pglite.execProtocolRawStream(writer.bytes(), { syncToFs: false, onRawData: (chunk) => output.append(chunk) });
-      const { results, parsed, error } = readExchange(output.bytes());
-      if (parsed) prepared.add(statement.name);
-      if (error) throw error;
-      return results;
-    }),
-  );
+function executeOnPglite(pglite: PGlite, statement: Prepared, paramLists: TextParams[]) {
+  // Nobody in the engine or waiting for it: the exchange runs now, as one synchronous call.
+  // Otherwise both locks, as PGlite's own query() takes them: never inside someone else's
+  // open transaction.
+  if (isIdle(pglite)) return exchange(pglite, statement, paramLists);
+  return pglite._runExclusiveTransaction(() => pglite.runExclusive(() => exchange(pglite, statement, paramLists)));
+}
+
+async function exchange(pglite: PGlite, statement: Prepared, paramLists: TextParams[]) {
+  let session = sessions.get(pglite);
+  if (!session) sessions.set(pglite, (session = { prepared: new Set(), writer: new ProtocolWriter(), output: new OutputBuffer() }));
+  const { prepared, writer, output } = session;
+  writer.reset();
+  if (!prepared.has(statement.name)) writer.parse(statement.name, statement.text);
+  for (const values of paramLists) writer.bind(statement.name, values).execute();
+  writer.sync();
+  output.reset();
+  // The raw stream hands the backend's output over as it is, skipping PGlite's parser; the
+  // engine runs within this call (the promise only reports an engine failure). syncToFs: false,
+  // as PGlite's own query() does for its inner calls. Its file systems in Node (the data
+  // directory, memory://) write through, so the sync is a no-op, but asking for it queues
+  // behind another lock: at 500 edits a second that alone made the slowest 1% take 200 ms.
+  const ran = pglite.execProtocolRawStream(writer.bytes(), { syncToFs: false, onRawData: (chunk) => output.append(chunk) });
+  const { results, parsed, error } = readExchange(output.bytes());
+  await ran;
+  if (parsed) prepared.add(statement.name);
+  if (error) throw error;
+  return results;
 }
 
 /** A text[] parameter in Postgres's array literal form: every element quoted, `"` and `\` escaped. */

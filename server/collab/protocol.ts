@@ -49,11 +49,23 @@ export function syncStep2FromUpdate(update: Uint8Array): Uint8Array {
   return encoding.toUint8Array(e);
 }
 
+/**
+ * A sync update message, written straight into one array of its exact size (every stored edit is
+ * sent in one, to everyone else in the room: an encoder grows and copies, allocating twice).
+ */
 export function updateMessage(update: Uint8Array): Uint8Array {
-  const e = encoding.createEncoder();
-  encoding.writeVarUint(e, MESSAGE_SYNC);
-  syncProtocol.writeUpdate(e, update);
-  return encoding.toUint8Array(e);
+  let lengthBytes = 1;
+  for (let n = update.length; n > 0x7f; n = Math.floor(n / 0x80)) lengthBytes++;
+  const message = new Uint8Array(2 + lengthBytes + update.length);
+  message[0] = MESSAGE_SYNC;
+  message[1] = syncProtocol.messageYjsUpdate;
+  let at = 2;
+  for (let n = update.length; ; n = Math.floor(n / 0x80)) {
+    message[at++] = n > 0x7f ? 0x80 | (n & 0x7f) : n;
+    if (n <= 0x7f) break;
+  }
+  message.set(update, at);
+  return message;
 }
 
 export function awarenessMessage(awareness: awarenessProtocol.Awareness, clients: number[]): Uint8Array {

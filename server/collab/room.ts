@@ -151,7 +151,8 @@ export class Room {
     if (this.unloadTimer) clearTimeout(this.unloadTimer);
     this.unloadTimer = null;
     conn.ws.on("message", (data: Buffer, isBinary: boolean) => {
-      const bytes = isBinary ? new Uint8Array(data) : new Uint8Array(0);
+      // A view of the received bytes, not a copy (ws hands over a fresh buffer per message).
+      const bytes = isBinary ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : new Uint8Array(0);
       if (conn.early) conn.early.push(bytes);
       else this.onMessage(conn, bytes);
     });

@@ -1,4 +1,4 @@
-import { appendFileSync } from "node:fs";
+import { appendFileSync, rmSync } from "node:fs";
 import { spawn, type ChildProcess } from "node:child_process";
 import { performance } from "node:perf_hooks";
 import WebSocket from "ws";
@@ -38,7 +38,7 @@ export async function startServer(name: BenchServer["name"], env: Record<string,
   const args = name === "ours" ? [...extra, "--expose-gc", "--import", "tsx", "bench/collab/our-server.ts"] : ["--expose-gc", "bench/collab/reference-server.cjs"];
   const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"] });
   let out = "";
-  const info = await new Promise<{ port: number; cookies?: string[]; documents?: string[] }>((resolve, reject) => {
+  const info = await new Promise<{ port: number; cookies?: string[]; documents?: string[]; tempDir?: string }>((resolve, reject) => {
     child.stdout!.on("data", (chunk: Buffer) => {
       if (process.env.BENCH_SERVER_LOG) appendFileSync(process.env.BENCH_SERVER_LOG, chunk);
       out += chunk.toString();
@@ -59,7 +59,10 @@ export async function startServer(name: BenchServer["name"], env: Record<string,
     memory: async () => (await (await fetch(`http://127.0.0.1:${info.port}/memory`)).json()) as NodeJS.MemoryUsage,
     stop: () =>
       new Promise((resolve) => {
-        child.once("exit", () => resolve());
+        child.once("exit", () => {
+          if (info.tempDir) rmSync(info.tempDir, { recursive: true, force: true });
+          resolve();
+        });
         child.kill(extra.length ? "SIGTERM" : "SIGKILL");
       }),
   };

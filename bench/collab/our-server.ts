@@ -2,7 +2,7 @@
  * Our collaboration server for the benchmarks, in its own process, persisting to a fresh database
  * (PGlite in a temporary directory, or DATABASE_URL). It creates real users and real sessions for
  * the benchmark's clients (no bypass in the server) and prints one JSON line:
- * {"port", "cookies": [...], "collaborativeId", "documents": [...]}. GET /memory reports the heap
+ * {"port", "cookies": [...], "collaborativeId", "documents": [...], "tempDir"}. GET /memory reports the heap
  * after a full GC (run with --expose-gc). BENCH_HEAPPROF=<file> writes a sampling profile of
  * everything allocated, collected objects included (run with BENCH_NODE_ARGS set, so that the
  * server is stopped with SIGTERM); compare two runs (edits on, RATE=1) to see what an edit costs.
@@ -24,7 +24,9 @@ import { cookieHeader, testConfig } from "../../tests/support/config";
 const users = Number(process.env.BENCH_USERS ?? 50);
 const coldRows = Number(process.env.BENCH_COLD_ROWS ?? 0);
 const url = process.env.DATABASE_URL || undefined;
-const database = await openDatabase({ databaseUrl: url, pgliteDir: url ? undefined : path.join(mkdtempSync(path.join(os.tmpdir(), "peff-bench-")), "data"), max: 8 });
+// The harness removes this directory once the server has stopped (it is stopped with SIGKILL).
+const tempDir = url ? undefined : mkdtempSync(path.join(os.tmpdir(), "peff-bench-"));
+const database = await openDatabase({ databaseUrl: url, pgliteDir: tempDir && path.join(tempDir, "data"), max: 8 });
 await migrateDatabase(database, url);
 
 const config = testConfig({ origins: ["http://localhost:3000"] });
@@ -74,7 +76,7 @@ await attachCollabServer({
 });
 httpServer.listen(0, "127.0.0.1", () => {
   const port = (httpServer.address() as AddressInfo).port;
-  console.log(JSON.stringify({ port, cookies, collaborativeId, documents }));
+  console.log(JSON.stringify({ port, cookies, collaborativeId, documents, tempDir }));
 });
 process.on("SIGTERM", () => process.exit(0)); // lets --cpu-prof (BENCH_NODE_ARGS) write its profile
 if (process.env.BENCH_HEAPPROF) {

@@ -85,7 +85,11 @@ if (process.env.BENCH_HEAPPROF) {
   const { writeFileSync } = await import("node:fs");
   const session = new inspector.Session();
   session.connect();
-  await session.post("HeapProfiler.startSampling", { samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true } as never);
+  const sample = () =>
+    session.post("HeapProfiler.startSampling", { samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true } as never);
+  // BENCH_HEAPPROF_AFTER_MS: start sampling that long after start (after the setup's allocations).
+  if (process.env.BENCH_HEAPPROF_AFTER_MS) setTimeout(() => void sample(), Number(process.env.BENCH_HEAPPROF_AFTER_MS));
+  else await sample();
   process.removeAllListeners("SIGTERM");
   process.on("SIGTERM", async () => {
     const { profile } = (await session.post("HeapProfiler.stopSampling")) as { profile: unknown };

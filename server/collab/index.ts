@@ -87,6 +87,7 @@ export async function attachCollabServer(options: {
       awarenessIds: new Set(),
       revalidationSlot: nextSlot++ % REVALIDATION_SLOTS,
       early: [],
+      asked: false,
     };
     let room = rooms.get(auth.document.name);
     if (!room) {

@@ -31,6 +31,8 @@ export interface Connection {
   revalidationSlot: number;
   /** Messages that arrived while the document was loading, handled once it is. */
   early: Uint8Array[] | null;
+  /** Our sync step 1 was sent to it, or need not be (see `ask`). */
+  asked: boolean;
 }
 
 interface RoomDeps {
@@ -49,8 +51,20 @@ type Job = { kind: "update"; conn: Connection; update: Uint8Array } | { kind: "r
  */
 const ANNOUNCE_SETTLE_MS = 5;
 
-/** How long after serving a connection the room decodes its document if nobody needed it sooner. */
-const DECODE_GRACE_MS = 20;
+/**
+ * How long the room waits for a new connection's sync step 1 before asking for its state anyway.
+ * y-websocket sends its step 1 at once; this is for clients that wait for the server's.
+ */
+const ASK_FALLBACK_MS = 500;
+
+/**
+ * How long after answering an empty newcomer from the stored bytes the room decodes the document
+ * for an editor, if nothing needed it sooner. Decoding a 2,000-row register takes the server
+ * 60-100 ms; started at once, it competes for the CPU with the newcomer decoding the same bytes
+ * when both run on one machine (the embedded database's local set-up; the benchmark), and the
+ * newcomer's first edit cannot come sooner than its page has rendered anyway.
+ */
+const DECODE_AHEAD_MS = 1_000;
 
 interface Stored extends Integrated {
   conn: Connection;
@@ -122,13 +136,19 @@ export class Room {
 
   /**
    * Resolves once the stored state is in `doc`, starting the decode on first call. It is started by
-   * whatever first needs the document (an edit, a reconnecting client) or, at the latest, shortly
-   * after a connection is served; never before a waiting empty client has been answered from the
-   * bytes, which is what makes a cold document open fast.
+   * whatever first needs the document (an edit, a reconnecting client, another process's update)
+   * or a second after someone who may edit was answered from the bytes; never for readers alone,
+   * and never before a waiting empty client has been answered from the bytes, which is what makes
+   * a cold document open fast.
    */
   private decoded(): Promise<void> {
     this.decoding ??= this.ready.then((ok) => (ok ? this.decode() : undefined));
     return this.decoding;
+  }
+
+  /** Whether the stored state has been (or is being) decoded into `doc`. */
+  get decodeStarted(): boolean {
+    return this.decoding !== null;
   }
 
   private decode(): Promise<void> {
@@ -165,9 +185,7 @@ export class Room {
         return;
       }
       this.conns.set(conn.ws, conn);
-      // Asking the client for what it has that we lack needs our state vector: after the decode,
-      // which waits a moment so that the client's own sync step 1 can be answered from the bytes.
-      setTimeout(() => void this.decoded().then(() => this.send(conn, syncStep1(this.doc))), DECODE_GRACE_MS);
+      setTimeout(() => this.ask(conn), ASK_FALLBACK_MS);
       if (!conn.canWrite) this.send(conn, readOnlyMessage());
       const states = [...this.awareness.getStates().keys()];
       if (states.length) this.send(conn, awarenessMessage(this.awareness, states));
@@ -177,16 +195,36 @@ export class Room {
     });
   }
 
+  /**
+   * Asks the client for what it has that we lack (our sync step 1: how a client that edited
+   * offline hands its edits over), once per connection. It needs our state vector, so the decode.
+   */
+  private ask(conn: Connection) {
+    if (conn.asked || !this.conns.has(conn.ws)) return;
+    conn.asked = true;
+    void this.decoded().then(() => this.send(conn, syncStep1(this.doc)));
+  }
+
   private onMessage(conn: Connection, data: Uint8Array) {
     if (!this.conns.has(conn.ws)) return;
     try {
       const message = decodeMessage(data);
       switch (message.kind) {
         case "sync-step1": {
-          if (this.stored && StoredState.isEmpty(message.stateVector)) {
-            // Decode once the answer has left (a large one would otherwise wait behind the decode).
+          const empty = StoredState.isEmpty(message.stateVector);
+          // A client that starts empty has nothing to give (what it writes from now on comes as
+          // updates): it is not asked, and the document is not decoded for it, so a reader
+          // opening a large register never costs the server a decode.
+          if (empty) conn.asked = true;
+          else this.ask(conn);
+          if (this.stored && empty) {
+            // An editor is likely to need the decoded document: decode it a little after the
+            // answer has left (a large answer would otherwise wait behind the decode).
             const parts = this.stored.answerEmpty();
-            parts.forEach((part, i) => this.send(conn, part, i === parts.length - 1 ? () => void this.decoded() : undefined));
+            const ahead = () => {
+              if (conn.canWrite) setTimeout(() => void this.decoded(), DECODE_AHEAD_MS);
+            };
+            parts.forEach((part, i) => this.send(conn, part, i === parts.length - 1 ? ahead : undefined));
             break;
           }
           const answer = () => {

@@ -165,6 +165,33 @@ describe("collaboration over real sockets", () => {
     await waitFor(() => rowsOf(second.doc).has(key!), "an edit after a cold open reaches the other client");
   });
 
+  it("decodes a cold document for those who may edit it, not for readers, and takes an edit before the decode", async () => {
+    for (const c of clients.splice(0)) c.destroy();
+    await waitFor(() => !server.collab.rooms.has(doc), "room unloaded");
+    const viewer = await client(world.people.viewerA.id);
+    await viewer.synced();
+    const room = server.collab.rooms.get(doc)!;
+    // Answered from the stored bytes; past the time an editor's open would have decoded it.
+    await new Promise((r) => setTimeout(r, 1_500));
+    expect(room.decodeStarted).toBe(false);
+
+    const lead = await client(world.people.leadA.id);
+    await lead.synced();
+    // An edit at once (before the room decoded ahead) is integrated, stored and passed on.
+    appendRows(lead.doc, [{ barrier: "Typed as soon as the page opened" }]);
+    await waitFor(() => text(viewer).includes("Typed as soon as the page opened"), "the editor's first edit reaches the reader");
+    expect(room.decodeStarted).toBe(true);
+    expect(text(viewer)).toBe(text(lead));
+
+    // An editor who only reads still gets the document decoded ahead of their first edit.
+    for (const c of clients.splice(0)) c.destroy();
+    await waitFor(() => !server.collab.rooms.has(doc), "room unloaded again");
+    const reader = await client(world.people.leadA2.id);
+    await reader.synced();
+    const reopened = server.collab.rooms.get(doc)!;
+    await waitFor(() => reopened.decodeStarted, "decoded ahead for an editor", 3_000);
+  });
+
   it("compacts past the threshold once edits pause, with the document still open", async () => {
     const eager = await startCollab(database, { compactAfterUpdates: 5, compactQuietMs: 100 });
     try {

@@ -50,4 +50,3 @@ async function editAtRate(rooms: Client[][], seconds: number) {
     await sleep(1);
   }
 }
-

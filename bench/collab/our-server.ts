@@ -2,10 +2,11 @@
  * Our collaboration server for the benchmarks, in its own process, persisting to a fresh database
  * (PGlite in a temporary directory, or DATABASE_URL). It creates real users and real sessions for
  * the benchmark's clients (no bypass in the server) and prints one JSON line:
- * {"port", "cookies": [...], "collaborativeId", "documents": [...], "tempDir"}. GET /memory reports the heap
- * after a full GC (run with --expose-gc). BENCH_HEAPPROF=<file> writes a sampling profile of
- * everything allocated, collected objects included (run with BENCH_NODE_ARGS set, so that the
- * server is stopped with SIGTERM); compare two runs (edits on, RATE=1) to see what an edit costs.
+ * {"port", "cookies": [...], "collaborativeId", "documents": [...], "tempDir"}. GET /memory
+ * reports the heap after a full GC (run with --expose-gc). BENCH_HEAPPROF=<file> writes a sampling
+ * profile of everything allocated, collected objects included (run with BENCH_NODE_ARGS set, so
+ * that the server is stopped with SIGTERM); compare two runs (edits on, RATE=1) to see what an edit
+ * costs. BENCH_HEAPPROF_AFTER_MS starts the sampling that long after start, past the setup.
  */
 import http from "node:http";
 import { mkdtempSync } from "node:fs";
@@ -87,7 +88,6 @@ if (process.env.BENCH_HEAPPROF) {
   session.connect();
   const sample = () =>
     session.post("HeapProfiler.startSampling", { samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true } as never);
-  // BENCH_HEAPPROF_AFTER_MS: start sampling that long after start (after the setup's allocations).
   if (process.env.BENCH_HEAPPROF_AFTER_MS) setTimeout(() => void sample(), Number(process.env.BENCH_HEAPPROF_AFTER_MS));
   else await sample();
   process.removeAllListeners("SIGTERM");

@@ -14,15 +14,22 @@ import postgres from "postgres";
 const PG_ADMIN_URL = process.env.PG_ADMIN_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 
 async function run(label: string, env: Record<string, string>) {
-  const port = 20000 + Math.floor(Math.random() * 20000);
   const t0 = performance.now();
+  // PORT=0: the server takes a free port and logs it (a port chosen here could be in use).
   const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
-    env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", ...env },
-    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...process.env, NODE_ENV: "production", PORT: "0", HOST: "127.0.0.1", ...env },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  let output = "";
+  let port = "";
+  child.stdout!.on("data", (chunk: Buffer) => {
+    output += chunk.toString();
+    port ||= /listening on http:\/\/[^:\s]+:(\d+)/.exec(output)?.[1] ?? "";
   });
   let firstAnswer = NaN;
   for (;;) {
     try {
+      if (!port) throw new Error("not listening yet");
       const res = await fetch(`http://127.0.0.1:${port}/sign-in`);
       if (res.ok) {
         await res.text();

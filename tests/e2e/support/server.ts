@@ -1,7 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
@@ -12,41 +11,31 @@ declare module "vitest" {
   }
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.listen(0, "127.0.0.1", () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-    s.on("error", reject);
-  });
-}
-
 /** Starts the built server once for the browser tests, on its own throwaway database. */
 export default async function setup(project: TestProject) {
   if (!existsSync("build/server/index.js")) throw new Error("Run `npm run build` before the browser tests");
   const dir = await mkdtemp(path.join(os.tmpdir(), "peff-e2e-"));
-  const port = await freePort();
-  const baseUrl = `http://localhost:${port}`;
+  // PORT=0: the server takes a free port from the kernel and logs its URL. A port found free
+  // beforehand can be taken by another connection while the server starts.
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: "production",
-    PORT: String(port),
+    PORT: "0",
     HOST: "127.0.0.1",
     PGLITE_DIR: path.join(dir, "data"),
-    PUBLIC_URL: baseUrl,
     ...(process.env.E2E_DATABASE_URL ? { DATABASE_URL: process.env.E2E_DATABASE_URL } : { DATABASE_URL: "" }),
   };
+  delete env.PUBLIC_URL; // the public URL is the one the server reports
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], { env, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
-  await new Promise<void>((resolve, reject) => {
+  const baseUrl = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`Server did not start in time:\n${output}`)), 90_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      if (output.includes("listening on")) {
+      const listening = /listening on (http:\/\/\S+)/.exec(output);
+      if (listening) {
         clearTimeout(timer);
-        resolve();
+        resolve(listening[1]!);
       }
     };
     child.stdout!.on("data", onData);

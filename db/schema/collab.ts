@@ -197,3 +197,15 @@ export const registerRows = pgTable(
     pgPolicy("register_rows_delete", { for: "delete", to: appRole, using: sql`collaborative_id = ${ctx.collaborative} and ${canWriteShared}` }),
   ],
 );
+
+/**
+ * Server processes listening for stored updates on PostgreSQL (no tenant data: process ids and a
+ * heartbeat). A process announces its stored updates with NOTIFY only while another process is
+ * registered here, so a single-process deployment pays nothing for it (see the 0017 migration).
+ * The app role has no access; only the owner connection and `collab_others_listen` read it.
+ */
+export const collabListeners = pgTable("collab_listeners", {
+  processId: uuid().primaryKey(),
+  registeredAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  lastSeen: timestamp({ withTimezone: true }).notNull().defaultNow(),
+}).enableRLS();

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type http from "node:http";
 import type { Duplex } from "node:stream";
 import { WebSocketServer, type WebSocket } from "ws";
@@ -5,7 +6,9 @@ import type { Database } from "#db/client";
 import type { AppConfig } from "~/lib/config";
 import { log } from "../log";
 import { AttemptLimiter, authorizeUpgrade, COLLAB_PREFIX, type Authorization } from "./authorize";
+import { CLOSE } from "./protocol";
 import { UpdateJournal } from "./journal";
+import { registerListener } from "./listeners";
 import { listenForUpdates } from "./notify";
 import { REVALIDATION_SLOTS, revalidateConnections } from "./revalidate";
 import { Room, type CollabOptions, type Connection } from "./room";
@@ -47,10 +50,12 @@ export async function attachCollabServer(options: {
   const limiter = new AttemptLimiter(settings.connectsPerMinute);
   let closing = false;
   let nextSlot = 0;
+  // Names this process in the announcements of the updates it stores (PostgreSQL).
+  const processId = randomUUID();
 
   const deps = {
     database,
-    journal: new UpdateJournal(database),
+    journal: new UpdateJournal(database, processId),
     options: settings,
     onUnloaded: (room: Room) => {
       if (rooms.get(room.name.name) === room) rooms.delete(room.name.name);
@@ -97,8 +102,19 @@ export async function attachCollabServer(options: {
     room.connect(conn);
   }
 
+  /** Open documents may have missed another process's updates: their clients reconnect to fresh copies. */
+  const reloadAll = (why: string) => {
+    log.warn(`collab: ${why}; reloading ${rooms.size} open document(s)`);
+    for (const room of rooms.values()) void room.shutdown(CLOSE.reloading);
+  };
+  // Listening, then registered, then serving: whatever another process stores after this
+  // process can hold a document is announced to it (see the 0017 migration).
+  const stopListening = await listenForUpdates(database, processId, {
+    onUpdates: (document, ids) => rooms.get(document)?.applyRemote(ids),
+    onRelisten: () => reloadAll("listening again after the database connection dropped"),
+  });
+  const registration = await registerListener(database, processId, () => reloadAll("registered again after the registration lapsed"));
   httpServer.on("upgrade", onUpgrade);
-  const stopListening = await listenForUpdates(database, (document, ids) => rooms.get(document)?.applyRemote(ids));
   let slot = 0;
   const tick = setInterval(() => {
     slot = (slot + 1) % REVALIDATION_SLOTS;
@@ -113,6 +129,7 @@ export async function attachCollabServer(options: {
       closing = true;
       clearInterval(tick);
       httpServer.off("upgrade", onUpgrade);
+      await registration.stop().catch((error) => deps.log("could not remove the listener registration", error));
       await stopListening();
       await Promise.all([...rooms.values()].map((room) => room.shutdown()));
       for (const ws of wss.clients) ws.terminate();

@@ -19,13 +19,13 @@ interface Request {
   reject(error: unknown): void;
 }
 
-/** Sets the sender's tenant context, drops to the app role and inserts (see the 0014 migration). */
+/** Sets the sender's tenant context, drops to the app role and inserts (see the 0015 and 0017 migrations). */
 const APPEND: Prepared = {
-  name: "peff_collab_append_v1",
+  name: "peff_collab_append_v2",
   // Every parameter is declared text and cast here, so both drivers send the text as it is
   // (postgres.js would otherwise re-serialise by type: the string "true" as a boolean is false).
   text: `select collab_append_update($1::text::uuid, $2::text::uuid, $3::text::uuid, $4::text::uuid, $5::text::uuid, $6::text,
-    decode($7::text, 'base64'), $8::text::text[], $9::text::boolean)`,
+    decode($7::text, 'base64'), $8::text::text[], $9::text::uuid)`,
 };
 
 /**
@@ -45,13 +45,16 @@ export class UpdateJournal {
   private scheduled = false;
   private readonly maxInFlight: number;
   /**
-   * Whether stored ids are announced with NOTIFY (PostgreSQL, where other processes may hold the
-   * document). PGlite is one process: nothing to tell.
+   * On PostgreSQL, the process id stored updates are announced from (with NOTIFY, while another
+   * process listens: see the 0017 migration); null on PGlite, which is one process.
    */
-  readonly announces: boolean;
+  private readonly announceAs: string | null;
 
-  constructor(private readonly database: Database) {
-    this.announces = database.kind === "postgres";
+  constructor(
+    private readonly database: Database,
+    processId: string,
+  ) {
+    this.announceAs = database.kind === "postgres" ? processId : null;
     this.maxInFlight = database.kind === "postgres" ? 4 : 1;
   }
 
@@ -98,7 +101,6 @@ export class UpdateJournal {
   }
 
   private async store(entries: JournalEntry[]): Promise<number[]> {
-    const notify = this.announces;
     const params = entries.map((e) => [
       e.tenant.userId,
       e.tenant.orgId,
@@ -108,7 +110,7 @@ export class UpdateJournal {
       e.document,
       toBase64(e.payload),
       textArray(e.rowKeys),
-      String(notify),
+      this.announceAs,
     ]);
     const results = await executeMany(this.database, APPEND, params);
     return results.map((rows) => Number(rows[0]![0]));

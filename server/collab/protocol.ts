@@ -14,6 +14,7 @@ export const MESSAGE_QUERY_AWARENESS = 3;
 /** Close codes and reasons, documented in the README ("Close codes"). */
 export const CLOSE = {
   goingAway: { code: 1001, reason: "Server shutting down" },
+  reloading: { code: 1012, reason: "Reloading the document: reconnecting" },
   tooBig: { code: 1009, reason: "Message too large" },
   full: { code: 1013, reason: "Document full: too many people connected" },
   malformed: { code: 4400, reason: "Malformed message" },

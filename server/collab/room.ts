@@ -46,8 +46,8 @@ interface RoomDeps {
 type Job = { kind: "update"; conn: Connection; update: Uint8Array } | { kind: "remote"; payloads: Uint8Array[] } | { kind: "reply"; run: () => void };
 
 /**
- * How long announced ids wait before being fetched: our own commit's answer and its NOTIFY echo
- * race each other, and a short wait lets the answer win, so we never fetch our own updates.
+ * How long announced ids wait before being fetched, so that a burst of another process's updates
+ * is fetched in one query. (Our own announcements never arrive: they carry our process id.)
  */
 const ANNOUNCE_SETTLE_MS = 5;
 
@@ -97,8 +97,6 @@ export class Room {
   private unloadTimer: NodeJS.Timeout | null = null;
   private closed = false;
   private unloading = false;
-  /** Ids this process stored; their NOTIFY echo is ignored. */
-  readonly ownIds = new Set<number>();
   private announced = new Set<number>();
   private announceTimer: NodeJS.Timeout | null = null;
 
@@ -265,7 +263,7 @@ export class Room {
 
   private async fetchAnnounced() {
     this.announceTimer = null;
-    const ids = [...this.announced].filter((id) => !this.ownIds.delete(id));
+    const ids = [...this.announced];
     this.announced.clear();
     if (!ids.length || this.closed) return;
     try {
@@ -309,10 +307,9 @@ export class Room {
     }
     if (stored.length) {
       try {
-        const ids = await this.deps.journal.append(
+        await this.deps.journal.append(
           stored.map((s) => ({ tenant: s.conn.tenant, owner: this.access, document: this.name.name, payload: s.payload, rowKeys: s.rowKeys })),
         );
-        if (this.deps.journal.announces) for (const id of ids) this.ownIds.add(id);
       } catch (error) {
         // The change is in memory but not stored: drop this copy of the document; clients
         // reconnect, and sync sends their unstored edits again.
@@ -364,13 +361,16 @@ export class Room {
     this.send(conn, readOnlyMessage());
   }
 
-  /** Graceful shutdown: flush first, then close the connections. */
-  async shutdown() {
+  /**
+   * Graceful shutdown: flush first, then close the connections. Also used to reload a document
+   * that may have missed another process's announcements: its clients reconnect to a fresh copy.
+   */
+  async shutdown(close: { code: number; reason: string } = CLOSE.goingAway) {
     if (this.closed) return;
     this.unloading = true;
     this.deps.onUnloaded(this);
     await this.flush();
-    this.shutdownNow(CLOSE.goingAway);
+    this.shutdownNow(close);
   }
 
   private shutdownNow(close: { code: number; reason: string }) {

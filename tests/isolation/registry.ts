@@ -12,8 +12,11 @@ export const REFERENCE_TABLES = [
   "psed_aims",
 ];
 
-/** Read only by the auth module on the owner connection: the app role has no grant at all. */
-export const AUTH_INTERNAL_TABLES = ["user_credentials", "sessions", "sign_in_attempts"];
+/**
+ * Read only on the owner connection (the auth module; the collaboration server's listener
+ * registrations, which hold no tenant data): the app role has no grant at all.
+ */
+export const OWNER_ONLY_TABLES = ["user_credentials", "sessions", "sign_in_attempts", "collab_listeners"];
 
 /** Every feature's isolation cases, gathered so a new table without a case fails the suite. */
 export function allCases(): IsolationCase[] {

@@ -15,7 +15,7 @@ import {
   visibleWithPolicyRemoved,
   type IsolationCase,
 } from "./harness";
-import { allCases, AUTH_INTERNAL_TABLES, REFERENCE_TABLES } from "./registry";
+import { allCases, OWNER_ONLY_TABLES, REFERENCE_TABLES } from "./registry";
 
 let database: Database;
 let world: World;
@@ -81,7 +81,7 @@ describe("the database schema", () => {
       from pg_class c join pg_namespace n on n.oid = c.relnamespace
       where n.nspname = 'public' and c.relkind = 'r'`);
     const tables = rowsOf<{ name: string; rls: boolean }>(result);
-    const covered = new Set([...cases.map((c) => c.table), ...AUTH_INTERNAL_TABLES]);
+    const covered = new Set([...cases.map((c) => c.table), ...OWNER_ONLY_TABLES]);
     for (const t of tables) {
       if (REFERENCE_TABLES.includes(t.name)) continue;
       expect.soft(t.rls, `${t.name} must have row-level security`).toBe(true);
@@ -102,7 +102,7 @@ describe("the database schema", () => {
     expect(row).toEqual({ role: "peff_app", bypass: false, super: false, owns: 0 });
   });
 
-  it.each(AUTH_INTERNAL_TABLES)("gives the app role no access at all to %s", async (table) => {
+  it.each(OWNER_ONLY_TABLES)("gives the app role no access at all to %s", async (table) => {
     await expect(withTenant(database, tenantOf(world.actors.adminX), (tx) => tx.execute(sql.raw(`select 1 from "${table}" limit 1`)))).rejects.toThrow();
   });
 

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { rowsOf, type Database } from "#db/client";
 
 /** How often a registration is refreshed; the database forgets one not refreshed for a minute. */
-export const LISTENER_HEARTBEAT_MS = 10_000;
+const LISTENER_HEARTBEAT_MS = 10_000;
 
 export interface ListenerRegistration {
   /** Stops refreshing and removes the registration: the others stop announcing to this process. */

@@ -47,7 +47,7 @@ type Job = { kind: "update"; conn: Connection; update: Uint8Array } | { kind: "r
 
 /**
  * How long announced ids wait before being fetched, so that a burst of another process's updates
- * is fetched in one query. (Our own announcements never arrive: they carry our process id.)
+ * is fetched in one query. (Our own announcements carry our process id and are dropped on arrival.)
  */
 const ANNOUNCE_SETTLE_MS = 5;
 

@@ -29,9 +29,10 @@ export function servers(): BenchServer["name"][] {
 
 /**
  * Starts a server in its own process: ours (persisting, authenticated) or y-websocket 1.5.4's.
- * BENCH_NODE_ARGS adds Node flags to ours (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"); it is then
- * stopped with SIGTERM so that a profile gets written. BENCH_SERVER_LOG=<file> appends the server's
- * output there (with BENCH_NODE_ARGS=--trace-gc, its garbage collections).
+ * BENCH_NODE_ARGS adds Node flags to ours (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"; ours is
+ * stopped with SIGTERM, which also lets a profile be written; the reference with SIGKILL).
+ * BENCH_SERVER_LOG=<file> appends the server's output there (with BENCH_NODE_ARGS=--trace-gc, its
+ * garbage collections).
  */
 export async function startServer(name: BenchServer["name"], env: Record<string, string> = {}): Promise<BenchServer> {
   const extra = (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
@@ -63,7 +64,7 @@ export async function startServer(name: BenchServer["name"], env: Record<string,
           if (info.tempDir) rmSync(info.tempDir, { recursive: true, force: true });
           resolve();
         });
-        child.kill(extra.length ? "SIGTERM" : "SIGKILL");
+        child.kill(name === "ours" ? "SIGTERM" : "SIGKILL");
       }),
   };
 }

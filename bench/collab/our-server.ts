@@ -25,7 +25,7 @@ import { cookieHeader, testConfig } from "../../tests/support/config";
 const users = Number(process.env.BENCH_USERS ?? 50);
 const coldRows = Number(process.env.BENCH_COLD_ROWS ?? 0);
 const url = process.env.DATABASE_URL || undefined;
-// The harness removes this directory once the server has stopped (it is stopped with SIGKILL).
+// The harness removes this directory once the server has stopped.
 const tempDir = url ? undefined : mkdtempSync(path.join(os.tmpdir(), "peff-bench-"));
 const database = await openDatabase({ databaseUrl: url, pgliteDir: tempDir && path.join(tempDir, "data"), max: 8 });
 await migrateDatabase(database, url);
@@ -69,7 +69,7 @@ const httpServer = http.createServer((req, res) => {
   }
   res.end("ok");
 });
-await attachCollabServer({
+const collab = await attachCollabServer({
   database,
   config,
   httpServer,
@@ -79,7 +79,14 @@ httpServer.listen(0, "127.0.0.1", () => {
   const port = (httpServer.address() as AddressInfo).port;
   console.log(JSON.stringify({ port, cookies, collaborativeId, documents, tempDir }));
 });
-process.on("SIGTERM", () => process.exit(0)); // lets --cpu-prof (BENCH_NODE_ARGS) write its profile
+// Stopped with SIGTERM, as a deployment stops a process. Closing removes this process's listener
+// registration first: killed, its registration would stay for a minute and the next benchmark's
+// server would announce every update as if a second process listened. The flush that follows is
+// not waited for long (the figures are taken); exiting also lets --cpu-prof write its profile.
+process.on("SIGTERM", () => {
+  const timeout = new Promise((resolve) => setTimeout(resolve, 2_000));
+  void Promise.race([collab.close(), timeout]).finally(() => process.exit(0));
+});
 if (process.env.BENCH_HEAPPROF) {
   // Every 4 kB allocated is sampled; collected objects stay in the profile (allocation, not retention).
   const inspector = await import("node:inspector/promises");

@@ -83,10 +83,12 @@ httpServer.listen(0, "127.0.0.1", () => {
 // registration first: killed, its registration would stay for a minute and the next benchmark's
 // server would announce every update as if a second process listened. The flush that follows is
 // not waited for long (the figures are taken); exiting also lets --cpu-prof write its profile.
-process.on("SIGTERM", () => {
+const stop = () => {
   const timeout = new Promise((resolve) => setTimeout(resolve, 2_000));
   void Promise.race([collab.close(), timeout]).finally(() => process.exit(0));
-});
+};
+let beforeStop: (() => Promise<void>) | null = null;
+process.on("SIGTERM", () => void (beforeStop?.() ?? Promise.resolve()).then(stop));
 if (process.env.BENCH_HEAPPROF) {
   // Every 4 kB allocated is sampled; collected objects stay in the profile (allocation, not retention).
   const inspector = await import("node:inspector/promises");
@@ -97,10 +99,9 @@ if (process.env.BENCH_HEAPPROF) {
     session.post("HeapProfiler.startSampling", { samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true } as never);
   if (process.env.BENCH_HEAPPROF_AFTER_MS) setTimeout(() => void sample(), Number(process.env.BENCH_HEAPPROF_AFTER_MS));
   else await sample();
-  process.removeAllListeners("SIGTERM");
-  process.on("SIGTERM", async () => {
+  // The profile is written before closing, so the flush's allocations stay out of it.
+  beforeStop = async () => {
     const { profile } = (await session.post("HeapProfiler.stopSampling")) as { profile: unknown };
     writeFileSync(process.env.BENCH_HEAPPROF!, JSON.stringify(profile));
-    process.exit(0);
-  });
+  };
 }

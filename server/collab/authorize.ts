@@ -10,7 +10,7 @@ import type { DocumentAccess } from "./types";
 export const COLLAB_PREFIX = "/collab/";
 
 export type Authorization =
-  | { ok: true; document: DocumentName; access: DocumentAccess; context: ActingContext; userId: string; sessionId: string }
+  | { ok: true; document: DocumentName; access: DocumentAccess; context: ActingContext; userId: string; userName: string; sessionId: string }
   | { ok: false; status: number; reason: string };
 
 const refuse = (status: number, reason: string): Authorization => ({ ok: false, status, reason });
@@ -41,7 +41,7 @@ export async function authorizeUpgrade(database: Database, config: AppConfig, re
     const access = await withTenant(database, tenantOf({ userId: actor.userId, active: context }), (tx) =>
       document.type.access(tx, document.id, context),
     );
-    if (access) return { ok: true, document, access, context, userId: actor.userId, sessionId: actor.sessionId };
+    if (access) return { ok: true, document, access, context, userId: actor.userId, userName: actor.name, sessionId: actor.sessionId };
   }
   // Not found and not allowed look the same from outside: another collaborative's document does not exist for you.
   return refuse(404, "No such document");

@@ -4,6 +4,7 @@ import type { Duplex } from "node:stream";
 import { WebSocketServer, type WebSocket } from "ws";
 import type { Database } from "#db/client";
 import type { AppConfig } from "~/lib/config";
+import { colourFor } from "~/lib/presence";
 import { log } from "../log";
 import { AttemptLimiter, authorizeUpgrade, COLLAB_PREFIX, type Authorization } from "./authorize";
 import { CLOSE } from "./protocol";
@@ -89,6 +90,7 @@ export async function attachCollabServer(options: {
       sessionId: auth.sessionId,
       role: auth.context.role,
       canWrite: auth.access.canWrite,
+      identity: { id: auth.userId, name: auth.userName, organisation: auth.context.orgName, colour: colourFor(auth.userId) },
       awarenessIds: new Set(),
       revalidationSlot: nextSlot++ % REVALIDATION_SLOTS,
       early: [],

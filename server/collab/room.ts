@@ -3,11 +3,13 @@ import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
 import type { Database } from "#db/client";
 import type { TenantContext } from "#db/tenant";
+import type { PresenceIdentity } from "~/lib/presence";
 import type { UpdateJournal } from "./journal";
 import { Integrator, type Integrated } from "./integrate";
 import { fetchUpdates, loadDocument } from "./persistence";
 import { awarenessMessage, CLOSE, decodeMessage, readOnlyMessage, syncStep1, syncStep2, updateMessage } from "./protocol";
 import type { DocumentName } from "./registry";
+import { stampAwareness } from "./presence";
 import { StoredState } from "./stored-state";
 import type { DocumentAccess } from "./types";
 import { Upkeep, type UpkeepOptions } from "./upkeep";
@@ -26,6 +28,9 @@ export interface Connection {
   sessionId: string;
   role: string;
   canWrite: boolean;
+  /** Who this connection is in presence, from its session (see presence.ts). */
+  identity: PresenceIdentity;
+  /** The Yjs clients whose presence this connection set. */
   awarenessIds: Set<number>;
   /** Which of the revalidation ticks checks this connection (see revalidate.ts). */
   revalidationSlot: number;
@@ -98,6 +103,8 @@ export class Room {
   private closed = false;
   private unloading = false;
   private announced = new Set<number>();
+  /** Which connection set each Yjs client's presence. */
+  private readonly presenceOwners = new Map<number, Connection>();
   private announceTimer: NodeJS.Timeout | null = null;
 
   constructor(
@@ -110,9 +117,17 @@ export class Room {
     this.awareness.on("update", ({ added, updated, removed }: Record<string, number[]>, origin: unknown) => {
       const conn = origin as Connection | null;
       if (conn?.awarenessIds) {
-        for (const id of added!) conn.awarenessIds.add(id);
+        for (const id of [...added!, ...updated!]) {
+          // Taken over by a new connection of the same person (a reconnect the server has not
+          // seen close yet): the old one's leaving must not remove it.
+          const previous = this.presenceOwners.get(id);
+          if (previous && previous !== conn) previous.awarenessIds.delete(id);
+          this.presenceOwners.set(id, conn);
+          conn.awarenessIds.add(id);
+        }
         for (const id of removed!) conn.awarenessIds.delete(id);
       }
+      for (const id of removed!) this.presenceOwners.delete(id);
       const changed = [...added!, ...updated!, ...removed!];
       this.broadcast(awarenessMessage(this.awareness, changed), null);
     });
@@ -240,9 +255,11 @@ export class Room {
           // Read-only connections were told so when they joined; their updates are dropped.
           if (conn.canWrite) this.enqueue({ kind: "update", conn, update: message.update });
           break;
-        case "awareness":
-          awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, conn);
+        case "awareness": {
+          const update = stampAwareness(message.update, conn.identity, (id) => this.mayUsePresence(conn, id));
+          if (update) awarenessProtocol.applyAwarenessUpdate(this.awareness, update, conn);
           break;
+        }
         case "query-awareness":
           this.send(conn, awarenessMessage(this.awareness, [...this.awareness.getStates().keys()]));
           break;
@@ -250,6 +267,12 @@ export class Room {
     } catch {
       conn.ws.close(CLOSE.malformed.code, CLOSE.malformed.reason);
     }
+  }
+
+  /** A connection may set the presence of a Yjs client nobody else's connection has set, or its person's own. */
+  private mayUsePresence(conn: Connection, clientId: number): boolean {
+    const owner = this.presenceOwners.get(clientId);
+    return !owner || owner === conn || owner.tenant.userId === conn.tenant.userId;
   }
 
   /**

@@ -120,6 +120,7 @@ function openRoom() {
       sessionId: "session",
       role: "equality_lead",
       canWrite: true,
+      identity: { id: tenant.userId, name: "Lead A", organisation: "Trust A", colour: "#005eb8" },
       awarenessIds: new Set(),
       revalidationSlot: 0,
       early: [],

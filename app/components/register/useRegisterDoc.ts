@@ -2,16 +2,13 @@ import { unstable_usePrompt as usePrompt } from "@remix-run/react";
 import { useEffect, useMemo, useRef, useState } from "react";
 import * as Y from "yjs";
 import type { WebsocketProvider } from "y-websocket";
+import { colourFor, type PresenceIdentity } from "~/lib/presence";
 import { readRows, rowsOf, touchedRowKeys, type RegisterRow } from "~/lib/register/model";
 
 export type ConnectionState = "connecting" | "connected" | "reconnecting" | "offline";
 
-export interface Me {
-  id: string;
-  name: string;
-  organisation: string;
-  colour: string;
-}
+/** The person as presence shows them (the server stamps it from the session: see server/collab/presence.ts). */
+export type Me = PresenceIdentity;
 
 export interface Focus {
   row: string;
@@ -51,13 +48,7 @@ export interface RegisterDoc<R extends GridRow = RegisterRow> {
   stopCapturing(): void;
 }
 
-/** Accessible presence colours (each at least 3:1 against white); always shown with a name too. */
-const PALETTE = ["#005eb8", "#007f3b", "#7c2855", "#d5281b", "#330072", "#00403a", "#8a1538", "#425563"];
-export function colourFor(id: string): string {
-  let h = 0;
-  for (const ch of id) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
-  return PALETTE[h % PALETTE.length]!;
-}
+export { colourFor };
 
 /**
  * Binds the page to a row-shaped Yjs document (the register; a plan, with `read` = readActions)

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { PARTNERSHIP, RATERS } from "#db/schema";
+import { isRealDate } from "./dates";
 
 const optionalText = (what: string, max = 200) =>
   z
@@ -14,7 +15,7 @@ const optionalDate = (what: string) =>
     .string()
     .trim()
     .optional()
-    .refine((s) => !s || (/^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(s))), `${what} must be a real date`)
+    .refine((s) => !s || isRealDate(s), `${what} must be a real date`)
     .transform((s) => (s ? s : null));
 
 const detailsShape = {

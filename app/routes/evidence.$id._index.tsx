@@ -13,6 +13,7 @@ import { getItem } from "~/domain/evidence/get-item.server";
 import { listFilterOptions } from "~/domain/evidence/filter-options.server";
 import { setTags } from "~/domain/evidence/set-tags.server";
 import { unshareItem } from "~/domain/evidence/unshare-item.server";
+import { isRealDate } from "~/lib/dates";
 import { formFailure, formGuarded, guarded } from "~/lib/http.server";
 import { formValues, parseForm } from "~/lib/forms";
 import { pageTitle } from "~/lib/meta";
@@ -42,7 +43,7 @@ const schema = z.discriminatedUnion("intent", [
     intent: z.literal("recommendation"),
     recText: z.string().trim().min(1, "Enter the recommendation").max(5000, "A recommendation must be 5,000 characters or fewer"),
     addressedToOrgId: optional.refine((v) => v === null || z.string().uuid().safeParse(v).success, "Select an organisation from the list"),
-    responseDue: optional.refine((v) => v === null || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v))), "Response due must be a real date"),
+    responseDue: optional.refine((v) => v === null || isRealDate(v), "Response due must be a real date"),
     response: z.string().trim().max(5000, "The response must be 5,000 characters or fewer").optional().default(""),
   }),
   z.object({ intent: z.literal("tags"), findingId: optional }),

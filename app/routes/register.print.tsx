@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { StatusTag } from "~/components/register/CellView";
+import { EvidenceAnchor, StatusTag } from "~/components/register/CellView";
 import { listRegisterRows } from "~/domain/register/list-register-rows.server";
 import { guarded } from "~/lib/http.server";
 import { formatDate, formatDateTime } from "~/lib/labels";
@@ -49,7 +49,7 @@ export default function PrintRegister() {
                 <ul className="nhsuk-list">
                   {r.evidence.map((e, j) => (
                     <li key={j}>
-                      <a href={e.url}>{e.title}</a> ({e.url})
+                      <EvidenceAnchor link={e} /> ({e.url})
                     </li>
                   ))}
                 </ul>

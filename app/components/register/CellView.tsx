@@ -1,5 +1,7 @@
+import type { AnchorHTMLAttributes } from "react";
 import type { EvidenceLink, LegendEntry, RowUpdate } from "#db/schema";
 import { formatDate } from "~/lib/labels";
+import { evidenceHref } from "~/lib/register/links";
 import type { RegisterRow } from "~/lib/register/model";
 import { labelOf, type Choice, type RegisterOptions } from "~/lib/register/options";
 import type { Column } from "./columns";
@@ -34,15 +36,27 @@ export function SetView({ values, choices, free }: { values: string[]; choices: 
   return <span className="register-set">{values.map((v) => (free ? v : labelOf(choices, v))).join("; ")}</span>;
 }
 
+/**
+ * An evidence link's title, as a link only when its address is safe to follow (see `evidenceHref`):
+ * the shared documents hold whatever any member's client wrote, so an address is never trusted.
+ */
+export function EvidenceAnchor({ link, ...rest }: { link: EvidenceLink } & Omit<AnchorHTMLAttributes<HTMLAnchorElement>, "href" | "children">) {
+  const href = evidenceHref(link.url);
+  if (!href) return <span>{link.title}</span>;
+  return (
+    <a href={href} {...rest}>
+      {link.title}
+    </a>
+  );
+}
+
 export function EvidenceList({ evidence }: { evidence: EvidenceLink[] }) {
   if (!evidence.length) return <span className="register-muted">None</span>;
   return (
     <ul className="nhsuk-list register-compact">
       {evidence.map((e, i) => (
         <li key={`${e.url}-${i}`}>
-          <a href={e.url} tabIndex={-1} rel="noreferrer noopener" target="_blank">
-            {e.title}
-          </a>
+          <EvidenceAnchor link={e} tabIndex={-1} rel="noreferrer noopener" target="_blank" />
         </li>
       ))}
     </ul>

@@ -1,4 +1,5 @@
 import { ITEM_TYPES, type ItemType } from "#db/schema";
+import { isRealDate } from "~/lib/dates";
 
 /** The list's search and filters, as kept in the URL (so a search can be bookmarked and shared). */
 export interface EvidenceFilters {
@@ -46,12 +47,12 @@ export function pagingOf(total: number, searched: boolean) {
 export const MARK_START = "\u0001";
 export const MARK_END = "\u0002";
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Reads filters from a query string; anything malformed is ignored rather than failing the page. */
 export function filtersFrom(params: URLSearchParams): EvidenceFilters {
   const id = (k: string) => (UUID.test(params.get(k) ?? "") ? params.get(k) : null);
-  const date = (k: string) => (DATE.test(params.get(k) ?? "") && !Number.isNaN(Date.parse(params.get(k)!)) ? params.get(k) : null);
+  // Only days the calendar has: "2024-02-30" would reach PostgreSQL and fail the page (isRealDate says why).
+  const date = (k: string) => (isRealDate(params.get(k) ?? "") ? params.get(k) : null);
   const type = params.get("type");
   const scope = params.get("scope");
   return {

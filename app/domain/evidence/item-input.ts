@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ITEM_TYPES } from "#db/schema";
+import { isRealDate } from "~/lib/dates";
 import { fields } from "~/lib/forms";
 
 const optionalDate = (label: string) =>
@@ -8,7 +9,7 @@ const optionalDate = (label: string) =>
     .trim()
     .optional()
     .transform((v) => v || null)
-    .refine((v) => v === null || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v))), `${label} must be a real date`);
+    .refine((v) => v === null || isRealDate(v), `${label} must be a real date`);
 
 /** The fields of an evidence item, shared by the form, the import and the domain operations. */
 export const itemInputSchema = z

@@ -1,3 +1,4 @@
+import { calendarDate } from "~/lib/dates";
 import type { Table } from "~/lib/tabular/read-table.server";
 
 /**
@@ -78,7 +79,5 @@ export function parseUkDate(text: string): string | null {
   if (iso) [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
   else if (uk) [d, m, y] = [Number(uk[1]), Number(uk[2]), Number(uk[3]!.length === 2 ? `20${uk[3]}` : uk[3])];
   else return null;
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
-  return date.toISOString().slice(0, 10);
+  return calendarDate(y, m, d);
 }

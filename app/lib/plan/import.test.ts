@@ -233,4 +233,14 @@ describe("helpers", () => {
       ["2025-03-01", "Third, undated."],
     ]);
   });
+
+  it("does not roll an impossible update date into the next month", () => {
+    // Date.UTC(2022, 1, 31) is 3 March: such an update is kept whole and dated today instead.
+    const today = new Date("2025-03-01T00:00:00Z");
+    const updates = parseUpdates("Update 29 February 2024: Leap.\n\nUpdate 31 February 2022: Typo.", { id: null, name: "X" }, today);
+    expect(updates.map((u) => [u.at.slice(0, 10), u.text])).toEqual([
+      ["2024-02-29", "Leap."],
+      ["2025-03-01", "Update 31 February 2022: Typo."],
+    ]);
+  });
 });

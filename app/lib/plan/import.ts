@@ -1,4 +1,5 @@
 import type { DueChange, EvidenceLink, PlanLegendEntry, PlanObjective, PlanStep, RowUpdate } from "#db/schema";
+import { calendarDate } from "~/lib/dates";
 import type { ColumnMapping, ImportColumn } from "~/lib/import/map-rows";
 import type { RegisterOptions } from "~/lib/register/options";
 import type { Table } from "~/lib/tabular/read-table.server";
@@ -114,8 +115,10 @@ export function parseUpdates(text: string, author: { id: string | null; name: st
     .map((entry) => {
       const m = /^update\s+(?:(\d{1,2})\s+)?([a-z]+)\s+(\d{4})\s*[:,.-]?\s*/i.exec(entry);
       const month = m ? MONTHS.indexOf(m[2]!.toLowerCase()) : -1;
-      const dated = m && month >= 0;
-      const at = dated ? new Date(Date.UTC(Number(m[3]), month, Number(m[1] ?? 1))) : today;
+      // "Update 31 February 2022" is no date (Date.UTC would roll it into March): such an entry is kept whole, dated today.
+      const day = m && month >= 0 ? calendarDate(Number(m[3]), month + 1, Number(m[1] ?? 1)) : null;
+      const dated = m && day;
+      const at = dated ? new Date(`${day}T00:00:00Z`) : today;
       return { at: at.toISOString(), authorId: author.id, authorName: author.name, text: dated ? entry.slice(m[0].length).trim() || entry : entry };
     });
 }

@@ -151,7 +151,7 @@ describe("visibility and sharing with care", () => {
     // Every hit needs a decision.
     await expect(shareItem(database, world.actors.leadA, { itemId: id, decisions: {} })).rejects.toMatchObject({ status: 422 });
     const decisions = Object.fromEntries(hits.map((h) => [h.id, h.kind === "name" ? ("keep" as const) : ("redact" as const)]));
-    expect(await shareItem(database, world.actors.leadA, { itemId: id, decisions })).toEqual({ redacted: 3, kept: 1 });
+    expect(await shareItem(database, world.actors.leadA, { itemId: id, decisions })).toEqual({ redacted: 3, kept: 1, filesRemoved: 0 });
 
     const seen = await getItem(database, world.actors.leadA2, { itemId: id });
     expect(seen.item.summary).toBe("Raised by Mrs Jones (DOB: [redacted date of birth]) on [redacted phone number]");

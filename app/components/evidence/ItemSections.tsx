@@ -4,7 +4,7 @@ import type { EventAction, FindingKind, ItemType } from "#db/schema";
 import { Choices, Select, Textarea, TextInput } from "~/components/form/fields";
 import { TagPicker } from "~/components/pickers/TagPicker";
 import { tagPickerOptions } from "~/components/pickers/tag-options";
-import { describeEvent, EVENT_LABELS, ITEM_TYPE_LABELS } from "~/domain/evidence/labels";
+import { EVENT_LABELS, ITEM_TYPE_LABELS } from "~/domain/evidence/labels";
 import type { TagOption } from "~/domain/evidence/tag-options.server";
 import { valueOf, type FieldErrors, type FormValues } from "~/lib/forms";
 import { formatDate, formatDateTime } from "~/lib/labels";
@@ -189,7 +189,7 @@ export function RecommendationsSection({ recommendations, organisations, canEdit
   );
 }
 
-export function AttachmentsSection({ itemId, attachments, own, canEdit, failure }: { itemId: string; attachments: { id: string; filename: string; size: number; redacted: boolean; textLength: number; text: string }[]; own: boolean; canEdit: boolean; failure?: FormFailureLike }) {
+export function AttachmentsSection({ itemId, attachments, own, canEdit, failure }: { itemId: string; attachments: { id: string; filename: string; size: number; redacted: boolean; withheld: boolean; textLength: number; text: string }[]; own: boolean; canEdit: boolean; failure?: FormFailureLike }) {
   const mine = intentOf(failure) === "attach";
   return (
     <section aria-labelledby="attachments">
@@ -198,9 +198,10 @@ export function AttachmentsSection({ itemId, attachments, own, canEdit, failure 
         <ul className="nhsuk-list">
           {attachments.map((a) => (
             <li key={a.id}>
-              {a.redacted && !own ? <span>{a.filename}</span> : <a href={`/evidence/${itemId}/files/${a.id}`}>{a.filename}</a>} ({formatBytes(a.size)}
+              {a.withheld ? <span>{a.filename}</span> : <a href={`/evidence/${itemId}/files/${a.id}`}>{a.filename}</a>} ({formatBytes(a.size)}
               {a.textLength ? ", text searchable" : ""})
               {a.redacted ? <span className="nhsuk-body-s"> Personal data was redacted from its text before sharing{own ? "" : "; the original file stays with its owner"}.</span> : null}
+              {a.withheld && !a.redacted ? <span className="nhsuk-body-s"> It could not be checked for personal data when it was shared, so the file stays with its owner.</span> : null}
               {a.textLength ? (
                 <details className="nhsuk-details">
                   <summary className="nhsuk-details__summary">
@@ -240,7 +241,8 @@ export function AttachmentsSection({ itemId, attachments, own, canEdit, failure 
   );
 }
 
-export function HistorySection({ history }: { history: { action: EventAction; detail: unknown; at: Date | string; actor: string | null }[] }) {
+/** `detail` is the text `describeEvent` made of the event on the server (getItem), never the stored detail, which may hold free text from older versions. */
+export function HistorySection({ history }: { history: { action: EventAction; detail: string; at: Date | string; actor: string | null }[] }) {
   return (
     <section aria-labelledby="history">
       <h2 id="history">History</h2>
@@ -260,7 +262,7 @@ export function HistorySection({ history }: { history: { action: EventAction; de
               <td>{formatDateTime(h.at)}</td>
               <td>{h.actor ?? "A former member"}</td>
               <td>{EVENT_LABELS[h.action]}</td>
-              <td>{describeEvent(h.action, (h.detail ?? {}) as Record<string, unknown>)}</td>
+              <td>{h.detail}</td>
             </tr>
           ))}
         </tbody>

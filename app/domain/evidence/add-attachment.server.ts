@@ -35,7 +35,8 @@ export async function addAttachment(database: Database, actor: Actor, input: { i
         uploadedBy: actor.userId,
       })
       .returning({ id: evidenceAttachments.id });
-    await recordEvent(tx, actor, item, "attached", { filename, size: input.bytes.length, textExtracted: text.length > 0 });
+    // The file's id, not its name: the name may hold personal data, and the history shows the file's current name (or that it was removed).
+    await recordEvent(tx, actor, item, "attached", { attachmentId: row!.id, size: input.bytes.length, textExtracted: text.length > 0 });
     return { id: row!.id, textLength: text.length };
   });
 }

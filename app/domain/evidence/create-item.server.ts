@@ -17,7 +17,8 @@ export async function createItem(database: Database, actor: Actor, input: ItemIn
       .insert(evidenceItems)
       .values({ ...input, collaborativeId: actor.active.collaborativeId, orgId: actor.active.orgId, createdBy: actor.userId })
       .returning({ id: evidenceItems.id, orgId: evidenceItems.orgId, collaborativeId: evidenceItems.collaborativeId });
-    await recordEvent(tx, actor, row!, "created", { title: input.title });
+    // Nothing typed goes into the history: it cannot be redacted when the item is shared, and every reader of the item sees it.
+    await recordEvent(tx, actor, row!, "created");
     return { id: row!.id };
   });
 }

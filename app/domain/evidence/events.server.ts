@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import type { Tx } from "#db/client";
 import { evidenceEvents, evidenceItems, type EventAction } from "#db/schema";
 import type { Actor } from "~/domain/auth/actor";
@@ -25,4 +25,20 @@ export async function loadItem(tx: Tx, itemId: string) {
     .where(eq(evidenceItems.id, itemId));
   if (!item) throw notFound("Evidence item not found");
   return item;
+}
+
+/**
+ * Whether the item's last sharing had the lead look at the files the scan could not read (files
+ * with no text). Sharing has required it since its "shared" event records `filesLookedAt`; an item
+ * shared before then had such files passed on unseen, so they stay with their owner. A shared
+ * item cannot be edited, so its files are the ones that sharing saw.
+ */
+export async function filesLookedAtWhenShared(tx: Tx, itemId: string): Promise<boolean> {
+  const [last] = await tx
+    .select({ detail: evidenceEvents.detail })
+    .from(evidenceEvents)
+    .where(and(eq(evidenceEvents.itemId, itemId), eq(evidenceEvents.action, "shared")))
+    .orderBy(desc(evidenceEvents.at))
+    .limit(1);
+  return typeof last?.detail.filesLookedAt === "number";
 }

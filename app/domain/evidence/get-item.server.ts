@@ -4,7 +4,8 @@ import { evidenceAttachments, evidenceEvents, evidenceFindings, evidenceItems, e
 import { withTenant } from "#db/tenant";
 import { policyActor, tenantOf, type Actor } from "~/domain/auth/actor";
 import { canEditItem, canShareItem, canTagItem } from "~/policies/evidence";
-import { loadItem } from "./events.server";
+import { filesLookedAtWhenShared, loadItem } from "./events.server";
+import { describeEvent, type EventLookups } from "./labels";
 import { listTagOptions, type TagOption } from "./tag-options.server";
 
 export interface AppliedTag {
@@ -54,10 +55,11 @@ export async function getItem(database: Database, actor: Actor, input: { itemId:
       .where(eq(evidenceRecommendations.itemId, id))
       .orderBy(asc(evidenceRecommendations.createdAt));
     const attachments = await tx
-      .select({ id: evidenceAttachments.id, filename: evidenceAttachments.filename, size: evidenceAttachments.size, contentType: evidenceAttachments.contentType, redacted: evidenceAttachments.redacted, textLength: sql<number>`length(${evidenceAttachments.extractedText})`, text: sql<string>`left(${evidenceAttachments.extractedText}, 2000)` })
+      .select({ id: evidenceAttachments.id, filename: evidenceAttachments.filename, size: evidenceAttachments.size, contentType: evidenceAttachments.contentType, redacted: evidenceAttachments.redacted, unreadable: sql<boolean>`btrim(${evidenceAttachments.extractedText}) = ''`, textLength: sql<number>`length(${evidenceAttachments.extractedText})`, text: sql<string>`left(${evidenceAttachments.extractedText}, 2000)` })
       .from(evidenceAttachments)
       .where(eq(evidenceAttachments.itemId, id))
-      .orderBy(asc(evidenceAttachments.createdAt));
+      // As the share check numbers them ("Text of file 2" in the history).
+      .orderBy(asc(evidenceAttachments.createdAt), asc(evidenceAttachments.id));
     const tags = await tx
       .select({ findingId: evidenceTags.findingId, kind: evidenceTags.kind, refId: evidenceTags.refId, appliedBy: users.name, appliedAt: evidenceTags.appliedAt })
       .from(evidenceTags)
@@ -78,17 +80,24 @@ export async function getItem(database: Database, actor: Actor, input: { itemId:
           const o = optionOf.get(`${t.kind}:${t.refId}`);
           return { kind: t.kind, refId: t.refId, code: o?.code ?? t.kind, label: o?.label ?? "(removed)", appliedBy: t.appliedBy, appliedAt: t.appliedAt };
         });
+    // The history goes to the page as text, never as stored detail: the loader's data reaches the browser whole.
+    const fileNames = new Map(attachments.map((a) => [a.id, a.filename]));
+    const tagLabels = new Map(options.flatMap((o) => [[`${o.kind}:${o.id}`, `${o.code} ${o.label}`], [`${o.code} ${o.label}`, `${o.code} ${o.label}`]]));
+    const lookups: EventLookups = { fileName: (id) => fileNames.get(id), tagLabel: (key) => tagLabels.get(key) };
+    const own = item!.orgId === actor.active.orgId;
+    // As getAttachment decides: others do not download a file whose text was redacted, nor one nobody could check (see filesLookedAtWhenShared).
+    const lookedAt = own || !attachments.some((a) => a.unreadable) || (await filesLookedAtWhenShared(tx, id));
     const pa = policyActor(actor);
     return {
       item: { ...item!, concerned },
       findings: findings.map((f) => ({ ...f, tags: applied(f.id) })),
       tags: applied(null),
       recommendations,
-      attachments,
-      history,
+      attachments: attachments.map((a) => ({ ...a, withheld: !own && (a.redacted || (a.unreadable && !lookedAt)) })),
+      history: history.map((h) => ({ ...h, detail: describeEvent(h.action, h.detail ?? {}, lookups) })),
       tagOptions: options,
       can: { edit: canEditItem(pa, item!), tag: canTagItem(pa, item!), share: canShareItem(pa, item!) },
-      own: item!.orgId === actor.active.orgId,
+      own,
     };
   });
 }

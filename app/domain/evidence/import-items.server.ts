@@ -118,7 +118,8 @@ export async function importItems(database: Database, actor: Actor, table: Table
       if (value.findings.length) await tx.insert(evidenceFindings).values(value.findings.map((text, i) => ({ ...owned, text, position: i })));
       const unique = [...new Map(value.tags.map((t) => [`${t.kind}:${t.refId}`, t])).values()];
       if (unique.length) await tx.insert(evidenceTags).values(unique.map((t) => ({ ...owned, ...t, appliedBy: actor.userId })));
-      await recordEvent(tx, actor, item!, "imported", { title: value.title, line });
+      // The line number only: a title in the history could not be redacted when the item is shared.
+      await recordEvent(tx, actor, item!, "imported", { line });
     }
     return { imported: checked.valid.length };
   });

@@ -1,4 +1,5 @@
 import type { EventAction, ItemType, SourceKind } from "#db/schema";
+import { PII_LABELS } from "~/lib/pii/scan";
 
 export const ITEM_TYPE_LABELS: Record<ItemType, string> = {
   report: "Report",
@@ -37,25 +38,84 @@ export const EVENT_LABELS: Record<EventAction, string> = {
   imported: "Imported",
 };
 
-/** A one-line, plain-text account of an event's detail for the history table. */
-export function describeEvent(action: EventAction, detail: Record<string, unknown>): string {
-  const list = (v: unknown) => (Array.isArray(v) ? v.map(String).join(", ") : "");
+/** How the history names an item's fields (the keys "edited" events store). */
+const FIELD_LABELS: Record<string, string> = {
+  title: "title",
+  type: "type",
+  sourceId: "source",
+  periodStart: "start of the period",
+  periodEnd: "end of the period",
+  publishedOn: "date published",
+  link: "link",
+  summary: "summary",
+  services: "services",
+  concernedOrgIds: "organisations it concerns",
+};
+
+/** Where a redaction happened, as sharing records it: nothing typed ("Text of file 2", never a file's name). */
+const PLACE = /^(?:Title|Summary|Services|(?:Finding|Recommendation|Response to recommendation|Text of file|Name of file) \d+)$/;
+const PII_KIND_LABELS = new Set<string>(Object.values(PII_LABELS));
+
+/** What the history looks up by id when it is read: a file's current name (redacted or removed since, perhaps), a tag's current label. */
+export interface EventLookups {
+  fileName: (attachmentId: string) => string | undefined;
+  /** By "kind:id"; older events stored labels ("EDS 2022 1A ..."), which are shown only when they are a current tag's label. */
+  tagLabel: (key: string) => string | undefined;
+}
+
+const NO_LOOKUPS: EventLookups = { fileName: () => undefined, tagLabel: () => undefined };
+
+/**
+ * A one-line, plain-text account of an event's detail for the history table, which everyone who
+ * can read the item sees. It never prints free text stored in the event: sharing redacts the item,
+ * not its history, so a title or file name kept there would outlive the redaction. Events stored
+ * before this rule (with `title`, `filename`, "Text of <file name>") are read the same way, their
+ * free text ignored, so no data migration is needed.
+ */
+export function describeEvent(action: EventAction, detail: Record<string, unknown>, lookups: EventLookups = NO_LOOKUPS): string {
+  const strings = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : []);
+  const count = (v: unknown) => (typeof v === "number" && Number.isInteger(v) && v > 0 ? v : 0);
+  const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
   switch (action) {
-    case "created":
-    case "imported":
-      return String(detail.title ?? "");
-    case "edited":
-      return `Changed: ${list(detail.fields)}`;
+    case "imported": {
+      const line = count(detail.line);
+      return line ? `Line ${line} of the imported file` : "";
+    }
+    case "edited": {
+      const fields = strings(detail.fields).flatMap((k) => FIELD_LABELS[k] ?? []);
+      return fields.length ? `Changed: ${fields.join(", ")}` : "";
+    }
     case "tagged":
-    case "untagged":
-      return `${detail.findingId ? "On a finding: " : ""}${list(detail.tags)}`;
-    case "attached":
-      return `${String(detail.filename ?? "")}${detail.textExtracted ? " (text extracted for search)" : ""}`;
+    case "untagged": {
+      const tags = strings(detail.tags);
+      const labels = tags.flatMap((t) => lookups.tagLabel(t) ?? []);
+      const gone = tags.length - labels.length;
+      const all = [...labels, ...(gone ? [plural(gone, "tag no longer listed", "tags no longer listed")] : [])];
+      return `${detail.findingId ? "On a finding: " : ""}${all.join(", ")}`;
+    }
+    case "attached": {
+      const id = typeof detail.attachmentId === "string" ? detail.attachmentId : null;
+      const name = (id && lookups.fileName(id)) ?? (id ? "A file since removed" : "A file");
+      return `${name}${detail.textExtracted ? " (text extracted for search)" : ""}`;
+    }
     case "redacted":
-      return (Array.isArray(detail.redactions) ? detail.redactions : []).map((r: { where?: string; kind?: string }) => `${r.kind} in ${r.where}`).join("; ");
-    case "shared":
-      return `${Number(detail.redacted ?? 0)} redacted, ${Number(detail.confirmed ?? 0)} confirmed as not personal data`;
+      return (Array.isArray(detail.redactions) ? (detail.redactions as unknown[]) : [])
+        .map((r) => {
+          const { where, kind } = (r ?? {}) as { where?: unknown; kind?: unknown };
+          const place = typeof where === "string" && PLACE.test(where) ? where : "the text of a file";
+          return `${typeof kind === "string" && PII_KIND_LABELS.has(kind) ? kind : "personal data"} in ${place}`;
+        })
+        .join("; ");
+    case "shared": {
+      const parts = [`${count(detail.redacted)} redacted`, `${count(detail.confirmed)} confirmed as not personal data`];
+      const lookedAt = count(detail.filesLookedAt);
+      if (lookedAt) parts.push(plural(lookedAt, "file the check could not read, looked at and shared", "files the check could not read, looked at and shared"));
+      const removed = count(detail.filesRemoved);
+      if (removed) parts.push(plural(removed, "file removed", "files removed"));
+      return parts.join(", ");
+    }
     default:
+      // "created" (older events stored the title here), "finding_added", "recommendation_added", "unshared": nothing to add.
       return "";
   }
 }

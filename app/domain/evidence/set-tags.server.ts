@@ -30,18 +30,18 @@ export async function setTags(database: Database, actor: Actor, input: SetTagsIn
       const [finding] = await tx.select({ id: evidenceFindings.id }).from(evidenceFindings).where(and(eq(evidenceFindings.id, input.findingId), eq(evidenceFindings.itemId, item.id)));
       if (!finding) throw invalid({ tags: "That finding is not part of this item" });
     }
-    const wanted = new Map<string, { kind: TagKind; refId: string; label: string }>();
+    const wanted = new Map<string, { kind: TagKind; refId: string }>();
     for (const raw of input.tags) {
       const newTheme = /^theme:new:(.+)$/.exec(raw);
       if (newTheme) {
         const theme = await findOrCreateTheme(tx, actor, newTheme[1]!.trim());
-        wanted.set(`theme:${theme.id}`, { kind: "theme", refId: theme.id, label: theme.name });
+        wanted.set(`theme:${theme.id}`, { kind: "theme", refId: theme.id });
         continue;
       }
       const option = known.get(raw);
       const [kind] = raw.split(":");
       if (!option || !TAG_KINDS.includes(kind as TagKind)) throw invalid({ tags: "Choose tags from the list" });
-      wanted.set(raw, { kind: option.kind, refId: option.id, label: `${option.code} ${option.label}` });
+      wanted.set(raw, { kind: option.kind, refId: option.id });
     }
     const whereTarget = and(eq(evidenceTags.itemId, item.id), input.findingId ? eq(evidenceTags.findingId, input.findingId) : isNull(evidenceTags.findingId));
     const current = await tx.select({ id: evidenceTags.id, kind: evidenceTags.kind, refId: evidenceTags.refId }).from(evidenceTags).where(whereTarget);
@@ -53,15 +53,10 @@ export async function setTags(database: Database, actor: Actor, input: SetTagsIn
       await tx.insert(evidenceTags).values(
         toAdd.map((t) => ({ collaborativeId: item.collaborativeId, orgId: item.orgId, itemId: item.id, findingId: input.findingId, kind: t.kind, refId: t.refId, appliedBy: actor.userId })),
       );
-      await recordEvent(tx, actor, item, "tagged", { findingId: input.findingId, tags: toAdd.map((t) => t.label) });
+      // "kind:id", not labels: a theme's name is typed by people; the history shows the tags' current labels.
+      await recordEvent(tx, actor, item, "tagged", { findingId: input.findingId, tags: toAdd.map((t) => `${t.kind}:${t.refId}`) });
     }
-    if (toRemove.length) {
-      const label = (t: { kind: string; refId: string }) => {
-        const o = known.get(`${t.kind}:${t.refId}`);
-        return o ? `${o.code} ${o.label}` : t.kind;
-      };
-      await recordEvent(tx, actor, item, "untagged", { findingId: input.findingId, tags: toRemove.map(label) });
-    }
+    if (toRemove.length) await recordEvent(tx, actor, item, "untagged", { findingId: input.findingId, tags: toRemove.map((t) => `${t.kind}:${t.refId}`) });
     return { added: toAdd.length, removed: toRemove.length };
   });
 }

@@ -1,9 +1,21 @@
 import { describe, expect, it } from "vitest";
-import { canChangeRole, canInvite, canManageMembersOf, canRemoveMember, grantableRoles, type PolicyActor } from "./members";
+import {
+  canChangeRole,
+  canInvite,
+  canManageMembersOf,
+  canRemoveMember,
+  grantableRoles,
+  rolesGrantableInAny,
+  type PolicyActor,
+  type RoleReach,
+} from "./members";
 
 const admin: PolicyActor = { userId: "u-admin", orgId: "org-1", collaborativeId: "c", role: "collaborative_admin" };
 const lead: PolicyActor = { userId: "u-lead", orgId: "org-1", collaborativeId: "c", role: "equality_lead" };
 const contributor: PolicyActor = { userId: "u-c", orgId: "org-1", collaborativeId: "c", role: "contributor" };
+
+/** Organisations of collaborative "c" only, and the admin is admin of "c". */
+const inC = (orgId: string): RoleReach => ({ orgId, orgCollaborativeIds: ["c"], adminCollaborativeIds: ["c"] });
 
 describe("member policies", () => {
   it("admins manage every organisation, leads their own, others none", () => {
@@ -13,19 +25,60 @@ describe("member policies", () => {
     expect(canManageMembersOf(contributor, "org-1")).toBe(false);
   });
   it("only admins grant collaborative-wide roles", () => {
-    expect(grantableRoles(admin)).toContain("collaborative_admin");
-    expect(grantableRoles(lead)).not.toContain("collaborative_admin");
-    expect(grantableRoles(lead)).not.toContain("regional_lead");
-    expect(grantableRoles(lead)).toContain("equality_lead");
-    expect(grantableRoles(contributor)).toEqual([]);
-    expect(canInvite(lead, "org-1", "regional_lead")).toBe(false);
-    expect(canInvite(lead, "org-1", "viewer")).toBe(true);
+    expect(grantableRoles(admin, inC("org-1"))).toContain("collaborative_admin");
+    expect(grantableRoles(lead, inC("org-1"))).not.toContain("collaborative_admin");
+    expect(grantableRoles(lead, inC("org-1"))).not.toContain("regional_lead");
+    expect(grantableRoles(lead, inC("org-1"))).toContain("equality_lead");
+    expect(grantableRoles(contributor, inC("org-1"))).toEqual([]);
+    expect(canInvite(lead, "org-1", "regional_lead", inC("org-1"))).toBe(false);
+    expect(canInvite(lead, "org-1", "viewer", inC("org-1"))).toBe(true);
   });
   it("nobody changes or removes themselves, and leads cannot touch admins", () => {
-    expect(canChangeRole(lead, { userId: "u-lead", orgId: "org-1", role: "equality_lead" }, "viewer")).toBe(false);
-    expect(canRemoveMember(admin, { userId: "u-admin", orgId: "org-1", role: "collaborative_admin" })).toBe(false);
-    expect(canRemoveMember(lead, { userId: "u-admin", orgId: "org-1", role: "collaborative_admin" })).toBe(false);
-    expect(canRemoveMember(lead, { userId: "u-x", orgId: "org-1", role: "viewer" })).toBe(true);
-    expect(canChangeRole(lead, { userId: "u-x", orgId: "org-1", role: "viewer" }, "regional_lead")).toBe(false);
+    expect(canChangeRole(lead, { userId: "u-lead", orgId: "org-1", role: "equality_lead" }, "viewer", inC("org-1"))).toBe(false);
+    expect(canRemoveMember(admin, { userId: "u-admin", orgId: "org-1", role: "collaborative_admin" }, inC("org-1"))).toBe(false);
+    expect(canRemoveMember(lead, { userId: "u-admin", orgId: "org-1", role: "collaborative_admin" }, inC("org-1"))).toBe(false);
+    expect(canRemoveMember(lead, { userId: "u-x", orgId: "org-1", role: "viewer" }, inC("org-1"))).toBe(true);
+    expect(canChangeRole(lead, { userId: "u-x", orgId: "org-1", role: "viewer" }, "regional_lead", inC("org-1"))).toBe(false);
+  });
+
+  describe("an organisation in two collaboratives (a trust in PEFF and WEFF)", () => {
+    const trust = "org-trust";
+    // The admin acts in "c" (PEFF); the trust is also in "w" (WEFF).
+    const adminOfCOnly: RoleReach = { orgId: trust, orgCollaborativeIds: ["c", "w"], adminCollaborativeIds: ["c"] };
+    const adminOfBoth: RoleReach = { orgId: trust, orgCollaborativeIds: ["c", "w"], adminCollaborativeIds: ["c", "w"] };
+    const wideMember = { userId: "u-weff-admin", orgId: trust, role: "collaborative_admin" as const };
+    const viewer = { userId: "u-v", orgId: trust, role: "viewer" as const };
+
+    it("refuses granting, changing to or from, and removing a collaborative-wide role unless admin of every collaborative", () => {
+      expect(grantableRoles(admin, adminOfCOnly)).not.toContain("collaborative_admin");
+      expect(grantableRoles(admin, adminOfCOnly)).not.toContain("regional_lead");
+      expect(canInvite(admin, trust, "collaborative_admin", adminOfCOnly)).toBe(false);
+      expect(canInvite(admin, trust, "regional_lead", adminOfCOnly)).toBe(false);
+      expect(canChangeRole(admin, viewer, "collaborative_admin", adminOfCOnly)).toBe(false);
+      expect(canChangeRole(admin, wideMember, "viewer", adminOfCOnly)).toBe(false);
+      expect(canRemoveMember(admin, wideMember, adminOfCOnly)).toBe(false);
+    });
+    it("keeps the other roles as they were", () => {
+      expect(canInvite(admin, trust, "equality_lead", adminOfCOnly)).toBe(true);
+      expect(canChangeRole(admin, viewer, "contributor", adminOfCOnly)).toBe(true);
+      expect(canRemoveMember(admin, viewer, adminOfCOnly)).toBe(true);
+    });
+    it("lets an admin of both collaboratives do all of it", () => {
+      expect(canInvite(admin, trust, "collaborative_admin", adminOfBoth)).toBe(true);
+      expect(canChangeRole(admin, viewer, "regional_lead", adminOfBoth)).toBe(true);
+      expect(canChangeRole(admin, wideMember, "viewer", adminOfBoth)).toBe(true);
+      expect(canRemoveMember(admin, wideMember, adminOfBoth)).toBe(true);
+    });
+    it("is only as good as its facts: none, or another organisation's, grant nothing collaborative-wide", () => {
+      expect(canInvite(admin, trust, "collaborative_admin", { orgId: trust, orgCollaborativeIds: [], adminCollaborativeIds: ["c"] })).toBe(false);
+      expect(canInvite(admin, trust, "collaborative_admin", inC("org-1"))).toBe(false);
+      // A role the active context does not hold is not granted through another membership's admin rights.
+      expect(canInvite(lead, trust, "collaborative_admin", adminOfBoth)).toBe(false);
+    });
+    it("offers on the invitation form the roles grantable in some organisation", () => {
+      expect(rolesGrantableInAny(admin, [adminOfCOnly])).not.toContain("collaborative_admin");
+      expect(rolesGrantableInAny(admin, [adminOfCOnly, inC("org-1")])).toContain("collaborative_admin");
+      expect(rolesGrantableInAny(lead, [inC("org-1")])).not.toContain("regional_lead");
+    });
   });
 });

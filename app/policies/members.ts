@@ -21,29 +21,63 @@ export function canManageMembersOf(actor: PolicyActor, orgId: string): boolean {
   return actor.role === "equality_lead" && actor.orgId === orgId;
 }
 
-/** Only a collaborative admin grants collaborative-wide roles. */
-export function grantableRoles(actor: PolicyActor): Role[] {
-  if (actor.role === "collaborative_admin") return [...ROLES];
-  if (actor.role === "equality_lead") return ROLES.filter((r) => !COLLABORATIVE_ROLES.includes(r));
-  return [];
+/**
+ * What the rules for collaborative-wide roles need to know about one organisation, loaded by the
+ * caller (app/domain/members/role-reach.server.ts). A role belongs to a person's membership of an
+ * organisation and applies in every collaborative that organisation belongs to.
+ */
+export interface RoleReach {
+  /** The organisation these facts are about. */
+  orgId: string;
+  /** The collaboratives the organisation currently belongs to. */
+  orgCollaborativeIds: readonly string[];
+  /** The collaboratives in which the actor is collaborative admin, through any of their memberships. */
+  adminCollaborativeIds: readonly string[];
 }
 
-export function canInvite(actor: PolicyActor, orgId: string, role: Role): boolean {
-  return canManageMembersOf(actor, orgId) && grantableRoles(actor).includes(role);
-}
+const ORGANISATION_ROLES: readonly Role[] = ROLES.filter((r) => !COLLABORATIVE_ROLES.includes(r));
 
-/** Nobody changes or removes themselves here (that is how an organisation loses its last lead). */
-export function canChangeRole(actor: PolicyActor, member: MembershipRow, newRole: Role): boolean {
+/**
+ * A collaborative-wide role given in an organisation reaches every collaborative the organisation
+ * belongs to, so only someone who is collaborative admin in all of them grants, changes or removes
+ * one there: otherwise the admin of one collaborative could make themselves (or anyone) admin of
+ * another through an organisation the two share. The database's policies say the same (0018).
+ */
+export function canManageCollaborativeRolesIn(actor: PolicyActor, reach: RoleReach): boolean {
   return (
-    member.userId !== actor.userId &&
-    canManageMembersOf(actor, member.orgId) &&
-    grantableRoles(actor).includes(member.role) &&
-    grantableRoles(actor).includes(newRole)
+    actor.role === "collaborative_admin" &&
+    reach.orgCollaborativeIds.length > 0 &&
+    reach.orgCollaborativeIds.every((c) => reach.adminCollaborativeIds.includes(c))
   );
 }
 
-export function canRemoveMember(actor: PolicyActor, member: MembershipRow): boolean {
-  return member.userId !== actor.userId && canManageMembersOf(actor, member.orgId) && grantableRoles(actor).includes(member.role);
+/** The roles the actor may grant in the organisation `reach` describes. Equality leads never grant collaborative-wide roles. */
+export function grantableRoles(actor: PolicyActor, reach: RoleReach): Role[] {
+  if (actor.role === "collaborative_admin") return canManageCollaborativeRolesIn(actor, reach) ? [...ROLES] : [...ORGANISATION_ROLES];
+  if (actor.role === "equality_lead") return [...ORGANISATION_ROLES];
+  return [];
+}
+
+/** The roles the actor may grant in at least one of these organisations (what the invitation form offers). */
+export function rolesGrantableInAny(actor: PolicyActor, reaches: readonly RoleReach[]): Role[] {
+  return ROLES.filter((r) => reaches.some((reach) => grantableRoles(actor, reach).includes(r)));
+}
+
+/** `reach` must describe the organisation concerned; facts about another one grant nothing. */
+const grantsIn = (actor: PolicyActor, orgId: string, reach: RoleReach): Role[] => (reach.orgId === orgId ? grantableRoles(actor, reach) : []);
+
+export function canInvite(actor: PolicyActor, orgId: string, role: Role, reach: RoleReach): boolean {
+  return canManageMembersOf(actor, orgId) && grantsIn(actor, orgId, reach).includes(role);
+}
+
+/** Nobody changes or removes themselves here (that is how an organisation loses its last lead). */
+export function canChangeRole(actor: PolicyActor, member: MembershipRow, newRole: Role, reach: RoleReach): boolean {
+  const grantable = grantsIn(actor, member.orgId, reach);
+  return member.userId !== actor.userId && canManageMembersOf(actor, member.orgId) && grantable.includes(member.role) && grantable.includes(newRole);
+}
+
+export function canRemoveMember(actor: PolicyActor, member: MembershipRow, reach: RoleReach): boolean {
+  return member.userId !== actor.userId && canManageMembersOf(actor, member.orgId) && grantsIn(actor, member.orgId, reach).includes(member.role);
 }
 
 /** Who sees the members page at all. */

@@ -5,10 +5,10 @@ import { ErrorSummary } from "~/components/form/ErrorSummary";
 import { TextInput } from "~/components/form/fields";
 import { luciaFor } from "~/domain/auth/lucia.server";
 import { startSession } from "~/domain/auth/sign-in.server";
-import { acceptInvitation } from "~/domain/invitations/accept-invitation.server";
+import { acceptInvitation, SignInRateLimited } from "~/domain/invitations/accept-invitation.server";
 import { getInvitationByToken, INVITATION_STATUS_MESSAGES } from "~/domain/invitations/get-invitation.server";
-import { formFailure, formGuarded } from "~/lib/http.server";
-import { fields, parseForm } from "~/lib/forms";
+import { formFailure, formGuarded, type FormFailure } from "~/lib/http.server";
+import { fields, parseForm, type FormValues } from "~/lib/forms";
 import { formatDate } from "~/lib/labels";
 import { pageTitle } from "~/lib/meta";
 import { optionalActor } from "~/lib/session.server";
@@ -52,12 +52,21 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       context.database,
       input.kind === "new-account"
         ? { kind: "new-account", token, name: input.name, password: input.password }
-        : { kind: "existing-account", token, signedInUserId: actor?.userId ?? null, password: input.password },
-    );
+        : { kind: "existing-account", token, signedInUserId: actor?.userId ?? null, password: input.password, address: context.clientAddress },
+    ).catch((error: unknown) => {
+      if (error instanceof SignInRateLimited) return error;
+      throw error;
+    });
+    if (accepted instanceof SignInRateLimited) return rateLimited(parsed.values, accepted);
     // A fresh session for whoever accepted, acting for the organisation they just joined.
     const cookie = await startSession(context.database, context.config, accepted.userId, previousToken, accepted.orgId);
     throw redirect("/?joined=1", { headers: { "Set-Cookie": cookie } });
   });
+}
+
+/** As the sign-in page answers a locked account or address: the same message, 429 and Retry-After. */
+function rateLimited(values: FormValues, error: SignInRateLimited) {
+  return data<FormFailure>({ ok: false, errors: {}, values, message: error.message }, { status: 429, headers: { "Retry-After": String(error.retryAfterSeconds) } });
 }
 
 export default function AcceptInvitation() {

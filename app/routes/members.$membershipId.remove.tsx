@@ -14,8 +14,8 @@ export const meta: MetaFunction = () => pageTitle("Remove member");
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request, context);
   return guarded(async () => {
-    const member = await describeMembership(context.database, actor, params.membershipId!);
-    ensure(canRemoveMember(policyActor(actor), member), "You cannot remove that member");
+    const { reach, ...member } = await describeMembership(context.database, actor, params.membershipId!);
+    ensure(canRemoveMember(policyActor(actor), member, reach), "You cannot remove that member");
     return { member };
   });
 }

@@ -25,17 +25,18 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     const who = policyActor(actor);
     return {
       isAdmin: who.role === "collaborative_admin",
-      grantable: grantableRoles(who),
-      orgs: orgs.map((o) => ({
+      // Per organisation (`reach` stays on the server): collaborative-wide roles only where the actor is admin of every collaborative the organisation is in.
+      orgs: orgs.map(({ reach, ...o }) => ({
         ...o,
+        grantable: grantableRoles(who, reach),
         canInvite: canManageMembersOf(who, o.orgId),
         members: o.members.map((m) => {
           const row = { userId: m.userId, orgId: o.orgId, role: m.role };
           return {
             ...m,
             isYou: m.userId === actor.userId,
-            canChange: grantableRoles(who).some((r) => r !== m.role && canChangeRole(who, row, r)),
-            canRemove: canRemoveMember(who, row),
+            canChange: grantableRoles(who, reach).some((r) => r !== m.role && canChangeRole(who, row, r, reach)),
+            canRemove: canRemoveMember(who, row, reach),
           };
         }),
       })),
@@ -70,7 +71,7 @@ const DONE: Record<string, string> = {
 };
 
 export default function Members() {
-  const { orgs, grantable } = useLoaderData<typeof loader>();
+  const { orgs } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const done = DONE[params.get("done") ?? ""];
@@ -125,7 +126,7 @@ export default function Members() {
                                 Role for {m.name}
                               </label>
                               <select className="nhsuk-select" id={`role-${m.membershipId}`} name="role" defaultValue={m.role}>
-                                {grantable.map((r) => (
+                                {org.grantable.map((r) => (
                                   <option key={r} value={r}>
                                     {ROLE_LABELS[r]}
                                   </option>

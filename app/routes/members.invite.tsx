@@ -13,7 +13,7 @@ import { fields, parseForm, valueOf } from "~/lib/forms";
 import { formatDate } from "~/lib/labels";
 import { pageTitle } from "~/lib/meta";
 import { ensure, requireActor } from "~/lib/session.server";
-import { canSeeMembersPage, grantableRoles } from "~/policies/members";
+import { canSeeMembersPage, rolesGrantableInAny } from "~/policies/members";
 import { ROLE_DESCRIPTIONS, ROLE_LABELS } from "~/policies/roles";
 
 export const meta: MetaFunction = () => pageTitle("Invite someone");
@@ -22,9 +22,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireActor(request, context);
   return guarded(async () => {
     ensure(canSeeMembersPage(policyActor(actor)), "Only collaborative admins and equality leads can invite people");
+    const organisations = await listInvitableOrganisations(context.database, actor);
     return {
-      organisations: await listInvitableOrganisations(context.database, actor),
-      roles: grantableRoles(policyActor(actor)),
+      organisations: organisations.map(({ id, name }) => ({ id, name })),
+      // Collaborative-wide roles are offered if grantable in some organisation; createInvitation checks the one chosen.
+      roles: rolesGrantableInAny(policyActor(actor), organisations.map((o) => o.reach)),
       activeOrgId: actor.active.orgId,
       days: context.config.invitationDays,
     };

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../db/client";
-import { invitations, memberships } from "../../db/schema";
+import { collaborativeMembers, invitations, memberships } from "../../db/schema";
 import { withTenant } from "../../db/tenant";
 import { tenantOf } from "../../app/domain/auth/actor";
 import { resolveActor } from "../../app/domain/auth/resolve-actor.server";
@@ -10,9 +10,11 @@ import { acceptInvitation } from "../../app/domain/invitations/accept-invitation
 import { createInvitation } from "../../app/domain/invitations/create-invitation.server";
 import { getInvitationByToken } from "../../app/domain/invitations/get-invitation.server";
 import { revokeInvitation } from "../../app/domain/invitations/revoke-invitation.server";
+import { changeMemberRole } from "../../app/domain/members/change-member-role.server";
+import { removeMember } from "../../app/domain/members/remove-member.server";
 import { DomainError } from "../../app/domain/errors";
 import { openTestDatabase } from "../support/db";
-import { createWorld, TEST_PASSWORD, unique, type World } from "../support/factories";
+import { actorFor, createOrganisation, createUser, createWorld, TEST_PASSWORD, unique, type World } from "../support/factories";
 import { cookieHeader, testConfig } from "../support/config";
 
 let database: Database;
@@ -143,5 +145,58 @@ describe("invitations", () => {
     const joined = await database.db.select().from(memberships).where(eq(memberships.orgId, world.orgs.a));
     const [row] = await database.db.select().from(invitations).where(eq(invitations.id, invitation.id));
     expect(joined.filter((m) => m.userId === row!.acceptedBy)).toHaveLength(1);
+  });
+});
+
+describe("invitations and their inviter's rights", () => {
+  const membershipOf = async (userId: string, orgId: string) =>
+    (await database.db.select().from(memberships).where(eq(memberships.userId, userId))).find((m) => m.orgId === orgId)!.id;
+  const statusOf = async (url: string) => (await getInvitationByToken(database, tokenOf(url)))?.status;
+  const acceptAsNew = (url: string) => acceptInvitation(database, { kind: "new-account", token: tokenOf(url), name: "Back Again", password: "a long enough password" });
+
+  it("withdraws a removed lead's pending links, so they cannot invite themselves back", async () => {
+    const lead = await createUser(database, [[world.orgs.a, "equality_lead"]]);
+    const backdoor = await createInvitation(database, config, await actorFor(database, lead, world.orgs.a), { orgId: world.orgs.a, email: newEmail(), role: "equality_lead" });
+    const colleagues = await createInvitation(database, config, world.actors.leadA, { orgId: world.orgs.a, email: newEmail(), role: "viewer" });
+    await removeMember(database, config, world.actors.leadA, await membershipOf(lead.id, world.orgs.a));
+    expect(await statusOf(backdoor.url)).toBe("revoked");
+    expect((await expectDomainError(acceptAsNew(backdoor.url), 410)).message).toMatch(/withdrawn/);
+    // Links made by others are not touched.
+    expect(await statusOf(colleagues.url)).toBe("valid");
+  });
+
+  it("withdraws the links a demoted lead could no longer make", async () => {
+    const lead = await createUser(database, [[world.orgs.a, "equality_lead"]]);
+    const link = await createInvitation(database, config, await actorFor(database, lead, world.orgs.a), { orgId: world.orgs.a, email: newEmail(), role: "viewer" });
+    await changeMemberRole(database, world.actors.adminX, await membershipOf(lead.id, world.orgs.a), "contributor");
+    expect(await statusOf(link.url)).toBe("revoked");
+  });
+
+  it("keeps the links the person could still make", async () => {
+    const lead = await createUser(database, [
+      [world.orgs.a, "equality_lead"],
+      [world.orgs.a2, "equality_lead"],
+    ]);
+    const toA = await createInvitation(database, config, await actorFor(database, lead, world.orgs.a), { orgId: world.orgs.a, email: newEmail(), role: "viewer" });
+    const toA2 = await createInvitation(database, config, await actorFor(database, lead, world.orgs.a2), { orgId: world.orgs.a2, email: newEmail(), role: "viewer" });
+    await removeMember(database, config, world.actors.adminX, await membershipOf(lead.id, world.orgs.a2));
+    expect(await statusOf(toA2.url)).toBe("revoked");
+    expect(await statusOf(toA.url)).toBe("valid");
+    // A new role that may still invite to A withdraws nothing more.
+    await changeMemberRole(database, world.actors.adminX, await membershipOf(lead.id, world.orgs.a), "collaborative_admin");
+    expect(await statusOf(toA.url)).toBe("valid");
+  });
+
+  it("refuses a link whose inviter can no longer invite, even one the remover could not see", async () => {
+    // An organisation in both collaboratives: its lead invites while acting in Y, and is removed by X's admin.
+    const shared = await createOrganisation(database, world.collaboratives.x);
+    await database.db.insert(collaborativeMembers).values({ collaborativeId: world.collaboratives.y, orgId: shared });
+    const lead = await createUser(database, [[shared, "equality_lead"]]);
+    const inY = await createInvitation(database, config, await actorFor(database, lead, shared, world.collaboratives.y), { orgId: shared, email: newEmail(), role: "equality_lead" });
+    await removeMember(database, config, world.actors.adminX, await membershipOf(lead.id, shared));
+    expect(await statusOf(inY.url)).toBe("inviter-lacks-rights");
+    expect((await expectDomainError(acceptAsNew(inY.url), 410)).message).toMatch(/can no longer invite/);
+    const [row] = await database.db.select().from(invitations).where(eq(invitations.id, inY.id));
+    expect(row!.acceptedAt).toBeNull();
   });
 });

@@ -6,10 +6,12 @@ import { decideSignIn, SIGN_IN_LIMITS } from "~/policies/rate-limit";
 import { randomToken, sha256, timingDummyHash, verifyPassword } from "./crypto.server";
 import { luciaFor } from "./lucia.server";
 
-export type SignInResult =
-  | { ok: true; userId: string; setCookie: string }
+export type PasswordCheck =
+  | { ok: true; userId: string }
   | { ok: false; reason: "invalid" }
   | { ok: false; reason: "rate-limited"; scope: "account" | "address"; retryAfterSeconds: number };
+
+export type SignInResult = Exclude<PasswordCheck, { ok: true }> | { ok: true; userId: string; setCookie: string };
 
 export interface SignInInput {
   email: string;
@@ -21,6 +23,17 @@ export interface SignInInput {
 }
 
 export async function signIn(database: Database, config: AppConfig, input: SignInInput): Promise<SignInResult> {
+  const checked = await checkPassword(database, input);
+  if (!checked.ok) return checked;
+  return { ok: true, userId: checked.userId, setCookie: await startSession(database, config, checked.userId, input.previousToken) };
+}
+
+/**
+ * Checks an account's password under the sign-in limits and records the attempt. Everything that
+ * takes a password and then acts as its account (the sign-in page, accepting an invitation with an
+ * existing account) comes through here, so a guess counts, and a lock holds, wherever it is made.
+ */
+export async function checkPassword(database: Database, input: { email: string; password: string; address: string | null }): Promise<PasswordCheck> {
   const email = input.email.trim().toLowerCase();
   const now = new Date();
   const since = new Date(now.getTime() - SIGN_IN_LIMITS.windowMinutes * 60_000);
@@ -42,8 +55,16 @@ export async function signIn(database: Database, config: AppConfig, input: SignI
   const succeeded = Boolean(account) && valid;
   await database.db.insert(signInAttempts).values({ email, address: input.address, succeeded, at: now });
   if (!account || !succeeded) return { ok: false, reason: "invalid" };
+  return { ok: true, userId: account.id };
+}
 
-  return { ok: true, userId: account.id, setCookie: await startSession(database, config, account.id, input.previousToken) };
+/** What to tell someone refused by the sign-in limits. */
+export function rateLimitedMessage(scope: "account" | "address", retryAfterSeconds: number): string {
+  const minutes = Math.ceil(retryAfterSeconds / 60);
+  const wait = `${minutes} minute${minutes === 1 ? "" : "s"}`;
+  return scope === "account"
+    ? `There have been too many failed attempts to sign in to this account. Wait ${wait}, then try again.`
+    : `There have been too many failed sign-in attempts from your network. Wait ${wait}, then try again.`;
 }
 
 async function recentFailures(database: Database, who: { email: string } | { address: string }, since: Date): Promise<Date[]> {

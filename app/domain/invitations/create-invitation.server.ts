@@ -5,6 +5,7 @@ import { withTenant } from "#db/tenant";
 import { type Actor, policyActor, tenantOf } from "~/domain/auth/actor";
 import { randomToken, sha256 } from "~/domain/auth/crypto.server";
 import { conflict, forbidden, isPermissionDenied, notFound } from "~/domain/errors";
+import { loadRoleReachOf } from "~/domain/members/role-reach.server";
 import type { AppConfig } from "~/lib/config";
 import { canInvite } from "~/policies/members";
 
@@ -34,14 +35,15 @@ export async function createInvitation(
   actor: Actor,
   input: CreateInvitationInput,
 ): Promise<CreatedInvitation> {
-  if (!canInvite(policyActor(actor), input.orgId, input.role)) {
-    throw forbidden("You cannot invite someone to that organisation with that role");
-  }
   const email = input.email.trim().toLowerCase();
   const token = randomToken();
   const expiresAt = new Date(Date.now() + config.invitationDays * 86_400_000);
   try {
     return await withTenant(database, tenantOf(actor), async (tx) => {
+      // Checked in the transaction: a collaborative-wide role needs to know where the organisation's roles reach.
+      if (!canInvite(policyActor(actor), input.orgId, input.role, await loadRoleReachOf(tx, actor, input.orgId))) {
+        throw forbidden("You cannot invite someone to that organisation with that role");
+      }
       const [org] = await tx.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, input.orgId));
       if (!org) throw notFound("That organisation is not in this collaborative");
       const [existing] = await tx

@@ -2,8 +2,9 @@ import { eq } from "drizzle-orm";
 import type { Database, Tx } from "#db/client";
 import { collaboratives, invitations, organisations, users, type Role } from "#db/schema";
 import { sha256 } from "~/domain/auth/crypto.server";
+import { inviterCanStillIssue } from "./inviter-rights.server";
 
-export type InvitationStatus = "valid" | "expired" | "used" | "revoked";
+export type InvitationStatus = "valid" | "expired" | "used" | "revoked" | "inviter-lacks-rights";
 
 export interface InvitationView {
   id: string;
@@ -30,6 +31,7 @@ export async function getInvitationByToken(database: Database | { db: Tx }, toke
       email: invitations.email,
       role: invitations.role,
       orgId: invitations.orgId,
+      collaborativeId: invitations.collaborativeId,
       orgName: organisations.name,
       collaborativeName: collaboratives.name,
       expiresAt: invitations.expiresAt,
@@ -50,7 +52,9 @@ export async function getInvitationByToken(database: Database | { db: Tx }, toke
       ? "revoked"
       : row.expiresAt.getTime() <= Date.now()
         ? "expired"
-        : "valid";
+        : (await inviterCanStillIssue(database.db, row.createdBy, row))
+          ? "valid"
+          : "inviter-lacks-rights";
   return {
     id: row.id,
     email: row.email,
@@ -69,4 +73,6 @@ export const INVITATION_STATUS_MESSAGES: Record<Exclude<InvitationStatus, "valid
   expired: "This invitation has expired. Ask the person who invited you for a new link.",
   used: "This invitation has already been used. Sign in instead, or ask for a new link.",
   revoked: "This invitation was withdrawn. Ask the person who invited you for a new link.",
+  "inviter-lacks-rights":
+    "The person who invited you can no longer invite people to this organisation with this role, so this link no longer works. Ask your equality lead or the collaborative admin for a new link.",
 };

@@ -4,11 +4,15 @@ import { memberships, organisations, users } from "#db/schema";
 import { withTenant } from "#db/tenant";
 import { type Actor, tenantOf } from "~/domain/auth/actor";
 import { notFound } from "~/domain/errors";
+import { loadRoleReachOf } from "./role-reach.server";
 
-/** A membership with the names a confirmation page needs, as visible to the acting person. */
+/**
+ * A membership with the names a confirmation page needs, as visible to the acting person, and where
+ * its role reaches (for the member policies).
+ */
 export async function describeMembership(database: Database, actor: Actor, membershipId: string) {
-  const [row] = await withTenant(database, tenantOf(actor), (tx) =>
-    tx
+  const [row, reach] = await withTenant(database, tenantOf(actor), async (tx) => {
+    const [found] = await tx
       .select({
         id: memberships.id,
         userId: memberships.userId,
@@ -21,8 +25,9 @@ export async function describeMembership(database: Database, actor: Actor, membe
       .from(memberships)
       .innerJoin(users, eq(users.id, memberships.userId))
       .innerJoin(organisations, eq(organisations.id, memberships.orgId))
-      .where(eq(memberships.id, membershipId)),
-  );
-  if (!row) throw notFound("That member was not found");
-  return row;
+      .where(eq(memberships.id, membershipId));
+    return [found, found ? await loadRoleReachOf(tx, actor, found.orgId) : null] as const;
+  });
+  if (!row || !reach) throw notFound("That member was not found");
+  return { ...row, reach };
 }

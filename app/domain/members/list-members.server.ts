@@ -4,7 +4,8 @@ import { collaborativeMembers, invitations, memberships, organisations, users, t
 import { withTenant } from "#db/tenant";
 import { type Actor, policyActor, tenantOf } from "~/domain/auth/actor";
 import { forbidden } from "~/domain/errors";
-import { canSeeMembersPage } from "~/policies/members";
+import { canSeeMembersPage, type RoleReach } from "~/policies/members";
+import { loadRoleReach } from "./role-reach.server";
 
 export interface MemberRow {
   membershipId: string;
@@ -28,6 +29,8 @@ export interface OrganisationMembers {
   orgType: OrganisationType;
   members: MemberRow[];
   invitations: PendingInvitation[];
+  /** For the member policies: where roles given in this organisation reach. */
+  reach: RoleReach;
 }
 
 /**
@@ -78,10 +81,12 @@ export async function listMembers(database: Database, actor: Actor): Promise<Org
         ),
       )
       .orderBy(asc(invitations.email));
+    const reach = await loadRoleReach(tx, actor, orgIds);
     return orgs.map((o) => ({
       ...o,
       members: people.filter((p) => p.orgId === o.orgId).map(({ orgId: _orgId, ...m }) => m),
       invitations: pending.filter((p) => p.orgId === o.orgId).map(({ orgId: _orgId, ...i }) => i),
+      reach: reach.get(o.orgId)!,
     }));
   });
 }

@@ -5,20 +5,25 @@ import { withTenant } from "#db/tenant";
 import { type Actor, policyActor, tenantOf } from "~/domain/auth/actor";
 import { endAllSessions } from "~/domain/auth/sign-out.server";
 import { forbidden } from "~/domain/errors";
+import { revokeInvitationsBeyondReach } from "~/domain/invitations/inviter-rights.server";
 import type { AppConfig } from "~/lib/config";
 import { canRemoveMember } from "~/policies/members";
 import { getVisibleMembership } from "./get-membership.server";
+import { loadRoleReachOf } from "./role-reach.server";
 
 /**
  * Removes a person from an organisation and ends all their sessions, so nothing they had open
  * keeps working under the old membership. (They can sign in again to any other organisation.)
+ * Links they made that they could no longer make are withdrawn too: otherwise a lead about to be
+ * removed could invite themselves back.
  */
 export async function removeMember(database: Database, config: AppConfig, actor: Actor, membershipId: string): Promise<{ userId: string }> {
   const removed = await withTenant(database, tenantOf(actor), async (tx) => {
     const member = await getVisibleMembership(tx, membershipId);
-    if (!canRemoveMember(policyActor(actor), member)) throw forbidden("You cannot remove that member");
+    if (!canRemoveMember(policyActor(actor), member, await loadRoleReachOf(tx, actor, member.orgId))) throw forbidden("You cannot remove that member");
     const deleted = await tx.delete(memberships).where(eq(memberships.id, membershipId)).returning({ userId: memberships.userId });
     if (deleted.length === 0) throw forbidden("You cannot remove that member");
+    await revokeInvitationsBeyondReach(tx, member.userId, member.orgId);
     return deleted[0]!;
   });
   await endAllSessions(database, config, removed.userId);

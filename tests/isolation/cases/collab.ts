@@ -21,7 +21,8 @@ export const collabCases: IsolationCase[] = [
     forgedInsert: (w) => ({ collaborative_id: w.collaboratives.x, title: "Forged" }),
     update: { column: "title", value: "Renamed by an outsider" },
     visibleToSameCollaborative: true,
-    sameCollaborativeMay: ["update"],
+    // The rows are co-edited (register_rows, the document), but this row's title and legend are
+    // changed by the collaborative's admins and regional leads only (0018), so not by A2's lead.
   },
   {
     table: "collab_updates",

@@ -1,0 +1,144 @@
+import { eq, sql, type SQL } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { rowsOf, type Database } from "../../db/client";
+import { assessments, characteristics, evidenceFindings, evidenceItems, registers } from "../../db/schema";
+import { withTenant } from "../../db/tenant";
+import { type Actor, tenantOf } from "../../app/domain/auth/actor";
+import { openTestDatabase } from "../support/db";
+import { actorFor, createUser, createWorld, type World } from "../support/factories";
+import { frameworkIds, seedAssessment } from "../support/grading";
+
+/**
+ * Policies as strict as the application's checks (migration 0018): each write below is one the app
+ * never makes, attempted as the app role in a real tenant context, as a forgotten check would.
+ * Each refusal is paired with the legitimate write next to it, so a refusal means the rule and not
+ * a broken fixture.
+ */
+let database: Database;
+let world: World;
+let regionalLead: Actor;
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  world = await createWorld(database);
+  regionalLead = await actorFor(database, await createUser(database, [[world.orgs.a, "regional_lead"]]), world.orgs.a);
+});
+afterAll(() => database?.close());
+
+function refusal(error: unknown): boolean {
+  for (let e: unknown = error; e && typeof e === "object"; e = (e as { cause?: unknown }).cause) {
+    if ((e as { code?: string }).code === "42501") return true;
+    if (/row-level security|permission denied/i.test(String((e as { message?: string }).message))) return true;
+  }
+  return false;
+}
+
+/** Rows the statement (ending in `returning 1`) changed as the app role in the actor's context, or "refused". */
+async function asApp(actor: Actor, statement: SQL): Promise<number | "refused"> {
+  try {
+    return await withTenant(database, tenantOf(actor), async (tx) => rowsOf(await tx.execute(statement)).length);
+  } catch (error) {
+    if (refusal(error)) return "refused";
+    throw error;
+  }
+}
+
+async function itemOf(orgId: string, shared: boolean, title = "A report"): Promise<string> {
+  const [row] = await database.db
+    .insert(evidenceItems)
+    .values({ collaborativeId: world.collaboratives.x, orgId, type: "report", title, sharedAt: shared ? new Date() : null })
+    .returning({ id: evidenceItems.id });
+  return row!.id;
+}
+
+describe("a published assessment", () => {
+  it("cannot be set back to grading, or changed at all, by its own equality lead", async () => {
+    const { eds2022 } = await frameworkIds(database);
+    const published = await seedAssessment(database, { collaborativeId: world.collaboratives.x, orgId: world.orgs.a, frameworkId: eds2022, yearStart: 2019, published: true });
+    expect(await asApp(world.actors.leadA, sql`update assessments set phase = 'grading', published_on = null where id = ${published} returning 1`)).toBe(0);
+    expect(await asApp(world.actors.leadA, sql`update assessments set eds_lead = 'Someone else' where id = ${published} returning 1`)).toBe(0);
+    const [after] = await database.db.select().from(assessments).where(eq(assessments.id, published));
+    expect(after).toMatchObject({ phase: "published", edsLead: null });
+  });
+
+  it("is still published by its equality lead (the last change it takes)", async () => {
+    const { eds2022 } = await frameworkIds(database);
+    const draft = await seedAssessment(database, { collaborativeId: world.collaboratives.x, orgId: world.orgs.a, frameworkId: eds2022, yearStart: 2018 });
+    expect(await asApp(world.actors.leadA, sql`update assessments set phase = 'published', published_on = '2019-02-20' where id = ${draft} returning 1`)).toBe(1);
+    expect(await asApp(world.actors.leadA, sql`update assessments set phase = 'grading' where id = ${draft} returning 1`)).toBe(0);
+  });
+});
+
+describe("the parts of an evidence item", () => {
+  it("cannot be added by another organisation to the item while claiming their own organisation", async () => {
+    const { a, a2 } = world.orgs;
+    const x = world.collaboratives.x;
+    const [c] = await database.db.select({ id: characteristics.id }).from(characteristics).limit(1);
+    const own = await itemOf(a2, false);
+    const lead = world.actors.leadA2;
+    const parts = (item: string) => [
+      sql`insert into evidence_findings (collaborative_id, org_id, item_id, text) values (${x}, ${a2}, ${item}, 'A finding') returning 1`,
+      sql`insert into evidence_recommendations (collaborative_id, org_id, item_id, text) values (${x}, ${a2}, ${item}, 'A recommendation') returning 1`,
+      sql`insert into evidence_tags (collaborative_id, org_id, item_id, kind, ref_id) values (${x}, ${a2}, ${item}, 'characteristic', ${c!.id}) returning 1`,
+      sql`insert into evidence_attachments (collaborative_id, org_id, item_id, filename, content_type, size, data) values (${x}, ${a2}, ${item}, 'a.csv', 'text/csv', 3, ${Buffer.from("a,b")}) returning 1`,
+      sql`insert into evidence_events (collaborative_id, org_id, item_id, actor_id, action) values (${x}, ${a2}, ${item}, ${world.people.leadA2.id}, 'tagged') returning 1`,
+    ];
+    // A's items, private and shared: neither is A2's, whatever org_id the row claims.
+    for (const foreign of [await itemOf(a, false), await itemOf(a, true)]) {
+      for (const part of parts(foreign)) expect(await asApp(lead, part)).toBe("refused");
+    }
+    for (const part of parts(own)) expect(await asApp(lead, part)).toBe(1);
+    const a2Findings = await database.db.select().from(evidenceFindings).where(eq(evidenceFindings.orgId, a2));
+    expect(a2Findings.every((f) => f.itemId === own)).toBe(true);
+  });
+
+  it("does not take a finding's tag on another item's finding", async () => {
+    const first = await itemOf(world.orgs.a2, false);
+    const second = await itemOf(world.orgs.a2, false);
+    const [finding] = await database.db
+      .insert(evidenceFindings)
+      .values({ collaborativeId: world.collaboratives.x, orgId: world.orgs.a2, itemId: second, text: "Of the second item" })
+      .returning({ id: evidenceFindings.id });
+    const [c] = await database.db.select({ id: characteristics.id }).from(characteristics).limit(1);
+    const tag = (item: string) =>
+      sql`insert into evidence_tags (collaborative_id, org_id, item_id, finding_id, kind, ref_id) values (${world.collaboratives.x}, ${world.orgs.a2}, ${item}, ${finding!.id}, 'characteristic', ${c!.id}) returning 1`;
+    expect(await asApp(world.actors.leadA2, tag(first))).toBe("refused");
+    expect(await asApp(world.actors.leadA2, tag(second))).toBe(1);
+  });
+});
+
+describe("sharing an evidence item", () => {
+  const unshare = (id: string) => sql`update evidence_items set shared_at = null, shared_by = null where id = ${id} returning 1`;
+  const share = (id: string, by: string) => sql`update evidence_items set shared_at = now(), shared_by = ${by} where id = ${id} returning 1`;
+  const retitle = (id: string) => sql`update evidence_items set title = 'Edited', updated_at = now() where id = ${id} returning 1`;
+
+  it("is undone only by the equality lead, not a contributor", async () => {
+    const item = await itemOf(world.orgs.a, true);
+    expect(await asApp(world.actors.contributorA, unshare(item))).toBe("refused");
+    expect(await asApp(world.actors.leadA, unshare(item))).toBe(1);
+    expect(await asApp(world.actors.contributorA, share(item, world.people.contributorA.id))).toBe("refused");
+    expect(await asApp(world.actors.leadA, share(item, world.people.leadA.id))).toBe(1);
+  });
+
+  it("freezes the item: nobody edits it until it is unshared (the scan for personal data runs again on sharing)", async () => {
+    const item = await itemOf(world.orgs.a, true, "As shared");
+    expect(await asApp(world.actors.leadA, retitle(item))).toBe("refused");
+    expect(await asApp(world.actors.contributorA, retitle(item))).toBe("refused");
+    expect((await database.db.select().from(evidenceItems).where(eq(evidenceItems.id, item)))[0]!.title).toBe("As shared");
+    expect(await asApp(world.actors.leadA, unshare(item))).toBe(1);
+    expect(await asApp(world.actors.contributorA, retitle(item))).toBe(1);
+  });
+});
+
+describe("the shared register's title and legend", () => {
+  it("are changed by the collaborative's admins and regional leads only", async () => {
+    await database.db.insert(registers).values({ collaborativeId: world.collaboratives.x }).onConflictDoNothing();
+    const retitle = (title: string) => sql`update registers set title = ${title}, legend = legend where collaborative_id = ${world.collaboratives.x} returning 1`;
+    for (const actor of [world.actors.leadA, world.actors.contributorA, world.actors.leadA2]) {
+      expect(await asApp(actor, retitle(`By ${actor.userId}`))).toBe(0);
+    }
+    expect(await asApp(world.actors.adminX, retitle("By the admin"))).toBe(1);
+    expect(await asApp(regionalLead, retitle("By the regional lead"))).toBe(1);
+    expect((await database.db.select().from(registers).where(eq(registers.collaborativeId, world.collaboratives.x)))[0]!.title).toBe("By the regional lead");
+  });
+});

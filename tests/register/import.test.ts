@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { asc, eq } from "drizzle-orm";
+import ExcelJS from "exceljs";
 import * as Y from "yjs";
 import type { Database } from "../../db/client";
 import { collabUpdates, registerRows } from "../../db/schema";
@@ -8,6 +9,7 @@ import { loadDocumentState } from "../../app/domain/collab/document-store.server
 import { importRegisterRows, MAX_IMPORT_ROWS } from "../../app/domain/register/import-register-rows.server";
 import { openRegister } from "../../app/domain/register/open-register.server";
 import { readRows } from "../../app/lib/register/model";
+import { toXlsx } from "../../app/lib/tabular/xlsx.server";
 import { openTestDatabase } from "../support/db";
 import { createWorld, type World } from "../support/factories";
 
@@ -51,7 +53,29 @@ describe("importing rows into the shared register", () => {
     const unreadable = await importRegisterRows(database, world.actors.leadA, { name: "rows.xlsx", bytes: new Uint8Array([0x50, 0x4b, 1, 2, 3]) });
     expect(unreadable).toEqual({ ok: false, errors: [expect.stringMatching(/\S/)] });
     const long = await importRegisterRows(database, world.actors.leadA, file(`Barrier\n${"A barrier\n".repeat(MAX_IMPORT_ROWS + 1)}`));
-    expect(long).toEqual({ ok: false, errors: [`The file has ${MAX_IMPORT_ROWS + 1} rows: import at most ${MAX_IMPORT_ROWS} at a time.`] });
+    expect(long).toEqual({ ok: false, errors: [`The file has ${(MAX_IMPORT_ROWS + 1).toLocaleString("en-GB")} rows: import at most ${MAX_IMPORT_ROWS.toLocaleString("en-GB")} at a time.`] });
+    expect(await stored(world.collaboratives.x)).toHaveLength(0);
+  });
+
+  // Reading a workbook once cost rows² × columns (ExcelJS's columnCount walks every row, and it was
+  // read for every cell) and created every row up to the last: these hung the server's event loop.
+  it("refuses a 3,000-row workbook from its row count, without reading the rows", { timeout: 6_000 }, async () => {
+    const headers = ["Barrier", "Characteristics or groups", "Issue at play", "How identified", "Supporting evidence", "EDS outcomes", "PSED aims", "Themes", "Lead organisation", "Contact role", "Status", "Updates"];
+    const rows = Array.from({ length: 3000 }, (_, i) => headers.map((h) => `${h} ${i}`));
+    const bytes = await toXlsx([{ name: "Register", headers, rows }]);
+    const outcome = await importRegisterRows(database, world.actors.leadA, { name: "register.xlsx", bytes });
+    expect(outcome).toEqual({ ok: false, errors: ["The file has 3,000 rows: import at most 2,000 at a time."] });
+    expect(await stored(world.collaboratives.x)).toHaveLength(0);
+  });
+
+  it("answers a workbook with a lone cell at row 1,048,576 at once, with that line's problem", { timeout: 5_000 }, async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("Register");
+    sheet.getCell("A1").value = "Barrier";
+    sheet.getCell("B1048576").value = "far away";
+    const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+    const outcome = await importRegisterRows(database, world.actors.leadA, { name: "register.xlsx", bytes });
+    expect(outcome).toEqual({ ok: false, errors: [expect.stringMatching(/^Line 1048576: Barrier: enter the barrier/)] });
     expect(await stored(world.collaboratives.x)).toHaveLength(0);
   });
 

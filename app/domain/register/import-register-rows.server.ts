@@ -10,7 +10,7 @@ import { canEditSharedRegister } from "~/policies/register";
 import { openRegister } from "./open-register.server";
 import { projectRegister } from "./project-register.server";
 
-/** More rows than this is not one register: refuse rather than build a huge update. */
+/** More rows than this is not one register: refuse (before reading them) rather than build a huge update. */
 export const MAX_IMPORT_ROWS = 2000;
 
 export type RegisterImportOutcome = { ok: true; imported: number; rowKeys: string[] } | { ok: false; errors: string[] };
@@ -27,12 +27,11 @@ export async function importRegisterRows(database: Database, actor: Actor, file:
   if (!canEditSharedRegister(actor.active.role)) throw forbidden("You can read this register but not change it.");
   const register = await openRegister(database, actor);
   if (!register) throw notFound("This collaborative has no shared barrier register yet.");
-  const table = await readTable(file.name, file.bytes).catch((error: unknown) => {
+  const table = await readTable(file.name, file.bytes, { maxRows: MAX_IMPORT_ROWS }).catch((error: unknown) => {
     if (error instanceof TableFormatError) return error;
     throw error;
   });
   if (table instanceof TableFormatError) return { ok: false, errors: [table.message] };
-  if (table.rows.length > MAX_IMPORT_ROWS) return { ok: false, errors: [`The file has ${table.rows.length} rows: import at most ${MAX_IMPORT_ROWS} at a time.`] };
   const parsed = parseRegisterImport(table, register.options, register.legend, { id: actor.userId, name: `${actor.name} (${actor.active.orgName})` }, now);
   if (!parsed.ok) return parsed;
 

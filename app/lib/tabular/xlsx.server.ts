@@ -27,20 +27,49 @@ export async function toXlsx(sheets: Sheet[]): Promise<Buffer> {
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-/** The first worksheet's rows as text (dates as YYYY-MM-DD, formulas as their results). */
-export async function readXlsx(bytes: Uint8Array): Promise<string[][]> {
+/** A row of a sheet: its line number in the spreadsheet, and its cells as text (a hole where a cell is empty). */
+export interface NumberedRow {
+  line: number;
+  cells: string[];
+}
+
+/** The first worksheet of a workbook, loaded but not yet read; null when the workbook has none. */
+export async function loadFirstSheet(bytes: Uint8Array): Promise<ExcelJS.Worksheet | null> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-  const ws = workbook.worksheets[0];
-  if (!ws) return [];
-  const rows: string[][] = [];
-  for (let r = 1; r <= ws.rowCount; r++) {
-    const row = ws.getRow(r);
+  return workbook.worksheets[0] ?? null;
+}
+
+/**
+ * The sheet's rows that hold something, as text (dates as YYYY-MM-DD, formulas as their results).
+ * Only the rows and cells the file holds are visited, in one pass: `getRow`/`getCell` create every
+ * row or cell up to the one asked for (a lone cell at row 1,048,576 means a million of them), and
+ * `columnCount` walks every row each time it is read (once per cell, it made reading quadratic).
+ */
+export function sheetRows(ws: ExcelJS.Worksheet): NumberedRow[] {
+  const rows: NumberedRow[] = [];
+  ws.eachRow((row, line) => {
     const cells: string[] = [];
-    for (let c = 1; c <= Math.max(ws.columnCount, row.cellCount); c++) cells.push(xlsxCellText(row.getCell(c).value));
-    rows.push(cells);
-  }
+    row.eachCell((cell, column) => {
+      cells[column - 1] = xlsxCellText(cell.value);
+    });
+    rows.push({ line, cells });
+  });
   return rows;
+}
+
+/**
+ * The first worksheet's rows as text, blank rows included and every row as wide as the widest.
+ * For files we wrote (tests compare exports with it); uploads go through `readTable`, which is
+ * bounded by the rows that hold something.
+ */
+export async function readXlsx(bytes: Uint8Array): Promise<string[][]> {
+  const ws = await loadFirstSheet(bytes);
+  const rows = ws ? sheetRows(ws) : [];
+  const width = rows.reduce((w, r) => Math.max(w, r.cells.length), 0);
+  const grid = Array.from({ length: rows.at(-1)?.line ?? 0 }, () => Array<string>(width).fill(""));
+  for (const { line, cells } of rows) cells.forEach((text, c) => (grid[line - 1]![c] = text));
+  return grid;
 }
 
 function xlsxCellText(value: ExcelJS.CellValue): string {

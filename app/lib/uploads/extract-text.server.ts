@@ -1,4 +1,5 @@
 import type { AttachmentExt } from "./limits";
+import { checkZipSize } from "./zip-size.server";
 
 /**
  * The text of a PDF or DOCX, for search and the personal-data scan; other kinds have none.
@@ -14,6 +15,8 @@ export async function extractText(ext: AttachmentExt, bytes: Uint8Array): Promis
       return normalise(text);
     }
     if (ext === "docx") {
+      // mammoth unpacks and parses the XML whole: a bomb would take the server's memory with it.
+      if ((await checkZipSize(bytes)) !== "ok") return "";
       const mammoth = await import("mammoth");
       const { value } = await mammoth.extractRawText({ buffer: Buffer.from(bytes) });
       return normalise(value);

@@ -1,5 +1,5 @@
 import type { AttachmentExt } from "./limits";
-import { checkZipSize } from "./zip-size.server";
+import { checkZipSize, DOCX_LIMITS } from "./zip-size.server";
 
 /**
  * The text of a PDF or DOCX, for search and the personal-data scan; other kinds have none.
@@ -16,7 +16,7 @@ export async function extractText(ext: AttachmentExt, bytes: Uint8Array): Promis
     }
     if (ext === "docx") {
       // mammoth unpacks and parses the XML whole: a bomb would take the server's memory with it.
-      if ((await checkZipSize(bytes)) !== "ok") return "";
+      if ((await checkZipSize(bytes, DOCX_LIMITS)) !== "ok") return "";
       const mammoth = await import("mammoth");
       const { value } = await mammoth.extractRawText({ buffer: Buffer.from(bytes) });
       return normalise(value);

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { makeZip, type ZipPart } from "../../../tests/support/zip";
 import { toXlsx } from "../tabular/xlsx.server";
 import { extractText } from "./extract-text.server";
-import { checkZipSize, ZIP_LIMITS } from "./zip-size.server";
+import { checkZipSize, DOCX_LIMITS, ZIP_LIMITS } from "./zip-size.server";
 
 const DOCX_PARTS = (body: string): ZipPart[] => [
   {
@@ -55,5 +55,12 @@ describe("extractText from a .docx", () => {
 
   it("gives no text for a zip bomb rather than unpacking it", { timeout: 3_000 }, async () => {
     expect(await extractText("docx", makeZip(DOCX_PARTS(bomb())))).toBe("");
+  });
+
+  it("gives no text for a document whose XML is past what mammoth may parse, though a workbook could have it", { timeout: 3_000 }, async () => {
+    const body = paragraph("Start") + " ".repeat(DOCX_LIMITS.xml + 1024) + paragraph("End");
+    expect(DOCX_LIMITS.xml).toBeLessThan(ZIP_LIMITS.xml);
+    expect(await checkZipSize(makeZip(DOCX_PARTS(body)))).toBe("ok");
+    expect(await extractText("docx", makeZip(DOCX_PARTS(body)))).toBe("");
   });
 });

@@ -18,6 +18,7 @@ export const CLOSE = {
   tooBig: { code: 1009, reason: "Message too large" },
   full: { code: 1013, reason: "Document full: too many people connected" },
   malformed: { code: 4400, reason: "Malformed message" },
+  refused: { code: 4422, reason: "Change refused" },
   sessionEnded: { code: 4401, reason: "Session ended: sign in again" },
   accessRemoved: { code: 4403, reason: "Access to this document was removed" },
   accessChanged: { code: 4409, reason: "Access changed: reconnecting" },

@@ -316,11 +316,20 @@ export class Room {
     const stored: Stored[] = [];
     const remote: Uint8Array[] = [];
     const replies: (() => void)[] = [];
+    // Connections refused in this batch: what they sent after the refused update may build on it.
+    const refused = new Set<Connection>();
     for (const job of batch) {
       if (job.kind === "reply") replies.push(job.run);
       else if (job.kind === "remote") remote.push(...job.payloads);
-      else {
+      else if (!refused.has(job.conn)) {
         try {
+          const refusal = this.name.type.checkUpdate?.(this.doc, job.update, job.conn.identity);
+          if (refusal) {
+            refused.add(job.conn);
+            // Close codes' reasons are at most 123 bytes.
+            job.conn.ws.close(CLOSE.refused.code, `${CLOSE.refused.reason}: ${refusal}`.slice(0, 120));
+            continue;
+          }
           const result = this.integrator.apply(job.update, job.conn);
           if (result) stored.push({ conn: job.conn, ...result });
         } catch {

@@ -1,6 +1,7 @@
 import type * as Y from "yjs";
 import type { Tx } from "#db/client";
 import type { ActingContext } from "~/domain/auth/actor";
+import type { PresenceIdentity } from "~/lib/presence";
 
 /** What a connection may do with a document, decided inside the tenant transaction (RLS underneath). */
 export interface DocumentAccess {
@@ -28,6 +29,11 @@ export interface DocumentType {
   access(tx: Tx, id: string, context: Pick<ActingContext, "orgId" | "collaborativeId" | "role">): Promise<DocumentAccess | null>;
   /** Keys of the parts a transaction changed (rows of a register), recorded with each stored update. */
   changedKeys?(transaction: Y.Transaction, doc: Y.Doc): string[];
+  /**
+   * Why an incoming update breaks a rule of the document that Yjs cannot (an append-only log), or
+   * null; judged before it is applied. The connection is then closed and nothing of it is kept.
+   */
+  checkUpdate?(doc: Y.Doc, update: Uint8Array, sender: PresenceIdentity): string | null;
   /** Writes the document into relational tables, in the same tenant transaction. */
   project?(tx: Tx, doc: Y.Doc, access: DocumentAccess, id: string): Promise<void>;
 }

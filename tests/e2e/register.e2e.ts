@@ -60,7 +60,7 @@ describe("the shared barrier register", () => {
     await b.context().close();
   }, 180_000);
 
-  it("is usable from the keyboard alone: move, edit, leave, set a status, undo", async () => {
+  it("is usable from the keyboard alone: move, edit, leave, set a status, undo, add a dated update", async () => {
     const page = await openRegister("wirral.lead@peff.example");
     const before = await page.getByRole("row").count();
     await page.getByRole("button", { name: "Add row" }).focus();
@@ -83,6 +83,18 @@ describe("the shared barrier register", () => {
     await page.keyboard.press("Control+z");
     await expect.poll(() => cell(page, row, "Status").textContent()).toMatch(/No status/);
     expect(await cell(page, row, "Barrier").textContent()).toContain("Keyboard barrier");
+    // A dated update, signed as the page signs it: the server (which judges the log) keeps it.
+    await page.keyboard.press("ArrowRight");
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute("aria-label"))).toBe(`Updates, row ${row}`);
+    await page.keyboard.press("Enter");
+    await page.keyboard.type("Update December 2026: booked by keyboard");
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Enter");
+    await page.keyboard.press("Escape");
+    await expect.poll(() => cell(page, row, "Updates").textContent()).toContain("booked by keyboard");
+    await page.reload();
+    await expect.poll(() => page.locator("[data-state]").getAttribute("data-state"), { timeout: 15_000 }).toBe("connected");
+    await expect.poll(() => cell(page, row, "Updates").textContent()).toContain("booked by keyboard");
     await page.context().close();
   });
 

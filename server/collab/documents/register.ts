@@ -1,8 +1,9 @@
 import { eq } from "drizzle-orm";
 import { registers } from "#db/schema";
 import { projectRegister } from "~/domain/register/project-register.server";
-import { readRows, touchedRowKeys } from "~/lib/register/model";
+import { readRows, ROWS, touchedRowKeys } from "~/lib/register/model";
 import { canEditSharedRegister } from "~/policies/register";
+import { checkAppendOnlyLogs } from "../append-only";
 import type { DocumentType } from "../types";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -20,5 +21,7 @@ export const registerDocument: DocumentType = {
     return { collaborativeId: row.id, orgId: null, canWrite: canEditSharedRegister(context.role) };
   },
   changedKeys: touchedRowKeys,
+  // Rows' logs of dated updates: appended with their author, never overwritten.
+  checkUpdate: (doc, update, sender) => checkAppendOnlyLogs(doc, ROWS, "updates", update, sender),
   project: (tx, doc, access) => projectRegister(tx, access.collaborativeId, readRows(doc)),
 };

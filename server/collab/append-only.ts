@@ -20,9 +20,16 @@ import type { PresenceIdentity } from "~/lib/presence";
 export function checkAppendOnlyLogs(doc: Y.Doc, rootName: string, logField: string, update: Uint8Array, sender: PresenceIdentity): string | null {
   const root = doc.getMap(rootName);
   const { structs, ds } = Y.decodeUpdate(update);
+  // This update's items by client, in clock order.
   const incoming = new Map<number, Y.Item[]>();
-  for (const s of structs) if (s instanceof Y.Item) incoming.set(s.id.client, [...(incoming.get(s.id.client) ?? []), s]);
-  const isIncoming = (item: Y.Item) => incoming.get(item.id.client)?.includes(item) ?? false;
+  for (const s of structs) {
+    if (!(s instanceof Y.Item)) continue;
+    const items = incoming.get(s.id.client) ?? [];
+    items.push(s);
+    incoming.set(s.id.client, items);
+  }
+  for (const items of incoming.values()) items.sort((a, b) => a.id.clock - b.id.clock);
+  const isIncoming = (item: Y.Item) => incomingAt(item.id) === item;
   const signature = `${sender.name} (${sender.organisation})`;
 
   /** The existing log a type is, or null. */
@@ -37,17 +44,35 @@ export function checkAppendOnlyLogs(doc: Y.Doc, rootName: string, logField: stri
     return rowItem.deleted || Y.isDeleted(ds, rowItem.id);
   };
 
-  // Where a new item goes: its parent as written, or its neighbour's parent.
-  const parentOf = (item: Y.Item, depth = 0): unknown => {
-    if (depth > 10_000) return null;
-    if (item.parent && !(item.parent instanceof Y.ID) && typeof item.parent !== "string") return item.parent;
-    if (item.parent instanceof Y.ID) {
-      const holder = find(item.parent);
-      return holder instanceof Y.Item && holder.content instanceof Y.ContentType && !isIncoming(holder) ? holder.content.type : null;
+  // Where a new item goes: its parent as written, or its neighbour's parent. Followed along a
+  // chain of neighbours once, and remembered for every item on it: a large update (a long paste,
+  // a reconnecting client's offline work) is one long chain, which must not cost its square.
+  const resolved = new Map<Y.Item, unknown>();
+  const parentOf = (start: Y.Item): unknown => {
+    const chain = new Set<Y.Item>();
+    let item: Y.Item | null = start;
+    let parent: unknown = null;
+    while (item) {
+      if (resolved.has(item)) {
+        parent = resolved.get(item);
+        break;
+      }
+      chain.add(item);
+      if (item.parent instanceof Y.ID) {
+        const holder = find(item.parent);
+        parent = holder instanceof Y.Item && holder.content instanceof Y.ContentType && !isIncoming(holder) ? holder.content.type : null;
+        break;
+      }
+      if (typeof item.parent === "string") break;
+      if (item.parent) {
+        parent = item.parent; // an item of the document: its parent type
+        break;
+      }
+      const next: Y.Item | null = (item.origin && find(item.origin)) || (item.rightOrigin && find(item.rightOrigin)) || null;
+      item = next && !chain.has(next) ? next : null;
     }
-    if (typeof item.parent === "string") return null;
-    const neighbour = (item.origin && find(item.origin)) || (item.rightOrigin && find(item.rightOrigin));
-    return neighbour instanceof Y.Item ? parentOf(neighbour, depth + 1) : null;
+    for (const c of chain) resolved.set(c, parent);
+    return parent;
   };
   // The document's own item wherever it has one: an update that repeats existing items (the row,
   // its log) must not make them look new, which would let what it appends go unjudged.
@@ -60,8 +85,21 @@ export function checkAppendOnlyLogs(doc: Y.Doc, rootName: string, logField: stri
         return null;
       }
     }
-    // The incoming item holding that clock: an id may point inside an item (a run of several entries).
-    return incoming.get(id.client)?.find((i) => i.id.clock <= id.clock && id.clock < i.id.clock + i.length) ?? null;
+    return incomingAt(id);
+  };
+  // The incoming item holding that clock (an id may point inside a run of several entries).
+  const incomingAt = (id: Y.ID): Y.Item | null => {
+    const items = incoming.get(id.client);
+    if (!items) return null;
+    let [low, high] = [0, items.length - 1];
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      const item = items[mid]!;
+      if (id.clock < item.id.clock) high = mid - 1;
+      else if (id.clock >= item.id.clock + item.length) low = mid + 1;
+      else return item;
+    }
+    return null;
   };
 
   for (const item of [...incoming.values()].flat()) {

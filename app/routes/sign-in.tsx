@@ -3,7 +3,7 @@ import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } fr
 import { z } from "zod";
 import { ErrorSummary } from "~/components/form/ErrorSummary";
 import { TextInput } from "~/components/form/fields";
-import { signIn } from "~/domain/auth/sign-in.server";
+import { rateLimitedMessage, signIn } from "~/domain/auth/sign-in.server";
 import { luciaFor } from "~/domain/auth/lucia.server";
 import { formFailure, type FormFailure } from "~/lib/http.server";
 import { fields, parseForm, valueOf } from "~/lib/forms";
@@ -41,14 +41,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     throw redirect(safeRedirect(redirectTo), { headers: { "Set-Cookie": result.setCookie } });
   }
   if (result.reason === "rate-limited") {
-    const minutes = Math.ceil(result.retryAfterSeconds / 60);
-    const wait = `${minutes} minute${minutes === 1 ? "" : "s"}`;
-    const message =
-      result.scope === "account"
-        ? `There have been too many failed attempts to sign in to this account. Wait ${wait}, then try again.`
-        : `There have been too many failed sign-in attempts from your network. Wait ${wait}, then try again.`;
     return data<FormFailure>(
-      { ok: false, errors: {}, values: parsed.values, message },
+      { ok: false, errors: {}, values: parsed.values, message: rateLimitedMessage(result.scope, result.retryAfterSeconds) },
       { status: 429, headers: { "Retry-After": String(result.retryAfterSeconds) } },
     );
   }

@@ -1,17 +1,15 @@
 import type { WebSocket } from "ws";
-import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
 import type { Database } from "#db/client";
 import type { TenantContext } from "#db/tenant";
-import type { PresenceIdentity } from "~/lib/presence";
 import type { UpdateJournal } from "./journal";
 import { Integrator, type Integrated } from "./integrate";
 import { fetchUpdates, loadDocument } from "./persistence";
-import { awarenessMessage, CLOSE, decodeMessage, readOnlyMessage, syncStep1, syncStep2, updateMessage } from "./protocol";
+import { CLOSE, decodeMessage, readOnlyMessage, syncStep1, syncStep2, updateMessage } from "./protocol";
 import type { DocumentName } from "./registry";
-import { stampAwareness } from "./presence";
+import { RoomPresence } from "./room-presence";
 import { StoredState } from "./stored-state";
-import type { DocumentAccess } from "./types";
+import type { Connection, DocumentAccess } from "./types";
 import { Upkeep, type UpkeepOptions } from "./upkeep";
 
 export interface CollabOptions extends UpkeepOptions {
@@ -22,23 +20,7 @@ export interface CollabOptions extends UpkeepOptions {
   revalidateMs: number;
 }
 
-export interface Connection {
-  ws: WebSocket;
-  tenant: TenantContext;
-  sessionId: string;
-  role: string;
-  canWrite: boolean;
-  /** Who this connection is in presence, from its session (see presence.ts). */
-  identity: PresenceIdentity;
-  /** The Yjs clients whose presence this connection set. */
-  awarenessIds: Set<number>;
-  /** Which of the revalidation ticks checks this connection (see revalidate.ts). */
-  revalidationSlot: number;
-  /** Messages that arrived while the document was loading, handled once it is. */
-  early: Uint8Array[] | null;
-  /** Our sync step 1 was sent to it, or need not be (see `ask`). */
-  asked: boolean;
-}
+export type { Connection };
 
 interface RoomDeps {
   database: Database;
@@ -87,7 +69,7 @@ interface Stored extends Integrated {
  */
 export class Room {
   readonly doc = new Y.Doc();
-  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  readonly presence = new RoomPresence(this.doc, (message) => this.broadcast(message, null));
   readonly conns = new Map<WebSocket, Connection>();
   /** The stored state has been read (false: it could not be). */
   readonly ready: Promise<boolean>;
@@ -103,8 +85,6 @@ export class Room {
   private closed = false;
   private unloading = false;
   private announced = new Set<number>();
-  /** Which connection set each Yjs client's presence. */
-  private readonly presenceOwners = new Map<number, Connection>();
   private announceTimer: NodeJS.Timeout | null = null;
 
   constructor(
@@ -113,24 +93,6 @@ export class Room {
     readonly access: DocumentAccess,
     private loader: TenantContext,
   ) {
-    this.awareness.setLocalState(null);
-    this.awareness.on("update", ({ added, updated, removed }: Record<string, number[]>, origin: unknown) => {
-      const conn = origin as Connection | null;
-      if (conn?.awarenessIds) {
-        for (const id of [...added!, ...updated!]) {
-          // Taken over by a new connection of the same person (a reconnect the server has not
-          // seen close yet): the old one's leaving must not remove it.
-          const previous = this.presenceOwners.get(id);
-          if (previous && previous !== conn) previous.awarenessIds.delete(id);
-          this.presenceOwners.set(id, conn);
-          conn.awarenessIds.add(id);
-        }
-        for (const id of removed!) conn.awarenessIds.delete(id);
-      }
-      for (const id of removed!) this.presenceOwners.delete(id);
-      const changed = [...added!, ...updated!, ...removed!];
-      this.broadcast(awarenessMessage(this.awareness, changed), null);
-    });
     this.upkeep = new Upkeep(deps, name, access, this.doc);
     this.integrator = new Integrator(this.doc, name.type);
     this.ready = this.load();
@@ -200,8 +162,7 @@ export class Room {
       this.conns.set(conn.ws, conn);
       setTimeout(() => this.ask(conn), ASK_FALLBACK_MS);
       if (!conn.canWrite) this.send(conn, readOnlyMessage());
-      const states = [...this.awareness.getStates().keys()];
-      if (states.length) this.send(conn, awarenessMessage(this.awareness, states));
+      if (this.presence.someoneHere) this.send(conn, this.presence.everyone());
       const early = conn.early ?? [];
       conn.early = null;
       for (const message of early) this.onMessage(conn, message);
@@ -255,24 +216,16 @@ export class Room {
           // Read-only connections were told so when they joined; their updates are dropped.
           if (conn.canWrite) this.enqueue({ kind: "update", conn, update: message.update });
           break;
-        case "awareness": {
-          const update = stampAwareness(message.update, conn.identity, (id) => this.mayUsePresence(conn, id));
-          if (update) awarenessProtocol.applyAwarenessUpdate(this.awareness, update, conn);
+        case "awareness":
+          this.presence.receive(conn, message.update);
           break;
-        }
         case "query-awareness":
-          this.send(conn, awarenessMessage(this.awareness, [...this.awareness.getStates().keys()]));
+          this.send(conn, this.presence.everyone());
           break;
       }
     } catch {
       conn.ws.close(CLOSE.malformed.code, CLOSE.malformed.reason);
     }
-  }
-
-  /** A connection may set the presence of a Yjs client nobody else's connection has set, or its person's own. */
-  private mayUsePresence(conn: Connection, clientId: number): boolean {
-    const owner = this.presenceOwners.get(clientId);
-    return !owner || owner === conn || owner.tenant.userId === conn.tenant.userId;
   }
 
   /**
@@ -365,7 +318,7 @@ export class Room {
 
   private disconnect(conn: Connection) {
     if (!this.conns.delete(conn.ws)) return;
-    awarenessProtocol.removeAwarenessStates(this.awareness, [...conn.awarenessIds], null);
+    this.presence.leave(conn);
     if (this.conns.size === 0 && !this.closed) {
       this.unloadTimer = setTimeout(() => void this.unload(), this.deps.options.unloadDelayMs);
     }
@@ -416,7 +369,7 @@ export class Room {
     if (this.unloadTimer) clearTimeout(this.unloadTimer);
     if (this.announceTimer) clearTimeout(this.announceTimer);
     this.upkeep.cancel();
-    this.awareness.destroy();
+    this.presence.destroy();
     this.doc.destroy();
   }
 

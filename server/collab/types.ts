@@ -1,4 +1,6 @@
+import type { WebSocket } from "ws";
 import type * as Y from "yjs";
+import type { TenantContext } from "#db/tenant";
 import type { Tx } from "#db/client";
 import type { ActingContext } from "~/domain/auth/actor";
 import type { PresenceIdentity } from "~/lib/presence";
@@ -36,4 +38,23 @@ export interface DocumentType {
   checkUpdate?(doc: Y.Doc, update: Uint8Array, sender: PresenceIdentity): string | null;
   /** Writes the document into relational tables, in the same tenant transaction. */
   project?(tx: Tx, doc: Y.Doc, access: DocumentAccess, id: string): Promise<void>;
+}
+
+/** One WebSocket connection to a document, as the room and the revalidation see it. */
+export interface Connection {
+  ws: WebSocket;
+  tenant: TenantContext;
+  sessionId: string;
+  role: string;
+  canWrite: boolean;
+  /** Who this connection is in presence, from its session (see presence.ts). */
+  identity: PresenceIdentity;
+  /** The Yjs clients whose presence this connection set. */
+  awarenessIds: Set<number>;
+  /** Which of the revalidation ticks checks this connection (see revalidate.ts). */
+  revalidationSlot: number;
+  /** Messages that arrived while the document was loading, handled once it is. */
+  early: Uint8Array[] | null;
+  /** Our sync step 1 was sent to it, or need not be (see `ask`). */
+  asked: boolean;
 }

@@ -1,42 +1,22 @@
 import * as encoding from "lib0/encoding";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "../../db/client";
+import { beforeAll, describe, expect, it } from "vitest";
 import { MESSAGE_AWARENESS } from "../../server/collab/protocol";
-import { openTestDatabase } from "../support/db";
-import { createWorld, type World } from "../support/factories";
-import { connectClient, waitFor, type TestClient } from "./support/client";
-import { ensureRegister, ORIGIN, sessionCookie, startCollab, type RunningCollab } from "./support/server";
+import type { World } from "../support/factories";
+import { waitFor, type TestClient } from "./support/client";
+import { useRegisterWorld } from "./support/register-world";
 
 /**
  * Presence (who is here, in which cell) is set by browsers, but who a person is comes from their
  * session: a modified client can neither show itself as someone else nor change or remove
  * another person's presence.
  */
-let database: Database;
+const register = useRegisterWorld();
 let world: World;
-let server: RunningCollab;
-let doc: string;
-const clients: TestClient[] = [];
-
-beforeAll(async () => {
-  database = await openTestDatabase();
-  world = await createWorld(database);
-  await ensureRegister(database, world.collaboratives.x);
-  doc = `register:${world.collaboratives.x}`;
-  server = await startCollab(database);
-});
-afterAll(async () => {
-  for (const c of clients) c.destroy();
-  await server?.close();
-  await database?.close();
+beforeAll(() => {
+  world = register.world;
 });
 
-async function client(userId: string) {
-  const c = connectClient({ serverUrl: server.serverUrl, document: doc, cookie: await sessionCookie(database, userId), origin: ORIGIN });
-  clients.push(c);
-  await c.synced();
-  return c;
-}
+const client = (userId: string) => register.client(userId);
 
 const userSeenBy = (watcher: TestClient, clientId: number) => watcher.provider.awareness.getStates().get(clientId)?.user as Record<string, string> | undefined;
 

@@ -1,42 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type * as Y from "yjs";
-import type { Database } from "../../db/client";
 import { appendRows, readRows, rowsOf } from "../../app/lib/register/model";
 import { CLOSE } from "../../server/collab/protocol";
-import { openTestDatabase } from "../support/db";
-import { createWorld, type World } from "../support/factories";
-import { connectClient, waitFor, type TestClient } from "./support/client";
-import { ensureRegister, ORIGIN, sessionCookie, startCollab, type RunningCollab } from "./support/server";
+import type { World } from "../support/factories";
+import { waitFor, type TestClient } from "./support/client";
+import { useRegisterWorld } from "./support/register-world";
 
 /**
  * A row's log of dated updates is appended with its author and never overwritten, whatever a
  * (modified) client sends: the server judges each update before applying it (append-only.ts).
  */
-let database: Database;
+const register = useRegisterWorld();
 let world: World;
-let server: RunningCollab;
-let doc: string;
-const clients: TestClient[] = [];
-
-beforeAll(async () => {
-  database = await openTestDatabase();
-  world = await createWorld(database);
-  await ensureRegister(database, world.collaboratives.x);
-  doc = `register:${world.collaboratives.x}`;
-  server = await startCollab(database);
-});
-afterAll(async () => {
-  for (const c of clients) c.destroy();
-  await server?.close();
-  await database?.close();
+beforeAll(() => {
+  world = register.world;
 });
 
-async function client(person: keyof World["people"]) {
-  const c = connectClient({ serverUrl: server.serverUrl, document: doc, cookie: await sessionCookie(database, world.people[person].id), origin: ORIGIN });
-  clients.push(c);
-  await c.synced();
-  return c;
-}
+const client = (person: keyof World["people"]) => register.client(world.people[person].id);
 
 const signature = (person: "leadA" | "leadA2") => ({
   authorId: world.people[person].id,

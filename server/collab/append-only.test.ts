@@ -1,10 +1,13 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { appendRows, rowsOf } from "~/lib/register/model";
-import { checkAppendOnlyLogs } from "./append-only";
+import { checkAppendOnlyLogs as checkLogs, withOrganisation } from "./append-only";
+import { readIncoming } from "./incoming-update";
 
 const asha = { id: "u-asha", name: "Asha Patel", organisation: "Trust A", colour: "#005eb8" };
 const ben = { id: "u-ben", name: "Ben Ode", organisation: "Trust B", colour: "#007f3b" };
+const checkAppendOnlyLogs = (doc: Y.Doc, root: string, field: string, update: Uint8Array, sender: typeof asha) =>
+  checkLogs(readIncoming(doc, update), root, [{ field, signature: withOrganisation }], sender);
 const signed = (who: typeof asha, text: string) => ({ at: "2026-12-06T05:00:00.000Z", authorId: who.id, authorName: `${who.name} (${who.organisation})`, text });
 
 /** The server's copy with one row whose log has one entry by Asha, and a client's copy of it. */

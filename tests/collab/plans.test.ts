@@ -5,7 +5,9 @@ import type { Database } from "../../db/client";
 import { registerRows } from "../../db/schema";
 import { createPlan } from "../../app/domain/plans/create-plan.server";
 import { pullIntoPlan } from "../../app/domain/plans/pull-into-plan.server";
-import { appendActions, readActions } from "../../app/lib/plan/model";
+import { appendActions, changeDueDate, readActions } from "../../app/lib/plan/model";
+import { rowsOf } from "../../app/lib/register/model";
+import { CLOSE } from "../../server/collab/protocol";
 import { openTestDatabase } from "../support/db";
 import { createWorld, type World } from "../support/factories";
 import { connectClient, waitFor, type TestClient } from "./support/client";
@@ -86,5 +88,27 @@ describe("a plan over the collaboration server", () => {
     await pullIntoPlan(database, world.actors.leadA, planId, { kind: "register", id: rowKey });
     await waitFor(() => readActions(open.doc).some((a) => a.barrier === "Pulled live" && a.source?.id === rowKey), "the pulled action, live");
     expect(readActions(open.doc).some((a) => a.action === "Written by the contributor")).toBe(true);
+  });
+
+  it("keeps due-date moves with their reason: a move without one closes that connection, and nobody receives it", async () => {
+    const lead = await client(world.people.leadA.id);
+    const contributor = await client(world.people.contributorA.id);
+    await Promise.all([lead.synced(), contributor.synced()]);
+    const [key] = appendActions(lead.doc, [{ action: "Recruit BSL interpreters", originalDue: "2025-12-31", currentDue: "2025-12-31" }]);
+    const dueAt = (c: TestClient) => readActions(c.doc).find((a) => a.key === key)?.currentDue;
+    await waitFor(() => dueAt(contributor) === "2025-12-31", "the action at the contributor");
+
+    // As the page moves it: signed with the contributor's name, with the reason.
+    changeDueDate(contributor.doc, key!, "31/03/2026", "Procurement delayed", { id: world.people.contributorA.id, name: world.people.contributorA.name });
+    await waitFor(() => dueAt(lead) === "2026-03-31", "the recorded move at the lead");
+
+    rowsOf(contributor.doc).get(key!)!.set("currentDue", "2027-03-31");
+    await waitFor(() => contributor.closes.length > 0, "the connection that moved a date without a reason to close");
+    expect(contributor.closes[0]).toEqual({ code: CLOSE.refused.code, reason: "Change refused: A due date moves only with its reason recorded" });
+    contributor.destroy();
+    const late = await client(world.people.leadA.id);
+    await late.synced();
+    expect(dueAt(late)).toBe("2026-03-31");
+    expect(readActions(late.doc).find((a) => a.key === key)?.dueChanges.map((c) => c.reason)).toEqual(["Procurement delayed"]);
   });
 });

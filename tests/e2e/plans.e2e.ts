@@ -129,6 +129,42 @@ describe("objective plans", () => {
     await lead.keyboard.press("Escape");
     await expect.poll(() => cell(lead, 1, "Evidence").textContent()).toContain(chosen);
 
+    // A first due date, then a move with its reason, and a dated update, all from the keyboard.
+    // The server judges both logs (signed as the page signs them; a date moves only with its
+    // reason recorded) and closes a connection that breaks the rules: a reload finds them kept.
+    const due = cell(lead, 1, "Due date");
+    await due.focus();
+    await lead.keyboard.press("Enter");
+    await lead.keyboard.type("31/12/2025");
+    await lead.keyboard.press("Enter");
+    await expect.poll(() => due.textContent()).toMatch(/31 December 2025/);
+    await due.focus();
+    await lead.keyboard.press("Enter");
+    await lead.keyboard.press("Control+a");
+    await lead.keyboard.type("31/03/2026");
+    await lead.keyboard.press("Tab");
+    await lead.keyboard.type("Interpreter contract delayed");
+    await expectAccessible(lead, "due date editor");
+    await lead.keyboard.press("Tab");
+    await lead.keyboard.press("Enter");
+    await expect.poll(() => due.textContent()).toMatch(/31 March 2026.*Originally 31 December 2025/);
+    await cell(lead, 1, "Updates").focus();
+    await lead.keyboard.press("Enter");
+    await lead.keyboard.type("Update December 2026: contract signed");
+    await lead.keyboard.press("Tab");
+    await lead.keyboard.press("Enter");
+    await lead.keyboard.press("Escape");
+    await expect.poll(() => cell(lead, 1, "Updates").textContent()).toContain("contract signed");
+    await settle(lead);
+    await lead.reload();
+    await live(lead);
+    await expect.poll(() => cell(lead, 1, "Updates").textContent()).toContain("contract signed");
+    await expect.poll(() => due.textContent()).toMatch(/31 March 2026.*Originally 31 December 2025/);
+    await due.focus();
+    await lead.keyboard.press("Enter");
+    await expect.poll(() => lead.locator("main").textContent()).toMatch(/moved from 31 December 2025 to 31 March 2026\. Reason: Interpreter contract delayed/);
+    await lead.keyboard.press("Escape");
+
     // Mark it complete from the keyboard; the roll-up shows it to the regional lead.
     await cell(lead, 1, "Status").focus();
     await lead.keyboard.press("Enter");

@@ -139,6 +139,14 @@ export function encodePlan(actions: (ActionInput & { key: string })[]): Uint8Arr
 export class DueDateError extends Error {}
 
 /**
+ * The origin of due-date changes. Not on anyone's undo stack (undo tracks changes without an
+ * origin): a move is kept with its reason, and the server refuses a due date that moves without
+ * one (server/collab/due-dates.ts), which an undo would be. A wrong date is corrected by moving it
+ * again, with the reason said.
+ */
+export const DUE_DATE_ORIGIN = "due-date";
+
+/**
  * Sets an action's current due date. The first date needs no reason (it is also the original);
  * moving a date needs one, and the move is kept with who made it, when and why.
  */
@@ -154,14 +162,14 @@ export function changeDueDate(doc: Y.Doc, key: string, to: string, reason: strin
     doc.transact(() => {
       row.set("originalDue", next);
       row.set("currentDue", next);
-    });
+    }, DUE_DATE_ORIGIN);
     return;
   }
   if (!reason.trim()) throw new DueDateError("Say why the due date is changing: the reason is kept with the plan.");
   doc.transact(() => {
     row.set("currentDue", next);
     (row.get("dueChanges") as Y.Array<unknown>).push([{ at: now.toISOString(), authorId: author.id, authorName: author.name, from: current, to: next, reason: reason.trim() }]);
-  });
+  }, DUE_DATE_ORIGIN);
 }
 
 /** Adds a step (Appendix C's numbered associated actions). */

@@ -2,9 +2,19 @@ import { eq } from "drizzle-orm";
 import { plans } from "#db/schema";
 import { projectPlan } from "~/domain/plans/project-plan.server";
 import { readActions } from "~/lib/plan/model";
-import { touchedRowKeys } from "~/lib/register/model";
+import { ROWS, touchedRowKeys } from "~/lib/register/model";
 import { canEditPlans } from "~/policies/plans";
+import { checkAppendOnlyLogs, nameOnly, withOrganisation } from "../append-only";
+import { checkDueDates } from "../due-dates";
+import { readIncoming } from "../incoming-update";
 import type { DocumentType } from "../types";
+
+/** An action's logs: dated updates (written as the register writes them), due-date moves, source decisions. */
+const LOGS = [
+  { field: "updates", signature: withOrganisation },
+  { field: "dueChanges", signature: nameOnly },
+  { field: "sourceDecisions", signature: nameOnly },
+];
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -21,6 +31,10 @@ export const planDocument: DocumentType = {
     return { collaborativeId: plan.collaborativeId, orgId: plan.orgId, canWrite: canEditPlans(context.role) };
   },
   changedKeys: touchedRowKeys,
+  checkUpdate(doc, update, sender) {
+    const incoming = readIncoming(doc, update);
+    return checkAppendOnlyLogs(incoming, ROWS, LOGS, sender) ?? checkDueDates(incoming, ROWS);
+  },
   async project(tx, doc, access, id) {
     await projectPlan(tx, { planId: id, collaborativeId: access.collaborativeId, orgId: access.orgId! }, readActions(doc));
   },

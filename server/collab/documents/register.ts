@@ -3,8 +3,12 @@ import { registers } from "#db/schema";
 import { projectRegister } from "~/domain/register/project-register.server";
 import { readRows, ROWS, touchedRowKeys } from "~/lib/register/model";
 import { canEditSharedRegister } from "~/policies/register";
-import { checkAppendOnlyLogs } from "../append-only";
+import { checkAppendOnlyLogs, withOrganisation } from "../append-only";
+import { readIncoming } from "../incoming-update";
 import type { DocumentType } from "../types";
+
+/** A row's dated updates, read by every organisation of the collaborative. */
+const LOGS = [{ field: "updates", signature: withOrganisation }];
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -22,6 +26,6 @@ export const registerDocument: DocumentType = {
   },
   changedKeys: touchedRowKeys,
   // Rows' logs of dated updates: appended with their author, never overwritten.
-  checkUpdate: (doc, update, sender) => checkAppendOnlyLogs(doc, ROWS, "updates", update, sender),
+  checkUpdate: (doc, update, sender) => checkAppendOnlyLogs(readIncoming(doc, update), ROWS, LOGS, sender),
   project: (tx, doc, access) => projectRegister(tx, access.collaborativeId, readRows(doc)),
 };

@@ -4,8 +4,10 @@ import {
   canInvite,
   canManageMembersOf,
   canRemoveMember,
+  canWithdrawInvitation,
   grantableRoles,
   rolesGrantableInAny,
+  withheldCollaborativeRoles,
   type PolicyActor,
   type RoleReach,
 } from "./members";
@@ -74,6 +76,19 @@ describe("member policies", () => {
       expect(canInvite(admin, trust, "collaborative_admin", inC("org-1"))).toBe(false);
       // A role the active context does not hold is not granted through another membership's admin rights.
       expect(canInvite(lead, trust, "collaborative_admin", adminOfBoth)).toBe(false);
+    });
+    it("lets withdraw an invitation only who could make it now, and names the roles the page must explain", () => {
+      expect(canWithdrawInvitation(admin, { orgId: trust, role: "regional_lead" }, adminOfCOnly)).toBe(false);
+      expect(canWithdrawInvitation(admin, { orgId: trust, role: "viewer" }, adminOfCOnly)).toBe(true);
+      expect(canWithdrawInvitation(admin, { orgId: trust, role: "regional_lead" }, adminOfBoth)).toBe(true);
+      expect(canWithdrawInvitation(lead, { orgId: "org-1", role: "regional_lead" }, inC("org-1"))).toBe(false);
+      expect(canWithdrawInvitation(lead, { orgId: "org-1", role: "contributor" }, inC("org-1"))).toBe(true);
+      expect(withheldCollaborativeRoles(admin, trust, adminOfCOnly)).toEqual(["collaborative_admin", "regional_lead"]);
+      expect(withheldCollaborativeRoles(admin, trust, adminOfBoth)).toEqual([]);
+      expect(withheldCollaborativeRoles(lead, "org-1", inC("org-1"))).toEqual(["collaborative_admin", "regional_lead"]);
+      // Someone who manages nothing there has nothing withheld to explain.
+      expect(withheldCollaborativeRoles(lead, trust, adminOfBoth)).toEqual([]);
+      expect(withheldCollaborativeRoles(contributor, "org-1", inC("org-1"))).toEqual([]);
     });
     it("offers on the invitation form the roles grantable in some organisation", () => {
       expect(rolesGrantableInAny(admin, [adminOfCOnly])).not.toContain("collaborative_admin");

@@ -70,6 +70,26 @@ export function canInvite(actor: PolicyActor, orgId: string, role: Role, reach: 
   return canManageMembersOf(actor, orgId) && grantsIn(actor, orgId, reach).includes(role);
 }
 
+/**
+ * A pending invitation is the grant in flight, so withdrawing one needs the right to make it now:
+ * to a collaborative-wide role, that is being admin of every collaborative the organisation belongs
+ * to (the database's invitations_update policy says the same, 0018).
+ */
+export function canWithdrawInvitation(actor: PolicyActor, invitation: { orgId: string; role: Role }, reach: RoleReach): boolean {
+  return canInvite(actor, invitation.orgId, invitation.role, reach);
+}
+
+/**
+ * The collaborative-wide roles that someone who manages the organisation still may not grant,
+ * change or remove there (or invite to, or withdraw an invitation to): what the members page
+ * explains instead of offering an action that would be refused. Empty for those who manage nothing there.
+ */
+export function withheldCollaborativeRoles(actor: PolicyActor, orgId: string, reach: RoleReach): Role[] {
+  if (!canManageMembersOf(actor, orgId)) return [];
+  const grantable = grantsIn(actor, orgId, reach);
+  return COLLABORATIVE_ROLES.filter((r) => !grantable.includes(r));
+}
+
 /** Nobody changes or removes themselves here (that is how an organisation loses its last lead). */
 export function canChangeRole(actor: PolicyActor, member: MembershipRow, newRole: Role, reach: RoleReach): boolean {
   const grantable = grantsIn(actor, member.orgId, reach);

@@ -1,7 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
-import { ROLES } from "#db/schema";
+import { ROLES, type Role } from "#db/schema";
 import { ErrorSummary } from "~/components/form/ErrorSummary";
 import { SuccessBanner } from "~/components/Notice";
 import { policyActor } from "~/domain/auth/actor";
@@ -13,7 +13,7 @@ import { formValues, parseForm } from "~/lib/forms";
 import { formatDate, ORGANISATION_TYPE_LABELS } from "~/lib/labels";
 import { pageTitle } from "~/lib/meta";
 import { requireActor } from "~/lib/session.server";
-import { canChangeRole, canManageMembersOf, canRemoveMember, grantableRoles } from "~/policies/members";
+import { canChangeRole, canManageMembersOf, canRemoveMember, canWithdrawInvitation, grantableRoles, withheldCollaborativeRoles } from "~/policies/members";
 import { ROLE_LABELS } from "~/policies/roles";
 
 export const meta: MetaFunction = () => pageTitle("Members");
@@ -26,20 +26,32 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     return {
       isAdmin: who.role === "collaborative_admin",
       // Per organisation (`reach` stays on the server): collaborative-wide roles only where the actor is admin of every collaborative the organisation is in.
-      orgs: orgs.map(({ reach, ...o }) => ({
-        ...o,
-        grantable: grantableRoles(who, reach),
-        canInvite: canManageMembersOf(who, o.orgId),
-        members: o.members.map((m) => {
-          const row = { userId: m.userId, orgId: o.orgId, role: m.role };
-          return {
-            ...m,
-            isYou: m.userId === actor.userId,
-            canChange: grantableRoles(who, reach).some((r) => r !== m.role && canChangeRole(who, row, r, reach)),
-            canRemove: canRemoveMember(who, row, reach),
-          };
-        }),
-      })),
+      // Actions the policies would refuse are not offered; `needsAdminOfEvery` marks those refused by that rule alone, which the page explains.
+      orgs: orgs.map(({ reach, ...o }) => {
+        const withheld = withheldCollaborativeRoles(who, o.orgId, reach);
+        return {
+          ...o,
+          grantable: grantableRoles(who, reach),
+          withheld,
+          canInvite: canManageMembersOf(who, o.orgId),
+          members: o.members.map((m) => {
+            const row = { userId: m.userId, orgId: o.orgId, role: m.role };
+            const isYou = m.userId === actor.userId;
+            return {
+              ...m,
+              isYou,
+              canChange: grantableRoles(who, reach).some((r) => r !== m.role && canChangeRole(who, row, r, reach)),
+              canRemove: canRemoveMember(who, row, reach),
+              needsAdminOfEvery: !isYou && withheld.includes(m.role),
+            };
+          }),
+          invitations: o.invitations.map((i) => ({
+            ...i,
+            canWithdraw: canWithdrawInvitation(who, { orgId: o.orgId, role: i.role }, reach),
+            needsAdminOfEvery: withheld.includes(i.role),
+          })),
+        };
+      }),
     };
   });
 }
@@ -70,8 +82,16 @@ const DONE: Record<string, string> = {
   removed: "The member was removed and signed out everywhere.",
 };
 
+/** Who may act on a collaborative-wide role in an organisation (app/policies/members.ts, migration 0018). */
+const ADMIN_OF_EVERY = "Only a collaborative admin in every collaborative this organisation belongs to";
+
+const listOfRoles = (roles: readonly Role[]) => {
+  const labels = roles.map((r) => ROLE_LABELS[r]);
+  return labels.length > 1 ? `${labels.slice(0, -1).join(", ")} and ${labels.at(-1)!.toLowerCase()}` : labels[0];
+};
+
 export default function Members() {
-  const { orgs } = useLoaderData<typeof loader>();
+  const { orgs, isAdmin } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const done = DONE[params.get("done") ?? ""];
@@ -94,6 +114,14 @@ export default function Members() {
           <h2 id={`org-${org.orgId}`}>
             {org.orgName} <span className="nhsuk-caption-m">{ORGANISATION_TYPE_LABELS[org.orgType]}</span>
           </h2>
+          {isAdmin && org.withheld.length > 0 ? (
+            <div className="nhsuk-inset-text" data-testid={`withheld-${org.orgId}`}>
+              <p>
+                {listOfRoles(org.withheld)} roles given in {org.orgName} apply in every collaborative it belongs to, and you are not admin in all of them. So here
+                you cannot give, change or remove {org.withheld.length === 1 ? "that role" : "those roles"}, invite someone to {org.withheld.length === 1 ? "it" : "one"} or withdraw such an invitation.
+              </p>
+            </div>
+          ) : null}
           {org.members.length === 0 ? (
             <p>No one from this organisation has joined yet.</p>
           ) : (
@@ -146,6 +174,8 @@ export default function Members() {
                           <Link to={`/members/${m.membershipId}/remove`}>
                             Remove<span className="nhsuk-u-visually-hidden"> {m.name}</span>
                           </Link>
+                        ) : m.needsAdminOfEvery ? (
+                          <span className="nhsuk-u-secondary-text-colour">{ADMIN_OF_EVERY} can change or remove a {ROLE_LABELS[m.role].toLowerCase()}.</span>
                         ) : (
                           <span className="nhsuk-u-secondary-text-colour">None</span>
                         )}
@@ -162,16 +192,23 @@ export default function Members() {
               <ul className="nhsuk-list">
                 {org.invitations.map((i) => (
                   <li key={i.id}>
-                    <Form method="post" className="peff-inline-form">
-                      <span>
-                        {i.email}, {ROLE_LABELS[i.role].toLowerCase()}, expires {formatDate(i.expiresAt)}
-                      </span>
-                      <input type="hidden" name="intent" value="revoke" />
-                      <input type="hidden" name="invitationId" value={i.id} />
-                      <button type="submit" className="nhsuk-button nhsuk-button--secondary nhsuk-button--small">
-                        Withdraw<span className="nhsuk-u-visually-hidden"> invitation for {i.email}</span>
-                      </button>
-                    </Form>
+                    {i.canWithdraw ? (
+                      <Form method="post" className="peff-inline-form">
+                        <span>
+                          {i.email}, {ROLE_LABELS[i.role].toLowerCase()}, expires {formatDate(i.expiresAt)}
+                        </span>
+                        <input type="hidden" name="intent" value="revoke" />
+                        <input type="hidden" name="invitationId" value={i.id} />
+                        <button type="submit" className="nhsuk-button nhsuk-button--secondary nhsuk-button--small">
+                          Withdraw<span className="nhsuk-u-visually-hidden"> invitation for {i.email}</span>
+                        </button>
+                      </Form>
+                    ) : (
+                      <>
+                        {i.email}, {ROLE_LABELS[i.role].toLowerCase()}, expires {formatDate(i.expiresAt)}.{" "}
+                        {i.needsAdminOfEvery ? <span className="nhsuk-u-secondary-text-colour">{ADMIN_OF_EVERY} can withdraw this invitation.</span> : null}
+                      </>
+                    )}
                   </li>
                 ))}
               </ul>

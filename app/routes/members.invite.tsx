@@ -13,7 +13,7 @@ import { fields, parseForm, valueOf } from "~/lib/forms";
 import { formatDate } from "~/lib/labels";
 import { pageTitle } from "~/lib/meta";
 import { ensure, requireActor } from "~/lib/session.server";
-import { canSeeMembersPage, rolesGrantableInAny } from "~/policies/members";
+import { canSeeMembersPage, grantableRoles, withheldCollaborativeRoles } from "~/policies/members";
 import { ROLE_DESCRIPTIONS, ROLE_LABELS } from "~/policies/roles";
 
 export const meta: MetaFunction = () => pageTitle("Invite someone");
@@ -21,12 +21,14 @@ export const meta: MetaFunction = () => pageTitle("Invite someone");
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireActor(request, context);
   return guarded(async () => {
-    ensure(canSeeMembersPage(policyActor(actor)), "Only collaborative admins and equality leads can invite people");
+    const who = policyActor(actor);
+    ensure(canSeeMembersPage(who), "Only collaborative admins and equality leads can invite people");
     const organisations = await listInvitableOrganisations(context.database, actor);
     return {
-      organisations: organisations.map(({ id, name }) => ({ id, name })),
-      // Collaborative-wide roles are offered if grantable in some organisation; createInvitation checks the one chosen.
-      roles: rolesGrantableInAny(policyActor(actor), organisations.map((o) => o.reach)),
+      // Per organisation, the roles that may be granted there: the form offers those of the one chosen
+      // (createInvitation checks it again), and says why collaborative-wide roles are missing.
+      organisations: organisations.map(({ id, name, reach }) => ({ id, name, roles: grantableRoles(who, reach), withheld: withheldCollaborativeRoles(who, id, reach) })),
+      isAdmin: who.role === "collaborative_admin",
       activeOrgId: actor.active.orgId,
       days: context.config.invitationDays,
     };
@@ -50,11 +52,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Invite() {
-  const { organisations, roles, activeOrgId, days } = useLoaderData<typeof loader>();
+  const { organisations, isAdmin, activeOrgId, days } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  if (result?.ok) return <InvitationCreated invitation={result.invitation} />;
   const errors = result && !result.ok ? result.errors : undefined;
   const values = result && !result.ok ? result.values : undefined;
+  const initialOrgId = [valueOf(values, "orgId"), activeOrgId].find((id) => organisations.some((o) => o.id === id)) ?? organisations[0]?.id;
+  // The roles follow the organisation chosen (once the page has loaded its script; before, those of the first one shown).
+  const [orgId, setOrgId] = useState(initialOrgId);
+  if (result?.ok) return <InvitationCreated invitation={result.invitation} />;
+  const chosen = organisations.find((o) => o.id === orgId) ?? organisations[0];
+  const roles = chosen?.roles ?? [];
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
@@ -66,7 +73,14 @@ export default function Invite() {
         <p>
           You will get a link to send them yourself (no email is sent). It works once and expires after {days} days.
         </p>
-        <Form method="post" noValidate>
+        <Form
+          method="post"
+          noValidate
+          onChange={(event) => {
+            const target = event.target as HTMLSelectElement;
+            if (target.name === "orgId") setOrgId(target.value);
+          }}
+        >
           {organisations.length === 1 ? (
             <>
               <input type="hidden" name="orgId" value={organisations[0]!.id} />
@@ -79,7 +93,7 @@ export default function Invite() {
               name="orgId"
               label="Organisation"
               options={organisations.map((o) => ({ value: o.id, label: o.name }))}
-              defaultValue={valueOf(values, "orgId") || activeOrgId}
+              defaultValue={initialOrgId}
               error={errors?.orgId}
             />
           )}
@@ -89,6 +103,11 @@ export default function Invite() {
             name="role"
             legend="Role"
             legendClassName="nhsuk-fieldset__legend--m"
+            hint={
+              isAdmin && chosen && chosen.withheld.length > 0
+                ? `${chosen.withheld.map((r, i) => (i ? ROLE_LABELS[r].toLowerCase() : ROLE_LABELS[r])).join(" and ")} are not offered for ${chosen.name}: those roles apply in every collaborative it belongs to, and only a collaborative admin in all of them can invite someone to one.`
+                : undefined
+            }
             options={roles.map((r) => ({ value: r, label: ROLE_LABELS[r], hint: ROLE_DESCRIPTIONS[r] }))}
             defaultValue={valueOf(values, "role")}
             error={errors?.role}

@@ -144,7 +144,7 @@ describe("collaborative-wide roles in an organisation of two collaboratives", ()
     // A pending collaborative-wide invitation there is a grant in flight: PEFF's admin cannot withdraw it either.
     const pending = await createInvitation(database, config, bothAdmin, { orgId: s.orgs.trustY, email: newEmail(), role: "regional_lead" });
     expect(await asApp(peffAdmin, sql`update invitations set revoked_at = now() where id = ${pending.id} returning 1`)).toBe(0);
-    expect(await status(revokeInvitation(database, peffAdmin, pending.id))).toBe(404);
+    expect(await status(revokeInvitation(database, peffAdmin, pending.id))).toBe(403);
     // The same context still writes the organisation roles there (the rules for them are unchanged).
     const newcomer = await createUser(database);
     expect(await asApp(peffAdmin, sql`insert into memberships (user_id, org_id, role) values (${newcomer.id}, ${s.orgs.trustY}, 'contributor') returning 1`)).toBe(1);

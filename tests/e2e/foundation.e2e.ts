@@ -140,4 +140,33 @@ describe("inviting people", () => {
     await inviteePage.reload();
     await expect.poll(() => new URL(inviteePage.url()).pathname).toBe("/sign-in");
   });
+
+  it("an equality lead is not offered, and is told why not, what only a collaborative admin may do", async () => {
+    // The demo has one collaborative, so its admin may act on every role; its ICB's equality lead may not act on the collaborative-wide ones.
+    const adminPage = await (await newContext(browser)).newPage();
+    await signIn(adminPage, "admin@peff.example");
+    await adminPage.goto("/members/invite");
+    await adminPage.getByLabel("Organisation").selectOption({ label: "NHS Cheshire and Merseyside ICB (demo)" });
+    await adminPage.getByLabel("Their email address").fill("new.regional.lead@peff.example");
+    await adminPage.getByLabel("Regional lead").check();
+    await adminPage.getByRole("button", { name: "Create invitation link" }).click();
+    await expect.poll(() => adminPage.getByTestId("invitation-link").count()).toBe(1);
+
+    const leadPage = await (await newContext(browser)).newPage();
+    await signIn(leadPage, "icb.lead@peff.example");
+    await leadPage.goto("/members");
+    const only = "Only a collaborative admin in every collaborative this organisation belongs to";
+    const invitation = leadPage.getByRole("listitem").filter({ hasText: "new.regional.lead@peff.example" });
+    await expect.poll(() => invitation.textContent()).toMatch(`${only} can withdraw this invitation.`);
+    expect(await leadPage.getByRole("button", { name: /^Withdraw/ }).count()).toBe(0);
+    const admin = leadPage.getByRole("row").filter({ hasText: "admin@peff.example" });
+    expect(await admin.textContent()).toMatch(`${only} can change or remove a collaborative admin.`);
+    expect(await admin.getByRole("link").count()).toBe(0);
+    await expectAccessible(leadPage, "members as an equality lead, with a collaborative-wide invitation");
+
+    // The admin may withdraw it.
+    await adminPage.goto("/members");
+    await adminPage.getByRole("button", { name: "Withdraw invitation for new.regional.lead@peff.example" }).click();
+    await expect.poll(() => adminPage.locator(".nhsuk-notification-banner").textContent()).toMatch(/invitation was withdrawn/);
+  });
 });

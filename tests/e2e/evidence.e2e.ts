@@ -12,6 +12,8 @@ afterAll(async () => {
 });
 
 const word = `quokka${Date.now().toString(36)}`;
+/** A valid 1x1 PNG: an attachment with no text for the share check to read. */
+const ONE_PIXEL_PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=", "base64");
 let itemUrl = "";
 
 async function heading(page: Page) {
@@ -86,6 +88,45 @@ describe("the evidence library in a browser", () => {
     const history = await page.locator("section[aria-labelledby=history] table").textContent();
     expect(history).toMatch(/Redacted personal data.*email address in Summary/);
     expect(history).toMatch(/Shared with the collaborative/);
+  }, 180_000);
+
+  it("a file with no readable text must be looked at before sharing: the choice is made from the keyboard", async () => {
+    const page = await (await newContext(browser)).newPage();
+    await signIn(page, "alderhey.lead@peff.example");
+    await page.goto("/evidence/new");
+    await page.getByLabel("Title").fill(`Ward poster ${word}`);
+    await page.getByLabel("Type").selectOption({ label: "Meeting note" });
+    await page.getByRole("button", { name: "Save and continue" }).click();
+    await page.waitForURL(/\/evidence\/[0-9a-f-]{36}\?done=created/);
+    // A picture: the upload accepts it, and no text can be read from it to check.
+    await page.locator("#file").setInputFiles({ name: "ward-poster.png", mimeType: "image/png", buffer: ONE_PIXEL_PNG });
+    await page.getByRole("button", { name: "Upload file" }).click();
+    await page.waitForURL(/done=attached/);
+    await expect.poll(() => page.getByRole("link", { name: "ward-poster.png" }).count()).toBe(1);
+
+    await page.getByRole("link", { name: "Share with the collaborative" }).click();
+    await expect.poll(() => page.getByRole("heading", { level: 2, name: "Files we could not check" }).count()).toBe(1);
+    expect(await page.locator("legend").allTextContents()).toContain("Could not be checked: ward-poster.png");
+    await expectAccessible(page, "share with a file we could not check");
+    // Sharing without a choice for the file asks for one, on the file's own control.
+    await page.getByRole("button", { name: "Share with the collaborative" }).click();
+    await expect.poll(() => page.locator(".nhsuk-error-summary").textContent()).toMatch(/Confirm that you have looked at ward-poster\.png and it can be shared, or remove it/);
+    await expectAccessible(page, "share with a file we could not check, with errors");
+    // From the keyboard: from the file's download link, Tab reaches the choice; Space picks it; Tab, Enter shares.
+    await page.getByRole("link", { name: "Download ward-poster.png" }).focus();
+    await page.keyboard.press("Tab");
+    const looked = page.getByLabel("I have looked at it: it has no personal data, or only what may be shared");
+    await expect.poll(() => looked.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press("Space");
+    expect(await looked.isChecked()).toBe(true);
+    await page.keyboard.press("Tab");
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe("Share with the collaborative");
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/done=shared/);
+    // Looked at and shared as it is: the file stays on the item, and the history says it was looked at.
+    await expect.poll(() => page.getByRole("link", { name: "ward-poster.png" }).count()).toBe(1);
+    expect(await page.locator("section[aria-labelledby=history] table").textContent()).toMatch(/Shared with the collaborative.*1 file the check could not read, looked at and shared/);
+    await expectAccessible(page, "item shared after looking at its file");
   }, 180_000);
 
   it("a user of another organisation finds it by a word inside the PDF and reads it, redacted and read-only", async () => {

@@ -5,9 +5,10 @@ import { getAttachment } from "../../app/domain/evidence/get-attachment.server";
 import { getItem } from "../../app/domain/evidence/get-item.server";
 import { parseMultipart } from "../../app/lib/uploads/parse-multipart.server";
 import { MAX_ATTACHMENT_BYTES } from "../../app/lib/uploads/limits";
+import { PARSE_LIMITS } from "../../app/lib/workers/parse-in-worker.server";
 import { openTestDatabase } from "../support/db";
 import { createWorld, type World } from "../support/factories";
-import { makePdf } from "../support/pdf";
+import { makePdf, makePdfBomb } from "../support/pdf";
 import { addItem } from "./support";
 
 let database: Database;
@@ -75,6 +76,20 @@ describe("attachment limits", () => {
     expect(ok.textLength).toBeGreaterThan(0);
     const files = (await getItem(database, world.actors.leadA, { itemId: id })).attachments;
     expect(files.map((f) => [f.filename, f.contentType])).toEqual([["<script>.pdf", "application/pdf"]]);
+  });
+
+  // 2 MB that inflate to 2 GB: read on the main thread, as it was, the process grew by 4 GB.
+  it("stores a PDF bomb with no text, the process growing by no more than the parse limit", { timeout: 120_000 }, async () => {
+    const id = await addItem(database, world.actors.leadA);
+    const bomb = makePdfBomb(2048);
+    const before = process.memoryUsage.rss();
+    const { textLength } = await addAttachment(database, world.actors.leadA, { itemId: id, filename: "bomb.pdf", bytes: bomb });
+    const peak = process.resourceUsage().maxRSS * 1024;
+    expect(textLength).toBe(0);
+    // The limit, plus what pdf.js can allocate between two looks at the process (it doubles a buffer).
+    expect(peak - before).toBeLessThan((PARSE_LIMITS.memoryMb + 512) * 2 ** 20);
+    const [file] = (await getItem(database, world.actors.leadA, { itemId: id })).attachments;
+    expect(file).toMatchObject({ filename: "bomb.pdf", size: bomb.length, unreadable: true });
   });
 
   it("gives back every byte of a stored file", async () => {

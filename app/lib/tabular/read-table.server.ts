@@ -1,6 +1,7 @@
 import { checkZipSize } from "~/lib/uploads/zip-size.server";
+import { parseInWorker, ParseLimitError, type WorkerLimits } from "~/lib/workers/parse-in-worker.server";
 import { parseCsv } from "./csv";
-import { loadFirstSheet, sheetRows, type NumberedRow } from "./xlsx.server";
+import type { NumberedRow } from "./xlsx.server";
 
 export interface TableRow {
   /** The row's line number as the person sees it in their spreadsheet (the header is line 1). */
@@ -25,14 +26,15 @@ export const MAX_TABLE_COLUMNS = 256;
  * Reads an uploaded CSV or XLSX into a header row and data rows keyed by header. Blank rows are
  * skipped but keep the line numbers of those that follow, so error messages match the file. A
  * file with more than `maxRows` data rows is refused, for a workbook before its rows are read.
+ * `limits` bound the worker that reads a workbook (PARSE_LIMITS unless a test passes others).
  */
-export async function readTable(filename: string, bytes: Uint8Array, options: { maxRows?: number } = {}): Promise<Table> {
+export async function readTable(filename: string, bytes: Uint8Array, options: { maxRows?: number; limits?: WorkerLimits } = {}): Promise<Table> {
   const maxRows = options.maxRows ?? MAX_TABLE_ROWS;
   const lower = filename.toLowerCase();
   const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b; // XLSX is a zip
   let numbered: NumberedRow[];
   if (lower.endsWith(".xlsx") || isZip) {
-    numbered = await readWorkbook(bytes, maxRows);
+    numbered = await readWorkbook(bytes, maxRows, options.limits);
   } else if (lower.endsWith(".csv") || lower.endsWith(".txt")) {
     try {
       numbered = parseCsv(new TextDecoder("utf-8").decode(bytes)).map((cells, i) => ({ line: i + 1, cells }));
@@ -73,25 +75,27 @@ const tooManyRows = (rows: number, max: number) => `The file has ${rows.toLocale
 
 const UNREADABLE = "The file could not be read as an Excel workbook (.xlsx). Save it again as .xlsx or CSV.";
 
+/** Why reading a workbook was stopped, as the person who uploaded it is told. */
+const STOPPED: Record<ParseLimitError["reason"], string> = {
+  timeout: "The workbook took too long to read. Save it as CSV, or import it in parts.",
+  memory: "The workbook needs too much memory to read. Save it as CSV, or import it in parts.",
+  crashed: "The workbook could not be read: the reader stopped unexpectedly. Try again, or save it as CSV.",
+};
+
 /**
  * The first sheet's rows that hold something. The zip is sized up before ExcelJS unpacks it, and
  * the rows are counted before they are read, so neither a zip bomb nor a huge sheet gets far.
+ * ExcelJS runs in a worker thread, bounded in memory and time, while this thread serves others.
  */
-async function readWorkbook(bytes: Uint8Array, maxRows: number): Promise<NumberedRow[]> {
+async function readWorkbook(bytes: Uint8Array, maxRows: number, limits?: WorkerLimits): Promise<NumberedRow[]> {
   const size = await checkZipSize(bytes);
   if (size === "too-large") throw new TableFormatError("The workbook is too big to read once unpacked (images and formatting count too). Save it as CSV, or import it in parts.");
-  try {
-    if (size !== "ok") throw new TableFormatError(UNREADABLE);
-    const sheet = await loadFirstSheet(bytes);
-    if (!sheet) return [];
-    // Rows holding anything, less the header: what the count after reading will be, bar rows of spaces.
-    const rows = sheet.actualRowCount - 1;
-    if (rows > maxRows) throw new TableFormatError(tooManyRows(rows, maxRows));
-    return sheetRows(sheet);
-  } catch (error) {
-    if (error instanceof TableFormatError) throw error;
-    throw new TableFormatError(UNREADABLE);
-  }
+  if (size !== "ok") throw new TableFormatError(UNREADABLE);
+  const sheet = await parseInWorker("xlsx", { bytes, maxRows }, limits).catch((error: unknown) => {
+    throw new TableFormatError(error instanceof ParseLimitError ? STOPPED[error.reason] : UNREADABLE);
+  });
+  if (!Array.isArray(sheet)) throw new TableFormatError(tooManyRows(sheet.tooMany, maxRows));
+  return sheet;
 }
 
 /** How many columns a row spans up to its last cell with something in it. */

@@ -41,6 +41,20 @@ export async function loadFirstSheet(bytes: Uint8Array): Promise<ExcelJS.Workshe
 }
 
 /**
+ * An uploaded workbook's first sheet, as `sheetRows` reads it; or, when it has more than `maxRows`
+ * rows besides the header, how many, found before the rows are read. Runs in the parse worker
+ * (`readTable` sends it there): ExcelJS loads a workbook in one go, 1-2 s for a 13 MB sheet.
+ */
+export async function readFirstSheet({ bytes, maxRows }: { bytes: Uint8Array; maxRows: number }): Promise<NumberedRow[] | { tooMany: number }> {
+  const sheet = await loadFirstSheet(bytes);
+  if (!sheet) return [];
+  // Rows holding anything, less the header: what the count after reading will be, bar rows of spaces.
+  const rows = sheet.actualRowCount - 1;
+  if (rows > maxRows) return { tooMany: rows };
+  return sheetRows(sheet);
+}
+
+/**
  * The sheet's rows that hold something, as text (dates as YYYY-MM-DD, formulas as their results).
  * Only the rows and cells the file holds are visited, in one pass: `getRow`/`getCell` create every
  * row or cell up to the one asked for (a lone cell at row 1,048,576 means a million of them), and

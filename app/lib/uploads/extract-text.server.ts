@@ -1,18 +1,19 @@
+import { parseInWorker, type WorkerLimits } from "../workers/parse-in-worker.server";
 import type { AttachmentExt } from "./limits";
 import { checkZipSize, DOCX_LIMITS } from "./zip-size.server";
 
 /**
  * The text of a PDF or DOCX, for search and the personal-data scan; other kinds have none.
  * A file that cannot be read still uploads (with no text) rather than being refused: people
- * attach what they have, and the page says no text was found.
+ * attach what they have, and the page says no text was found. `limits` bound the worker that reads
+ * a PDF (PARSE_LIMITS unless a test passes others).
  */
-export async function extractText(ext: AttachmentExt, bytes: Uint8Array): Promise<string> {
+export async function extractText(ext: AttachmentExt, bytes: Uint8Array, limits?: WorkerLimits): Promise<string> {
   try {
     if (ext === "pdf") {
-      const { extractText: pdfText, getDocumentProxy } = await import("unpdf");
-      const pdf = await getDocumentProxy(new Uint8Array(bytes));
-      const { text } = await pdfText(pdf, { mergePages: true });
-      return normalise(text);
+      // In a worker with bounded memory and time: a small PDF can inflate to gigabytes (a PDF
+      // bomb). A PDF it stops, or one past PDF_TEXT_LIMITS, is stored with no text.
+      return normalise(await parseInWorker("pdf", { bytes }, limits));
     }
     if (ext === "docx") {
       // mammoth unpacks and parses the XML whole: a bomb would take the server's memory with it.

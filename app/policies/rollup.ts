@@ -22,6 +22,7 @@ export const MEANING_WORDS: Record<keyof RollupCounts, string> = {
 /**
  * An organisation that pulled one barrier into several actions is as far along as its least
  * advanced one: the collaborative should not read "complete" while part of the work is not.
+ * `register_pull_counts()` (migration 0019) counts organisations by the same rule, in SQL.
  */
 export function organisationMeaning(
   meanings: (StatusMeaning | null)[]

@@ -43,6 +43,18 @@ export const DEFAULT_LEGEND: LegendEntry[] = [
   { key: "red", label: "Not started", colour: "red" },
 ];
 
+export const DEFAULT_REGISTER_TITLE = "Shared barrier register";
+
+const sqlText = (value: string) => `'${value.replace(/'/g, "''")}'`;
+/**
+ * The first opener of the register creates its row (INSERT ... ON CONFLICT DO NOTHING) with the
+ * defaults, so the insert may carry nothing else: the title and legend are the forum's, changed
+ * afterwards by its admins and regional leads (migration 0019).
+ */
+const registerDefaults = sql.raw(`title = ${sqlText(DEFAULT_REGISTER_TITLE)} and legend = ${sqlText(JSON.stringify(DEFAULT_LEGEND))}::jsonb`);
+/** Who changes the title and legend (app/policies/register.ts canChangeRegisterLegend; migration 0018). */
+const changesLegend = sql`${ctx.role} in ('collaborative_admin', 'regional_lead')`;
+
 /** One shared barrier register per collaborative. Its rows live in a Yjs document ("register:<collaborativeId>"). */
 export const registers = pgTable(
   "registers",
@@ -50,18 +62,22 @@ export const registers = pgTable(
     collaborativeId: uuid()
       .primaryKey()
       .references(() => collaboratives.id),
-    title: text().notNull().default("Shared barrier register"),
+    title: text().notNull().default(DEFAULT_REGISTER_TITLE),
     legend: jsonb().$type<LegendEntry[]>().notNull().default(DEFAULT_LEGEND),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   () => [
     pgPolicy("registers_select", { for: "select", to: appRole, using: sql`collaborative_id = ${ctx.collaborative}` }),
-    pgPolicy("registers_insert", { for: "insert", to: appRole, withCheck: sql`collaborative_id = ${ctx.collaborative} and ${canWriteShared}` }),
+    pgPolicy("registers_insert", {
+      for: "insert",
+      to: appRole,
+      withCheck: sql`collaborative_id = ${ctx.collaborative} and ${canWriteShared} and ${registerDefaults}`,
+    }),
     pgPolicy("registers_update", {
       for: "update",
       to: appRole,
-      using: sql`collaborative_id = ${ctx.collaborative} and ${canWriteShared}`,
-      withCheck: sql`collaborative_id = ${ctx.collaborative} and ${canWriteShared}`,
+      using: sql`collaborative_id = ${ctx.collaborative} and ${changesLegend}`,
+      withCheck: sql`collaborative_id = ${ctx.collaborative} and ${changesLegend}`,
     }),
   ],
 );

@@ -48,13 +48,38 @@ const writer = sql`(org_id = ${ctx.org} and collaborative_id = ${ctx.collaborati
 const inCollaborative = sql`collaborative_id = ${ctx.collaborative}`;
 /** A child row is visible when its item is (the item's own policy decides). */
 const itemVisible = (table: string): SQL => sql.raw(`exists (select 1 from evidence_items i where i.id = ${table}.item_id)`);
+/**
+ * The row's item is one of the row's own organisation in the row's collaborative (migration 0018):
+ * nobody hangs a part on another organisation's item while claiming their own organisation.
+ */
+const ownItem = (table: string, andAlso = ""): SQL =>
+  sql.raw(`exists (select 1 from evidence_items i where i.id = ${table}.item_id and i.org_id = ${table}.org_id and i.collaborative_id = ${table}.collaborative_id${andAlso})`);
+/**
+ * ...and that item is private (migration 0019): a shared item is frozen, its findings,
+ * recommendations and files are added, changed or removed only after unsharing, so everything
+ * shared has been through the scan for personal data (app/policies/evidence.ts canEditItem).
+ * Sharing itself redacts and removes files before it sets `shared_at`.
+ */
+const ownPrivateItem = (table: string): SQL => ownItem(table, " and i.shared_at is null");
 
-function writerPolicies(name: string, extraRead?: SQL) {
+/** Sources and themes: shared within the collaborative, written by their organisation's writers. */
+function writerPolicies(name: string) {
   return [
-    pgPolicy(`${name}_select`, { for: "select", to: appRole, using: extraRead ?? inCollaborative }),
+    pgPolicy(`${name}_select`, { for: "select", to: appRole, using: inCollaborative }),
     pgPolicy(`${name}_insert`, { for: "insert", to: appRole, withCheck: writer }),
     pgPolicy(`${name}_update`, { for: "update", to: appRole, using: writer, withCheck: writer }),
     pgPolicy(`${name}_delete`, { for: "delete", to: appRole, using: writer }),
+  ];
+}
+
+/** Findings, recommendations and files: written by the owner's writers, and only while the item is private. */
+function frozenWhenSharedPolicies(name: string) {
+  const check = sql`${writer} and ${ownPrivateItem(name)}`;
+  return [
+    pgPolicy(`${name}_select`, { for: "select", to: appRole, using: itemVisible(name) }),
+    pgPolicy(`${name}_insert`, { for: "insert", to: appRole, withCheck: check }),
+    pgPolicy(`${name}_update`, { for: "update", to: appRole, using: check, withCheck: check }),
+    pgPolicy(`${name}_delete`, { for: "delete", to: appRole, using: check }),
   ];
 }
 
@@ -204,7 +229,7 @@ export const evidenceFindings = pgTable(
   (t) => [
     check("evidence_findings_kind_check", sql`${t.kind} in (${inList(FINDING_KINDS)})`),
     index("evidence_findings_item_idx").on(t.itemId),
-    ...writerPolicies("evidence_findings", itemVisible("evidence_findings")),
+    ...frozenWhenSharedPolicies("evidence_findings"),
   ],
 );
 
@@ -218,10 +243,17 @@ export const evidenceRecommendations = pgTable(
     response: text().notNull().default(""),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("evidence_recommendations_item_idx").on(t.itemId), ...writerPolicies("evidence_recommendations", itemVisible("evidence_recommendations"))],
+  (t) => [index("evidence_recommendations_item_idx").on(t.itemId), ...frozenWhenSharedPolicies("evidence_recommendations")],
 );
 
-/** A tag on an item (finding_id null) or on one of its findings; records who applied it and when. */
+/**
+ * A tag on an item (finding_id null) or on one of its findings; records who applied it and when.
+ * Tags carry no personal data, so they stay editable on shared items (canTagItem), but must be on
+ * an item of the row's organisation, and a finding's tag on a finding of that item (0018).
+ */
+const tagCheck = sql`${writer} and ${ownItem("evidence_tags")} and ${sql.raw(
+  "(finding_id is null or exists (select 1 from evidence_findings f where f.id = evidence_tags.finding_id and f.item_id = evidence_tags.item_id))",
+)}`;
 export const evidenceTags = pgTable(
   "evidence_tags",
   {
@@ -236,7 +268,10 @@ export const evidenceTags = pgTable(
     check("evidence_tags_kind_check", sql`${t.kind} in (${inList(TAG_KINDS)})`),
     unique("evidence_tags_uq").on(t.itemId, t.findingId, t.kind, t.refId).nullsNotDistinct(),
     index("evidence_tags_finding_idx").on(t.findingId),
-    ...writerPolicies("evidence_tags", itemVisible("evidence_tags")),
+    pgPolicy("evidence_tags_select", { for: "select", to: appRole, using: itemVisible("evidence_tags") }),
+    pgPolicy("evidence_tags_insert", { for: "insert", to: appRole, withCheck: tagCheck }),
+    pgPolicy("evidence_tags_update", { for: "update", to: appRole, using: writer, withCheck: tagCheck }),
+    pgPolicy("evidence_tags_delete", { for: "delete", to: appRole, using: writer }),
   ],
 );
 
@@ -255,7 +290,7 @@ export const evidenceAttachments = pgTable(
     uploadedBy: uuid().references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("evidence_attachments_item_idx").on(t.itemId), ...writerPolicies("evidence_attachments", itemVisible("evidence_attachments"))],
+  (t) => [index("evidence_attachments_item_idx").on(t.itemId), ...frozenWhenSharedPolicies("evidence_attachments")],
 );
 
 export const EVENT_ACTIONS = ["created", "edited", "tagged", "untagged", "finding_added", "recommendation_added", "attached", "shared", "unshared", "redacted", "imported"] as const;
@@ -278,7 +313,7 @@ export const evidenceEvents = pgTable(
     pgPolicy("evidence_events_insert", {
       for: "insert",
       to: appRole,
-      withCheck: sql`${writer} and actor_id = ${ctx.user}`,
+      withCheck: sql`${writer} and actor_id = ${ctx.user} and ${ownItem("evidence_events")}`,
     }),
   ],
 );

@@ -109,7 +109,14 @@ export const assessments = pgTable(
       using: sql`(org_id = ${ctx.org} and collaborative_id = ${ctx.collaborative}) or (phase = 'published' and collaborative_id = ${ctx.collaborative}) or ${assignedReviewer("assessments.id")}`,
     }),
     pgPolicy("assessments_insert", { for: "insert", to: appRole, withCheck: ownLead("assessments") }),
-    pgPolicy("assessments_update", { for: "update", to: appRole, using: ownLead("assessments"), withCheck: ownLead("assessments") }),
+    // A published assessment is frozen: no update of the app reaches it (publishing is the last),
+    // so USING refuses the published row while WITH CHECK still lets it be published (0018).
+    pgPolicy("assessments_update", {
+      for: "update",
+      to: appRole,
+      using: sql`${ownLead("assessments")} and assessments.phase <> 'published'`,
+      withCheck: ownLead("assessments"),
+    }),
   ],
 );
 

@@ -190,9 +190,13 @@ export const planActions = pgTable(
 );
 
 /**
- * The roll-up: one row per plan action pulled from shared intelligence, readable by the whole
- * collaborative. It carries the source and the action's status (as the plan's legend names it and
- * what it means), and nothing else of the plan: no action text, no evidence, no other rows.
+ * The roll-up: one row per plan action pulled from shared intelligence. It carries the source and
+ * the action's status (as the plan's legend names it and what it means), and nothing else of the
+ * plan: no action text, no evidence, no other rows. Only its own organisation reads the rows (a
+ * pull's source may be one of the organisation's private evidence items); the collaborative reads
+ * the roll-up of shared register rows through `register_pull_counts()` (everyone) and
+ * `register_pull_progress()` (collaborative-wide roles), SECURITY DEFINER functions of migration
+ * 0019 that drizzle-kit cannot declare.
  */
 export const planPulls = pgTable(
   "plan_pulls",
@@ -214,7 +218,7 @@ export const planPulls = pgTable(
     primaryKey({ columns: [t.planId, t.rowKey] }),
     check("plan_pulls_source_kind_check", sql`${t.sourceKind} in (${inList(SOURCE_KINDS_PULLED)})`),
     index("plan_pulls_source_idx").on(t.collaborativeId, t.sourceKind, t.sourceId),
-    pgPolicy("plan_pulls_select", { for: "select", to: appRole, using: sql`collaborative_id = ${ctx.collaborative}` }),
+    pgPolicy("plan_pulls_select", { for: "select", to: appRole, using: ownOrg }),
     pgPolicy("plan_pulls_insert", { for: "insert", to: appRole, withCheck: ownPlan("plan_pulls") }),
     pgPolicy("plan_pulls_delete", { for: "delete", to: appRole, using: editor }),
   ],

@@ -117,6 +117,8 @@ export const collaborativeMembers = pgTable(
     pgPolicy("collaborative_members_select", { for: "select", to: appRole, using: sql`collaborative_id = ${ctx.collaborative}` }),
     // Only leaving/joining dates change through the app. Adding an organisation to a collaborative
     // is not an app-role operation: an admin of one collaborative must never pull in another's.
+    // Nor is bringing back one that left: a trigger (migration 0019, custom SQL, as drizzle-kit
+    // declares no triggers) keeps a leaving date from being cleared, changed or set in the future.
     pgPolicy("collaborative_members_update", {
       for: "update",
       to: appRole,
@@ -128,8 +130,14 @@ export const collaborativeMembers = pgTable(
 
 /** Who may manage memberships of an organisation: its equality lead, or a collaborative admin. */
 const managesOrg = sql`((org_id = ${ctx.org} and ${ctx.role} = 'equality_lead') or (${ctx.isAdmin} and exists (select 1 from collaborative_members cm where cm.org_id = memberships.org_id and cm.collaborative_id = ${ctx.collaborative})))`;
-/** Only an admin may grant or alter the collaborative-wide roles. */
-const roleWithinReach = sql`(role not in (${collaborativeRoles}) or ${ctx.isAdmin})`;
+/**
+ * Only an admin may grant or alter the collaborative-wide roles, and only one who is admin in every
+ * collaborative the organisation belongs to, since the role applies in all of them (migration
+ * 0018; `peff_ctx_admin_of_every_collaborative_of` is SECURITY DEFINER, in custom SQL).
+ */
+const roleWithinReach = sql`(role not in (${collaborativeRoles}) or (${ctx.isAdmin} and peff_ctx_admin_of_every_collaborative_of(org_id)))`;
+/** An invitation to a collaborative-wide role is that grant in flight: the same reach applies (0018). */
+const invitationWithinReach = sql`(role not in (${collaborativeRoles}) or peff_ctx_admin_of_every_collaborative_of(org_id))`;
 
 export const memberships = pgTable(
   "memberships",
@@ -198,17 +206,19 @@ export const invitations = pgTable(
     pgPolicy("invitations_insert", {
       for: "insert",
       to: appRole,
-      withCheck: sql`collaborative_id = ${ctx.collaborative} and (${ctx.isAdmin} or (org_id = ${ctx.org} and ${ctx.role} = 'equality_lead' and role not in (${collaborativeRoles}))) and exists (select 1 from collaborative_members cm where cm.org_id = invitations.org_id and cm.collaborative_id = ${ctx.collaborative})`,
+      withCheck: sql`collaborative_id = ${ctx.collaborative} and (${ctx.isAdmin} or (org_id = ${ctx.org} and ${ctx.role} = 'equality_lead' and role not in (${collaborativeRoles}))) and exists (select 1 from collaborative_members cm where cm.org_id = invitations.org_id and cm.collaborative_id = ${ctx.collaborative}) and ${invitationWithinReach}`,
     }),
+    // Withdrawing sets revoked_at (the only column the app role may update); without a WITH CHECK
+    // the USING expression checks the new row too.
     pgPolicy("invitations_update", {
       for: "update",
       to: appRole,
-      using: sql`collaborative_id = ${ctx.collaborative} and (${ctx.isAdmin} or (org_id = ${ctx.org} and ${ctx.role} = 'equality_lead'))`,
+      using: sql`collaborative_id = ${ctx.collaborative} and (${ctx.isAdmin} or (org_id = ${ctx.org} and ${ctx.role} = 'equality_lead')) and ${invitationWithinReach}`,
     }),
     pgPolicy("invitations_delete", {
       for: "delete",
       to: appRole,
-      using: sql`collaborative_id = ${ctx.collaborative} and (${ctx.isAdmin} or (org_id = ${ctx.org} and ${ctx.role} = 'equality_lead'))`,
+      using: sql`collaborative_id = ${ctx.collaborative} and (${ctx.isAdmin} or (org_id = ${ctx.org} and ${ctx.role} = 'equality_lead')) and ${invitationWithinReach}`,
     }),
   ],
 );

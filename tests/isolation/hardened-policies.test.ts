@@ -1,18 +1,31 @@
-import { eq, sql, type SQL } from "drizzle-orm";
+import { and, eq, sql, type SQL } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rowsOf, type Database } from "../../db/client";
-import { assessments, characteristics, evidenceFindings, evidenceItems, registers } from "../../db/schema";
+import {
+  assessments,
+  characteristics,
+  collaborativeMembers,
+  DEFAULT_LEGEND,
+  DEFAULT_REGISTER_TITLE,
+  evidenceAttachments,
+  evidenceFindings,
+  evidenceItems,
+  evidenceRecommendations,
+  registers,
+} from "../../db/schema";
 import { withTenant } from "../../db/tenant";
 import { type Actor, tenantOf } from "../../app/domain/auth/actor";
+import { openRegister } from "../../app/domain/register/open-register.server";
+import { todayIso } from "../../app/lib/plan/dates";
 import { openTestDatabase } from "../support/db";
-import { actorFor, createUser, createWorld, type World } from "../support/factories";
+import { actorFor, createOrganisation, createUser, createWorld, type World } from "../support/factories";
 import { frameworkIds, seedAssessment } from "../support/grading";
 
 /**
- * Policies as strict as the application's checks (migration 0018): each write below is one the app
- * never makes, attempted as the app role in a real tenant context, as a forgotten check would.
- * Each refusal is paired with the legitimate write next to it, so a refusal means the rule and not
- * a broken fixture.
+ * Policies as strict as the application's checks (migrations 0018 and 0019): each write below is
+ * one the app never makes, attempted as the app role in a real tenant context, as a forgotten
+ * check would. Each refusal is paired with the legitimate write next to it, so a refusal means the
+ * rule and not a broken fixture.
  */
 let database: Database;
 let world: World;
@@ -140,5 +153,126 @@ describe("the shared register's title and legend", () => {
     expect(await asApp(world.actors.adminX, retitle("By the admin"))).toBe(1);
     expect(await asApp(regionalLead, retitle("By the regional lead"))).toBe(1);
     expect((await database.db.select().from(registers).where(eq(registers.collaborativeId, world.collaboratives.x)))[0]!.title).toBe("By the regional lead");
+  });
+});
+
+describe("a shared evidence item's findings, recommendations and files (0019)", () => {
+  const x = () => world.collaboratives.x;
+  const a = () => world.orgs.a;
+  /** An item of A with one finding, recommendation and file, on the owner connection. */
+  async function itemWithParts(shared: boolean) {
+    const item = await itemOf(a(), shared, "With parts");
+    const owned = { collaborativeId: x(), orgId: a(), itemId: item };
+    const [finding] = await database.db.insert(evidenceFindings).values({ ...owned, text: "As shared" }).returning({ id: evidenceFindings.id });
+    const [recommendation] = await database.db.insert(evidenceRecommendations).values({ ...owned, text: "As shared" }).returning({ id: evidenceRecommendations.id });
+    const [file] = await database.db
+      .insert(evidenceAttachments)
+      .values({ ...owned, filename: "a.csv", contentType: "text/csv", size: 3, data: Buffer.from("a,b"), extractedText: "As shared" })
+      .returning({ id: evidenceAttachments.id });
+    return { item, finding: finding!.id, recommendation: recommendation!.id, file: file!.id };
+  }
+  const additions = (item: string) => [
+    sql`insert into evidence_findings (collaborative_id, org_id, item_id, text) values (${x()}, ${a()}, ${item}, 'Added') returning 1`,
+    sql`insert into evidence_recommendations (collaborative_id, org_id, item_id, text) values (${x()}, ${a()}, ${item}, 'Added') returning 1`,
+    sql`insert into evidence_attachments (collaborative_id, org_id, item_id, filename, content_type, size, data) values (${x()}, ${a()}, ${item}, 'b.csv', 'text/csv', 3, ${Buffer.from("c,d")}) returning 1`,
+  ];
+  const changes = (p: Awaited<ReturnType<typeof itemWithParts>>) => [
+    sql`update evidence_findings set text = 'Changed' where id = ${p.finding} returning 1`,
+    sql`update evidence_recommendations set text = 'Changed', response = 'Changed' where id = ${p.recommendation} returning 1`,
+    sql`update evidence_attachments set extracted_text = 'Changed', redacted = true where id = ${p.file} returning 1`,
+  ];
+  const removals = (p: Awaited<ReturnType<typeof itemWithParts>>) => [
+    sql`delete from evidence_findings where id = ${p.finding} returning 1`,
+    sql`delete from evidence_recommendations where id = ${p.recommendation} returning 1`,
+    sql`delete from evidence_attachments where id = ${p.file} returning 1`,
+  ];
+  const texts = async (p: Awaited<ReturnType<typeof itemWithParts>>) => [
+    (await database.db.select().from(evidenceFindings).where(eq(evidenceFindings.itemId, p.item))).map((f) => f.text),
+    (await database.db.select().from(evidenceRecommendations).where(eq(evidenceRecommendations.itemId, p.item))).map((r) => r.text),
+    (await database.db.select().from(evidenceAttachments).where(eq(evidenceAttachments.itemId, p.item))).map((f) => f.extractedText),
+  ];
+
+  it("cannot be added, changed or removed by the owner's writers while it is shared", async () => {
+    const shared = await itemWithParts(true);
+    for (const actor of [world.actors.leadA, world.actors.contributorA]) {
+      for (const add of additions(shared.item)) expect(await asApp(actor, add)).toBe("refused");
+      for (const change of changes(shared)) expect(await asApp(actor, change)).toBe(0);
+      for (const remove of removals(shared)) expect(await asApp(actor, remove)).toBe(0);
+    }
+    expect(await texts(shared)).toEqual([["As shared"], ["As shared"], ["As shared"]]);
+  });
+
+  it("are written as before while the item is private, and again once it is unshared", async () => {
+    const open = await itemWithParts(false);
+    for (const add of additions(open.item)) expect(await asApp(world.actors.contributorA, add)).toBe(1);
+    for (const change of changes(open)) expect(await asApp(world.actors.contributorA, change)).toBe(1);
+    for (const remove of removals(open)) expect(await asApp(world.actors.contributorA, remove)).toBe(1);
+    const shared = await itemWithParts(true);
+    expect(await asApp(world.actors.leadA, sql`update evidence_items set shared_at = null, shared_by = null where id = ${shared.item} returning 1`)).toBe(1);
+    for (const add of additions(shared.item)) expect(await asApp(world.actors.contributorA, add)).toBe(1);
+    for (const change of changes(shared)) expect(await asApp(world.actors.contributorA, change)).toBe(1);
+  });
+
+  it("do not include tags, which carry no personal data and stay editable on a shared item (as the app allows)", async () => {
+    const shared = await itemOf(a(), true);
+    const [c] = await database.db.select({ id: characteristics.id }).from(characteristics).limit(1);
+    expect(await asApp(world.actors.contributorA, sql`insert into evidence_tags (collaborative_id, org_id, item_id, kind, ref_id) values (${x()}, ${a()}, ${shared}, 'characteristic', ${c!.id}) returning 1`)).toBe(1);
+    expect(await asApp(world.actors.contributorA, sql`delete from evidence_tags where item_id = ${shared} returning 1`)).toBe(1);
+  });
+});
+
+describe("the shared register's row, created by its first opener (0019)", () => {
+  it("carries the default title and legend only, whoever creates it", async () => {
+    const fresh = await createWorld(database);
+    const x = fresh.collaboratives.x;
+    const forgedLegend = JSON.stringify([{ key: "red", label: "Ignored", colour: "red" }]);
+    const attempts = [
+      sql`insert into registers (collaborative_id, title) values (${x}, 'Forged title') on conflict do nothing returning 1`,
+      sql`insert into registers (collaborative_id, legend) values (${x}, ${forgedLegend}::jsonb) on conflict do nothing returning 1`,
+      sql`insert into registers (collaborative_id, title, legend) values (${x}, ${DEFAULT_REGISTER_TITLE}, ${JSON.stringify(DEFAULT_LEGEND.slice(1))}::jsonb) returning 1`,
+    ];
+    // Admins too: they change the title and legend afterwards, through the update.
+    for (const actor of [fresh.actors.leadA2, fresh.actors.contributorA, fresh.actors.adminX]) {
+      for (const attempt of attempts) expect(await asApp(actor, attempt)).toBe("refused");
+    }
+    expect(await database.db.select().from(registers).where(eq(registers.collaborativeId, x))).toEqual([]);
+    // The page's own creation.
+    const opened = await openRegister(database, fresh.actors.contributorA);
+    expect(opened).toMatchObject({ title: DEFAULT_REGISTER_TITLE, legend: DEFAULT_LEGEND });
+    expect(await asApp(fresh.actors.adminX, sql`update registers set title = 'Our register' where collaborative_id = ${x} returning 1`)).toBe(1);
+  });
+});
+
+describe("leaving a collaborative (0019)", () => {
+  const membership = (orgId: string) => and(eq(collaborativeMembers.orgId, orgId), eq(collaborativeMembers.collaborativeId, world.collaboratives.x));
+  const setLeftOn = (orgId: string, value: string | null) =>
+    sql`update collaborative_members set left_on = ${value}::date where org_id = ${orgId} and collaborative_id = ${world.collaboratives.x} returning 1`;
+  const leftOn = async (orgId: string) => (await database.db.select().from(collaborativeMembers).where(membership(orgId)))[0]!.leftOn;
+  const daysFromToday = (days: number) => {
+    const date = new Date(`${todayIso()}T12:00:00Z`);
+    date.setUTCDate(date.getUTCDate() + days);
+    return date.toISOString().slice(0, 10);
+  };
+
+  it("is final for the app role: an admin can neither bring a departed organisation back nor move its leaving date", async () => {
+    const departed = await createOrganisation(database, world.collaboratives.x);
+    await database.db.update(collaborativeMembers).set({ leftOn: "2024-03-31" }).where(membership(departed));
+    expect(await asApp(world.actors.adminX, setLeftOn(departed, null))).toBe("refused");
+    expect(await asApp(world.actors.adminX, setLeftOn(departed, "2023-03-31"))).toBe("refused");
+    expect(await asApp(world.actors.adminX, setLeftOn(departed, daysFromToday(30)))).toBe("refused");
+    expect(await leftOn(departed)).toBe("2024-03-31");
+    // The row's other date is still the admin's to correct.
+    expect(await asApp(world.actors.adminX, sql`update collaborative_members set joined_on = '2019-04-01' where org_id = ${departed} returning 1`)).toBe(1);
+    // Coming back is an operator's change, on the owner connection.
+    await database.db.update(collaborativeMembers).set({ leftOn: null }).where(membership(departed));
+    expect(await leftOn(departed)).toBeNull();
+  });
+
+  it("is recorded by an admin as of today or earlier, never in the future", async () => {
+    const leaving = await createOrganisation(database, world.collaboratives.x);
+    expect(await asApp(world.actors.adminX, setLeftOn(leaving, daysFromToday(2)))).toBe("refused");
+    expect(await leftOn(leaving)).toBeNull();
+    expect(await asApp(world.actors.adminX, setLeftOn(leaving, todayIso()))).toBe(1);
+    expect(await leftOn(leaving)).toBe(todayIso());
   });
 });

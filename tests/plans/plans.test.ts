@@ -116,7 +116,7 @@ describe("changing a plan's legend", () => {
     for (const part of await withTenant(database, tenantOf(world.actors.leadA), (tx) => loadDocumentState(tx, `plan:${planId}`))) Y.applyUpdate(doc, part);
     rowsOf(doc).forEach((row) => row.set("status", "amber"));
     await withTenant(database, tenantOf(world.actors.leadA), (tx) => projectPlan(tx, { planId, collaborativeId: world.collaboratives.x, orgId: world.orgs.a }, readActions(doc)));
-    const label = async () => (await withTenant(database, tenantOf(world.actors.leadA2), (tx) => tx.select().from(planPulls).where(eq(planPulls.planId, planId))))[0]!.statusLabel;
+    const label = async () => (await withTenant(database, tenantOf(world.actors.leadA), (tx) => tx.select().from(planPulls).where(eq(planPulls.planId, planId))))[0]!.statusLabel;
     expect(await label()).toBe("In progress");
 
     const legend = DEFAULT_PLAN_LEGEND.map((s) => (s.key === "amber" ? { ...s, label: "Under way" } : s));

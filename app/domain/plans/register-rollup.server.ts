@@ -1,5 +1,5 @@
-import { and, asc, eq, isNull } from "drizzle-orm";
-import type { Database } from "#db/client";
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import { rowsOf, type Database, type Tx } from "#db/client";
 import {
   collaborativeMembers,
   organisations,
@@ -46,9 +46,24 @@ export interface BarrierRollup {
   notPickedUp: { orgId: string; orgName: string }[] | null;
 }
 
+/** A row of `register_pull_progress()` (migration 0019), with the organisation's name. */
+interface PulledAction {
+  orgId: string;
+  orgName: string;
+  sourceId: string;
+  label: string | null;
+  colour: string | null;
+  meaning: StatusMeaning | null;
+  currentDue: string | null;
+}
+
 /**
  * The shared register's roll-up: for each barrier, which organisations pulled it into a plan and
- * how far along each is. It reads `plan_pulls` (source and status only), never a plan itself.
+ * how far along each is. Other organisations' `plan_pulls` rows are not readable (a pull may name
+ * a private evidence item): the counts come from `register_pull_counts()` and, for regional leads
+ * and admins, each organisation's statuses from `register_pull_progress()`, SECURITY DEFINER
+ * functions that answer only about the shared register of the active collaborative. Our own pulls
+ * are read directly.
  */
 export async function loadRegisterRollup(
   database: Database,
@@ -64,27 +79,30 @@ export async function loadRegisterRollup(
       .from(registerRows)
       .where(eq(registerRows.collaborativeId, collaborativeId))
       .orderBy(asc(registerRows.position));
-    const pulls = await tx
+    const counted = rowsOf<{
+      source_id: string;
+      status_meaning: StatusMeaning | null;
+      organisations: number;
+    }>(
+      await tx.execute(
+        sql`select source_id, status_meaning, organisations from register_pull_counts()`
+      )
+    );
+    const ours = await tx
       .select({
-        orgId: planPulls.orgId,
-        orgName: organisations.name,
         planId: planPulls.planId,
         rowKey: planPulls.rowKey,
         sourceId: planPulls.sourceId,
-        label: planPulls.statusLabel,
-        colour: planPulls.statusColour,
-        meaning: planPulls.statusMeaning,
-        currentDue: planPulls.currentDue,
       })
       .from(planPulls)
-      .innerJoin(organisations, eq(organisations.id, planPulls.orgId))
       .where(
         and(
+          eq(planPulls.orgId, actor.active.orgId),
           eq(planPulls.collaborativeId, collaborativeId),
           eq(planPulls.sourceKind, "register")
         )
-      )
-      .orderBy(asc(organisations.name));
+      );
+    const progress = detail ? await loadProgress(tx) : [];
     const members = detail
       ? await tx
           .select({ orgId: organisations.id, orgName: organisations.name })
@@ -101,14 +119,19 @@ export async function loadRegisterRollup(
           )
           .orderBy(asc(organisations.name))
       : [];
-    const bySource = new Map<string, typeof pulls>();
-    for (const p of pulls)
+    const countsBySource = new Map<string, RollupCounts>();
+    for (const c of counted) {
+      const counts = countsBySource.get(c.source_id) ?? countMeanings([]);
+      counts[c.status_meaning ?? "no_status"] += Number(c.organisations);
+      countsBySource.set(c.source_id, counts);
+    }
+    const bySource = new Map<string, PulledAction[]>();
+    for (const p of progress)
       bySource.set(p.sourceId, [...(bySource.get(p.sourceId) ?? []), p]);
 
     return rows.map((row) => {
-      const mine = bySource.get(row.rowKey) ?? [];
       const byOrg = new Map<string, OrganisationProgress>();
-      for (const p of mine) {
+      for (const p of bySource.get(row.rowKey) ?? []) {
         const org = byOrg.get(p.orgId) ?? {
           orgId: p.orgId,
           orgName: p.orgName,
@@ -131,18 +154,45 @@ export async function loadRegisterRollup(
         ...o,
         meaning: organisationMeaning(o.statuses.map((s) => s.meaning)),
       }));
-      const counts = countMeanings(orgs.map((o) => o.meaning));
+      const counts = countsBySource.get(row.rowKey) ?? countMeanings([]);
       return {
         rowKey: row.rowKey,
         barrier: row.barrier,
         counts,
         summary: rollupSummary(counts),
         organisations: detail ? orgs : null,
-        ours: mine
-          .filter((p) => p.orgId === actor.active.orgId)
+        ours: ours
+          .filter((p) => p.sourceId === row.rowKey)
           .map((p) => ({ planId: p.planId, rowKey: p.rowKey })),
         notPickedUp: detail ? members.filter((m) => !byOrg.has(m.orgId)) : null,
       };
     });
   });
+}
+
+/** Each organisation's pulled actions, by organisation name (empty unless a collaborative-wide role). */
+async function loadProgress(tx: Tx): Promise<PulledAction[]> {
+  const result = await tx.execute(sql`
+    select p.org_id, o.name as org_name, p.source_id, p.status_label, p.status_colour, p.status_meaning,
+           p.current_due::text as current_due
+    from register_pull_progress() p
+    join organisations o on o.id = p.org_id
+    order by o.name, p.org_id`);
+  return rowsOf<{
+    org_id: string;
+    org_name: string;
+    source_id: string;
+    status_label: string | null;
+    status_colour: string | null;
+    status_meaning: StatusMeaning | null;
+    current_due: string | null;
+  }>(result).map((r) => ({
+    orgId: r.org_id,
+    orgName: r.org_name,
+    sourceId: r.source_id,
+    label: r.status_label,
+    colour: r.status_colour,
+    meaning: r.status_meaning,
+    currentDue: r.current_due,
+  }));
 }

@@ -45,8 +45,9 @@ const actionValues = (w: World, planId: string, rowKey: string) => ({
 });
 
 /**
- * Organisation plans: private to their organisation, even within the collaborative. Only the
- * roll-up (`plan_pulls`: the source and the status of a pulled action) is read collaborative-wide.
+ * Organisation plans: private to their organisation, even within the collaborative, and so is
+ * `plan_pulls` (a pull may name a private evidence item, 0019). The collaborative reads the roll-up
+ * of its shared register through SECURITY DEFINER functions (tests/isolation/plan-pulls.test.ts).
  */
 export const planCases: IsolationCase[] = [
   {
@@ -98,8 +99,8 @@ export const planCases: IsolationCase[] = [
     },
     forgedInsert: (w) => ({ plan_id: randomUUID(), collaborative_id: w.collaboratives.x, org_id: w.orgs.a, row_key: randomUUID(), source_kind: "register", source_id: "x" }),
     update: { column: "status_label", value: "Complete" },
-    // The roll-up is the one thing of a plan the collaborative reads.
-    visibleToSameCollaborative: true,
+    visibleToSameCollaborative: false,
+    ownerReader: "viewerA",
   },
   {
     table: "collab_updates",

@@ -15,7 +15,8 @@ import { listMembers } from "../../app/domain/members/list-members.server";
 import { removeMember } from "../../app/domain/members/remove-member.server";
 import { grantableRoles, rolesGrantableInAny } from "../../app/policies/members";
 import { openTestDatabase } from "../support/db";
-import { actorFor, createCollaborative, createOrganisation, createUser, unique } from "../support/factories";
+import { actorFor, createUser, unique } from "../support/factories";
+import { trustInTwoCollaboratives } from "../support/shared-trust";
 import { testConfig } from "../support/config";
 
 /**
@@ -30,31 +31,13 @@ const tokenOf = (url: string) => url.split("/invitations/")[1]!;
 const newEmail = () => `${unique("invitee")}@test.example`;
 
 async function scenario() {
-  const peff = await createCollaborative(database, unique("PEFF"));
-  const weff = await createCollaborative(database, unique("WEFF"));
-  const icb = await createOrganisation(database, peff, { type: "icb" });
-  const weffIcb = await createOrganisation(database, weff, { type: "icb" });
-  const trustY = await createOrganisation(database, peff, { type: "acute_trust" });
-  await database.db.insert(collaborativeMembers).values({ collaborativeId: weff, orgId: trustY });
-  const people = {
-    // Admin of PEFF only (their membership is at an organisation in PEFF only).
-    peffAdmin: await createUser(database, [[icb, "collaborative_admin"]]),
-    // Admin of PEFF and of WEFF, through two memberships: may manage Trust Y's collaborative-wide roles.
-    bothAdmin: await createUser(database, [
-      [icb, "collaborative_admin"],
-      [weffIcb, "collaborative_admin"],
-    ]),
-    // WEFF's admin whose admin membership is at Trust Y (so admin in PEFF too, by the same membership).
-    weffAdminAtY: await createUser(database, [[trustY, "collaborative_admin"]]),
-    viewerY: await createUser(database, [[trustY, "viewer"]]),
-  };
+  const world = await trustInTwoCollaboratives(database);
+  const { icb } = world.orgs;
   return {
-    collaboratives: { peff, weff },
-    orgs: { icb, weffIcb, trustY },
-    people,
+    ...world,
     actors: {
-      peffAdmin: await actorFor(database, people.peffAdmin, icb),
-      bothAdmin: await actorFor(database, people.bothAdmin, icb, peff),
+      peffAdmin: await actorFor(database, world.people.peffAdmin, icb),
+      bothAdmin: await actorFor(database, world.people.bothAdmin, icb, world.collaboratives.peff),
     },
   };
 }

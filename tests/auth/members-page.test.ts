@@ -1,13 +1,14 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../db/client";
-import { collaborativeMembers, invitations, type Role } from "../../db/schema";
+import { invitations, type Role } from "../../db/schema";
 import { createInvitation } from "../../app/domain/invitations/create-invitation.server";
 import { action as membersAction, loader as membersLoader } from "../../app/routes/members._index";
 import { loader as inviteLoader } from "../../app/routes/members.invite";
 import { testConfig } from "../support/config";
 import { openTestDatabase } from "../support/db";
-import { actorFor, createCollaborative, createOrganisation, createUser, unique, type TestUser } from "../support/factories";
+import { actorFor, createOrganisation, createUser, unique, type TestUser } from "../support/factories";
+import { trustInTwoCollaboratives } from "../support/shared-trust";
 import { callRoute } from "../support/routes";
 
 /**
@@ -20,24 +21,11 @@ const config = testConfig();
 const newEmail = () => `${unique("invitee")}@test.example`;
 
 async function scenario() {
-  const peff = await createCollaborative(database, unique("PEFF"));
-  const weff = await createCollaborative(database, unique("WEFF"));
-  const icb = await createOrganisation(database, peff, { type: "icb" });
-  const weffIcb = await createOrganisation(database, weff, { type: "icb" });
-  const trustY = await createOrganisation(database, peff, { type: "acute_trust" });
-  const trustP = await createOrganisation(database, peff, { type: "community_trust" });
-  await database.db.insert(collaborativeMembers).values({ collaborativeId: weff, orgId: trustY });
-  const people = {
-    peffAdmin: await createUser(database, [[icb, "collaborative_admin"]]),
-    bothAdmin: await createUser(database, [
-      [icb, "collaborative_admin"],
-      [weffIcb, "collaborative_admin"],
-    ]),
-    weffAdminAtY: await createUser(database, [[trustY, "collaborative_admin"]]),
-    viewerY: await createUser(database, [[trustY, "viewer"]]),
-    leadP: await createUser(database, [[trustP, "equality_lead"]]),
-  };
-  const bothAdmin = await actorFor(database, people.bothAdmin, icb, peff);
+  const world = await trustInTwoCollaboratives(database);
+  const { icb, trustY } = world.orgs;
+  const trustP = await createOrganisation(database, world.collaboratives.peff, { type: "community_trust" });
+  const people = { ...world.people, leadP: await createUser(database, [[trustP, "equality_lead"]]) };
+  const bothAdmin = await actorFor(database, people.bothAdmin, icb, world.collaboratives.peff);
   const invite = async (orgId: string, role: Role) => (await createInvitation(database, config, bothAdmin, { orgId, email: newEmail(), role })).id;
   return {
     orgs: { icb, trustY, trustP },

@@ -7,7 +7,7 @@ import { DomainError, forbidden, invalid } from "~/domain/errors";
 import { extractText } from "~/lib/uploads/extract-text.server";
 import { ATTACHMENT_TYPES, detectAttachmentType, MAX_ATTACHMENT_BYTES } from "~/lib/uploads/limits";
 import { canEditItem } from "~/policies/evidence";
-import { loadItem, recordEvent } from "./events.server";
+import { holdPrivate, loadItem, recordEvent } from "./events.server";
 
 /** Stores a file with its item (same tenant), after checking its type by content and its size, and indexes its text. */
 export async function addAttachment(database: Database, actor: Actor, input: { itemId: string; filename: string; bytes: Uint8Array }): Promise<{ id: string; textLength: number }> {
@@ -20,6 +20,7 @@ export async function addAttachment(database: Database, actor: Actor, input: { i
   return withTenant(database, tenantOf(actor), async (tx) => {
     const item = await loadItem(tx, input.itemId);
     if (!canEditItem(policyActor(actor), item)) throw forbidden("Files can be attached by the owner organisation while the item is private");
+    await holdPrivate(tx, item.id);
     const [row] = await tx
       .insert(evidenceAttachments)
       .values({

@@ -4,7 +4,7 @@ import { withTenant } from "#db/tenant";
 import { policyActor, tenantOf, type Actor } from "~/domain/auth/actor";
 import { forbidden, invalid } from "~/domain/errors";
 import { canEditItem } from "~/policies/evidence";
-import { loadItem, recordEvent } from "./events.server";
+import { holdPrivate, loadItem, recordEvent } from "./events.server";
 
 /** Adds a finding (a key issue or a quote) to a private item. */
 export async function addFinding(database: Database, actor: Actor, input: { itemId: string; kind: FindingKind; text: string }): Promise<{ id: string }> {
@@ -14,6 +14,7 @@ export async function addFinding(database: Database, actor: Actor, input: { item
   return withTenant(database, tenantOf(actor), async (tx) => {
     const item = await loadItem(tx, input.itemId);
     if (!canEditItem(policyActor(actor), item)) throw forbidden("Only the owner organisation's equality lead or contributors can add findings, and only while the item is private");
+    await holdPrivate(tx, item.id);
     const [row] = await tx
       .insert(evidenceFindings)
       .values({ collaborativeId: item.collaborativeId, orgId: item.orgId, itemId: item.id, kind: input.kind, text, position: Date.now() % 2_000_000_000 })

@@ -5,7 +5,7 @@ import { withTenant } from "#db/tenant";
 import { policyActor, tenantOf, type Actor } from "~/domain/auth/actor";
 import { forbidden, invalid } from "~/domain/errors";
 import { canEditItem } from "~/policies/evidence";
-import { loadItem, recordEvent } from "./events.server";
+import { holdPrivate, loadItem, recordEvent } from "./events.server";
 
 export interface RecommendationInput {
   itemId: string;
@@ -20,6 +20,7 @@ export async function addRecommendation(database: Database, actor: Actor, input:
   return withTenant(database, tenantOf(actor), async (tx) => {
     const item = await loadItem(tx, input.itemId);
     if (!canEditItem(policyActor(actor), item)) throw forbidden("Recommendations can be added by the owner organisation while the item is private");
+    await holdPrivate(tx, item.id);
     if (input.addressedToOrgId) {
       const [org] = await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, input.addressedToOrgId));
       if (!org) throw invalid({ addressedToOrgId: "Select an organisation from the list" });

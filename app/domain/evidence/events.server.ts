@@ -2,7 +2,7 @@ import { and, desc, eq } from "drizzle-orm";
 import type { Tx } from "#db/client";
 import { evidenceEvents, evidenceItems, type EventAction } from "#db/schema";
 import type { Actor } from "~/domain/auth/actor";
-import { notFound } from "~/domain/errors";
+import { conflict, notFound } from "~/domain/errors";
 
 /** Appends to an item's history, in the caller's transaction. */
 export async function recordEvent(tx: Tx, actor: Actor, item: { id: string; orgId: string; collaborativeId: string }, action: EventAction, detail: Record<string, unknown> = {}) {
@@ -41,4 +41,25 @@ export async function filesLookedAtWhenShared(tx: Tx, itemId: string): Promise<b
     .orderBy(desc(evidenceEvents.at))
     .limit(1);
   return typeof last?.detail.filesLookedAt === "number";
+}
+
+/*
+ * Sharing scans an item's content for personal data and then marks it shared, in one transaction:
+ * a finding, file or edit committed between the scan and the mark would be shared unscanned. So
+ * sharing locks the item's row before it scans (FOR UPDATE) and every change to the content locks
+ * it too (FOR SHARE) and checks the item is still private: whichever comes second waits for the
+ * first to commit, then sees what it did.
+ */
+
+/** Locks the item for a change to its content; refuses if it was shared meanwhile. */
+export async function holdPrivate(tx: Tx, itemId: string): Promise<void> {
+  const [row] = await tx.select({ sharedAt: evidenceItems.sharedAt }).from(evidenceItems).where(eq(evidenceItems.id, itemId)).for("share");
+  // No row: the item is no longer one this actor may change (the lock needs the update policy too).
+  if (!row || row.sharedAt) throw conflict("This item has just been shared, so it can no longer be changed. Unshare it to edit it.");
+}
+
+/** Locks the item for sharing; refuses if someone shared it meanwhile. */
+export async function holdForSharing(tx: Tx, itemId: string): Promise<void> {
+  const [row] = await tx.select({ sharedAt: evidenceItems.sharedAt }).from(evidenceItems).where(eq(evidenceItems.id, itemId)).for("update");
+  if (!row || row.sharedAt) throw conflict("This item is already shared");
 }

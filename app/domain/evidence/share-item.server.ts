@@ -6,7 +6,7 @@ import { policyActor, tenantOf, type Actor } from "~/domain/auth/actor";
 import { conflict, forbidden, invalid } from "~/domain/errors";
 import { PII_LABELS, redact } from "~/lib/pii/scan";
 import { canShareItem } from "~/policies/evidence";
-import { loadItem, recordEvent } from "./events.server";
+import { holdForSharing, loadItem, recordEvent } from "./events.server";
 import { hitsIn, itemFields, uncheckedFiles, type ItemHit, type UncheckedFile } from "./scan-item.server";
 import { decisionField, fileField, isFilenameField, type FileDecision, type HitDecision } from "./share-fields";
 
@@ -42,6 +42,7 @@ export async function shareItem(
     const item = await loadItem(tx, input.itemId);
     if (!canShareItem(policyActor(actor), item)) throw forbidden("Only the owner organisation's equality lead can share this item");
     if (item.sharedAt) throw conflict("This item is already shared");
+    await holdForSharing(tx, item.id);
     const fields = await itemFields(tx, item.id);
     const hits = hitsIn(fields);
     const unchecked = await uncheckedFiles(tx, item.id);

@@ -1,0 +1,97 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "../../db/client";
+import { evidenceFindings, evidenceItems } from "../../db/schema";
+import { withTenant } from "../../db/tenant";
+import { tenantOf } from "../../app/domain/auth/actor";
+import { addFinding } from "../../app/domain/evidence/add-finding.server";
+import { holdForSharing, holdPrivate } from "../../app/domain/evidence/events.server";
+import { shareItem } from "../../app/domain/evidence/share-item.server";
+import { openTestDatabase } from "../support/db";
+import { createWorld, type World } from "../support/factories";
+import { addItem } from "./support";
+
+/**
+ * Sharing scans an item and marks it shared in one transaction; a finding committed between the
+ * two would be shared unscanned. These tests hold one side's transaction open at the point of the
+ * race and check that the other side waits, then sees it. PGlite has one connection, so two
+ * transactions never overlap there: the race exists only on PostgreSQL.
+ */
+const postgres = Boolean(process.env.DATABASE_URL);
+const PERSONAL = "Mrs Jane Smith said the ward turned her interpreter away";
+
+let database: Database;
+let world: World;
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  world = await createWorld(database);
+});
+afterAll(async () => {
+  await database?.close();
+});
+
+/** A transaction that does `step`, says so, and commits only when told to. */
+function heldTransaction(actor: World["actors"]["leadA"], step: Parameters<typeof withTenant>[2]) {
+  let release!: () => void;
+  let holding!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  const held = new Promise<void>((resolve) => (holding = resolve));
+  const done = withTenant(database, tenantOf(actor), async (tx) => {
+    await step(tx);
+    holding();
+    await released;
+  });
+  // A step that fails ends the wait for it too (the failure is the test's, not a hang).
+  return { held: Promise.race([held, done]), release, done };
+}
+
+/** Whether the promise is still pending after a moment. */
+async function stillWaiting(promise: Promise<unknown>) {
+  let settled = false;
+  promise.then(
+    () => (settled = true),
+    () => (settled = true),
+  );
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  return !settled;
+}
+
+const findingsOf = async (itemId: string) => (await database.db.select({ text: evidenceFindings.text }).from(evidenceFindings).where(eq(evidenceFindings.itemId, itemId))).map((f) => f.text);
+
+describe.skipIf(!postgres)("sharing against a concurrent change", () => {
+  it("sharing waits for a finding being added, then scans it too", async () => {
+    const itemId = await addItem(database, world.actors.leadA);
+    // What addFinding does, held open between its insert and its commit.
+    const adding = heldTransaction(world.actors.contributorA, async (tx) => {
+      await holdPrivate(tx, itemId);
+      const [item] = await tx.select().from(evidenceItems).where(eq(evidenceItems.id, itemId));
+      await tx.insert(evidenceFindings).values({ collaborativeId: item!.collaborativeId, orgId: item!.orgId, itemId, kind: "issue", text: PERSONAL, position: 1 });
+    });
+    await adding.held;
+    const sharing = shareItem(database, world.actors.leadA, { itemId, decisions: {} });
+    expect(await stillWaiting(sharing)).toBe(true);
+    adding.release();
+    await adding.done;
+    // The finding is now part of the scan: its name needs a decision, so nothing is shared.
+    await expect(sharing).rejects.toMatchObject({ status: 422 });
+    const [item] = await database.db.select({ sharedAt: evidenceItems.sharedAt }).from(evidenceItems).where(eq(evidenceItems.id, itemId));
+    expect(item!.sharedAt).toBeNull();
+  });
+
+  it("a finding added while the item is being shared waits, then is refused", async () => {
+    const itemId = await addItem(database, world.actors.leadA);
+    // What shareItem does, held open between its scan and its commit.
+    const sharing = heldTransaction(world.actors.leadA, async (tx) => {
+      await holdForSharing(tx, itemId);
+      await tx.update(evidenceItems).set({ sharedAt: new Date(), sharedBy: world.actors.leadA.userId }).where(eq(evidenceItems.id, itemId));
+    });
+    await sharing.held;
+    const adding = addFinding(database, world.actors.contributorA, { itemId, kind: "issue", text: PERSONAL });
+    expect(await stillWaiting(adding)).toBe(true);
+    sharing.release();
+    await sharing.done;
+    await expect(adding).rejects.toMatchObject({ status: 409, message: expect.stringContaining("just been shared") });
+    expect(await findingsOf(itemId)).toEqual([]);
+  });
+});

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../db/client";
 import { evidenceFindings, evidenceItems } from "../../db/schema";
 import { withTenant } from "../../db/tenant";
-import { tenantOf } from "../../app/domain/auth/actor";
+import { tenantOf, type Actor } from "../../app/domain/auth/actor";
 import { addFinding } from "../../app/domain/evidence/add-finding.server";
 import { holdForSharing, holdPrivate } from "../../app/domain/evidence/events.server";
 import { shareItem } from "../../app/domain/evidence/share-item.server";
@@ -32,7 +32,7 @@ afterAll(async () => {
 });
 
 /** A transaction that does `step`, says so, and commits only when told to. */
-function heldTransaction(actor: World["actors"]["leadA"], step: Parameters<typeof withTenant>[2]) {
+function heldTransaction(actor: Actor, step: Parameters<typeof withTenant>[2]) {
   let release!: () => void;
   let holding!: () => void;
   const released = new Promise<void>((resolve) => (release = resolve));

@@ -3,7 +3,7 @@ import type { Database, Tx } from "#db/client";
 import { evidenceAttachments, evidenceFindings, evidenceItems, evidenceRecommendations } from "#db/schema";
 import { withTenant } from "#db/tenant";
 import { policyActor, tenantOf, type Actor } from "~/domain/auth/actor";
-import { conflict, forbidden, invalid } from "~/domain/errors";
+import { forbidden, invalid } from "~/domain/errors";
 import { PII_LABELS, redact } from "~/lib/pii/scan";
 import { canShareItem } from "~/policies/evidence";
 import { holdForSharing, loadItem, recordEvent } from "./events.server";
@@ -41,8 +41,7 @@ export async function shareItem(
   return withTenant(database, tenantOf(actor), async (tx) => {
     const item = await loadItem(tx, input.itemId);
     if (!canShareItem(policyActor(actor), item)) throw forbidden("Only the owner organisation's equality lead can share this item");
-    if (item.sharedAt) throw conflict("This item is already shared");
-    await holdForSharing(tx, item.id);
+    await holdForSharing(tx, item.id); // refuses an item already shared, as of the lock
     const fields = await itemFields(tx, item.id);
     const hits = hitsIn(fields);
     const unchecked = await uncheckedFiles(tx, item.id);

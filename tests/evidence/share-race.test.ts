@@ -95,3 +95,9 @@ describe.skipIf(!postgres)("sharing against a concurrent change", () => {
     expect(await findingsOf(itemId)).toEqual([]);
   });
 });
+
+it("sharing an item already shared is refused, saying so", async () => {
+  const itemId = await addItem(database, world.actors.leadA);
+  await shareItem(database, world.actors.leadA, { itemId, decisions: {} });
+  await expect(shareItem(database, world.actors.leadA, { itemId, decisions: {} })).rejects.toMatchObject({ status: 409, message: "This item is already shared" });
+});

@@ -5,8 +5,8 @@ import { checkZipSize, DOCX_LIMITS } from "./zip-size.server";
 /**
  * The text of a PDF or DOCX, for search and the personal-data scan; other kinds have none.
  * A file that cannot be read still uploads (with no text) rather than being refused: people
- * attach what they have, and the page says no text was found. `limits` bound the worker that reads
- * a PDF (PARSE_LIMITS unless a test passes others).
+ * attach what they have, and the page says no text was found. Both are read in the parse worker;
+ * `limits` bound it (PARSE_LIMITS unless a test passes others).
  */
 export async function extractText(ext: AttachmentExt, bytes: Uint8Array, limits?: WorkerLimits): Promise<string> {
   try {
@@ -16,11 +16,9 @@ export async function extractText(ext: AttachmentExt, bytes: Uint8Array, limits?
       return normalise(await parseInWorker("pdf", { bytes }, limits));
     }
     if (ext === "docx") {
-      // mammoth unpacks and parses the XML whole: a bomb would take the server's memory with it.
+      // mammoth unpacks and parses the XML whole: a zip bomb is turned away before a worker starts.
       if ((await checkZipSize(bytes, DOCX_LIMITS)) !== "ok") return "";
-      const mammoth = await import("mammoth");
-      const { value } = await mammoth.extractRawText({ buffer: Buffer.from(bytes) });
-      return normalise(value);
+      return normalise(await parseInWorker("docx", { bytes }, limits));
     }
   } catch {
     return "";

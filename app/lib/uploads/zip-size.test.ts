@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { makeZip, type ZipPart } from "../../../tests/support/zip";
 import { toXlsx } from "../tabular/xlsx.server";
+import { PARSE_LIMITS, parseInWorker } from "../workers/parse-in-worker.server";
 import { extractText } from "./extract-text.server";
 import { checkZipSize, DOCX_LIMITS, ZIP_LIMITS } from "./zip-size.server";
 
@@ -51,6 +52,13 @@ describe("checkZipSize", () => {
 describe("extractText from a .docx", () => {
   it("reads a document's text", async () => {
     expect(await extractText("docx", makeZip(DOCX_PARTS(paragraph("Hello") + paragraph("world"))))).toBe("Hello\n\nworld");
+  });
+
+  // mammoth parses synchronously: on the event loop a long document would stall the collaboration server.
+  it("reads it in the parse worker, whose limits stop it", async () => {
+    const docx = makeZip(DOCX_PARTS(paragraph("Hello")));
+    expect(await extractText("docx", docx, { ...PARSE_LIMITS, timeoutMs: 1 })).toBe("");
+    expect(await parseInWorker("docx", { bytes: docx })).toBe("Hello\n\n");
   });
 
   it("gives no text for a zip bomb rather than unpacking it", { timeout: 3_000 }, async () => {

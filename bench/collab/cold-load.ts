@@ -5,7 +5,7 @@
  *   npm run bench:collab-cold-load        (ROWS=2000 RUNS=5)
  */
 import { performance } from "node:perf_hooks";
-import { connect, fmt, sleep, startServer, synced } from "./harness";
+import { connect, fmt, report, sleep, startServer, synced } from "./harness";
 import { readRows } from "../../app/lib/register/model";
 
 const ROWS = Number(process.env.ROWS ?? 2000);
@@ -22,6 +22,8 @@ for (let i = 0; i < RUNS; i++) {
   client.provider.destroy();
   await sleep(1500); // unloaded after 200 ms without connections
 }
-console.log(`cold load of a ${ROWS}-row register (connect + auth + load + first sync): ${times.map(fmt).join(", ")} ms; best ${fmt(Math.min(...times))} ms, median ${fmt([...times].sort((a, b) => a - b)[Math.floor(times.length / 2)]!)} ms`);
+const median = [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)]!;
+console.log(`cold load of a ${ROWS}-row register (connect + auth + load + first sync): ${times.map(fmt).join(", ")} ms; best ${fmt(Math.min(...times))} ms, median ${fmt(median)} ms`);
+report("cold-load", "ours", { median, best: Math.min(...times), first: times[0]! });
 await server.stop();
 process.exit(0);

@@ -127,6 +127,14 @@ export function summary(label: string, samples: number[]) {
   return { label, n: samples.length, p50: percentile(samples, 50), p99: percentile(samples, 99), max: Math.max(...samples) };
 }
 
+/**
+ * Appends one result as a JSON line to the file named by BENCH_REPORT, when set: how
+ * `npm run bench:collab-all` gathers every benchmark's figures for its summary.
+ */
+export function report(benchmark: string, server: BenchServer["name"], figures: Record<string, number>) {
+  if (process.env.BENCH_REPORT) appendFileSync(process.env.BENCH_REPORT, JSON.stringify({ benchmark, server, ...figures }) + "\n");
+}
+
 export function printTable(rows: ReturnType<typeof summary>[]) {
   for (const r of rows) console.log(`${r.label.padEnd(28)} n=${String(r.n).padStart(6)}  p50=${fmt(r.p50)} ms  p99=${fmt(r.p99)} ms  max=${fmt(r.max)} ms`);
 }

@@ -4,7 +4,7 @@
  * Every edit reaches 49 other clients, all in this one client process.
  *   npm run bench:collab-hot-doc          (EDITORS=50 RATE=10 DURATION=20; RATE is edits/s in total)
  */
-import { connect, edit, instrument, printTable, servers, sleep, startServer, summary, synced } from "./harness";
+import { connect, edit, instrument, printTable, report, servers, sleep, startServer, summary, synced } from "./harness";
 
 const EDITORS = Number(process.env.EDITORS ?? 50);
 const RATE = Number(process.env.RATE ?? 10);
@@ -24,7 +24,9 @@ for (const name of servers()) {
   await sleep(DURATION * 1000);
   timers.forEach(clearInterval);
   await sleep(1000);
-  results.push(summary(`${name} (1 doc, ${EDITORS} editors)`, samples));
+  const result = summary(`${name} (1 doc, ${EDITORS} editors)`, samples);
+  results.push(result);
+  report("hot-doc", name, { p50: result.p50, p99: result.p99 });
   for (const c of clients) c.provider.destroy();
   await server.stop();
 }

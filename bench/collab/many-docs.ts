@@ -5,7 +5,7 @@
  * and first allocations of both servers and of the clients, not the steady state.
  *   npm run bench:collab-many-docs        (DOCS=500 RATE=500 DURATION=20 WARMUP=3 RUNS=1)
  */
-import { type Client, connect, edit, instrument, printRuns, printTable, RUNS, runsOfServers, sleep, startServer, summary, synced } from "./harness";
+import { type Client, connect, edit, instrument, printRuns, printTable, report, RUNS, runsOfServers, sleep, startServer, summary, synced } from "./harness";
 
 const DOCS = Number(process.env.DOCS ?? 500);
 const RATE = Number(process.env.RATE ?? 500);
@@ -28,7 +28,9 @@ for (const [run, name] of runsOfServers()) {
   samples.length = 0;
   await editAtRate(rooms, DURATION);
   await sleep(1000);
-  results.push({ server: name, ...summary(`${name} (${DOCS} docs x 3, ${RATE}/s)${RUNS > 1 ? ` #${run}` : ""}`, samples) });
+  const result = { server: name, ...summary(`${name} (${DOCS} docs x 3, ${RATE}/s)${RUNS > 1 ? ` #${run}` : ""}`, samples) };
+  results.push(result);
+  report("many-docs", name, { p50: result.p50, p99: result.p99 });
   for (const c of rooms.flat()) c.provider.destroy();
   await server.stop();
 }

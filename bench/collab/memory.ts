@@ -9,7 +9,7 @@
  * printed too, so both comparisons are on the page.
  *   npm run bench:collab-memory           (DOCS=500 WAIT=60 WARMUP=20)
  */
-import { type BenchServer, type Client, connect, edit, servers, sleep, startServer, synced } from "./harness";
+import { type BenchServer, type Client, connect, edit, report, servers, sleep, startServer, synced } from "./harness";
 
 const DOCS = Number(process.env.DOCS ?? 500);
 const WAIT = Number(process.env.WAIT ?? 60);
@@ -34,6 +34,7 @@ for (const name of servers()) {
       `${WAIT}s after the last client left ${mb(after.heapUsed)} (${((ratio - 1) * 100).toFixed(1)}% over baseline, ${((after.heapUsed / cold.heapUsed - 1) * 100).toFixed(1)}% over cold); ` +
       `rss ${mb(base.rss)} -> ${mb(open.rss)} -> ${mb(after.rss)}`,
   );
+  report("memory", name, { baseline: base.heapUsed, open: open.heapUsed, after: after.heapUsed, overBaseline: ratio - 1 });
   await server.stop();
 }
 process.exit(0);

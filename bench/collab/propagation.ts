@@ -4,7 +4,7 @@
  *   npm run bench:collab-propagation      (EDITS=2000 RUNS=1 by default; DATABASE_URL for PostgreSQL)
  * Targets: p50 <= 1 ms, p99 <= 5 ms.
  */
-import { connect, edit, fmt, instrument, printRuns, printTable, RUNS, runsOfServers, sleep, startServer, summary, synced } from "./harness";
+import { connect, edit, fmt, instrument, printRuns, printTable, report, RUNS, runsOfServers, sleep, startServer, summary, synced } from "./harness";
 
 const EDITS = Number(process.env.EDITS ?? 2000);
 const results = [];
@@ -24,7 +24,9 @@ for (const [run, name] of runsOfServers()) {
     await sleep(2);
   }
   await sleep(500);
-  results.push({ server: name, ...summary(`${name} (2 clients, 1 doc)${RUNS > 1 ? ` #${run}` : ""}`, samples) });
+  const result = { server: name, ...summary(`${name} (2 clients, 1 doc)${RUNS > 1 ? ` #${run}` : ""}`, samples) };
+  results.push(result);
+  report("propagation", name, { p50: result.p50, p99: result.p99 });
   for (const c of [a, b]) c.provider.destroy();
   await server.stop();
 }

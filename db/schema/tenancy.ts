@@ -114,6 +114,8 @@ export const collaborativeMembers = pgTable(
   (t) => [
     uniqueIndex("collaborative_members_uq").on(t.collaborativeId, t.orgId),
     index("collaborative_members_org_idx").on(t.orgId),
+    // An organisation cannot leave before it joined (the roll-ups and the history read both dates).
+    check("collaborative_members_left_after_joined", sql`${t.leftOn} is null or ${t.leftOn} >= ${t.joinedOn}`),
     pgPolicy("collaborative_members_select", { for: "select", to: appRole, using: sql`collaborative_id = ${ctx.collaborative}` }),
     // Only leaving/joining dates change through the app. Adding an organisation to a collaborative
     // is not an app-role operation: an admin of one collaborative must never pull in another's.

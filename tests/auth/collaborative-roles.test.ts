@@ -167,7 +167,7 @@ describe("collaborative-wide roles in an organisation of two collaboratives", ()
     const own = await scenario();
     await database.db
       .update(collaborativeMembers)
-      .set({ leftOn: "2026-01-01" })
+      .set({ joinedOn: "2025-04-01", leftOn: "2026-01-01" })
       .where(and(eq(collaborativeMembers.orgId, own.orgs.trustY), eq(collaborativeMembers.collaborativeId, own.collaboratives.weff)));
     await createInvitation(database, config, own.actors.peffAdmin, { orgId: own.orgs.trustY, email: newEmail(), role: "collaborative_admin" });
     const viewer = await membershipId(own.people.viewerY.id, own.orgs.trustY);

@@ -256,13 +256,13 @@ describe("leaving a collaborative (0019)", () => {
 
   it("is final for the app role: an admin can neither bring a departed organisation back nor move its leaving date", async () => {
     const departed = await createOrganisation(database, world.collaboratives.x);
-    await database.db.update(collaborativeMembers).set({ leftOn: "2024-03-31" }).where(membership(departed));
+    await database.db.update(collaborativeMembers).set({ joinedOn: "2019-04-01", leftOn: "2024-03-31" }).where(membership(departed));
     expect(await asApp(world.actors.adminX, setLeftOn(departed, null))).toBe("refused");
     expect(await asApp(world.actors.adminX, setLeftOn(departed, "2023-03-31"))).toBe("refused");
     expect(await asApp(world.actors.adminX, setLeftOn(departed, daysFromToday(30)))).toBe("refused");
     expect(await leftOn(departed)).toBe("2024-03-31");
     // The row's other date is still the admin's to correct.
-    expect(await asApp(world.actors.adminX, sql`update collaborative_members set joined_on = '2019-04-01' where org_id = ${departed} returning 1`)).toBe(1);
+    expect(await asApp(world.actors.adminX, sql`update collaborative_members set joined_on = '2018-04-01' where org_id = ${departed} returning 1`)).toBe(1);
     // Coming back is an operator's change, on the owner connection.
     await database.db.update(collaborativeMembers).set({ leftOn: null }).where(membership(departed));
     expect(await leftOn(departed)).toBeNull();
@@ -274,5 +274,21 @@ describe("leaving a collaborative (0019)", () => {
     expect(await leftOn(leaving)).toBeNull();
     expect(await asApp(world.actors.adminX, setLeftOn(leaving, todayIso()))).toBe(1);
     expect(await leftOn(leaving)).toBe(todayIso());
+  });
+
+  it("cannot come before the joining date, for anyone (0020)", async () => {
+    const member = await createOrganisation(database, world.collaboratives.x);
+    const violation = (statement: Promise<unknown>) =>
+      statement.then(
+        () => "accepted",
+        (error: unknown) => (/collaborative_members_left_after_joined/.test(String((error as { cause?: unknown }).cause ?? error)) ? "violation" : error),
+      );
+    // joined_on defaults to today: an admin recording yesterday as the leaving date is refused by the check, not the policy.
+    await expect(violation(withTenant(database, tenantOf(world.actors.adminX), (tx) => tx.execute(setLeftOn(member, daysFromToday(-1)))))).resolves.toBe("violation");
+    await expect(violation(database.db.update(collaborativeMembers).set({ leftOn: "2020-01-01" }).where(membership(member)))).resolves.toBe("violation");
+    expect(await leftOn(member)).toBeNull();
+    await database.db.update(collaborativeMembers).set({ joinedOn: "2019-04-01", leftOn: "2020-01-01" }).where(membership(member));
+    await expect(violation(database.db.update(collaborativeMembers).set({ joinedOn: "2021-04-01" }).where(membership(member)))).resolves.toBe("violation");
+    expect(await leftOn(member)).toBe("2020-01-01");
   });
 });

@@ -1,0 +1,1 @@
+ALTER TABLE "collaborative_members" ADD CONSTRAINT "collaborative_members_left_after_joined" CHECK ("collaborative_members"."left_on" is null or "collaborative_members"."left_on" >= "collaborative_members"."joined_on");

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { SuccessBanner } from "~/components/Notice";
 import { AttentionTable } from "~/components/plans/AttentionTable";
 import { listPlans } from "~/domain/plans/list-plans.server";
 import { getCollaborativeOverview } from "~/domain/collaborative/get-overview.server";
@@ -8,6 +9,7 @@ import { guarded } from "~/lib/http.server";
 import { formatDate, ORGANISATION_TYPE_LABELS } from "~/lib/labels";
 import { pageTitle } from "~/lib/meta";
 import { requireActor } from "~/lib/session.server";
+import { canRecordLeaving } from "~/policies/leaving";
 import { canSeeMembersPage } from "~/policies/members";
 import { ROLE_LABELS } from "~/policies/roles";
 
@@ -18,21 +20,34 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return guarded(async () => {
     const overview = await getCollaborativeOverview(context.database, actor);
     const { attention } = await listPlans(context.database, actor);
+    const who = policyActor(actor);
     return {
       overview,
+      // The organisations this person may record as having left (admins: every other current one).
+      canRecordLeavingOf: overview.organisations.filter((o) => !o.leftOn && canRecordLeaving(who, o.id)).map((o) => o.id),
       attention,
       me: { name: actor.name, orgName: actor.active.orgName, role: actor.active.role },
-      canManageMembers: canSeeMembersPage(policyActor(actor)),
+      canManageMembers: canSeeMembersPage(who),
     };
   });
 }
 
 export default function Home() {
-  const { overview, me, canManageMembers, attention } = useLoaderData<typeof loader>();
+  const { overview, me, canManageMembers, attention, canRecordLeavingOf } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
   const current = overview.organisations.filter((o) => !o.leftOn);
   const former = overview.organisations.filter((o) => o.leftOn);
+  const leaving = canRecordLeavingOf.length > 0;
+  const justLeft = overview.organisations.find((o) => o.id === params.get("left"));
   return (
     <>
+      {justLeft?.leftOn ? (
+        <SuccessBanner>
+          <p className="nhsuk-notification-banner__heading">
+            {justLeft.name} left {overview.name} on {formatDate(justLeft.leftOn)}. Its people no longer work here; it is listed under former organisations.
+          </p>
+        </SuccessBanner>
+      ) : null}
       <span className="nhsuk-caption-l">{overview.region}</span>
       <h1>{overview.name}</h1>
       {overview.description ? <p className="nhsuk-lede-text">{overview.description}</p> : null}
@@ -69,6 +84,11 @@ export default function Home() {
               <th scope="col" className="nhsuk-table__header">ODS code</th>
               <th scope="col" className="nhsuk-table__header">Member since</th>
               <th scope="col" className="nhsuk-table__header nhsuk-table__header--numeric">People</th>
+              {leaving ? (
+                <th scope="col" className="nhsuk-table__header">
+                  Membership
+                </th>
+              ) : null}
             </tr>
           </thead>
           <tbody className="nhsuk-table__body">
@@ -79,6 +99,17 @@ export default function Home() {
                 <td className="nhsuk-table__cell">{o.odsCode ?? "None"}</td>
                 <td className="nhsuk-table__cell">{formatDate(o.joinedOn)}</td>
                 <td className="nhsuk-table__cell nhsuk-table__cell--numeric">{o.people}</td>
+                {leaving ? (
+                  <td className="nhsuk-table__cell">
+                    {canRecordLeavingOf.includes(o.id) ? (
+                      <Link to={`/organisations/${o.id}/leave`}>
+                        Record leaving<span className="nhsuk-u-visually-hidden"> of {o.name}</span>
+                      </Link>
+                    ) : (
+                      "Your organisation"
+                    )}
+                  </td>
+                ) : null}
               </tr>
             ))}
           </tbody>

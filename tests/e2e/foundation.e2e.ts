@@ -170,3 +170,24 @@ describe("inviting people", () => {
     await expect.poll(() => adminPage.locator(".nhsuk-notification-banner").textContent()).toMatch(/invitation was withdrawn/);
   });
 });
+
+describe("an organisation leaving", () => {
+  it("an admin opens the form from home with the keyboard; a date before it joined is refused, the date kept", async () => {
+    const page = await (await newContext(browser)).newPage();
+    await signIn(page, "admin@peff.example");
+    await page.goto("/");
+    await expectAccessible(page, "home as a collaborative admin");
+    await page.getByRole("link", { name: "Record leaving of Alder Hey Children's NHS FT (demo)" }).focus();
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Record that Alder Hey Children's NHS FT (demo) has left");
+    await expectAccessible(page, "record leaving");
+    await page.getByLabel("The date it left").fill("2001-01-01");
+    await page.getByRole("button", { name: "Record that Alder Hey Children's NHS FT (demo) has left" }).click();
+    await expect.poll(() => page.locator(".nhsuk-error-summary").textContent()).toMatch(/The date it left must be on or after .*, when it joined/);
+    expect(await page.getByLabel("The date it left").inputValue()).toBe("2001-01-01");
+    await expectAccessible(page, "record leaving with errors");
+    await page.getByRole("link", { name: "Cancel" }).click();
+    await expect.poll(() => new URL(page.url()).pathname).toBe("/");
+    expect(await page.getByRole("rowheader").allTextContents()).toContain("Alder Hey Children's NHS FT (demo)");
+  });
+});

@@ -1,0 +1,145 @@
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "../../db/client";
+import { collaborativeMembers } from "../../db/schema";
+import { withTenant } from "../../db/tenant";
+import { tenantOf } from "../../app/domain/auth/actor";
+import { loadActingContexts } from "../../app/domain/auth/load-contexts.server";
+import { getMemberOrganisation } from "../../app/domain/collaborative/get-member-organisation.server";
+import { recordLeaving } from "../../app/domain/collaborative/record-leaving.server";
+import { DomainError } from "../../app/domain/errors";
+import { todayIso } from "../../app/lib/plan/dates";
+import { action, loader } from "../../app/routes/organisations.$orgId.leave";
+import { openTestDatabase } from "../support/db";
+import { createOrganisation, createUser, createWorld, type World } from "../support/factories";
+import { callRoute } from "../support/routes";
+
+let database: Database;
+let world: World;
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  world = await createWorld(database);
+});
+afterAll(() => database?.close());
+
+/** A new member organisation of X that joined on 1 April 2022, with one person. */
+async function memberOfX() {
+  const orgId = await createOrganisation(database, world.collaboratives.x);
+  await database.db.update(collaborativeMembers).set({ joinedOn: "2022-04-01" }).where(membership(orgId));
+  const person = await createUser(database, [[orgId, "equality_lead"]]);
+  return { orgId, person };
+}
+
+const membership = (orgId: string) => and(eq(collaborativeMembers.orgId, orgId), eq(collaborativeMembers.collaborativeId, world.collaboratives.x));
+const leftOnOf = async (orgId: string) => (await database.db.select().from(collaborativeMembers).where(membership(orgId)))[0]!.leftOn;
+
+async function refusal(promise: Promise<unknown>) {
+  const error = await promise.then(() => null, (e: unknown) => e);
+  expect(error).toBeInstanceOf(DomainError);
+  const { status, message, fields } = error as DomainError;
+  return { status, message, fields };
+}
+
+describe("recording that an organisation left the collaborative", () => {
+  it("takes its people out of the collaborative and lists it as former, history kept", async () => {
+    const { orgId, person } = await memberOfX();
+    expect((await loadActingContexts(database, person.id)).map((c) => c.collaborativeId)).toEqual([world.collaboratives.x]);
+    const today = todayIso();
+    expect(await recordLeaving(database, world.actors.adminX, orgId, today)).toMatchObject({ leftOn: today });
+    expect(await leftOnOf(orgId)).toBe(today);
+    expect(await loadActingContexts(database, person.id)).toEqual([]);
+  });
+
+  it("is for collaborative admins, about other organisations of their own collaborative", async () => {
+    const { orgId } = await memberOfX();
+    expect(await refusal(recordLeaving(database, world.actors.leadA, orgId, "2024-03-31"))).toMatchObject({ status: 403 });
+    expect(await refusal(recordLeaving(database, world.actors.adminX, world.orgs.a, "2024-03-31"))).toMatchObject({ status: 403 });
+    // Another collaborative's member is not found from X (row-level security shows none of Y's).
+    expect(await refusal(recordLeaving(database, world.actors.adminX, world.orgs.b, "2024-03-31"))).toMatchObject({ status: 404 });
+    expect(await leftOnOf(orgId)).toBeNull();
+  });
+
+  it("refuses a date in the future, one before it joined, and a second leaving, saying why", async () => {
+    const { orgId } = await memberOfX();
+    const tomorrow = new Date(Date.now() + 36 * 3600 * 1000);
+    expect(await refusal(recordLeaving(database, world.actors.adminX, orgId, todayIso(tomorrow)))).toMatchObject({
+      status: 422,
+      fields: { leftOn: "The date it left must be today or in the past" },
+    });
+    expect(await refusal(recordLeaving(database, world.actors.adminX, orgId, "2022-03-31"))).toMatchObject({
+      status: 422,
+      fields: { leftOn: "The date it left must be on or after 1 April 2022, when it joined" },
+    });
+    expect(await leftOnOf(orgId)).toBeNull();
+    await recordLeaving(database, world.actors.adminX, orgId, "2022-04-01");
+    expect(await refusal(recordLeaving(database, world.actors.adminX, orgId, "2024-03-31"))).toMatchObject({ status: 409, message: expect.stringMatching(/already left .* on 1 April 2022/) });
+    expect(await leftOnOf(orgId)).toBe("2022-04-01");
+  });
+
+  // PGlite has one connection, so two transactions never overlap there; on PostgreSQL they do.
+  it.runIf(Boolean(process.env.DATABASE_URL))("makes a second admin wait for the first, then says it already left", async () => {
+    const { orgId } = await memberOfX();
+    let release!: () => void;
+    let holding!: () => void;
+    const held = new Promise<void>((resolve) => (holding = resolve));
+    const first = withTenant(database, tenantOf(world.actors.adminX), async (tx) => {
+      await getMemberOrganisation(tx, world.collaboratives.x, orgId, true);
+      holding();
+      await new Promise<void>((resolve) => (release = resolve));
+      await tx.update(collaborativeMembers).set({ leftOn: "2023-03-31" }).where(membership(orgId));
+    });
+    await held;
+    const second = recordLeaving(database, world.actors.adminX, orgId, "2024-03-31").then(
+      () => "recorded",
+      (e: unknown) => e,
+    );
+    let settled = false;
+    void second.then(() => (settled = true));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(settled).toBe(false);
+    release();
+    await first;
+    expect(await second).toMatchObject({ status: 409, message: expect.stringMatching(/already left .* on 31 March 2023/) });
+    expect(await leftOnOf(orgId)).toBe("2023-03-31");
+  });
+
+  it("records one date when two admins record it at once", async () => {
+    const { orgId } = await memberOfX();
+    const results = await Promise.allSettled([
+      recordLeaving(database, world.actors.adminX, orgId, "2023-03-31"),
+      recordLeaving(database, world.actors.adminX, orgId, "2024-03-31"),
+    ]);
+    const done = results.filter((r) => r.status === "fulfilled");
+    expect(done).toHaveLength(1);
+    const refused = results.find((r) => r.status === "rejected")!.reason as DomainError;
+    expect(refused.status).toBe(409);
+    expect(await leftOnOf(orgId)).toBe(done[0]!.value.leftOn);
+  });
+});
+
+describe("the page", () => {
+  it("is refused to anyone but a collaborative admin", async () => {
+    const { orgId } = await memberOfX();
+    const answer = await callRoute(database, loader, world.people.leadA, `/organisations/${orgId}/leave`, { params: { orgId } });
+    expect(answer.status).toBe(403);
+  });
+
+  it("keeps what was typed and says what is wrong with it; a good date goes home with the organisation named", async () => {
+    const { orgId } = await memberOfX();
+    const post = (leftOn: string) => callRoute(database, action, world.people.adminX, `/organisations/${orgId}/leave`, { params: { orgId }, form: { leftOn } });
+    expect(await post("2023-02-30")).toEqual({
+      status: 422,
+      body: { ok: false, errors: { leftOn: "Enter the date it left as a real date, like 2024-03-31" }, values: { leftOn: "2023-02-30" } },
+    });
+    expect(await post("")).toMatchObject({ status: 422, body: { errors: { leftOn: "Enter the date it left" } } });
+    expect(await post("2021-12-31")).toMatchObject({
+      status: 422,
+      body: { errors: { leftOn: "The date it left must be on or after 1 April 2022, when it joined" }, values: { leftOn: "2021-12-31" } },
+    });
+    expect(await leftOnOf(orgId)).toBeNull();
+    const done = await post("2023-03-31");
+    expect(done.status).toBe(302);
+    expect(await leftOnOf(orgId)).toBe("2023-03-31");
+  });
+});

@@ -2,8 +2,6 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../db/client";
 import { collaborativeMembers } from "../../db/schema";
-import { withTenant } from "../../db/tenant";
-import { tenantOf } from "../../app/domain/auth/actor";
 import { loadActingContexts } from "../../app/domain/auth/load-contexts.server";
 import { getMemberOrganisation } from "../../app/domain/collaborative/get-member-organisation.server";
 import { recordLeaving } from "../../app/domain/collaborative/record-leaving.server";
@@ -12,6 +10,7 @@ import { todayIso } from "../../app/lib/plan/dates";
 import { action, loader } from "../../app/routes/organisations.$orgId.leave";
 import { openTestDatabase } from "../support/db";
 import { createOrganisation, createUser, createWorld, type World } from "../support/factories";
+import { heldTransaction, stillWaiting } from "../support/held-transaction";
 import { callRoute } from "../support/routes";
 
 let database: Database;
@@ -80,26 +79,18 @@ describe("recording that an organisation left the collaborative", () => {
   // PGlite has one connection, so two transactions never overlap there; on PostgreSQL they do.
   it.runIf(Boolean(process.env.DATABASE_URL))("makes a second admin wait for the first, then says it already left", async () => {
     const { orgId } = await memberOfX();
-    let release!: () => void;
-    let holding!: () => void;
-    const held = new Promise<void>((resolve) => (holding = resolve));
-    const first = withTenant(database, tenantOf(world.actors.adminX), async (tx) => {
-      await getMemberOrganisation(tx, world.collaboratives.x, orgId, true);
-      holding();
-      await new Promise<void>((resolve) => (release = resolve));
-      await tx.update(collaborativeMembers).set({ leftOn: "2023-03-31" }).where(membership(orgId));
-    });
-    await held;
-    const second = recordLeaving(database, world.actors.adminX, orgId, "2024-03-31").then(
-      () => "recorded",
-      (e: unknown) => e,
+    // The first admin's recordLeaving, held open between its locked read and its update.
+    const first = heldTransaction(
+      database,
+      world.actors.adminX,
+      (tx) => getMemberOrganisation(tx, world.collaboratives.x, orgId, true),
+      (tx) => tx.update(collaborativeMembers).set({ leftOn: "2023-03-31" }).where(membership(orgId)),
     );
-    let settled = false;
-    void second.then(() => (settled = true));
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(settled).toBe(false);
-    release();
-    await first;
+    await first.held;
+    const second = recordLeaving(database, world.actors.adminX, orgId, "2024-03-31").catch((e: unknown) => e);
+    expect(await stillWaiting(second)).toBe(true);
+    first.release();
+    await first.done;
     expect(await second).toMatchObject({ status: 409, message: expect.stringMatching(/already left .* on 31 March 2023/) });
     expect(await leftOnOf(orgId)).toBe("2023-03-31");
   });

@@ -2,13 +2,12 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../db/client";
 import { evidenceFindings, evidenceItems } from "../../db/schema";
-import { withTenant } from "../../db/tenant";
-import { tenantOf, type Actor } from "../../app/domain/auth/actor";
 import { addFinding } from "../../app/domain/evidence/add-finding.server";
 import { holdForSharing, holdPrivate } from "../../app/domain/evidence/events.server";
 import { shareItem } from "../../app/domain/evidence/share-item.server";
 import { openTestDatabase } from "../support/db";
 import { createWorld, type World } from "../support/factories";
+import { heldTransaction, stillWaiting } from "../support/held-transaction";
 import { addItem } from "./support";
 
 /**
@@ -31,39 +30,13 @@ afterAll(async () => {
   await database?.close();
 });
 
-/** A transaction that does `step`, says so, and commits only when told to. */
-function heldTransaction(actor: Actor, step: Parameters<typeof withTenant>[2]) {
-  let release!: () => void;
-  let holding!: () => void;
-  const released = new Promise<void>((resolve) => (release = resolve));
-  const held = new Promise<void>((resolve) => (holding = resolve));
-  const done = withTenant(database, tenantOf(actor), async (tx) => {
-    await step(tx);
-    holding();
-    await released;
-  });
-  // A step that fails ends the wait for it too (the failure is the test's, not a hang).
-  return { held: Promise.race([held, done]), release, done };
-}
-
-/** Whether the promise is still pending after a moment. */
-async function stillWaiting(promise: Promise<unknown>) {
-  let settled = false;
-  promise.then(
-    () => (settled = true),
-    () => (settled = true),
-  );
-  await new Promise((resolve) => setTimeout(resolve, 300));
-  return !settled;
-}
-
 const findingsOf = async (itemId: string) => (await database.db.select({ text: evidenceFindings.text }).from(evidenceFindings).where(eq(evidenceFindings.itemId, itemId))).map((f) => f.text);
 
 describe.skipIf(!postgres)("sharing against a concurrent change", () => {
   it("sharing waits for a finding being added, then scans it too", async () => {
     const itemId = await addItem(database, world.actors.leadA);
     // What addFinding does, held open between its insert and its commit.
-    const adding = heldTransaction(world.actors.contributorA, async (tx) => {
+    const adding = heldTransaction(database, world.actors.contributorA, async (tx) => {
       await holdPrivate(tx, itemId);
       const [item] = await tx.select().from(evidenceItems).where(eq(evidenceItems.id, itemId));
       await tx.insert(evidenceFindings).values({ collaborativeId: item!.collaborativeId, orgId: item!.orgId, itemId, kind: "issue", text: PERSONAL, position: 1 });
@@ -82,7 +55,7 @@ describe.skipIf(!postgres)("sharing against a concurrent change", () => {
   it("a finding added while the item is being shared waits, then is refused", async () => {
     const itemId = await addItem(database, world.actors.leadA);
     // What shareItem does, held open between its scan and its commit.
-    const sharing = heldTransaction(world.actors.leadA, async (tx) => {
+    const sharing = heldTransaction(database, world.actors.leadA, async (tx) => {
       await holdForSharing(tx, itemId);
       await tx.update(evidenceItems).set({ sharedAt: new Date(), sharedBy: world.actors.leadA.userId }).where(eq(evidenceItems.id, itemId));
     });

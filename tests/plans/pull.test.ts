@@ -13,6 +13,8 @@ import { openRegister } from "../../app/domain/register/open-register.server";
 import { projectPlan } from "../../app/domain/plans/project-plan.server";
 import { pullIntoPlan } from "../../app/domain/plans/pull-into-plan.server";
 import { loadRegisterRollup } from "../../app/domain/plans/register-rollup.server";
+import { recordLeaving } from "../../app/domain/collaborative/record-leaving.server";
+import { todayIso } from "../../app/lib/plan/dates";
 import { DomainError } from "../../app/domain/errors";
 import { readActions, resolveSourceChange, sourceChanges } from "../../app/lib/plan/model";
 import { rowsOf as rowsMap } from "../../app/lib/register/model";
@@ -199,6 +201,27 @@ describe("the register roll-up", () => {
     expect(asRegional.organisations!.map((o) => o.orgId).sort()).toEqual([world.orgs.a, world.orgs.a2, orgC].sort());
     expect(asRegional.notPickedUp!.map((o) => o.orgId)).toContain(orgD);
     expect(asRegional.notPickedUp!.map((o) => o.orgId)).not.toContain(world.orgs.a);
+  });
+
+  it("counts only the organisations that are members now: one that has left is frozen, not working on it", async () => {
+    const x = world.collaboratives.x;
+    const rowKey = await barrier({ barrier: "Barrier of a departed trust" });
+    const orgE = await createOrganisation(database, x, { name: `Trust E ${randomUUID().slice(0, 4)}` });
+    const leadE = await actorFor(database, await createUser(database, [[orgE, "equality_lead"]]), orgE);
+    const regional = await actorFor(database, await createUser(database, [[world.orgs.a2, "regional_lead"]]), world.orgs.a2);
+    for (const [actor, status] of [[world.actors.leadA, "green"], [leadE, "amber"]] as const) {
+      const { id: planId } = await createPlan(database, actor, details());
+      const { rowKey: actionKey } = await pullIntoPlan(database, actor, planId, { kind: "register", id: rowKey });
+      await setStatus(actor, planId, actionKey, status);
+    }
+    const rollup = async () => (await loadRegisterRollup(database, regional)).find((r) => r.rowKey === rowKey)!;
+    expect((await rollup()).counts).toMatchObject({ complete: 1, in_progress: 1 });
+    await recordLeaving(database, world.actors.adminX, orgE, todayIso());
+    const after = await rollup();
+    expect(after.counts).toMatchObject({ complete: 1, in_progress: 0 });
+    expect(after.summary).toBe("1 organisation: 1 complete");
+    expect(after.organisations!.map((o) => o.orgId)).toEqual([world.orgs.a]);
+    expect(after.notPickedUp!.map((o) => o.orgId)).not.toContain(orgE);
   });
 
   it("exposes only the pulled action's status to other organisations, never the plan", async () => {

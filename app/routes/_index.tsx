@@ -118,7 +118,7 @@ export default function Home() {
       {former.length > 0 ? (
         <>
           <h2>Former organisations</h2>
-          <p>Organisations that no longer exist keep their history (their evidence and past grades) here.</p>
+          <p>Organisations that have left, or no longer exist, keep their history (their evidence and past grades) here.</p>
           <ul>
             {former.map((o) => (
               <li key={o.id}>

@@ -1,7 +1,11 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../db/client";
-import { collaborativeMembers } from "../../db/schema";
+import { randomUUID } from "node:crypto";
+import { collaborativeMembers, invitations } from "../../db/schema";
+import { acceptInvitation } from "../../app/domain/invitations/accept-invitation.server";
+import { createInvitation } from "../../app/domain/invitations/create-invitation.server";
+import { getInvitationByToken } from "../../app/domain/invitations/get-invitation.server";
 import { loadActingContexts } from "../../app/domain/auth/load-contexts.server";
 import { getMemberOrganisation } from "../../app/domain/collaborative/get-member-organisation.server";
 import { recordLeaving } from "../../app/domain/collaborative/record-leaving.server";
@@ -11,9 +15,11 @@ import { action, loader } from "../../app/routes/organisations.$orgId.leave";
 import { openTestDatabase } from "../support/db";
 import { createOrganisation, createUser, createWorld, type World } from "../support/factories";
 import { heldTransaction, stillWaiting } from "../support/held-transaction";
+import { testConfig } from "../support/config";
 import { callRoute } from "../support/routes";
 
 let database: Database;
+const config = testConfig();
 let world: World;
 
 beforeAll(async () => {
@@ -48,6 +54,26 @@ describe("recording that an organisation left the collaborative", () => {
     expect(await recordLeaving(database, world.actors.adminX, orgId, today)).toMatchObject({ leftOn: today });
     expect(await leftOnOf(orgId)).toBe(today);
     expect(await loadActingContexts(database, person.id)).toEqual([]);
+  });
+
+  it("withdraws the pending invitations to it, and a link is refused once it has left, saying why", async () => {
+    const { orgId } = await memberOfX();
+    const invite = () => createInvitation(database, config, world.actors.adminX, { orgId, email: `${randomUUID()}@test.example`, role: "contributor" });
+    const pending = await invite();
+    const tokenOf = (url: string) => url.split("/invitations/")[1]!;
+    expect((await getInvitationByToken(database, tokenOf(pending.url)))!.status).toBe("valid");
+    // A second one, withdrawn too, then put back below as if the admin's update had not reached it
+    // (RLS lets an admin withdraw only what they could make).
+    const unwithdrawn = await invite();
+    await recordLeaving(database, world.actors.adminX, orgId, todayIso());
+    expect((await getInvitationByToken(database, tokenOf(pending.url)))!.status).toBe("revoked");
+    expect((await getInvitationByToken(database, tokenOf(unwithdrawn.url)))!.status).toBe("revoked");
+    await database.db.update(invitations).set({ revokedAt: null }).where(eq(invitations.id, unwithdrawn.id));
+    expect((await getInvitationByToken(database, tokenOf(unwithdrawn.url)))!.status).toBe("organisation-left");
+    await expect(acceptInvitation(database, { kind: "new-account", token: tokenOf(unwithdrawn.url), name: "Too Late", password: "a long enough password" })).rejects.toMatchObject({
+      status: 410,
+      message: "The organisation you were invited to has left the collaborative, so this link no longer works.",
+    });
   });
 
   it("is for collaborative admins, about other organisations of their own collaborative", async () => {

@@ -1,6 +1,6 @@
-import { eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import type { Database } from "#db/client";
-import { collaborativeMembers } from "#db/schema";
+import { collaborativeMembers, invitations } from "#db/schema";
 import { withTenant } from "#db/tenant";
 import { type Actor, policyActor, tenantOf } from "~/domain/auth/actor";
 import { conflict, forbidden, invalid } from "~/domain/errors";
@@ -13,7 +13,9 @@ import { getMemberOrganisation } from "./get-member-organisation.server";
  * Records that a member organisation left the active collaborative on `leftOn`. From then its
  * people no longer act in this collaborative: their next request no longer offers it, and their
  * open register and plan connections are closed at the collaboration server's next check (within
- * 5 s). Its history (evidence, grades, the register's lead organisation) stays, listed as former.
+ * 5 s), and pending invitations to it here are withdrawn (a link the database would not let this
+ * admin withdraw is refused when followed: getInvitationByToken checks the organisation is still
+ * a member). Its history (evidence, grades, the register's lead organisation) stays, listed as former.
  * Final in the app: rejoining is an operator's change (see the README).
  */
 export async function recordLeaving(database: Database, actor: Actor, orgId: string, leftOn: string, now = new Date()) {
@@ -25,6 +27,17 @@ export async function recordLeaving(database: Database, actor: Actor, orgId: str
     const problem = leavingDateProblem(leftOn, member.joinedOn, todayIso(now), formatDate(member.joinedOn));
     if (problem) throw invalid({ leftOn: problem });
     await tx.update(collaborativeMembers).set({ leftOn }).where(eq(collaborativeMembers.id, member.memberId));
+    await tx
+      .update(invitations)
+      .set({ revokedAt: now })
+      .where(
+        and(
+          eq(invitations.collaborativeId, actor.active.collaborativeId),
+          eq(invitations.orgId, orgId),
+          isNull(invitations.acceptedAt),
+          isNull(invitations.revokedAt),
+        ),
+      );
     return { name: member.name, leftOn };
   });
 }

@@ -1,10 +1,10 @@
-import { eq } from "drizzle-orm";
-import type { Database, Tx } from "#db/client";
-import { collaboratives, invitations, organisations, users, type Role } from "#db/schema";
+import { and, eq, isNull } from "drizzle-orm";
+import type { Database, Db, Tx } from "#db/client";
+import { collaborativeMembers, collaboratives, invitations, organisations, users, type Role } from "#db/schema";
 import { sha256 } from "~/domain/auth/crypto.server";
 import { inviterCanStillIssue } from "./inviter-rights.server";
 
-export type InvitationStatus = "valid" | "expired" | "used" | "revoked" | "inviter-lacks-rights";
+export type InvitationStatus = "valid" | "expired" | "used" | "revoked" | "organisation-left" | "inviter-lacks-rights";
 
 export interface InvitationView {
   id: string;
@@ -52,9 +52,11 @@ export async function getInvitationByToken(database: Database | { db: Tx }, toke
       ? "revoked"
       : row.expiresAt.getTime() <= Date.now()
         ? "expired"
-        : (await inviterCanStillIssue(database.db, row.createdBy, row))
-          ? "valid"
-          : "inviter-lacks-rights";
+        : !(await stillMember(database.db, row))
+          ? "organisation-left"
+          : (await inviterCanStillIssue(database.db, row.createdBy, row))
+            ? "valid"
+            : "inviter-lacks-rights";
   return {
     id: row.id,
     email: row.email,
@@ -69,10 +71,20 @@ export async function getInvitationByToken(database: Database | { db: Tx }, toke
   };
 }
 
+/** Whether the organisation is still a member of the collaborative the invitation was made in. */
+async function stillMember(db: Db | Tx, invitation: { collaborativeId: string; orgId: string }): Promise<boolean> {
+  const [row] = await db
+    .select({ id: collaborativeMembers.id })
+    .from(collaborativeMembers)
+    .where(and(eq(collaborativeMembers.collaborativeId, invitation.collaborativeId), eq(collaborativeMembers.orgId, invitation.orgId), isNull(collaborativeMembers.leftOn)));
+  return Boolean(row);
+}
+
 export const INVITATION_STATUS_MESSAGES: Record<Exclude<InvitationStatus, "valid">, string> = {
   expired: "This invitation has expired. Ask the person who invited you for a new link.",
   used: "This invitation has already been used. Sign in instead, or ask for a new link.",
   revoked: "This invitation was withdrawn. Ask the person who invited you for a new link.",
+  "organisation-left": "The organisation you were invited to has left the collaborative, so this link no longer works.",
   "inviter-lacks-rights":
     "The person who invited you can no longer invite people to this organisation with this role, so this link no longer works. Ask your equality lead or the collaborative admin for a new link.",
 };

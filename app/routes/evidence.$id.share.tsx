@@ -78,9 +78,8 @@ export default function ShareEvidence() {
           {hits.map((h, i) => {
             const error = failure?.errors[decisionField(h.id)];
             const chosen = valueOf(failure?.values, decisionField(h.id));
-            // A hit in a file's name: the name cannot be redacted (see shareItem), so the choice is to remove the file or keep it.
+            // A hit in a file's name may also be settled by removing the file (and every other hit in it).
             const named = isFilenameField(h.field);
-            const first = named ? "remove" : "redact";
             return (
               <div key={h.id} className={`nhsuk-form-group${error ? " nhsuk-form-group--error" : ""}`}>
                 <fieldset className="nhsuk-fieldset" aria-describedby={`${domId(h.id)}-context${named ? ` ${domId(h.id)}-hint` : ""}${error ? ` ${domId(h.id)}-error` : ""}`}>
@@ -94,7 +93,7 @@ export default function ShareEvidence() {
                   </p>
                   {named ? (
                     <div className="nhsuk-hint" id={`${domId(h.id)}-hint`}>
-                      A file’s name cannot be redacted. Remove the file from the item, or keep the name if it is not personal data.
+                      Redacting it renames the file (the marker replaces this part of its name). Or remove the file from the item, or keep the name if it is not personal data.
                     </div>
                   ) : null}
                   {error ? (
@@ -104,11 +103,19 @@ export default function ShareEvidence() {
                   ) : null}
                   <div className="nhsuk-radios nhsuk-radios--inline">
                     <div className="nhsuk-radios__item">
-                      <input className="nhsuk-radios__input" id={domId(h.id)} name={decisionField(h.id)} type="radio" value={first} defaultChecked={chosen === first} />
+                      <input className="nhsuk-radios__input" id={domId(h.id)} name={decisionField(h.id)} type="radio" value="redact" defaultChecked={chosen === "redact"} />
                       <label className="nhsuk-label nhsuk-radios__label" htmlFor={domId(h.id)}>
-                        {named ? "Remove the file" : "Redact it"}
+                        {named ? "Redact it from the name" : "Redact it"}
                       </label>
                     </div>
+                    {named ? (
+                      <div className="nhsuk-radios__item">
+                        <input className="nhsuk-radios__input" id={`${domId(h.id)}-remove`} name={decisionField(h.id)} type="radio" value="remove" defaultChecked={chosen === "remove"} />
+                        <label className="nhsuk-label nhsuk-radios__label" htmlFor={`${domId(h.id)}-remove`}>
+                          Remove the file
+                        </label>
+                      </div>
+                    ) : null}
                     <div className="nhsuk-radios__item">
                       <input className="nhsuk-radios__input" id={`${domId(h.id)}-keep`} name={decisionField(h.id)} type="radio" value="keep" defaultChecked={chosen === "keep"} />
                       <label className="nhsuk-label nhsuk-radios__label" htmlFor={`${domId(h.id)}-keep`}>

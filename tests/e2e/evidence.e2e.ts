@@ -45,11 +45,11 @@ describe("the evidence library in a browser", () => {
     itemUrl = new URL(page.url()).pathname;
     await expectAccessible(page, "evidence item");
 
-    await page.locator("#file").setInputFiles({ name: "panel-notes.pdf", mimeType: "application/pdf", buffer: makePdf([`Patients asked about the ${word} leaflet.`, "Call 0151 496 0000 for details."]) });
+    await page.locator("#file").setInputFiles({ name: "Mrs_Okafor_panel-notes.pdf", mimeType: "application/pdf", buffer: makePdf([`Patients asked about the ${word} leaflet.`, "Call 0151 496 0000 for details."]) });
     await page.getByRole("button", { name: "Upload file" }).click();
     await page.waitForURL(/done=attached/);
     // The URL changes before the page re-renders: wait for the content.
-    await expect.poll(() => page.getByRole("link", { name: "panel-notes.pdf" }).count()).toBe(1);
+    await expect.poll(() => page.getByRole("link", { name: "Mrs_Okafor_panel-notes.pdf" }).count()).toBe(1);
 
     await page.getByLabel("Finding", { exact: true }).fill("No BSL interpreter was booked for the discharge meeting.");
     await page.getByRole("button", { name: "Add finding" }).click();
@@ -80,11 +80,15 @@ describe("the evidence library in a browser", () => {
     await expectAccessible(page, "share with errors");
     const legends = await page.locator("legend").allTextContents();
     expect(legends.some((l) => /email address in summary/.test(l))).toBe(true);
-    expect(legends.some((l) => /phone number in text of panel-notes\.pdf/.test(l))).toBe(true);
+    expect(legends.some((l) => /phone number in text of mrs_okafor_panel-notes\.pdf/.test(l))).toBe(true);
+    // A name in a file's name: redact it from the name, remove the file, or keep it.
+    expect(legends.some((l) => /name after a title in name of file 1/.test(l))).toBe(true);
+    expect(await page.getByLabel("Remove the file").count()).toBe(1);
     for (const redact of await page.getByLabel("Redact it").all()) await redact.check();
     await page.getByRole("button", { name: "Share with the collaborative" }).click();
     await page.waitForURL(/done=shared/);
     await expect.poll(() => page.locator("main").textContent()).toMatch(/\[redacted email address\]/);
+    await expect.poll(() => page.locator("main").textContent()).toMatch(/\[redacted name after a title\]_panel-notes\.pdf/);
     const history = await page.locator("section[aria-labelledby=history] table").textContent();
     expect(history).toMatch(/Redacted personal data.*email address in Summary/);
     expect(history).toMatch(/Shared with the collaborative/);
@@ -141,7 +145,7 @@ describe("the evidence library in a browser", () => {
     await expect.poll(() => heading(page)).toBe(`Discharge experience ${word}`);
     const main = (await page.locator("main").textContent()) ?? "";
     expect(main).toMatch(/Read only: shared by Liverpool University Hospitals/);
-    expect(main).not.toMatch(/panel\.member@example\.org|0151 496 0000/);
+    expect(main).not.toMatch(/panel\.member@example\.org|0151 496 0000|Okafor/);
     expect(await page.getByRole("link", { name: "Edit details" }).count()).toBe(0);
     expect(await page.getByRole("combobox").count()).toBe(0);
     // The original file stays with its owner once its text was redacted.

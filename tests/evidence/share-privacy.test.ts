@@ -105,7 +105,7 @@ describe("the history keeps nothing that sharing redacts", () => {
 });
 
 describe("file names are checked like the text", () => {
-  it("finds personal data in a file's name; the lead keeps the name or removes the file, and it cannot be 'redacted' silently", async () => {
+  it("finds personal data in a file's name; the lead keeps the name, removes the file or redacts the name", async () => {
     const id = await addItem(database, world.actors.contributorA, { title: "Ward visit" });
     const { id: named } = await addAttachment(database, world.actors.contributorA, { itemId: id, filename: "Mrs_Jane_Smith_943_476_5919.pdf", bytes: makePdf(["Nothing personal here."]) });
     const { id: phone } = await addAttachment(database, world.actors.contributorA, { itemId: id, filename: "Dr Patel rota.pdf", bytes: makePdf(["Call 0151 496 0000 for the rota."]) });
@@ -120,10 +120,10 @@ describe("file names are checked like the text", () => {
     ]);
     const inName = hits.filter((h) => h.field === `filename:${named}`);
     const decide = (d: Record<string, "redact" | "keep" | "remove">) => shareItem(database, world.actors.leadA, { itemId: id, decisions: d });
-    // A file's name cannot be redacted: asking to is no decision, and nothing is shared.
-    const refused = await decide({ [inName[0]!.id]: "redact", [inName[1]!.id]: "keep", [hits[2]!.id]: "keep", [hits[3]!.id]: "redact" }).catch((e: unknown) => e);
-    expect(refused).toMatchObject({ status: 422, fields: { [decisionField(inName[0]!.id)]: expect.stringMatching(/remove this file or keep its name \(possible name after a title\)/) } });
-    expect(Object.keys((refused as { fields: object }).fields)).toEqual([decisionField(inName[0]!.id)]);
+    // "Remove" is for a file's name only; a hit without a decision is named, and nothing is shared.
+    const refused = await decide({ [inName[1]!.id]: "keep", [hits[2]!.id]: "keep", [hits[3]!.id]: "remove" }).catch((e: unknown) => e);
+    expect(refused).toMatchObject({ status: 422, fields: { [decisionField(inName[0]!.id)]: expect.stringMatching(/redact this from the file's name, remove the file or keep the name \(possible name after a title\)/) } });
+    expect(Object.keys((refused as { fields: object }).fields)).toEqual([decisionField(inName[0]!.id), decisionField(hits[3]!.id)]);
 
     // Removing the file settles every hit in it (the NHS number needs no decision of its own).
     expect(await decide({ [inName[0]!.id]: "remove", [hits[2]!.id]: "keep", [hits[3]!.id]: "redact" })).toEqual({ redacted: 1, kept: 1, filesRemoved: 1 });
@@ -134,6 +134,20 @@ describe("file names are checked like the text", () => {
     expect(seen.history.find((h) => h.action === "redacted")!.detail).toBe("phone number in Text of file 2");
     expect(leaks(await storedDetails(id))).toBe(false);
     expect(JSON.stringify(await storedDetails(id))).not.toContain("Patel");
+  });
+
+  it("redacts personal data from a file's name by renaming the file, keeping the file", async () => {
+    const id = await addItem(database, world.actors.contributorA, { title: "Ward visit" });
+    const { id: named } = await addAttachment(database, world.actors.contributorA, { itemId: id, filename: "Mrs_Jane_Smith_943_476_5919.pdf", bytes: makePdf(["Nothing personal here."]) });
+    const { hits } = await previewShare(database, world.actors.leadA, { itemId: id });
+    expect(await shareItem(database, world.actors.leadA, { itemId: id, decisions: Object.fromEntries(hits.map((h) => [h.id, "redact" as const])) })).toEqual({ redacted: 2, kept: 0, filesRemoved: 0 });
+    const renamed = "[redacted name after a title]_[redacted NHS number].pdf";
+    const seen = await getItem(database, world.actors.leadA2, { itemId: id });
+    expect(seen.attachments.map((a) => [a.id, a.filename])).toEqual([[named, renamed]]);
+    expect((await getAttachment(database, world.actors.leadA2, { itemId: id, attachmentId: named })).filename).toBe(renamed);
+    expect(seen.history.find((h) => h.action === "redacted")!.detail).toBe("name after a title in Name of file 1; NHS number in Name of file 1");
+    expect(leaks(seen)).toBe(false);
+    expect(JSON.stringify(await storedDetails(id))).not.toContain("Smith");
   });
 });
 

@@ -179,7 +179,7 @@ describe("a shared evidence item's findings, recommendations and files (0019)", 
   const changes = (p: Awaited<ReturnType<typeof itemWithParts>>) => [
     sql`update evidence_findings set text = 'Changed' where id = ${p.finding} returning 1`,
     sql`update evidence_recommendations set text = 'Changed', response = 'Changed' where id = ${p.recommendation} returning 1`,
-    sql`update evidence_attachments set extracted_text = 'Changed', redacted = true where id = ${p.file} returning 1`,
+    sql`update evidence_attachments set extracted_text = 'Changed', redacted = true, filename = 'Renamed.csv' where id = ${p.file} returning 1`,
   ];
   const removals = (p: Awaited<ReturnType<typeof itemWithParts>>) => [
     sql`delete from evidence_findings where id = ${p.finding} returning 1`,

@@ -27,9 +27,9 @@ const fileOf = (field: string) => /^(?:filename|attachment):(.+)$/.exec(field)?.
 
 /**
  * Shares an item with the collaborative. The scan runs again here (the text may have changed
- * since the preview) and every hit must have a decision: the ones chosen are redacted. A file's
- * name cannot be redacted (the app role may update only a file's text and `redacted` flag:
- * migration 0005), so a hit in a name is "keep" or "remove" (the file). Every file the scan could not read must be looked at by the lead and
+ * since the preview) and every hit must have a decision: the ones chosen are redacted. A hit in a
+ * file's name may also be settled by removing the file, which settles every hit in it; redacting
+ * one renames the file (migration 0022). Every file the scan could not read must be looked at by the lead and
  * shared ("share": anyone in the collaborative can then download it whole) or removed. The history
  * records who shared, and the kind and place of each redaction (never the redacted value, nor a file's name).
  */
@@ -51,13 +51,13 @@ export async function shareItem(
     ]);
     // What is in a removed file needs no decision: it goes with the file.
     const live = hits.filter((h) => !removed.has(fileOf(h.field) ?? ""));
-    const allowed = (h: ItemHit): HitDecision[] => (isFilenameField(h.field) ? ["remove", "keep"] : ["redact", "keep"]);
+    const allowed = (h: ItemHit): HitDecision[] => (isFilenameField(h.field) ? ["redact", "remove", "keep"] : ["redact", "keep"]);
     const undecided = live.filter((h) => !allowed(h).includes(input.decisions[h.id]!));
     const unconfirmed = unchecked.filter((f) => !removed.has(f.id) && input.files?.[f.id] !== "share");
     if (undecided.length || unconfirmed.length) {
       throw invalid(
         Object.fromEntries([
-          ...undecided.map((h) => [decisionField(h.id), isFilenameField(h.field) ? `Choose whether to remove this file or keep its name (possible ${PII_LABELS[h.kind]})` : `Choose whether to redact or keep this ${PII_LABELS[h.kind]}`]),
+          ...undecided.map((h) => [decisionField(h.id), isFilenameField(h.field) ? `Choose whether to redact this from the file's name, remove the file or keep the name (possible ${PII_LABELS[h.kind]})` : `Choose whether to redact or keep this ${PII_LABELS[h.kind]}`]),
           ...unconfirmed.map((f) => [fileField(f.id), `Confirm that you have looked at ${f.filename} and it can be shared, or remove it`]),
         ]),
         undecided.length ? "Decide on every possible piece of personal data before sharing" : "Decide on every file that could not be checked before sharing",
@@ -89,4 +89,5 @@ async function writeField(tx: Tx, itemId: string, key: string, text: string) {
   if (kind === "recommendation") await tx.update(evidenceRecommendations).set({ text }).where(eq(evidenceRecommendations.id, id!));
   if (kind === "response") await tx.update(evidenceRecommendations).set({ response: text }).where(eq(evidenceRecommendations.id, id!));
   if (kind === "attachment") await tx.update(evidenceAttachments).set({ extractedText: text, redacted: true }).where(eq(evidenceAttachments.id, id!));
+  if (kind === "filename") await tx.update(evidenceAttachments).set({ filename: text }).where(eq(evidenceAttachments.id, id!));
 }

@@ -206,7 +206,9 @@ export const evidenceItems = pgTable(
       using: writer,
       withCheck: sql`${writer} and (shared_at is null or ${ctx.role} = 'equality_lead')`,
     }),
-    pgPolicy("evidence_items_delete", { for: "delete", to: appRole, using: writer }),
+    // A shared item stays while it is shared: others may have pulled it into their plans. No page
+    // deletes items; this keeps the app role from doing so behind the unshare step (0023).
+    pgPolicy("evidence_items_delete", { for: "delete", to: appRole, using: sql`${writer} and shared_at is null` }),
   ],
 );
 

@@ -141,6 +141,16 @@ describe("sharing an evidence item", () => {
     expect(await asApp(world.actors.leadA, unshare(item))).toBe(1);
     expect(await asApp(world.actors.contributorA, retitle(item))).toBe(1);
   });
+
+  it("keeps it while it is shared: its writers delete it only once it is private again (0023)", async () => {
+    const remove = (id: string) => sql`delete from evidence_items where id = ${id} returning 1`;
+    const item = await itemOf(world.orgs.a, true);
+    expect(await asApp(world.actors.leadA, remove(item))).toBe(0);
+    expect(await asApp(world.actors.contributorA, remove(item))).toBe(0);
+    expect(await database.db.select().from(evidenceItems).where(eq(evidenceItems.id, item))).toHaveLength(1);
+    expect(await asApp(world.actors.leadA, unshare(item))).toBe(1);
+    expect(await asApp(world.actors.contributorA, remove(item))).toBe(1);
+  });
 });
 
 describe("the shared register's title and legend", () => {

@@ -1,0 +1,1 @@
+ALTER POLICY "evidence_items_delete" ON "evidence_items" TO peff_app USING ((org_id = (select peff_ctx_org()) and collaborative_id = (select peff_ctx_collaborative()) and (select peff_ctx_role()) in ('equality_lead', 'contributor')) and shared_at is null);

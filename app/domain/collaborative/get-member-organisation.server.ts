@@ -4,6 +4,7 @@ import { collaborativeMembers, memberships, organisations } from "#db/schema";
 import { withTenant } from "#db/tenant";
 import { type Actor, tenantOf } from "~/domain/auth/actor";
 import { notFound } from "~/domain/errors";
+import { isUuid } from "~/lib/ids";
 
 export interface MemberOrganisationDetail {
   /** The row of collaborative_members. */
@@ -21,6 +22,7 @@ export interface MemberOrganisationDetail {
  * or 404. `lock` holds the row until the transaction ends, for a change that depends on it.
  */
 export async function getMemberOrganisation(tx: Tx, collaborativeId: string, orgId: string, lock = false): Promise<MemberOrganisationDetail> {
+  if (!isUuid(orgId)) throw notFound("That organisation is not a member of this collaborative");
   const query = tx
     .select({
       memberId: collaborativeMembers.id,

@@ -3,6 +3,7 @@ import type { Tx } from "#db/client";
 import { evidenceEvents, evidenceItems, type EventAction } from "#db/schema";
 import type { Actor } from "~/domain/auth/actor";
 import { conflict, notFound } from "~/domain/errors";
+import { isUuid } from "~/lib/ids";
 
 /** Appends to an item's history, in the caller's transaction. */
 export async function recordEvent(tx: Tx, actor: Actor, item: { id: string; orgId: string; collaborativeId: string }, action: EventAction, detail: Record<string, unknown> = {}) {
@@ -18,7 +19,7 @@ export async function recordEvent(tx: Tx, actor: Actor, item: { id: string; orgI
 
 /** The item as RLS lets this actor see it, or 404 (another organisation's private item is simply not found). */
 export async function loadItem(tx: Tx, itemId: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(itemId)) throw notFound("Evidence item not found");
+  if (!isUuid(itemId)) throw notFound("Evidence item not found");
   const [item] = await tx
     .select({ id: evidenceItems.id, orgId: evidenceItems.orgId, collaborativeId: evidenceItems.collaborativeId, sharedAt: evidenceItems.sharedAt, title: evidenceItems.title })
     .from(evidenceItems)

@@ -1,5 +1,6 @@
 import { ITEM_TYPES, type ItemType } from "#db/schema";
 import { isRealDate } from "~/lib/dates";
+import { isUuid } from "~/lib/ids";
 
 /** The list's search and filters, as kept in the URL (so a search can be bookmarked and shared). */
 export interface EvidenceFilters {
@@ -46,11 +47,10 @@ export function pagingOf(total: number, searched: boolean) {
 /** Search snippets mark matches with these control characters; the page turns them into <mark>, never parsing HTML. */
 export const MARK_START = "\u0001";
 export const MARK_END = "\u0002";
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Reads filters from a query string; anything malformed is ignored rather than failing the page. */
 export function filtersFrom(params: URLSearchParams): EvidenceFilters {
-  const id = (k: string) => (UUID.test(params.get(k) ?? "") ? params.get(k) : null);
+  const id = (k: string) => (isUuid(params.get(k) ?? "") ? params.get(k) : null);
   // Only days the calendar has: "2024-02-30" would reach PostgreSQL and fail the page (isRealDate says why).
   const date = (k: string) => (isRealDate(params.get(k) ?? "") ? params.get(k) : null);
   const type = params.get("type");

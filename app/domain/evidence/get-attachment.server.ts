@@ -6,6 +6,7 @@ import { withTenant } from "#db/tenant";
 import { tenantOf, type Actor } from "~/domain/auth/actor";
 import { forbidden, notFound } from "~/domain/errors";
 import { filesLookedAtWhenShared } from "./events.server";
+import { isUuid } from "~/lib/ids";
 
 /**
  * A stored file, for download. Visible when its item is (RLS). Once sharing redacted personal
@@ -14,7 +15,7 @@ import { filesLookedAtWhenShared } from "./events.server";
  * not be checked: others download it only if the lead looked at it when sharing.
  */
 export async function getAttachment(database: Database, actor: Actor, input: { itemId: string; attachmentId: string }) {
-  if (![input.itemId, input.attachmentId].every((id) => /^[0-9a-f-]{36}$/i.test(id))) throw notFound("File not found");
+  if (![input.itemId, input.attachmentId].every(isUuid)) throw notFound("File not found");
   return withTenant(database, tenantOf(actor), async (tx) => {
     const [row] = await tx
       .select({

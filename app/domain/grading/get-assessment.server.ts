@@ -9,6 +9,7 @@ import type { RatingBand } from "~/policies/eds2022-scoring";
 import { loadBands, loadFramework } from "./load-framework.server";
 import { UNTAGGED_CHOICES } from "./evidence-choices";
 import { loadSuggestionInputs, type SuggestionInputs } from "./load-suggestion-inputs.server";
+import { isUuid } from "~/lib/ids";
 
 export type AssessmentRecord = typeof assessments.$inferSelect & { orgName: string };
 
@@ -66,6 +67,7 @@ export interface AssessmentView {
 
 /** Loads an assessment the actor may read (RLS decides: own organisation, published, or assigned reviewer). */
 export async function loadAssessment(tx: Tx, assessmentId: string): Promise<AssessmentRecord> {
+  if (!isUuid(assessmentId)) throw notFound("That assessment does not exist, or you cannot see it: drafts are visible only to their own organisation");
   const [row] = await tx
     .select({ assessment: assessments, orgName: organisations.name })
     .from(assessments)

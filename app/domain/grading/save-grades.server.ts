@@ -8,6 +8,7 @@ import { allOutcomes } from "~/policies/assessment-results";
 import { canEditAssessment, gradeField } from "~/policies/grading";
 import { loadAssessment } from "./get-assessment.server";
 import { loadFramework } from "./load-framework.server";
+import { isUuid } from "~/lib/ids";
 
 export interface GradeEntry {
   outcomeId: string;
@@ -24,7 +25,6 @@ export interface GradeEntry {
   evidenceIds?: string[];
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Enough for any real grade; stops a forged form from writing a huge array. */
 export const MAX_LINKED_EVIDENCE = 200;
 
@@ -47,7 +47,7 @@ export async function saveGrades(database: Database, actor: Actor, assessmentId:
       (await tx.select().from(assessmentGrades).where(eq(assessmentGrades.assessmentId, assessmentId))).map((g) => [gradeField(g.outcomeId, g.serviceId), g]),
     );
     // Evidence the person can see (RLS decides: their organisation's own items and items shared with the collaborative).
-    const asked = [...new Set(entries.flatMap((e) => (e.evidenceIds ?? []).filter((id) => UUID.test(id)).map((id) => id.toLowerCase())))];
+    const asked = [...new Set(entries.flatMap((e) => (e.evidenceIds ?? []).filter((id) => isUuid(id)).map((id) => id.toLowerCase())))];
     const visible = new Set(
       asked.length
         ? rowsOf<{ id: string }>(await tx.execute(sql`select id from evidence_items where id = any(${`{${asked.join(",")}}`}::uuid[])`)).map((r) => r.id)
@@ -71,7 +71,7 @@ export async function saveGrades(database: Database, actor: Actor, assessmentId:
         const evidenceField = `${field}-evidence`;
         const linkedBefore = new Set(existing.get(field)?.evidenceIds ?? []);
         const ids = e.evidenceIds.map((id) => id.toLowerCase());
-        if (ids.some((id) => !UUID.test(id))) errors[evidenceField] = `${outcome.code}: choose evidence from the list`;
+        if (ids.some((id) => !isUuid(id))) errors[evidenceField] = `${outcome.code}: choose evidence from the list`;
         else if (ids.some((id) => !visible.has(id) && !linkedBefore.has(id)))
           errors[evidenceField] = `${outcome.code}: an evidence item does not exist or you cannot see it (only your organisation's items and items shared with the collaborative can be linked)`;
         else if (new Set(ids).size > MAX_LINKED_EVIDENCE) errors[evidenceField] = `${outcome.code}: link ${MAX_LINKED_EVIDENCE} evidence items or fewer`;

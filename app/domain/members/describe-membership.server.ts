@@ -4,6 +4,7 @@ import { memberships, organisations, users } from "#db/schema";
 import { withTenant } from "#db/tenant";
 import { type Actor, tenantOf } from "~/domain/auth/actor";
 import { notFound } from "~/domain/errors";
+import { isUuid } from "~/lib/ids";
 import { loadRoleReachOf } from "./role-reach.server";
 
 /**
@@ -11,6 +12,7 @@ import { loadRoleReachOf } from "./role-reach.server";
  * its role reaches (for the member policies).
  */
 export async function describeMembership(database: Database, actor: Actor, membershipId: string) {
+  if (!isUuid(membershipId)) throw notFound("That member was not found");
   const [row, reach] = await withTenant(database, tenantOf(actor), async (tx) => {
     const [found] = await tx
       .select({

@@ -9,8 +9,8 @@ import { todayIso } from "~/lib/plan/dates";
 import type { PlanAction } from "~/lib/plan/model";
 import type { RegisterOptions } from "~/lib/register/options";
 import { isOverdue, isSlipped } from "~/policies/plan-progress";
+import { isUuid } from "~/lib/ids";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface PlanForPublishing {
   id: string;
@@ -57,7 +57,7 @@ export function planProgress(actions: readonly PlanAction[], legend: readonly Pl
  * RLS hides other organisations' plans, which answer 404.
  */
 export async function loadPlanForPublishing(database: Database, actor: Actor, planId: string, now = new Date()): Promise<PlanForPublishing> {
-  if (!UUID.test(planId)) throw notFound("No such plan in your organisation");
+  if (!isUuid(planId)) throw notFound("No such plan in your organisation");
   return withTenant(database, tenantOf(actor), async (tx) => {
     const [plan] = await tx
       .select({

@@ -3,10 +3,9 @@ import type { Database } from "#db/client";
 import { plans } from "#db/schema";
 import { withTenant } from "#db/tenant";
 import { tenantOf, type Actor } from "~/domain/auth/actor";
+import { isUuid } from "~/lib/ids";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export const isPlanId = (id: string | undefined): id is string => Boolean(id && UUID.test(id));
+export const isPlanId = (id: string | undefined): id is string => Boolean(id && isUuid(id));
 
 /** A plan of the active organisation (its row only); null when it is not one (RLS) or the id is malformed. */
 export async function getPlan(database: Database, actor: Actor, planId: string | undefined) {

@@ -11,6 +11,7 @@ import { appendActions } from "~/lib/plan/model";
 import { readTable, TableFormatError, type Table } from "~/lib/tabular/read-table.server";
 import { canEditPlans } from "~/policies/plans";
 import { changePlanDocument } from "./change-plan-document.server";
+import { isUuid } from "~/lib/ids";
 
 export { PLAN_IMPORT_COLUMNS };
 
@@ -31,10 +32,9 @@ export async function readPlanImportFile(filename: string, bytes: Uint8Array): P
 
 const authorOf = (actor: Actor) => ({ id: actor.userId, name: `${actor.name} (${actor.active.orgName})` });
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 async function checkIn(tx: Tx, actor: Actor, planId: string, table: Table, mapping: ColumnMapping, now: Date) {
-  if (!UUID.test(planId)) throw notFound("No such plan in your organisation");
+  if (!isUuid(planId)) throw notFound("No such plan in your organisation");
   const [plan] = await tx
     .select({ id: plans.id, title: plans.title, collaborativeId: plans.collaborativeId, orgId: plans.orgId, legend: plans.legend, objectives: plans.objectives })
     .from(plans)
@@ -48,7 +48,7 @@ async function checkIn(tx: Tx, actor: Actor, planId: string, table: Table, mappi
 /** The plan an import page is for: its title, objectives and legend (the page lists them as hints). */
 export async function loadImportTarget(database: Database, actor: Actor, planId: string) {
   if (!canEditPlans(actor.active.role)) throw forbidden("Only equality leads and contributors can import into plans");
-  if (!UUID.test(planId)) throw notFound("No such plan in your organisation");
+  if (!isUuid(planId)) throw notFound("No such plan in your organisation");
   return withTenant(database, tenantOf(actor), async (tx) => {
     const [plan] = await tx.select({ id: plans.id, title: plans.title, legend: plans.legend, objectives: plans.objectives }).from(plans).where(eq(plans.id, planId));
     if (!plan) throw notFound("No such plan in your organisation");

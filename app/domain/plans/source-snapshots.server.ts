@@ -1,6 +1,7 @@
 import { inArray, sql } from "drizzle-orm";
 import type { Tx } from "#db/client";
 import { characteristics, evidenceItems, frameworkOutcomes, frameworks, psedAims, registerRows, type EvidenceLink, type PulledSourceKind, type SourceSnapshot } from "#db/schema";
+import { isUuid } from "~/lib/ids";
 
 export interface SourceRef {
   kind: PulledSourceKind;
@@ -16,7 +17,6 @@ export interface CurrentSource {
 
 export const sourceKey = (ref: SourceRef) => `${ref.kind}:${ref.id}`;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The sources as they are now, as this tenant may see them (RLS: the collaborative's register,
@@ -25,7 +25,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export async function loadCurrentSources(tx: Tx, refs: SourceRef[]): Promise<Map<string, CurrentSource>> {
   const out = new Map<string, CurrentSource>();
   const rowKeys = [...new Set(refs.filter((r) => r.kind === "register").map((r) => r.id))];
-  const itemIds = [...new Set(refs.filter((r) => r.kind === "evidence" && UUID.test(r.id)).map((r) => r.id))];
+  const itemIds = [...new Set(refs.filter((r) => r.kind === "evidence" && isUuid(r.id)).map((r) => r.id))];
   if (rowKeys.length) {
     const rows = await tx.select().from(registerRows).where(inArray(registerRows.rowKey, rowKeys));
     for (const r of rows) {

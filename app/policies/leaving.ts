@@ -6,6 +6,8 @@ import type { PolicyActor } from "./members";
  * lose the collaborative in the act, and its last admin with it. The database allows the same
  * (collaborative_members_update, 0002/0019) and makes the date final (a trigger, 0019).
  */
+export const LEAVING_REFUSED = "Only a collaborative admin can record that another organisation has left";
+
 export function canRecordLeaving(actor: PolicyActor, orgId: string): boolean {
   return actor.role === "collaborative_admin" && actor.orgId !== orgId;
 }

@@ -13,16 +13,14 @@ import { formatDate } from "~/lib/labels";
 import { pageTitle } from "~/lib/meta";
 import { todayIso } from "~/lib/plan/dates";
 import { ensure, requireActor } from "~/lib/session.server";
-import { canRecordLeaving } from "~/policies/leaving";
+import { canRecordLeaving, LEAVING_REFUSED } from "~/policies/leaving";
 
 export const meta: MetaFunction = () => pageTitle("Record that an organisation has left");
-
-const REFUSED = "Only a collaborative admin can record that another organisation has left";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request, context);
   return guarded(async () => {
-    ensure(canRecordLeaving(policyActor(actor), params.orgId!), REFUSED);
+    ensure(canRecordLeaving(policyActor(actor), params.orgId!), LEAVING_REFUSED);
     const organisation = await loadMemberOrganisation(context.database, actor, params.orgId!);
     return { organisation, collaborativeName: actor.active.collaborativeName, today: todayIso() };
   });

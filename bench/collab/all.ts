@@ -13,7 +13,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import postgres from "postgres";
-import { fmt } from "./harness";
+import { fmt, percentile } from "./harness";
 
 interface Benchmark {
   name: string;
@@ -74,13 +74,13 @@ async function withDatabase(name: string, body: (url: string | undefined) => Pro
 function printSummary(figures: Figures[]) {
   const of = (benchmark: string, server: Figures["server"], key: string) =>
     figures.filter((f) => f.benchmark === benchmark && f.server === server).map((f) => f[key]!);
+  // The median as the harness's printRuns takes it: the upper one of an even number of runs.
+  const median = (values: number[]) => percentile(values, 50);
   const spread = (values: number[], unit = "") => {
     if (values.length === 0) return "-";
-    const sorted = [...values].sort((a, b) => a - b);
-    const median = sorted[Math.floor(sorted.length / 2)]!;
-    return values.length === 1 ? `${fmt(median)}${unit}` : `${fmt(sorted[0]!)} / ${fmt(median)} / ${fmt(sorted.at(-1)!)}${unit}`;
+    if (values.length === 1) return `${fmt(values[0]!)}${unit}`;
+    return `${fmt(Math.min(...values))} / ${fmt(median(values))} / ${fmt(Math.max(...values))}${unit}`;
   };
-  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
   const verdict = (value: number, limit: number) => (Number.isNaN(value) ? "-" : value <= limit ? "met" : "missed");
   const percent = (values: number[]) => spread(values.map((v) => v * 100), "%");
   const rows = [

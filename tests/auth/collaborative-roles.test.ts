@@ -17,7 +17,7 @@ import { grantableRoles, rolesGrantableInAny } from "../../app/policies/members"
 import { openTestDatabase } from "../support/db";
 import { actorFor, createUser, unique } from "../support/factories";
 import { trustInTwoCollaboratives } from "../support/shared-trust";
-import { testConfig } from "../support/config";
+import { invitationToken, testConfig } from "../support/config";
 
 /**
  * A role belongs to a membership of one organisation and applies in every collaborative that
@@ -27,7 +27,6 @@ import { testConfig } from "../support/config";
  */
 let database: Database;
 const config = testConfig();
-const tokenOf = (url: string) => url.split("/invitations/")[1]!;
 const newEmail = () => `${unique("invitee")}@test.example`;
 
 async function scenario() {
@@ -138,7 +137,7 @@ describe("collaborative-wide roles in an organisation of two collaboratives", ()
     const { bothAdmin } = s.actors;
     const email = newEmail();
     const invitation = await createInvitation(database, config, bothAdmin, { orgId: s.orgs.trustY, email, role: "regional_lead" });
-    const accepted = await acceptInvitation(database, { kind: "new-account", token: tokenOf(invitation.url), name: "New Regional Lead", password: "a long enough password" });
+    const accepted = await acceptInvitation(database, { kind: "new-account", token: invitationToken(invitation.url), name: "New Regional Lead", password: "a long enough password" });
     expect(await roleOf(accepted.userId, s.orgs.trustY)).toBe("regional_lead");
     const joined = await membershipId(accepted.userId, s.orgs.trustY);
     await changeMemberRole(database, bothAdmin, joined, "collaborative_admin");

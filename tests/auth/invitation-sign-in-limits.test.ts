@@ -11,7 +11,7 @@ import { DomainError } from "../../app/domain/errors";
 import { action } from "../../app/routes/invitations.$token";
 import { openTestDatabase } from "../support/db";
 import { createUser, createWorld, TEST_PASSWORD, type World } from "../support/factories";
-import { testConfig } from "../support/config";
+import { invitationToken, testConfig } from "../support/config";
 
 // Lets a test look at the database while a password is being verified.
 const probe = vi.hoisted(() => ({ whileVerifying: null as null | (() => Promise<void>) }));
@@ -29,7 +29,6 @@ vi.mock("../../app/domain/auth/crypto.server", async (importOriginal) => {
 let database: Database;
 let world: World;
 const config = testConfig();
-const tokenOf = (url: string) => url.split("/invitations/")[1]!;
 
 beforeAll(async () => {
   database = await openTestDatabase();
@@ -53,7 +52,7 @@ async function failure(promise: Promise<unknown>) {
 async function victimInvitedByLead() {
   const victim = await createUser(database, [[world.orgs.b, "viewer"]]);
   const invitation = await createInvitation(database, config, world.actors.leadA, { orgId: world.orgs.a, email: victim.email, role: "viewer" });
-  return { victim, invitationId: invitation.id, token: tokenOf(invitation.url) };
+  return { victim, invitationId: invitation.id, token: invitationToken(invitation.url) };
 }
 
 const guess = (token: string, password: string, address = "10.40.0.1") => acceptInvitation(database, { kind: "existing-account", token, password, address });

@@ -15,12 +15,11 @@ import { removeMember } from "../../app/domain/members/remove-member.server";
 import { DomainError } from "../../app/domain/errors";
 import { openTestDatabase } from "../support/db";
 import { actorFor, createOrganisation, createUser, createWorld, TEST_PASSWORD, unique, type World } from "../support/factories";
-import { cookieHeader, testConfig } from "../support/config";
+import { cookieHeader, invitationToken, testConfig } from "../support/config";
 
 let database: Database;
 let world: World;
 const config = testConfig();
-const tokenOf = (url: string) => url.split("/invitations/")[1]!;
 
 beforeAll(async () => {
   database = await openTestDatabase();
@@ -44,9 +43,9 @@ describe("invitations", () => {
     expect(invitation.url).toMatch(/^http:\/\/localhost:3000\/invitations\/[A-Za-z0-9_-]{43}$/);
     // Only a hash of the token is stored.
     const [row] = await database.db.select().from(invitations).where(eq(invitations.id, invitation.id));
-    expect(row!.tokenHash).not.toContain(tokenOf(invitation.url));
+    expect(row!.tokenHash).not.toContain(invitationToken(invitation.url));
 
-    const accepted = await acceptInvitation(database, { kind: "new-account", token: tokenOf(invitation.url), name: "New Person", password: "a long enough password" });
+    const accepted = await acceptInvitation(database, { kind: "new-account", token: invitationToken(invitation.url), name: "New Person", password: "a long enough password" });
     expect(accepted.orgId).toBe(world.orgs.a2);
     const signedIn = await signIn(database, config, { email, password: "a long enough password", address: null });
     expect(signedIn.ok).toBe(true);
@@ -56,7 +55,7 @@ describe("invitations", () => {
 
   it("works once: a second use is refused", async () => {
     const invitation = await createInvitation(database, config, world.actors.leadA, { orgId: world.orgs.a, email: newEmail(), role: "viewer" });
-    const token = tokenOf(invitation.url);
+    const token = invitationToken(invitation.url);
     await acceptInvitation(database, { kind: "new-account", token, name: "Once", password: "a long enough password" });
     const error = await expectDomainError(acceptInvitation(database, { kind: "new-account", token, name: "Twice", password: "a long enough password" }), 410);
     expect(error.message).toMatch(/already been used/);
@@ -67,7 +66,7 @@ describe("invitations", () => {
     const invitation = await createInvitation(database, config, world.actors.leadA, { orgId: world.orgs.a, email: newEmail(), role: "viewer" });
     await database.db.update(invitations).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(invitations.id, invitation.id));
     const error = await expectDomainError(
-      acceptInvitation(database, { kind: "new-account", token: tokenOf(invitation.url), name: "Late", password: "a long enough password" }),
+      acceptInvitation(database, { kind: "new-account", token: invitationToken(invitation.url), name: "Late", password: "a long enough password" }),
       410,
     );
     expect(error.message).toMatch(/expired/);
@@ -76,7 +75,7 @@ describe("invitations", () => {
   it("can be withdrawn, after which the link no longer works", async () => {
     const invitation = await createInvitation(database, config, world.actors.leadA, { orgId: world.orgs.a, email: newEmail(), role: "viewer" });
     await revokeInvitation(database, world.actors.leadA, invitation.id);
-    await expectDomainError(acceptInvitation(database, { kind: "new-account", token: tokenOf(invitation.url), name: "X", password: "a long enough password" }), 410);
+    await expectDomainError(acceptInvitation(database, { kind: "new-account", token: invitationToken(invitation.url), name: "X", password: "a long enough password" }), 410);
   });
 
   it("is refused for a link that does not exist", async () => {
@@ -118,7 +117,7 @@ describe("invitations", () => {
 
   it("lets someone with an account join a second organisation by proving their password", async () => {
     const invitation = await createInvitation(database, config, world.actors.adminX, { orgId: world.orgs.a2, email: world.people.viewerA.email, role: "viewer" });
-    const token = tokenOf(invitation.url);
+    const token = invitationToken(invitation.url);
     await expectDomainError(acceptInvitation(database, { kind: "existing-account", token, password: "wrong" }), 422);
     await expectDomainError(acceptInvitation(database, { kind: "new-account", token, name: "Dup", password: "a long enough password" }), 409);
     const accepted = await acceptInvitation(database, { kind: "existing-account", token, password: TEST_PASSWORD });
@@ -131,12 +130,12 @@ describe("invitations", () => {
     const email = newEmail();
     const first = await createInvitation(database, config, world.actors.leadA, { orgId: world.orgs.a, email, role: "viewer" });
     await createInvitation(database, config, world.actors.leadA, { orgId: world.orgs.a, email, role: "contributor" });
-    expect((await getInvitationByToken(database, tokenOf(first.url)))?.status).toBe("revoked");
+    expect((await getInvitationByToken(database, invitationToken(first.url)))?.status).toBe("revoked");
   });
 
   it("lets only one of two simultaneous acceptances succeed", async () => {
     const invitation = await createInvitation(database, config, world.actors.leadA, { orgId: world.orgs.a, email: newEmail(), role: "viewer" });
-    const token = tokenOf(invitation.url);
+    const token = invitationToken(invitation.url);
     const results = await Promise.allSettled([
       acceptInvitation(database, { kind: "new-account", token, name: "One", password: "a long enough password" }),
       acceptInvitation(database, { kind: "new-account", token, name: "Two", password: "a long enough password" }),
@@ -151,8 +150,8 @@ describe("invitations", () => {
 describe("invitations and their inviter's rights", () => {
   const membershipOf = async (userId: string, orgId: string) =>
     (await database.db.select().from(memberships).where(eq(memberships.userId, userId))).find((m) => m.orgId === orgId)!.id;
-  const statusOf = async (url: string) => (await getInvitationByToken(database, tokenOf(url)))?.status;
-  const acceptAsNew = (url: string) => acceptInvitation(database, { kind: "new-account", token: tokenOf(url), name: "Back Again", password: "a long enough password" });
+  const statusOf = async (url: string) => (await getInvitationByToken(database, invitationToken(url)))?.status;
+  const acceptAsNew = (url: string) => acceptInvitation(database, { kind: "new-account", token: invitationToken(url), name: "Back Again", password: "a long enough password" });
 
   it("withdraws a removed lead's pending links, so they cannot invite themselves back", async () => {
     const lead = await createUser(database, [[world.orgs.a, "equality_lead"]]);

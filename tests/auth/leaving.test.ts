@@ -15,7 +15,7 @@ import { action, loader } from "../../app/routes/organisations.$orgId.leave";
 import { openTestDatabase } from "../support/db";
 import { createOrganisation, createUser, createWorld, type World } from "../support/factories";
 import { heldTransaction, stillWaiting } from "../support/held-transaction";
-import { testConfig } from "../support/config";
+import { invitationToken, testConfig } from "../support/config";
 import { callRoute } from "../support/routes";
 
 let database: Database;
@@ -60,17 +60,16 @@ describe("recording that an organisation left the collaborative", () => {
     const { orgId } = await memberOfX();
     const invite = () => createInvitation(database, config, world.actors.adminX, { orgId, email: `${randomUUID()}@test.example`, role: "contributor" });
     const pending = await invite();
-    const tokenOf = (url: string) => url.split("/invitations/")[1]!;
-    expect((await getInvitationByToken(database, tokenOf(pending.url)))!.status).toBe("valid");
+    expect((await getInvitationByToken(database, invitationToken(pending.url)))!.status).toBe("valid");
     // A second one, withdrawn too, then put back below as if the admin's update had not reached it
     // (RLS lets an admin withdraw only what they could make).
     const unwithdrawn = await invite();
     await recordLeaving(database, world.actors.adminX, orgId, todayIso());
-    expect((await getInvitationByToken(database, tokenOf(pending.url)))!.status).toBe("revoked");
-    expect((await getInvitationByToken(database, tokenOf(unwithdrawn.url)))!.status).toBe("revoked");
+    expect((await getInvitationByToken(database, invitationToken(pending.url)))!.status).toBe("revoked");
+    expect((await getInvitationByToken(database, invitationToken(unwithdrawn.url)))!.status).toBe("revoked");
     await database.db.update(invitations).set({ revokedAt: null }).where(eq(invitations.id, unwithdrawn.id));
-    expect((await getInvitationByToken(database, tokenOf(unwithdrawn.url)))!.status).toBe("organisation-left");
-    await expect(acceptInvitation(database, { kind: "new-account", token: tokenOf(unwithdrawn.url), name: "Too Late", password: "a long enough password" })).rejects.toMatchObject({
+    expect((await getInvitationByToken(database, invitationToken(unwithdrawn.url)))!.status).toBe("organisation-left");
+    await expect(acceptInvitation(database, { kind: "new-account", token: invitationToken(unwithdrawn.url), name: "Too Late", password: "a long enough password" })).rejects.toMatchObject({
       status: 410,
       message: "The organisation you were invited to has left the collaborative, so this link no longer works.",
     });

@@ -14,3 +14,6 @@ export function tokenFrom(setCookie: string): string {
 export function cookieHeader(setCookie: string): string {
   return setCookie.split(";")[0]!;
 }
+
+/** The token of an invitation link ("http://.../invitations/<token>"). */
+export const invitationToken = (url: string) => url.split("/invitations/")[1]!;

@@ -13,8 +13,6 @@ export interface MemberOrganisationDetail {
   name: string;
   joinedOn: string;
   leftOn: string | null;
-  /** People with a membership of the organisation (they lose this collaborative when it leaves). */
-  people: number;
 }
 
 /**
@@ -36,11 +34,17 @@ export async function getMemberOrganisation(tx: Tx, collaborativeId: string, org
     .where(and(eq(collaborativeMembers.collaborativeId, collaborativeId), eq(collaborativeMembers.orgId, orgId)));
   const [row] = await (lock ? query.for("update", { of: collaborativeMembers }) : query);
   if (!row) throw notFound("That organisation is not a member of this collaborative");
-  const [people] = await tx.select({ n: count() }).from(memberships).where(eq(memberships.orgId, orgId));
-  return { ...row, people: Number(people?.n ?? 0) };
+  return row;
 }
 
-/** The same, for a page: the organisation as a member of the actor's active collaborative. */
-export function loadMemberOrganisation(database: Database, actor: Actor, orgId: string): Promise<MemberOrganisationDetail> {
-  return withTenant(database, tenantOf(actor), (tx) => getMemberOrganisation(tx, actor.active.collaborativeId, orgId));
+/**
+ * The same, for the leaving page, with how many people have a membership of the organisation
+ * (they lose this collaborative when it leaves).
+ */
+export function loadMemberOrganisation(database: Database, actor: Actor, orgId: string): Promise<MemberOrganisationDetail & { people: number }> {
+  return withTenant(database, tenantOf(actor), async (tx) => {
+    const member = await getMemberOrganisation(tx, actor.active.collaborativeId, orgId);
+    const [people] = await tx.select({ n: count() }).from(memberships).where(eq(memberships.orgId, orgId));
+    return { ...member, people: Number(people?.n ?? 0) };
+  });
 }

@@ -6,7 +6,7 @@ import { type Actor, policyActor, tenantOf } from "~/domain/auth/actor";
 import { conflict, forbidden, invalid } from "~/domain/errors";
 import { formatDate } from "~/lib/labels";
 import { todayIso } from "~/lib/plan/dates";
-import { canRecordLeaving, leavingDateProblem } from "~/policies/leaving";
+import { canRecordLeaving, LEAVING_REFUSED, leavingDateProblem } from "~/policies/leaving";
 import { getMemberOrganisation } from "./get-member-organisation.server";
 
 /**
@@ -19,7 +19,7 @@ import { getMemberOrganisation } from "./get-member-organisation.server";
  * Final in the app: rejoining is an operator's change (see the README).
  */
 export async function recordLeaving(database: Database, actor: Actor, orgId: string, leftOn: string, now = new Date()) {
-  if (!canRecordLeaving(policyActor(actor), orgId)) throw forbidden("Only a collaborative admin can record that another organisation has left");
+  if (!canRecordLeaving(policyActor(actor), orgId)) throw forbidden(LEAVING_REFUSED);
   return withTenant(database, tenantOf(actor), async (tx) => {
     // Locked, so two admins recording it at once get one date and one "already left".
     const member = await getMemberOrganisation(tx, actor.active.collaborativeId, orgId, true);

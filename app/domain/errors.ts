@@ -29,10 +29,13 @@ export function isPermissionDenied(error: unknown): boolean {
   return false;
 }
 
-/** True for a unique-constraint violation (SQLSTATE 23505). */
-export function isUniqueViolation(error: unknown): boolean {
+/** True when Postgres answered with this SQLSTATE (drizzle wraps driver errors: look through `cause`). */
+export function hasSqlState(error: unknown, code: string): boolean {
   for (let e: unknown = error; e && typeof e === "object"; e = (e as { cause?: unknown }).cause) {
-    if ((e as { code?: string }).code === "23505") return true;
+    if ((e as { code?: string }).code === code) return true;
   }
   return false;
 }
+
+/** True for a unique-constraint violation (SQLSTATE 23505). */
+export const isUniqueViolation = (error: unknown) => hasSqlState(error, "23505");

@@ -27,3 +27,10 @@ export function canTagItem(actor: Pick<PolicyActor, "role" | "orgId">, item: Ite
 export function canShareItem(actor: Pick<PolicyActor, "role" | "orgId">, item: ItemOwnership): boolean {
   return canShareEvidence(actor) && item.orgId === actor.orgId;
 }
+
+/**
+ * The owner organisation's writers may delete a private item (one added by mistake, say). A shared
+ * item is not deleted: others may have linked or pulled it. Whether anything links to it is for
+ * the database to say (`evidence_item_uses`), not for this rule.
+ */
+export const canDeleteItem = canEditItem;

@@ -140,6 +140,11 @@ export default function EvidenceItem() {
           <Link to={`/plans/pull?source=evidence:${item.id}`} className="nhsuk-button nhsuk-button--secondary">
             Add to our plan
           </Link>
+        ) : null}{" "}
+        {can.delete ? (
+          <Link to={`/evidence/${item.id}/delete`} className="peff-destructive-link">
+            Delete this item
+          </Link>
         ) : null}
       </div>
       {data.own && item.sharedAt && can.tag && !can.share ? <p className="nhsuk-body-s">Shared items cannot be edited. Your equality lead can unshare it to make changes.</p> : null}

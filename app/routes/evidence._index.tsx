@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ITEM_TYPES } from "#db/schema";
 import { Select, TextInput } from "~/components/form/fields";
+import { SuccessBanner } from "~/components/Notice";
 import { Snippet } from "~/components/evidence/Snippet";
 import { policyActor } from "~/domain/auth/actor";
 import { listFilterOptions } from "~/domain/evidence/filter-options.server";
@@ -27,6 +28,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export default function EvidenceList() {
   const { filters, result, options, canWrite, activeOrgId } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
   const paging = pagingOf(result.total, Boolean(filters.q));
   const { pages } = paging;
   const pastEnd = result.total > 0 && filters.page > pages;
@@ -34,6 +36,7 @@ export default function EvidenceList() {
   const filtered = Boolean(filters.q) || hasFilters(filters as EvidenceFilters);
   return (
     <>
+      {params.get("done") === "deleted" ? <SuccessBanner>Evidence item deleted, with its findings, recommendations, files and history.</SuccessBanner> : null}
       <div className="peff-heading-row">
         <h1>Evidence</h1>
         <p className="peff-actions">

@@ -210,4 +210,29 @@ describe("the evidence library in a browser", () => {
     expect(await page.locator(".peff-result").count()).toBe(0);
     await expectAccessible(page, "past the last counted page");
   }, 180_000);
+  it("an item added by mistake is deleted from its page after a confirmation, from the keyboard", async () => {
+    const page = await (await newContext(browser)).newPage();
+    await signIn(page, "contributor@peff.example");
+    await page.goto("/evidence/new");
+    await page.getByLabel("Title").fill(`Added twice ${word}`);
+    await page.getByLabel("Type").selectOption({ label: "Meeting note" });
+    await page.getByRole("button", { name: "Save and continue" }).click();
+    await page.waitForURL(/\/evidence\/[0-9a-f-]{36}\?done=created/);
+    const url = new URL(page.url()).pathname;
+    await page.getByLabel("Finding", { exact: true }).fill("Entered by mistake.");
+    await page.getByRole("button", { name: "Add finding" }).click();
+    await page.waitForURL(/done=finding/);
+
+    await page.getByRole("link", { name: "Delete this item" }).focus();
+    await page.keyboard.press("Enter");
+    await expect.poll(() => heading(page)).toBe("Delete this evidence item");
+    expect(await page.locator("main").textContent()).toMatch(/The item, its 1 finding and its history will be deleted/);
+    await expectAccessible(page, "delete an evidence item");
+    await page.getByRole("button", { name: "Delete this item" }).focus();
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/\/evidence\?done=deleted/);
+    await expect.poll(() => page.locator(".nhsuk-notification-banner").textContent()).toMatch(/Evidence item deleted/);
+    await expectAccessible(page, "evidence list after a delete");
+    expect((await page.goto(url))!.status()).toBe(404);
+  }, 180_000);
 });

@@ -156,7 +156,7 @@ describe("visibility and sharing with care", () => {
     const seen = await getItem(database, world.actors.leadA2, { itemId: id });
     expect(seen.item.summary).toBe("Raised by Mrs Jones (DOB: [redacted date of birth]) on [redacted phone number]");
     expect(seen.findings[0]!.text).toBe("Email me at [redacted email address]");
-    expect(seen.can).toEqual({ edit: false, tag: false, share: false });
+    expect(seen.can).toEqual({ edit: false, tag: false, share: false, delete: false });
     expect((await search(world.actors.leadA2, `q=${word}`)).total).toBe(1);
     expect((await listVisibleItems(database, world.actors.leadA2, { q: word })).map((p) => p.href)).toEqual([`/evidence/${id}`]);
     // Read-only for others, and the database agrees.

@@ -3,7 +3,7 @@ import type { Database } from "#db/client";
 import { evidenceAttachments, evidenceEvents, evidenceFindings, evidenceItems, evidenceRecommendations, evidenceSources, evidenceTags, organisations, users } from "#db/schema";
 import { withTenant } from "#db/tenant";
 import { policyActor, tenantOf, type Actor } from "~/domain/auth/actor";
-import { canEditItem, canShareItem, canTagItem } from "~/policies/evidence";
+import { canDeleteItem, canEditItem, canShareItem, canTagItem } from "~/policies/evidence";
 import { filesLookedAtWhenShared, loadItem } from "./events.server";
 import { describeEvent, type EventLookups } from "./labels";
 import { listTagOptions, type TagOption } from "./tag-options.server";
@@ -96,7 +96,7 @@ export async function getItem(database: Database, actor: Actor, input: { itemId:
       attachments: attachments.map((a) => ({ ...a, withheld: !own && (a.redacted || (a.unreadable && !lookedAt)) })),
       history: history.map((h) => ({ ...h, detail: describeEvent(h.action, h.detail ?? {}, lookups) })),
       tagOptions: options,
-      can: { edit: canEditItem(pa, item!), tag: canTagItem(pa, item!), share: canShareItem(pa, item!) },
+      can: { edit: canEditItem(pa, item!), tag: canTagItem(pa, item!), share: canShareItem(pa, item!), delete: canDeleteItem(pa, item!) },
       own,
     };
   });

@@ -34,3 +34,11 @@ export function canShareItem(actor: Pick<PolicyActor, "role" | "orgId">, item: I
  * the database to say (`evidence_item_uses`), not for this rule.
  */
 export const canDeleteItem = canEditItem;
+
+/**
+ * Sources are shared by the collaborative; the organisation that added one keeps it right (a
+ * misspelt name, a wrong kind). Its writers change it, and delete it while no item uses it.
+ */
+export function canEditSource(actor: Pick<PolicyActor, "role" | "orgId">, source: { orgId: string }): boolean {
+  return canWriteEvidence(actor) && source.orgId === actor.orgId;
+}

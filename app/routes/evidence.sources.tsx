@@ -1,19 +1,17 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { SOURCE_KINDS } from "#db/schema";
 import { ErrorSummary } from "~/components/form/ErrorSummary";
-import { Select, TextInput } from "~/components/form/fields";
+import { SourceFields, typedSourceValues } from "~/components/evidence/SourceFields";
 import { SuccessBanner } from "~/components/Notice";
-import { TagPicker } from "~/components/pickers/TagPicker";
 import { policyActor } from "~/domain/auth/actor";
 import { createSource, sourceInputSchema } from "~/domain/evidence/create-source.server";
 import { listFilterOptions } from "~/domain/evidence/filter-options.server";
 import { SOURCE_KIND_LABELS } from "~/domain/evidence/labels";
 import { formFailure, formGuarded, guarded } from "~/lib/http.server";
-import { parseForm, valueOf, valuesOf } from "~/lib/forms";
+import { parseForm } from "~/lib/forms";
 import { pageTitle } from "~/lib/meta";
 import { requireActor } from "~/lib/session.server";
-import { canWriteEvidence } from "~/policies/evidence";
+import { canEditSource, canWriteEvidence } from "~/policies/evidence";
 
 export const meta: MetaFunction = () => pageTitle("Evidence sources");
 
@@ -21,7 +19,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireActor(request, context);
   return guarded(async () => {
     const { sources, tags } = await listFilterOptions(context.database, actor);
-    return { sources, characteristics: tags.filter((t) => t.kind === "characteristic"), canWrite: canWriteEvidence(policyActor(actor)) };
+    const pa = policyActor(actor);
+    return { sources: sources.map((s) => ({ ...s, canEdit: canEditSource(pa, s) })), characteristics: tags.filter((t) => t.kind === "characteristic"), canWrite: canWriteEvidence(pa) };
   });
 }
 
@@ -35,18 +34,26 @@ export async function action({ request, context }: ActionFunctionArgs) {
   });
 }
 
+const DONE: Record<string, string> = {
+  added: "Source added. Every organisation in the collaborative can now choose it.",
+  saved: "Source changed. Every item from it shows the change.",
+  deleted: "Source deleted.",
+};
+
 export default function Sources() {
   const { sources, characteristics, canWrite } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const failure = result && !result.ok ? result : undefined;
+  const done = DONE[params.get("done") ?? ""];
+  const editable = sources.some((s) => s.canEdit);
   const names = new Map(characteristics.map((c) => [c.id, c.label]));
   return (
     <>
       <Link to="/evidence" className="nhsuk-back-link">
         Back to evidence
       </Link>
-      {params.get("done") === "added" && !failure ? <SuccessBanner>Source added. Every organisation in the collaborative can now choose it.</SuccessBanner> : null}
+      {done && !failure ? <SuccessBanner>{done}</SuccessBanner> : null}
       <ErrorSummary errors={failure?.errors} message={failure?.message} />
       <h1>Evidence sources</h1>
       <p>The stakeholders whose intelligence the collaborative collects. Sources are shared by every member organisation.</p>
@@ -60,6 +67,11 @@ export default function Sources() {
               <th scope="col">Area covered</th>
               <th scope="col">Represents</th>
               <th scope="col">Added by</th>
+              {editable ? (
+                <th scope="col">
+                  <span className="nhsuk-u-visually-hidden">Change</span>
+                </th>
+              ) : null}
             </tr>
           </thead>
           <tbody className="nhsuk-table__body">
@@ -72,6 +84,15 @@ export default function Sources() {
                 <td>{s.area ?? "Not recorded"}</td>
                 <td>{s.characteristicIds.map((id) => names.get(id)).filter(Boolean).join(", ") || "Not recorded"}</td>
                 <td>{s.orgName}</td>
+                {editable ? (
+                  <td>
+                    {s.canEdit ? (
+                      <Link to={`/evidence/sources/${s.id}/edit`}>
+                        Change<span className="nhsuk-u-visually-hidden"> {s.name}</span>
+                      </Link>
+                    ) : null}
+                  </td>
+                ) : null}
               </tr>
             ))}
           </tbody>
@@ -84,16 +105,10 @@ export default function Sources() {
           <div className="nhsuk-grid-column-two-thirds">
             <h2>Add a source</h2>
             <Form method="post" noValidate>
-              <TextInput name="name" label="Name" hint="For example: Healthwatch Liverpool" error={failure?.errors.name} defaultValue={valueOf(failure?.values, "name")} />
-              <Select name="kind" label="Kind" placeholder="Select a kind" options={SOURCE_KINDS.map((k) => ({ value: k, label: SOURCE_KIND_LABELS[k] }))} error={failure?.errors.kind} defaultValue={valueOf(failure?.values, "kind")} />
-              <TextInput name="area" label="Area covered (optional)" error={failure?.errors.area} defaultValue={valueOf(failure?.values, "area")} />
-              <TagPicker
-                id="characteristicIds"
-                name="characteristicIds"
-                legend="Characteristics and groups it represents (optional)"
-                options={characteristics.map((c) => ({ value: c.id, code: c.code, label: c.label, detail: c.detail, group: "Characteristics and groups" }))}
-                selected={valuesOf(failure?.values, "characteristicIds")}
-                error={failure?.errors.characteristicIds}
+              <SourceFields
+                values={typedSourceValues(failure?.values)}
+                errors={failure?.errors}
+                characteristics={characteristics}
               />
               <button type="submit" className="nhsuk-button">
                 Add source

@@ -165,6 +165,25 @@ describe("the evidence library in a browser", () => {
 
     const lead = await (await newContext(browser)).newPage();
     await signIn(lead, "contributor@peff.example");
+    // A source added with a typo is corrected on its own page; a wrong field keeps what was typed.
+    await lead.goto("/evidence/sources");
+    await lead.getByLabel("Name").fill(`Healthwatch Sefon ${word}`);
+    await lead.getByLabel("Kind").selectOption({ label: "Healthwatch" });
+    await lead.getByRole("button", { name: "Add source" }).click();
+    await lead.waitForURL(/done=added/);
+    await lead.getByRole("link", { name: `Change Healthwatch Sefon ${word}` }).click();
+    await expect.poll(() => heading(lead)).toBe("Change a source");
+    await expectAccessible(lead, "change a source");
+    await lead.getByLabel("Name").fill("");
+    await lead.getByLabel("Area covered (optional)").fill("Sefton");
+    await lead.getByRole("button", { name: "Save changes" }).click();
+    await expect.poll(() => lead.locator(".nhsuk-error-summary").count()).toBe(1);
+    expect(await lead.getByLabel("Area covered (optional)").inputValue()).toBe("Sefton");
+    await expectAccessible(lead, "change a source, with errors");
+    await lead.getByLabel("Name").fill(`Healthwatch Sefton ${word}`);
+    await lead.getByRole("button", { name: "Save changes" }).click();
+    await lead.waitForURL(/done=saved/);
+    await expect.poll(() => lead.getByRole("row", { name: new RegExp(`Healthwatch Sefton ${word}`) }).textContent()).toMatch(/Sefton/);
     await lead.goto("/evidence/import");
     await expectAccessible(lead, "import");
     const other = `imp${word}`;

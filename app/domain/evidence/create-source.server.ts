@@ -1,6 +1,6 @@
 import { inArray } from "drizzle-orm";
 import { z } from "zod";
-import type { Database } from "#db/client";
+import type { Database, Tx } from "#db/client";
 import { characteristics, evidenceSources, SOURCE_KINDS } from "#db/schema";
 import { withTenant } from "#db/tenant";
 import { policyActor, tenantOf, type Actor } from "~/domain/auth/actor";
@@ -16,14 +16,20 @@ export const sourceInputSchema = z.object({
 });
 export type SourceInput = z.infer<typeof sourceInputSchema>;
 
+export const DUPLICATE_SOURCE = { message: "A source with that name already exists", fields: { name: "A source with that name already exists in this collaborative" } };
+
+/** Refuses characteristic ids that are not real ones (a tampered form). */
+export async function checkCharacteristics(tx: Tx, ids: string[]) {
+  if (!ids.length) return;
+  const found = await tx.select({ id: characteristics.id }).from(characteristics).where(inArray(characteristics.id, ids));
+  if (found.length !== new Set(ids).size) throw invalid({ characteristicIds: "Select characteristics from the list" });
+}
+
 /** Adds a stakeholder source to the collaborative (every member organisation can then use it). */
 export async function createSource(database: Database, actor: Actor, input: SourceInput): Promise<{ id: string }> {
   if (!canWriteEvidence(policyActor(actor))) throw forbidden("Only equality leads and contributors can add sources");
   return withTenant(database, tenantOf(actor), async (tx) => {
-    if (input.characteristicIds.length) {
-      const found = await tx.select({ id: characteristics.id }).from(characteristics).where(inArray(characteristics.id, input.characteristicIds));
-      if (found.length !== new Set(input.characteristicIds).size) throw invalid({ characteristicIds: "Select characteristics from the list" });
-    }
+    await checkCharacteristics(tx, input.characteristicIds);
     try {
       const [row] = await tx
         .insert(evidenceSources)
@@ -31,7 +37,7 @@ export async function createSource(database: Database, actor: Actor, input: Sour
         .returning({ id: evidenceSources.id });
       return { id: row!.id };
     } catch (error) {
-      if (isUniqueViolation(error)) throw conflict("A source with that name already exists", { name: "A source with that name already exists in this collaborative" });
+      if (isUniqueViolation(error)) throw conflict(DUPLICATE_SOURCE.message, DUPLICATE_SOURCE.fields);
       throw error;
     }
   });

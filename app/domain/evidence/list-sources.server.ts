@@ -8,7 +8,7 @@ import { tenantOf, type Actor } from "~/domain/auth/actor";
 export async function listSources(database: Database, actor: Actor) {
   return withTenant(database, tenantOf(actor), (tx) =>
     tx
-      .select({ id: evidenceSources.id, name: evidenceSources.name, kind: evidenceSources.kind, area: evidenceSources.area, characteristicIds: evidenceSources.characteristicIds, orgName: organisations.name })
+      .select({ id: evidenceSources.id, name: evidenceSources.name, kind: evidenceSources.kind, area: evidenceSources.area, characteristicIds: evidenceSources.characteristicIds, orgId: evidenceSources.orgId, orgName: organisations.name })
       .from(evidenceSources)
       .innerJoin(organisations, eq(organisations.id, evidenceSources.orgId))
       .orderBy(asc(evidenceSources.name)),

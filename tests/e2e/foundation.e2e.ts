@@ -125,6 +125,25 @@ describe("inviting people", () => {
     expect(await inviteePage.getByTestId("signed-in-as").textContent()).toBe("New Starter");
     expect(await inviteePage.getByTestId("active-organisation").textContent()).toMatch(/Alder Hey/);
 
+    // Their account, from their name in the header: a wrong current password is said on its field.
+    await inviteePage.getByRole("link", { name: /^New Starter.*your account$/ }).click();
+    await expect.poll(() => inviteePage.getByRole("heading", { level: 1 }).textContent()).toBe("Your account");
+    await expectAccessible(inviteePage, "your account");
+    await inviteePage.getByLabel("Current password").fill("not my password");
+    await inviteePage.getByLabel("New password", { exact: true }).fill("an even longer password");
+    await inviteePage.getByLabel("Enter the new password again").fill("an even longer password");
+    await inviteePage.getByRole("button", { name: "Change password" }).click();
+    await expect.poll(() => inviteePage.locator(".nhsuk-error-summary").textContent()).toMatch(/Enter your current password correctly/);
+    await expectAccessible(inviteePage, "your account with errors");
+    await inviteePage.getByLabel("Current password").fill("a perfectly long password");
+    await inviteePage.getByLabel("New password", { exact: true }).fill("an even longer password");
+    await inviteePage.getByLabel("Enter the new password again").fill("an even longer password");
+    await inviteePage.getByRole("button", { name: "Change password" }).click();
+    await expect.poll(() => inviteePage.locator(".nhsuk-notification-banner").textContent()).toMatch(/Your password is changed/);
+    await inviteePage.getByLabel("Full name").fill("New Starter-Jones");
+    await inviteePage.getByRole("button", { name: "Save name" }).click();
+    await expect.poll(() => inviteePage.getByTestId("signed-in-as").textContent()).toBe("New Starter-Jones");
+
     // The link works once.
     const again = await (await newContext(browser)).newPage();
     const response = await again.goto(link);
@@ -133,9 +152,9 @@ describe("inviting people", () => {
 
     // The admin sees the new member and can open the removal confirmation.
     await adminPage.goto("/members");
-    await adminPage.getByRole("link", { name: "Remove New Starter" }).click();
+    await adminPage.getByRole("link", { name: "Remove New Starter-Jones" }).click();
     await expectAccessible(adminPage, "remove member");
-    await adminPage.getByRole("button", { name: "Remove New Starter" }).click();
+    await adminPage.getByRole("button", { name: "Remove New Starter-Jones" }).click();
     await expect.poll(() => adminPage.locator(".nhsuk-notification-banner").textContent()).toMatch(/removed/);
     await inviteePage.reload();
     await expect.poll(() => new URL(inviteePage.url()).pathname).toBe("/sign-in");

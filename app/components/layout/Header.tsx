@@ -38,7 +38,10 @@ export function Header({ user, demo }: { user: HeaderUser | null; demo: boolean 
           <nav className="nhsuk-header__account" aria-label="Account">
             <ul className="nhsuk-header__account-list">
               <li className="nhsuk-header__account-item">
-                <span data-testid="signed-in-as">{user.name}</span>
+                <Link className="nhsuk-header__account-link" to="/account">
+                  <span data-testid="signed-in-as">{user.name}</span>
+                  <span className="nhsuk-u-visually-hidden">: your account</span>
+                </Link>
               </li>
               <li className="nhsuk-header__account-item">
                 <Form method="post" action="/sign-out" className="nhsuk-header__account-form">

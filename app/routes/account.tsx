@@ -66,6 +66,7 @@ const DONE: Record<string, string> = {
   name: "Your name is changed. Others see it from their next page.",
   password: "Your password is changed. You have been signed out everywhere else.",
   sessions: "You have been signed out everywhere else.",
+  reset: "Your new password is saved. You are signed in here and signed out everywhere else.",
 };
 
 export default function Account() {

@@ -171,9 +171,18 @@ export default function Members() {
                       </td>
                       <td className="nhsuk-table__cell">
                         {m.canRemove ? (
-                          <Link to={`/members/${m.membershipId}/remove`}>
-                            Remove<span className="nhsuk-u-visually-hidden"> {m.name}</span>
-                          </Link>
+                          <ul className="nhsuk-list nhsuk-u-margin-bottom-0">
+                            <li className="nhsuk-u-margin-bottom-1">
+                              <Link to={`/members/${m.membershipId}/remove`}>
+                                Remove<span className="nhsuk-u-visually-hidden"> {m.name}</span>
+                              </Link>
+                            </li>
+                            <li className="nhsuk-u-margin-bottom-0">
+                              <Link to={`/members/${m.membershipId}/reset-password`}>
+                                Password reset link<span className="nhsuk-u-visually-hidden"> for {m.name}</span>
+                              </Link>
+                            </li>
+                          </ul>
                         ) : m.needsAdminOfEvery ? (
                           <span className="nhsuk-u-secondary-text-colour">{ADMIN_OF_EVERY} can change or remove a {ROLE_LABELS[m.role].toLowerCase()}.</span>
                         ) : (

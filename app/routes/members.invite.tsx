@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useState } from "react";
 import { z } from "zod";
 import { ROLES } from "#db/schema";
+import { CopyLink } from "~/components/CopyLink";
 import { ErrorSummary } from "~/components/form/ErrorSummary";
 import { Choices, Select, TextInput } from "~/components/form/fields";
 import { policyActor } from "~/domain/auth/actor";
@@ -122,7 +123,6 @@ export default function Invite() {
 }
 
 function InvitationCreated({ invitation }: { invitation: { url: string; email: string; orgName: string; role: (typeof ROLES)[number]; expiresAt: string } }) {
-  const [copied, setCopied] = useState(false);
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
@@ -134,24 +134,7 @@ function InvitationCreated({ invitation }: { invitation: { url: string; email: s
         </div>
         <h2>Send them this link</h2>
         <p>It is shown only once. It works once and expires on {formatDate(invitation.expiresAt)}.</p>
-        <div className="nhsuk-form-group">
-          <label className="nhsuk-label" htmlFor="invitation-link">
-            Invitation link
-          </label>
-          <textarea className="nhsuk-textarea peff-copy-value" id="invitation-link" readOnly rows={3} value={invitation.url} data-testid="invitation-link" />
-        </div>
-        <button
-          type="button"
-          className="nhsuk-button nhsuk-button--secondary"
-          onClick={() => {
-            void navigator.clipboard?.writeText(invitation.url).then(() => setCopied(true));
-          }}
-        >
-          Copy link
-        </button>
-        <p role="status" aria-live="polite">
-          {copied ? "Link copied to the clipboard." : ""}
-        </p>
+        <CopyLink id="invitation-link" label="Invitation link" url={invitation.url} />
         <p>
           <Link to="/members/invite" reloadDocument>
             Invite someone else

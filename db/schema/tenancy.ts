@@ -224,3 +224,31 @@ export const invitations = pgTable(
     }),
   ],
 );
+
+/**
+ * One-time links to set a forgotten password (the service sends no email). Made by someone who
+ * manages every membership the person has (see app/policies/password-reset.ts), shown to them once
+ * to pass on, and stored only as a hash. Auth-internal, like `sessions`: RLS on, no policy, no
+ * grant to the app role; only the auth path (owner connection) reads it.
+ */
+export const passwordResets = pgTable(
+  "password_resets",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    tokenHash: text().notNull(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** The collaborative it was made in: the maker's rights are judged there, when made and when used. */
+    collaborativeId: uuid()
+      .notNull()
+      .references(() => collaboratives.id),
+    createdBy: uuid().references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    usedAt: timestamp({ withTimezone: true }),
+    /** A newer link for the same person, or a password change, ends an unused one. */
+    supersededAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [uniqueIndex("password_resets_token_hash_uq").on(t.tokenHash), index("password_resets_user_idx").on(t.userId)],
+).enableRLS();

@@ -150,14 +150,43 @@ describe("inviting people", () => {
     expect(response?.status()).toBe(410);
     await expectAccessible(again, "used invitation");
 
+    // They forget it: the admin makes them a reset link, and they choose a new password with it.
+    await adminPage.goto("/members");
+    await adminPage.getByRole("link", { name: "Password reset link for New Starter-Jones" }).click();
+    await expect.poll(() => adminPage.getByRole("heading", { level: 1 }).textContent()).toBe("Make a password reset link for New Starter-Jones");
+    await expectAccessible(adminPage, "make a password reset link");
+    await adminPage.getByRole("button", { name: "Create password reset link" }).click();
+    const resetLink = await adminPage.getByTestId("reset-link").inputValue();
+    expect(resetLink).toMatch(/\/reset-password\//);
+    await expectAccessible(adminPage, "password reset link created");
+    const forgetful = await (await newContext(browser)).newPage();
+    await forgetful.goto(resetLink);
+    await expect.poll(() => forgetful.getByRole("heading", { level: 1 }).textContent()).toBe("Choose a new password");
+    await expectAccessible(forgetful, "choose a new password");
+    await forgetful.getByLabel("New password", { exact: true }).fill("remembered this time");
+    await forgetful.getByLabel("Enter the password again").fill("remembered this one");
+    await forgetful.getByRole("button", { name: "Save password and sign in" }).click();
+    await expect.poll(() => forgetful.locator(".nhsuk-error-summary").textContent()).toMatch(/Enter the same password twice/);
+    await expectAccessible(forgetful, "choose a new password, with errors");
+    await forgetful.getByLabel("New password", { exact: true }).fill("remembered this time");
+    await forgetful.getByLabel("Enter the password again").fill("remembered this time");
+    await forgetful.getByRole("button", { name: "Save password and sign in" }).click();
+    await forgetful.waitForURL(/\/account\?done=reset/);
+    await expect.poll(() => forgetful.getByTestId("signed-in-as").textContent()).toBe("New Starter-Jones");
+    expect((await forgetful.goto(resetLink))!.status()).toBe(410);
+    await expectAccessible(forgetful, "used password reset link");
+    // Their other session (the first page) was signed out.
+    await inviteePage.reload();
+    await expect.poll(() => new URL(inviteePage.url()).pathname).toBe("/sign-in");
+
     // The admin sees the new member and can open the removal confirmation.
     await adminPage.goto("/members");
     await adminPage.getByRole("link", { name: "Remove New Starter-Jones" }).click();
     await expectAccessible(adminPage, "remove member");
     await adminPage.getByRole("button", { name: "Remove New Starter-Jones" }).click();
     await expect.poll(() => adminPage.locator(".nhsuk-notification-banner").textContent()).toMatch(/removed/);
-    await inviteePage.reload();
-    await expect.poll(() => new URL(inviteePage.url()).pathname).toBe("/sign-in");
+    await forgetful.goto("/");
+    await expect.poll(() => new URL(forgetful.url()).pathname).toBe("/sign-in");
   });
 
   it("an equality lead is not offered, and is told why not, what only a collaborative admin may do", async () => {

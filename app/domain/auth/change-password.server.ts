@@ -1,6 +1,6 @@
-import { eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import type { Database } from "#db/client";
-import { userCredentials } from "#db/schema";
+import { passwordResets, userCredentials } from "#db/schema";
 import { withOwner } from "#db/tenant";
 import type { AppConfig } from "~/lib/config";
 import { DomainError, invalid } from "~/domain/errors";
@@ -29,7 +29,15 @@ export async function changePassword(database: Database, config: AppConfig, acto
   if (input.newPassword === input.currentPassword) throw invalid({ newPassword: "Choose a password different from your current one" });
   // Hashed outside the transaction: argon2 is slow, and PGlite runs one transaction at a time.
   const passwordHash = await hashPassword(input.newPassword);
-  await withOwner(database, (tx) => tx.update(userCredentials).set({ passwordHash, updatedAt: new Date() }).where(eq(userCredentials.userId, actor.userId)));
+  await withOwner(database, async (tx) => {
+    const now = new Date();
+    await tx.update(userCredentials).set({ passwordHash, updatedAt: now }).where(eq(userCredentials.userId, actor.userId));
+    // A reset link made for them before is no longer wanted: it would undo this change.
+    await tx
+      .update(passwordResets)
+      .set({ supersededAt: now })
+      .where(and(eq(passwordResets.userId, actor.userId), isNull(passwordResets.usedAt), isNull(passwordResets.supersededAt)));
+  });
   await endAllSessions(database, config, actor.userId);
   return startSession(database, config, actor.userId, null, actor.active.orgId);
 }

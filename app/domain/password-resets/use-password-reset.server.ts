@@ -1,0 +1,35 @@
+import { and, eq, isNull, ne } from "drizzle-orm";
+import type { Database } from "#db/client";
+import { passwordResets, sessions, userCredentials } from "#db/schema";
+import { withOwner } from "#db/tenant";
+import { hashPassword } from "~/domain/auth/crypto.server";
+import { startSession } from "~/domain/auth/sign-in.server";
+import { DomainError } from "~/domain/errors";
+import type { AppConfig } from "~/lib/config";
+import { getPasswordReset, RESET_STATUS_MESSAGES } from "./get-password-reset.server";
+
+/**
+ * Sets the person's new password from a reset link, once: the link is locked and judged again
+ * (used, replaced, expired, its maker's rights) in the transaction that uses it. Every session the
+ * person had ends (whoever might have been using the account is out, open editors included) and
+ * this browser is signed in: returns its Set-Cookie header.
+ */
+export async function usePasswordReset(database: Database, config: AppConfig, token: string, newPassword: string, previousToken?: string | null): Promise<string> {
+  // Hashed before the transaction: argon2 is slow, and PGlite runs one transaction at a time.
+  const passwordHash = await hashPassword(newPassword);
+  const userId = await withOwner(database, async (tx) => {
+    const reset = await getPasswordReset(tx, token, true);
+    if (!reset) throw new DomainError(404, "This password reset link is not valid. Check you copied all of it.");
+    if (reset.status !== "valid") throw new DomainError(410, RESET_STATUS_MESSAGES[reset.status]);
+    const now = new Date();
+    await tx.update(userCredentials).set({ passwordHash, updatedAt: now }).where(eq(userCredentials.userId, reset.userId));
+    await tx.update(passwordResets).set({ usedAt: now }).where(eq(passwordResets.id, reset.id));
+    await tx
+      .update(passwordResets)
+      .set({ supersededAt: now })
+      .where(and(eq(passwordResets.userId, reset.userId), ne(passwordResets.id, reset.id), isNull(passwordResets.usedAt), isNull(passwordResets.supersededAt)));
+    await tx.delete(sessions).where(eq(sessions.userId, reset.userId));
+    return reset.userId;
+  });
+  return startSession(database, config, userId, previousToken);
+}

@@ -16,6 +16,14 @@ export function canEditAssessment(actor: PolicyActor, a: AssessmentRow): boolean
   return canManageAssessments(actor) && actor.orgId === a.orgId && actor.collaborativeId === a.collaborativeId && a.phase !== "published";
 }
 
+/** Phases an assessment may be deleted in: before its grades are agreed (one started by mistake, for the wrong year, say). */
+export const DELETABLE_PHASES: readonly AssessmentPhase[] = ["gathering_evidence", "grading"];
+
+/** The organisation's equality lead deletes its own assessment until the grades are agreed; agreed and published ones are the record. */
+export function canDeleteAssessment(actor: PolicyActor, a: AssessmentRow): boolean {
+  return canEditAssessment(actor, a) && DELETABLE_PHASES.includes(a.phase);
+}
+
 /** Peer reviewers assigned to the assessment comment; so does the organisation itself (replies). */
 export function canComment(actor: PolicyActor, a: AssessmentRow, assignedReviewerIds: string[]): boolean {
   if (actor.orgId === a.orgId) return actor.role !== "viewer";

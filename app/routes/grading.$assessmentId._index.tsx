@@ -20,7 +20,7 @@ import { formatDate } from "~/lib/labels";
 import { pageTitle } from "~/lib/meta";
 import { requireActor } from "~/lib/session.server";
 import { allOutcomes } from "~/policies/assessment-results";
-import { canAssignReviewers, canComment, canEditAssessment, PHASE_LABELS, RATER_LABELS, yearLabel } from "~/policies/grading";
+import { canAssignReviewers, canComment, canDeleteAssessment, canEditAssessment, PHASE_LABELS, RATER_LABELS, yearLabel } from "~/policies/grading";
 
 export const meta: MetaFunction<typeof loader, { action: typeof action }> = ({ data }) =>
   pageTitle(data ? `${data.title}, ${data.view.assessment.orgName}` : "Assessment");
@@ -35,6 +35,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       view,
       title: `${view.framework.code === "EDS2" ? "EDS2" : "EDS 2022"} ${yearLabel(view.assessment.yearStart)}`,
       canEdit: canEditAssessment(who, view.assessment),
+      canDelete: canDeleteAssessment(who, view.assessment),
       canComment: canComment(who, view.assessment, view.reviewers.map((r) => r.userId)),
       candidates: assignable ? await listReviewerCandidates(context.database, actor) : null,
     };
@@ -87,7 +88,7 @@ const DONE: Record<string, string> = {
 };
 
 export default function Assessment() {
-  const { view, title, canEdit, canComment: mayComment, candidates } = useLoaderData<typeof loader>();
+  const { view, title, canEdit, canDelete, canComment: mayComment, candidates } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const done = DONE[params.get("done") ?? ""];
@@ -144,6 +145,13 @@ export default function Assessment() {
         <li>
           <Link to={`/grading/${a.id}/history`}>Grade history</Link>
         </li>
+        {canDelete ? (
+          <li>
+            <Link to={`/grading/${a.id}/delete`} className="peff-destructive-link">
+              Delete this assessment
+            </Link>
+          </li>
+        ) : null}
       </ul>
       <Results view={view} />
       <GradesTable view={view} />

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { SuccessBanner } from "~/components/Notice";
 import { TableRegion } from "~/components/TableRegion";
 import { policyActor } from "~/domain/auth/actor";
 import { listAssessments } from "~/domain/grading/list-assessments.server";
@@ -25,8 +26,10 @@ export default function Grading() {
   const { orgName, assessments, canStart, canConfigure } = useLoaderData<typeof loader>();
   const own = assessments.filter((a) => !a.reviewing);
   const reviewing = assessments.filter((a) => a.reviewing);
+  const [params] = useSearchParams();
   return (
     <>
+      {params.get("done") === "deleted" ? <SuccessBanner>Assessment deleted, with its grades and their history.</SuccessBanner> : null}
       <h1>Grading</h1>
       <p>
         {orgName}&apos;s assessments against the Equality Delivery System, one per framework and year. Drafts and agreed grades are

@@ -117,6 +117,13 @@ export const assessments = pgTable(
       using: sql`${ownLead("assessments")} and assessments.phase <> 'published'`,
       withCheck: ownLead("assessments"),
     }),
+    // Until its grades are agreed (app/policies/grading.ts canDeleteAssessment); its grades,
+    // history, services, comments and reviewers go with it (foreign keys cascade). Migration 0026.
+    pgPolicy("assessments_delete", {
+      for: "delete",
+      to: appRole,
+      using: sql`${ownLead("assessments")} and assessments.phase in ('gathering_evidence', 'grading')`,
+    }),
   ],
 );
 

@@ -175,4 +175,23 @@ describe("peer review and settings", () => {
     await page.getByRole("button", { name: "Save" }).click();
     await page.waitForURL(/done=1/);
   });
+  it("an assessment started by mistake is deleted from its page after a confirmation", async () => {
+    const page = await pageAs("alderhey.lead@peff.example");
+    await page.goto("/grading/new");
+    await page.getByLabel("EDS2").check();
+    await page.getByLabel("Year", { exact: true }).selectOption({ label: "2013/14" });
+    await page.getByRole("button", { name: "Start the assessment" }).click();
+    await page.waitForURL(/\/grading\/[0-9a-f-]{36}$/);
+    const url = new URL(page.url()).pathname;
+    await page.getByRole("link", { name: "Delete this assessment" }).click();
+    await poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Delete this assessment");
+    expect(await page.locator(".nhsuk-caption-l").textContent()).toBe("EDS2 2013/14");
+    await expectAccessible(page, "delete an assessment");
+    await page.getByRole("button", { name: "Delete this assessment" }).focus();
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/\/grading\?done=deleted/);
+    await poll(() => page.locator(".nhsuk-notification-banner").textContent()).toMatch(/Assessment deleted/);
+    await expectAccessible(page, "grading list after a delete");
+    expect((await page.goto(url))!.status()).toBe(404);
+  });
 });

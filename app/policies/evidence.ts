@@ -42,3 +42,12 @@ export const canDeleteItem = canEditItem;
 export function canEditSource(actor: Pick<PolicyActor, "role" | "orgId">, source: { orgId: string }): boolean {
   return canWriteEvidence(actor) && source.orgId === actor.orgId;
 }
+
+/**
+ * The organisation a recommendation is addressed to answers it (accepted or not, and what it is
+ * doing): its equality leads and contributors. The item's owner records the recommendation;
+ * the answer is the addressed organisation's own, and stays theirs.
+ */
+export function canRespondToRecommendation(actor: Pick<PolicyActor, "role" | "orgId">, recommendation: { addressedToOrgId: string | null }): boolean {
+  return canWriteEvidence(actor) && recommendation.addressedToOrgId === actor.orgId;
+}

@@ -73,11 +73,11 @@ function Uses({ uses }: { uses: DeletePreview["uses"] }) {
       {uses.elsewhere.length ? (
         <>
           <h2 className="nhsuk-heading-s">Other organisations</h2>
-          <p className="nhsuk-body-s">The item was shared once, and other organisations linked it to their own work:</p>
+          <p className="nhsuk-body-s">The item was shared once, and other organisations used it in their own work:</p>
           <ul>
             {uses.elsewhere.map((o) => (
               <li key={o.orgName}>
-                {o.orgName}: {[o.grades && plural(o.grades, "grade"), o.planActions && plural(o.planActions, "plan action")].filter(Boolean).join(" and ")}
+                {o.orgName}: {[o.grades && plural(o.grades, "grade"), o.planActions && plural(o.planActions, "plan action"), o.responses && plural(o.responses, "response to its recommendations", "responses to its recommendations")].filter(Boolean).join(", ")}
               </li>
             ))}
           </ul>

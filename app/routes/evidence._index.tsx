@@ -48,7 +48,7 @@ export default function EvidenceList() {
               <Link to="/evidence/import">Import from a spreadsheet</Link> ·{" "}
             </>
           ) : null}
-          <Link to="/evidence/coverage">Coverage</Link> · <Link to="/evidence/sources">Sources</Link>
+          <Link to="/evidence/recommendations">Recommendations to us</Link> · <Link to="/evidence/coverage">Coverage</Link> · <Link to="/evidence/sources">Sources</Link>
         </p>
       </div>
       <div className="nhsuk-grid-row">

@@ -206,8 +206,8 @@ export const evidenceItems = pgTable(
       using: writer,
       withCheck: sql`${writer} and (shared_at is null or ${ctx.role} = 'equality_lead')`,
     }),
-    // A shared item stays while it is shared: others may have pulled it into their plans. No page
-    // deletes items; this keeps the app role from doing so behind the unshare step (0023).
+    // A shared item stays while it is shared: others may have pulled it into their plans (0023).
+    // A private one is deleted from its page while nothing links to it (0024's trigger).
     pgPolicy("evidence_items_delete", { for: "delete", to: appRole, using: sql`${writer} and shared_at is null` }),
   ],
 );
@@ -245,7 +245,50 @@ export const evidenceRecommendations = pgTable(
     response: text().notNull().default(""),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("evidence_recommendations_item_idx").on(t.itemId), ...frozenWhenSharedPolicies("evidence_recommendations")],
+  (t) => [
+    index("evidence_recommendations_item_idx").on(t.itemId),
+    // "Recommendations to us": an organisation's list of what it is asked to answer.
+    index("evidence_recommendations_addressed_idx").on(t.collaborativeId, t.addressedToOrgId),
+    ...frozenWhenSharedPolicies("evidence_recommendations"),
+  ],
+);
+
+export const RESPONSE_DECISIONS = ["accepted", "partly_accepted", "not_accepted"] as const;
+export type ResponseDecision = (typeof RESPONSE_DECISIONS)[number];
+
+/**
+ * The answers of the organisation a recommendation is addressed to ("you said, we did"): whether
+ * it accepts it and what it is doing. Rows are appended, never changed: the latest is the current
+ * answer and the earlier ones its history. Owned by the responding organisation, readable by
+ * whoever can read the recommendation (so the whole collaborative once the item is shared), and
+ * written only by the addressed organisation's leads and contributors.
+ */
+export const recommendationResponses = pgTable(
+  "recommendation_responses",
+  {
+    ...owned,
+    recommendationId: uuid()
+      .notNull()
+      .references(() => evidenceRecommendations.id, { onDelete: "cascade" }),
+    decision: text().$type<ResponseDecision>().notNull(),
+    body: text().notNull(),
+    respondedBy: uuid().references(() => users.id, { onDelete: "set null" }),
+    respondedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check("recommendation_responses_decision_check", sql`${t.decision} in (${inList(RESPONSE_DECISIONS)})`),
+    index("recommendation_responses_recommendation_idx").on(t.recommendationId, t.respondedAt),
+    pgPolicy("recommendation_responses_select", {
+      for: "select",
+      to: appRole,
+      using: sql`${inCollaborative} and exists (select 1 from evidence_recommendations r where r.id = recommendation_responses.recommendation_id)`,
+    }),
+    pgPolicy("recommendation_responses_insert", {
+      for: "insert",
+      to: appRole,
+      withCheck: sql`${writer} and responded_by = ${ctx.user} and exists (select 1 from evidence_recommendations r where r.id = recommendation_responses.recommendation_id and r.addressed_to_org_id = recommendation_responses.org_id and r.collaborative_id = recommendation_responses.collaborative_id)`,
+    }),
+  ],
 );
 
 /**

@@ -254,4 +254,49 @@ describe("the evidence library in a browser", () => {
     await expectAccessible(page, "evidence list after a delete");
     expect((await page.goto(url))!.status()).toBe(404);
   }, 180_000);
+  it("a recommendation to another organisation is answered by it, from its list, field by field", async () => {
+    const owner = await (await newContext(browser)).newPage();
+    await signIn(owner, "luht.lead@peff.example");
+    await owner.goto("/evidence/new");
+    await owner.getByLabel("Title").fill(`Reception visit ${word}`);
+    await owner.getByLabel("Type").selectOption({ label: "Meeting note" });
+    await owner.getByRole("button", { name: "Save and continue" }).click();
+    await owner.waitForURL(/done=created/);
+    await owner.getByLabel("Recommendation", { exact: true }).fill(`Offer BSL interpreters at reception ${word}`);
+    await owner.getByLabel("Addressed to").selectOption({ label: "Alder Hey Children's NHS FT (demo)" });
+    await owner.getByLabel("Response due").fill("2020-01-31");
+    await owner.getByRole("button", { name: "Add recommendation" }).click();
+    await owner.waitForURL(/done=recommendation/);
+    await owner.getByRole("link", { name: "Share with the collaborative" }).click();
+    await owner.getByRole("button", { name: "Share with the collaborative" }).click();
+    await owner.waitForURL(/done=shared/);
+
+    const addressed = await (await newContext(browser)).newPage();
+    await signIn(addressed, "alderhey.lead@peff.example");
+    await addressed.goto("/evidence");
+    await addressed.getByRole("link", { name: "Recommendations to us" }).click();
+    await expect.poll(() => heading(addressed)).toBe("Recommendations to your organisation");
+    const row = addressed.getByRole("row").filter({ hasText: `Offer BSL interpreters at reception ${word}` });
+    await expect.poll(() => row.textContent()).toMatch(/Response overdue.*Not answered yet/);
+    await expectAccessible(addressed, "recommendations to your organisation");
+    await row.getByRole("link", { name: `Offer BSL interpreters at reception ${word}` }).click();
+    await expect.poll(() => addressed.getByRole("heading", { level: 2, name: "Answer it" }).count()).toBe(1);
+    await expectAccessible(addressed, "a recommendation to answer");
+    await addressed.getByLabel("Your response").fill("Interpreters are booked through the new video service.");
+    await addressed.getByRole("button", { name: "Record the answer" }).click();
+    await expect.poll(() => addressed.locator(".nhsuk-error-summary").textContent()).toMatch(/Choose whether your organisation accepts the recommendation/);
+    expect(await addressed.getByLabel("Your response").inputValue()).toBe("Interpreters are booked through the new video service.");
+    await expectAccessible(addressed, "a recommendation to answer, with errors");
+    // From the keyboard: the first choice, then Space.
+    await addressed.getByLabel("Accepted", { exact: true }).focus();
+    await addressed.keyboard.press("Space");
+    await addressed.getByRole("button", { name: "Record the answer" }).click();
+    await addressed.waitForURL(/done=answered/);
+    await expect.poll(() => addressed.locator("main").textContent()).toMatch(/Accepted \(current\)Interpreters are booked/);
+
+    // The item's owner sees the answer on the item.
+    await owner.reload();
+    await expect.poll(() => owner.locator("section[aria-labelledby=recommendations]").textContent()).toMatch(/Accepted \(Alder Hey Children's NHS FT \(demo\), .*\): Interpreters are booked/);
+    await expectAccessible(owner, "item with an answered recommendation");
+  }, 180_000);
 });

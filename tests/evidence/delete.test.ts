@@ -171,7 +171,7 @@ describe("an item something links to", () => {
     const preview = await previewDeleteItem(database, world.actors.leadA, { itemId: id });
     expect(preview.canDelete).toBe(false);
     expect(preview.uses.grades).toEqual([]);
-    expect(preview.uses.elsewhere).toEqual([{ orgName: expect.any(String), grades: 1, planActions: 0 }]);
+    expect(preview.uses.elsewhere).toEqual([{ orgName: expect.any(String), grades: 1, planActions: 0, responses: 0 }]);
     expect(JSON.stringify(preview)).not.toContain(theirs);
     await expect(deleteItem(database, world.actors.leadA, { itemId: id })).rejects.toMatchObject({ status: 409 });
     expect(await exists(id)).toBe(true);

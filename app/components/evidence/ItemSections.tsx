@@ -1,6 +1,6 @@
-import { Form } from "@remix-run/react";
+import { Form, Link } from "@remix-run/react";
 import type { ReactNode } from "react";
-import type { EventAction, FindingKind, ItemType } from "#db/schema";
+import type { EventAction, FindingKind, ItemType, ResponseDecision } from "#db/schema";
 import { Choices, Select, Textarea, TextInput } from "~/components/form/fields";
 import { TagPicker } from "~/components/pickers/TagPicker";
 import { tagPickerOptions } from "~/components/pickers/tag-options";
@@ -8,6 +8,7 @@ import { EVENT_LABELS, ITEM_TYPE_LABELS } from "~/domain/evidence/labels";
 import type { TagOption } from "~/domain/evidence/tag-options.server";
 import { valueOf, type FieldErrors, type FormValues } from "~/lib/forms";
 import { formatDate, formatDateTime } from "~/lib/labels";
+import { DECISION_LABELS } from "~/lib/recommendations";
 import { ALLOWED_EXTENSIONS, formatBytes } from "~/lib/uploads/limits";
 
 /** An action's failure as the page receives it: errors and what was typed, with `intent` telling which form. */
@@ -140,7 +141,19 @@ export function FindingsSection({ findings, options, canEdit, canTag, failure }:
   );
 }
 
-export function RecommendationsSection({ recommendations, organisations, canEdit, failure }: { recommendations: { id: string; text: string; addressedTo: string | null; responseDue: string | null; response: string }[]; organisations: { id: string; name: string }[]; canEdit: boolean; failure?: FormFailureLike }) {
+type Answer = { decision: ResponseDecision; body: string; at: string | Date };
+
+export function RecommendationsSection({
+  recommendations,
+  organisations,
+  canEdit,
+  failure,
+}: {
+  recommendations: { id: string; text: string; addressedTo: string | null; responseDue: string | null; response: string; answer: Answer | null }[];
+  organisations: { id: string; name: string }[];
+  canEdit: boolean;
+  failure?: FormFailureLike;
+}) {
   const mine = intentOf(failure) === "recommendation";
   const v = (k: string) => (mine ? valueOf(failure?.values, k) : "");
   const e = (k: string) => (mine ? failure?.errors[k] : undefined);
@@ -164,7 +177,21 @@ export function RecommendationsSection({ recommendations, organisations, canEdit
                 <td className="peff-prewrap">{r.text}</td>
                 <td>{r.addressedTo ?? "Not recorded"}</td>
                 <td>{formatDate(r.responseDue) || "No date"}</td>
-                <td className="peff-prewrap">{r.response || "No response yet"}</td>
+                <td className="peff-prewrap">
+                  {r.response ? <p className="nhsuk-u-margin-bottom-2">{r.response}</p> : null}
+                  {r.answer ? (
+                    <p className="nhsuk-u-margin-bottom-2">
+                      <strong>{DECISION_LABELS[r.answer.decision]}</strong> ({r.addressedTo}, {formatDate(r.answer.at)}): {r.answer.body}
+                    </p>
+                  ) : !r.response ? (
+                    <p className="nhsuk-u-margin-bottom-2">No response yet</p>
+                  ) : null}
+                  {r.addressedTo ? (
+                    <Link to={`/evidence/recommendations/${r.id}`} className="nhsuk-body-s">
+                      Answers<span className="nhsuk-u-visually-hidden"> to the recommendation “{r.text.slice(0, 60)}”</span>
+                    </Link>
+                  ) : null}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -14,8 +14,8 @@ export interface ItemUses {
   grades: { assessmentId: string; label: string }[];
   planActions: { planId: string; planTitle: string; action: string }[];
   registerRows: { position: number; barrier: string }[];
-  /** Other organisations' grades and plan actions (an item once shared may have been linked). */
-  elsewhere: { orgName: string; grades: number; planActions: number }[];
+  /** Other organisations' grades, plan actions and responses to its recommendations (an item once shared may have been used). */
+  elsewhere: { orgName: string; grades: number; planActions: number; responses: number }[];
 }
 
 export interface DeletePreview {
@@ -66,8 +66,9 @@ async function loadUses(tx: Tx, actor: Actor, itemId: string): Promise<ItemUses>
   const elsewhere = new Map<string, ItemUses["elsewhere"][number]>();
   for (const c of counted) {
     const name = c.org_name ?? "Another organisation";
-    const entry = elsewhere.get(name) ?? { orgName: name, grades: 0, planActions: 0 };
+    const entry = elsewhere.get(name) ?? { orgName: name, grades: 0, planActions: 0, responses: 0 };
     if (c.kind === "grade") entry.grades += Number(c.uses);
+    else if (c.kind === "response") entry.responses += Number(c.uses);
     else entry.planActions += Number(c.uses);
     elsewhere.set(name, entry);
   }

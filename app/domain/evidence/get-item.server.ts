@@ -1,6 +1,6 @@
-import { asc, eq, inArray, sql } from "drizzle-orm";
+import { asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "#db/client";
-import { evidenceAttachments, evidenceEvents, evidenceFindings, evidenceItems, evidenceRecommendations, evidenceSources, evidenceTags, organisations, users } from "#db/schema";
+import { evidenceAttachments, evidenceEvents, evidenceFindings, evidenceItems, evidenceRecommendations, evidenceSources, evidenceTags, organisations, recommendationResponses, users } from "#db/schema";
 import { withTenant } from "#db/tenant";
 import { policyActor, tenantOf, type Actor } from "~/domain/auth/actor";
 import { canDeleteItem, canEditItem, canShareItem, canTagItem } from "~/policies/evidence";
@@ -54,6 +54,20 @@ export async function getItem(database: Database, actor: Actor, input: { itemId:
       .leftJoin(organisations, eq(organisations.id, evidenceRecommendations.addressedToOrgId))
       .where(eq(evidenceRecommendations.itemId, id))
       .orderBy(asc(evidenceRecommendations.createdAt));
+    // The addressed organisations' current answers (the latest of each), read as RLS allows.
+    const answers = recommendations.length
+      ? await tx
+          .selectDistinctOn([recommendationResponses.recommendationId], {
+            recommendationId: recommendationResponses.recommendationId,
+            decision: recommendationResponses.decision,
+            body: recommendationResponses.body,
+            at: recommendationResponses.respondedAt,
+          })
+          .from(recommendationResponses)
+          .where(inArray(recommendationResponses.recommendationId, recommendations.map((r) => r.id)))
+          .orderBy(recommendationResponses.recommendationId, desc(recommendationResponses.respondedAt), desc(recommendationResponses.id))
+      : [];
+    const answerOf = new Map(answers.map((a) => [a.recommendationId, { decision: a.decision, body: a.body, at: a.at }]));
     const attachments = await tx
       .select({ id: evidenceAttachments.id, filename: evidenceAttachments.filename, size: evidenceAttachments.size, contentType: evidenceAttachments.contentType, redacted: evidenceAttachments.redacted, unreadable: sql<boolean>`btrim(${evidenceAttachments.extractedText}) = ''`, textLength: sql<number>`length(${evidenceAttachments.extractedText})`, text: sql<string>`left(${evidenceAttachments.extractedText}, 2000)` })
       .from(evidenceAttachments)
@@ -92,7 +106,7 @@ export async function getItem(database: Database, actor: Actor, input: { itemId:
       item: { ...item!, concerned },
       findings: findings.map((f) => ({ ...f, tags: applied(f.id) })),
       tags: applied(null),
-      recommendations,
+      recommendations: recommendations.map((r) => ({ ...r, answer: answerOf.get(r.id) ?? null })),
       attachments: attachments.map((a) => ({ ...a, withheld: !own && (a.redacted || (a.unreadable && !lookedAt)) })),
       history: history.map((h) => ({ ...h, detail: describeEvent(h.action, h.detail ?? {}, lookups) })),
       tagOptions: options,

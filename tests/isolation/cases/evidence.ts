@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Database } from "../../../db/client";
 import { and, eq } from "drizzle-orm";
-import { characteristics, COVERAGE_ANY, evidenceAttachments, evidenceCoverage, evidenceEvents, evidenceFindings, evidenceItems, evidenceRecommendations, evidenceSources, evidenceTags, evidenceThemes } from "../../../db/schema";
+import { characteristics, COVERAGE_ANY, evidenceAttachments, evidenceCoverage, evidenceEvents, evidenceFindings, evidenceItems, evidenceRecommendations, evidenceSources, evidenceTags, evidenceThemes, recommendationResponses } from "../../../db/schema";
 import type { World } from "../../support/factories";
 import type { IsolationCase } from "../harness";
 
@@ -20,6 +20,7 @@ function itemOf(database: Database, world: World): Promise<string> {
   return pending;
 }
 let lastItem = "";
+let lastRecommendation = "";
 const owned = (w: World) => ({ collaborative_id: w.collaboratives.x, org_id: w.orgs.a });
 const child = async (database: Database, w: World) => {
   lastItem = await itemOf(database, w);
@@ -89,6 +90,18 @@ export const evidenceCases: IsolationCase[] = [
     visibleToSameCollaborative: false,
   },
 
+  {
+    // Organisation A's answer to a recommendation addressed to it, in its own private item.
+    table: "recommendation_responses",
+    seed: async (db, w) => {
+      const [rec] = await db.db.insert(evidenceRecommendations).values({ ...(await child(db, w)), text: "Publish easy read letters", addressedToOrgId: w.orgs.a }).returning({ id: evidenceRecommendations.id });
+      lastRecommendation = rec!.id;
+      return (await db.db.insert(recommendationResponses).values({ collaborativeId: w.collaboratives.x, orgId: w.orgs.a, recommendationId: rec!.id, decision: "accepted", body: "Letters are being rewritten", respondedBy: w.people.leadA.id }).returning({ id: recommendationResponses.id }))[0]!.id;
+    },
+    forgedInsert: (w) => ({ ...owned(w), recommendation_id: lastRecommendation, decision: "not_accepted", body: "Forged answer", responded_by: w.people.leadA.id }),
+    update: { column: "body", value: "Rewritten by an outsider" },
+    visibleToSameCollaborative: false,
+  },
   {
     // Counters kept by the trigger on evidence_items: the private item of A is counted here.
     table: "evidence_coverage",

@@ -5,7 +5,7 @@ import { collaboratives, memberships, organisations, ROLES } from "../db/schema"
 import { collaborativeCounts, DEMO_COLLABORATIVE_NAME, DEMO_PASSWORD, seedDemo } from "../db/seed/demo";
 import { hashPassword } from "../app/domain/auth/crypto.server";
 import { encodeRegister, readRows } from "../app/lib/register/model";
-import { collabSnapshots, registerRows } from "../db/schema";
+import { collabSnapshots, evidenceRecommendations, recommendationResponses, registerRows } from "../db/schema";
 import * as Y from "yjs";
 import { signIn } from "../app/domain/auth/sign-in.server";
 import { openScratchDatabase } from "./support/db";
@@ -39,4 +39,12 @@ it("seeds a labelled demo collaborative with six or more organisation types and 
   expect(readRows(doc).length).toBe(14);
   expect(projected.map((r) => [r.rowKey, r.barrier, r.status])).toEqual(readRows(doc).map((r) => [r.key, r.barrier, r.status]));
   expect(projected.find((r) => r.characteristics.includes("socio_economic"))?.barrier).toBe("Widening health inequalities");
+
+  // Recommendations to organisations: one answered by the organisation addressed, one still awaiting.
+  const recommendations = await database.db.select().from(evidenceRecommendations);
+  const answers = await database.db.select().from(recommendationResponses);
+  expect(answers).toHaveLength(1);
+  const answered = recommendations.find((r) => r.id === answers[0]!.recommendationId)!;
+  expect(answers[0]!.orgId).toBe(answered.addressedToOrgId);
+  expect(recommendations.some((r) => r.addressedToOrgId && !answers.some((a) => a.recommendationId === r.id))).toBe(true);
 });

@@ -1,5 +1,5 @@
 import type { Tx } from "../client";
-import { characteristics, evidenceEvents, evidenceFindings, evidenceItems, evidenceRecommendations, evidenceSources, evidenceTags, evidenceThemes, frameworkOutcomes, psedAims, type ItemType, type SourceKind } from "../schema";
+import { characteristics, evidenceEvents, evidenceFindings, evidenceItems, evidenceRecommendations, evidenceSources, evidenceTags, evidenceThemes, frameworkOutcomes, psedAims, recommendationResponses, type ItemType, type ResponseDecision, type SourceKind } from "../schema";
 import type { DemoOrgKey, DemoTenancy } from "./demo-tenancy";
 
 /** Demo stakeholder sources, shared across the collaborative. All content is invented. */
@@ -24,8 +24,11 @@ interface DemoItem {
   findings: { text: string; kind?: "issue" | "quote"; tags: string[] }[];
   tags: string[];
   shared: boolean;
-  recommendation?: { text: string; to: DemoOrgKey; due: string; response?: string };
+  recommendation?: { text: string; to: DemoOrgKey; due: string; response?: string; answer?: { decision: ResponseDecision; body: string; on: string } };
 }
+
+/** The demo equality lead's sign-in of an organisation. */
+const leadOf = (org: DemoOrgKey) => `${org === "merseyCare" ? "merseycare" : org === "alderHey" ? "alderhey" : org}.lead@peff.example`;
 
 // Tags: "o:<outcome code>", "c:<characteristic code>", "p:<psed position>", "t:<theme>".
 const ITEMS: DemoItem[] = [
@@ -38,7 +41,10 @@ const ITEMS: DemoItem[] = [
       { text: "Wayfinding signs are English only and the hearing loop at main reception was not working.", tags: ["c:disability", "o:1A"] },
     ],
     tags: ["p:2"], shared: true,
-    recommendation: { text: "Offer text and email for rebooking and publish the interpreting booking standard.", to: "luht", due: "2024-08-31", response: "Text rebooking live from September 2024; interpreting standard under review." },
+    recommendation: {
+      text: "Offer text and email for rebooking and publish the interpreting booking standard.", to: "luht", due: "2024-08-31", response: "Text rebooking live from September 2024; interpreting standard under review.",
+      answer: { decision: "partly_accepted", body: "Text and email rebooking went live in September 2024. The interpreting booking standard goes to the Patient Experience Group in March 2025.", on: "2024-08-20" },
+    },
   },
   {
     org: "cvs", by: "cvs.lead@peff.example", source: "cdw", type: "highlight_report", title: "CDW highlight report: quarter 2 2024/25", published: "2024-10-10", period: ["2024-07-01", "2024-09-30"],
@@ -148,7 +154,7 @@ export async function seedDemoEvidence(tx: Tx, tenancy: DemoTenancy): Promise<vo
       .values({
         collaborativeId, orgId, sourceId: sourceIds.get(d.source)!, type: d.type, title: d.title, summary: d.summary, publishedOn: d.published,
         periodStart: d.period?.[0] ?? null, periodEnd: d.period?.[1] ?? null, createdBy: userId, concernedOrgIds: [orgId],
-        sharedAt: d.shared ? new Date(`${d.published}T15:00:00Z`) : null, sharedBy: d.shared ? userIds[`${d.org === "merseyCare" ? "merseycare" : d.org === "alderHey" ? "alderhey" : d.org}.lead@peff.example`] ?? userId : null,
+        sharedAt: d.shared ? new Date(`${d.published}T15:00:00Z`) : null, sharedBy: d.shared ? (userIds[leadOf(d.org)] ?? userId) : null,
       })
       .returning({ id: evidenceItems.id });
     const owned = { collaborativeId, orgId, itemId: item!.id };
@@ -164,8 +170,23 @@ export async function seedDemoEvidence(tx: Tx, tenancy: DemoTenancy): Promise<vo
     await event("finding_added", { count: d.findings.length });
     await event("tagged", { tags: [...d.tags, ...d.findings.flatMap((f) => f.tags)].map((t) => t.slice(2)) });
     if (d.recommendation) {
-      await tx.insert(evidenceRecommendations).values({ ...owned, text: d.recommendation.text, addressedToOrgId: orgIds[d.recommendation.to], responseDue: d.recommendation.due, response: d.recommendation.response ?? "" });
+      const [rec] = await tx
+        .insert(evidenceRecommendations)
+        .values({ ...owned, text: d.recommendation.text, addressedToOrgId: orgIds[d.recommendation.to], responseDue: d.recommendation.due, response: d.recommendation.response ?? "" })
+        .returning({ id: evidenceRecommendations.id });
       await event("recommendation_added");
+      const answer = d.recommendation.answer;
+      if (answer) {
+        await tx.insert(recommendationResponses).values({
+          collaborativeId,
+          orgId: orgIds[d.recommendation.to],
+          recommendationId: rec!.id,
+          decision: answer.decision,
+          body: answer.body,
+          respondedBy: userIds[leadOf(d.recommendation.to)] ?? null,
+          respondedAt: new Date(`${answer.on}T11:00:00Z`),
+        });
+      }
     }
     if (d.shared) await event("shared", { redacted: 0, confirmed: 0 });
   }

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { ErrorSummary } from "~/components/form/ErrorSummary";
 import { TextInput } from "~/components/form/fields";
 import { SuccessBanner } from "~/components/Notice";
-import { changeName } from "~/domain/auth/change-name.server";
+import { changeName, getJobTitle } from "~/domain/auth/change-name.server";
 import { changePassword } from "~/domain/auth/change-password.server";
 import { countOtherSessions, endOtherSessions } from "~/domain/auth/end-other-sessions.server";
 import { formFailure, formGuarded } from "~/lib/http.server";
@@ -19,13 +19,17 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireActor(request, context);
   return {
     name: actor.name,
+    jobTitle: await getJobTitle(context.database, actor),
     email: actor.email,
     places: actor.contexts.map((c) => ({ key: `${c.orgId}:${c.collaborativeId}`, orgName: c.orgName, collaborativeName: c.collaborativeName, role: ROLE_LABELS[c.role] })),
     otherSessions: await countOtherSessions(context.database, context.config, actor),
   };
 }
 
-const nameSchema = z.object({ name: fields.requiredText("your full name", 120) });
+const nameSchema = z.object({
+  name: fields.requiredText("your full name", 120),
+  jobTitle: z.string().trim().max(120, "Job title must be 120 characters or fewer").optional(),
+});
 const passwordSchema = z
   .object({
     currentPassword: z.string({ required_error: "Enter your current password" }).min(1, "Enter your current password"),
@@ -44,7 +48,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (intent === "name") {
     const parsed = parseForm(form, nameSchema);
     if (!parsed.ok) return formFailure(parsed.errors, kept(parsed.values, intent));
-    await changeName(context.database, actor, parsed.data.name);
+    await changeName(context.database, actor, { name: parsed.data.name, jobTitle: parsed.data.jobTitle ?? null });
     throw redirect("/account?done=name");
   }
   if (intent === "password") {
@@ -63,14 +67,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 const DONE: Record<string, string> = {
-  name: "Your name is changed. Others see it from their next page.",
+  name: "Your name and job title are saved. Others see them from their next page.",
   password: "Your password is changed. You have been signed out everywhere else.",
   sessions: "You have been signed out everywhere else.",
   reset: "Your new password is saved. You are signed in here and signed out everywhere else.",
 };
 
 export default function Account() {
-  const { name, email, places, otherSessions } = useLoaderData<typeof loader>();
+  const { name, jobTitle, email, places, otherSessions } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const failure = result && "ok" in result && !result.ok ? result : undefined;
@@ -106,12 +110,20 @@ export default function Account() {
           </div>
         </dl>
 
-        <h2>Your name</h2>
+        <h2>Your name and job title</h2>
         <Form method="post" noValidate>
           <input type="hidden" name="intent" value="name" />
           <TextInput name="name" label="Full name" hint="As your colleagues know you. Others in your collaboratives see it." autoComplete="name" error={nameFailure?.errors.name} defaultValue={nameFailure ? valueOf(nameFailure.values, "name") : name} />
+          <TextInput
+            name="jobTitle"
+            label="Job title (optional)"
+            hint="Shown beside your name on the members page, for example Equality and Diversity Lead."
+            autoComplete="organization-title"
+            error={nameFailure?.errors.jobTitle}
+            defaultValue={nameFailure ? valueOf(nameFailure.values, "jobTitle") : (jobTitle ?? "")}
+          />
           <button type="submit" className="nhsuk-button nhsuk-button--secondary">
-            Save name
+            Save name and job title
           </button>
         </Form>
 

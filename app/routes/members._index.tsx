@@ -142,6 +142,7 @@ export default function Members() {
                       <th scope="row" className="nhsuk-table__header">
                         {m.name}
                         {m.isYou ? " (you)" : ""}
+                        {m.jobTitle ? <span className="nhsuk-body-s nhsuk-u-font-weight-normal peff-block">{m.jobTitle}</span> : null}
                       </th>
                       <td className="nhsuk-table__cell">{m.email}</td>
                       <td className="nhsuk-table__cell">

@@ -63,15 +63,19 @@ describe("your account", () => {
     expect(bodyOf(page)).toMatchObject({ name: user.name, email: user.email, otherSessions: 2, places: [{ role: "Contributor" }] });
   });
 
-  it("changes your name, and keeps what you typed when it is wrong", async () => {
+  it("changes your name and job title, and keeps what you typed when it is wrong", async () => {
     const user = await createUser(database, [[orgId, "viewer"]]);
     const cookie = await signedIn(user);
     const empty = await call(accountRoute.action, cookie, { intent: "name", name: "  " });
     expect(empty).toMatchObject({ status: 422, body: { ok: false, errors: { name: "Enter your full name" } } });
     const tooLong = await call(accountRoute.action, cookie, { intent: "name", name: "x".repeat(121) });
     expect(tooLong).toMatchObject({ status: 422, body: { values: { name: "x".repeat(121) } } });
-    expect(statusOf(await call(accountRoute.action, cookie, { intent: "name", name: "Dr Aisha Rahman" }))).toBe(302);
-    expect((await database.db.select({ name: users.name }).from(users).where(eq(users.id, user.id)))[0]!.name).toBe("Dr Aisha Rahman");
+    expect(statusOf(await call(accountRoute.action, cookie, { intent: "name", name: "Dr Aisha Rahman", jobTitle: "Head of Equality and Inclusion" }))).toBe(302);
+    expect((await database.db.select({ name: users.name, jobTitle: users.jobTitle }).from(users).where(eq(users.id, user.id)))[0]).toEqual({ name: "Dr Aisha Rahman", jobTitle: "Head of Equality and Inclusion" });
+    expect(bodyOf(await call(accountRoute.loader, cookie))).toMatchObject({ jobTitle: "Head of Equality and Inclusion" });
+    // A blank job title clears it.
+    await call(accountRoute.action, cookie, { intent: "name", name: "Dr Aisha Rahman", jobTitle: " " });
+    expect((await database.db.select({ jobTitle: users.jobTitle }).from(users).where(eq(users.id, user.id)))[0]!.jobTitle).toBeNull();
     expect((await actorOf(cookie))!.name).toBe("Dr Aisha Rahman");
   });
 

@@ -141,7 +141,8 @@ describe("inviting people", () => {
     await inviteePage.getByRole("button", { name: "Change password" }).click();
     await expect.poll(() => inviteePage.locator(".nhsuk-notification-banner").textContent()).toMatch(/Your password is changed/);
     await inviteePage.getByLabel("Full name").fill("New Starter-Jones");
-    await inviteePage.getByRole("button", { name: "Save name" }).click();
+    await inviteePage.getByLabel("Job title (optional)").fill("Patient Experience Officer");
+    await inviteePage.getByRole("button", { name: "Save name and job title" }).click();
     await expect.poll(() => inviteePage.getByTestId("signed-in-as").textContent()).toBe("New Starter-Jones");
 
     // The link works once.
@@ -179,8 +180,9 @@ describe("inviting people", () => {
     await inviteePage.reload();
     await expect.poll(() => new URL(inviteePage.url()).pathname).toBe("/sign-in");
 
-    // The admin sees the new member and can open the removal confirmation.
+    // The admin sees the new member, with their job title, and can open the removal confirmation.
     await adminPage.goto("/members");
+    await expect.poll(() => adminPage.getByRole("rowheader", { name: /New Starter-Jones/ }).textContent()).toMatch(/Patient Experience Officer/);
     await adminPage.getByRole("link", { name: "Remove New Starter-Jones" }).click();
     await expectAccessible(adminPage, "remove member");
     await adminPage.getByRole("button", { name: "Remove New Starter-Jones" }).click();

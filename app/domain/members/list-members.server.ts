@@ -11,6 +11,7 @@ export interface MemberRow {
   membershipId: string;
   userId: string;
   name: string;
+  jobTitle: string | null;
   email: string;
   role: Role;
   since: Date;
@@ -61,6 +62,7 @@ export async function listMembers(database: Database, actor: Actor): Promise<Org
         orgId: memberships.orgId,
         userId: users.id,
         name: users.name,
+        jobTitle: users.jobTitle,
         email: users.email,
         role: memberships.role,
         since: memberships.createdAt,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { recommendationStatus } from "./recommendations";
+import { recommendationStatus, statusCounts } from "./recommendations";
 
 describe("where a recommendation stands", () => {
   const today = "2026-12-07";
@@ -15,5 +15,13 @@ describe("where a recommendation stands", () => {
   });
   it("counts across a month and a year end", () => {
     expect(recommendationStatus({ responseDue: "2027-01-04", responded: false }, "2026-12-21")).toBe("due-soon");
+  });
+});
+
+describe("counting them in words", () => {
+  it("names the statuses present, most urgent first, and only those asked for", () => {
+    expect(statusCounts(["responded", "overdue", "awaiting", "overdue"])).toBe("2 response overdue, 1 awaiting response, 1 responded");
+    expect(statusCounts(["responded", "due-soon"], ["overdue", "due-soon", "awaiting"])).toBe("1 response due soon");
+    expect(statusCounts([])).toBe("");
   });
 });

@@ -37,3 +37,12 @@ export const STATUS_ORDER: Record<RecommendationStatus, number> = { overdue: 0, 
 
 /** The list of recommendations to an organisation shows at most this many, awaiting ones first: a list to work through, not an archive. */
 export const RECOMMENDATIONS_LIMIT = 500;
+
+/** "2 response overdue, 1 awaiting response": the statuses present, most urgent first, in words. */
+export function statusCounts(statuses: readonly RecommendationStatus[], only: readonly RecommendationStatus[] = ["overdue", "due-soon", "awaiting", "responded"]): string {
+  return only
+    .map((s) => [s, statuses.filter((x) => x === s).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([s, n]) => `${n} ${STATUS_LABELS[s].toLowerCase()}`)
+    .join(", ");
+}

@@ -3,11 +3,14 @@ import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { SuccessBanner } from "~/components/Notice";
 import { AttentionTable } from "~/components/plans/AttentionTable";
 import { listPlans } from "~/domain/plans/list-plans.server";
+import { listRecommendationsToUs } from "~/domain/evidence/list-recommendations-to-us.server";
 import { getCollaborativeOverview } from "~/domain/collaborative/get-overview.server";
 import { policyActor } from "~/domain/auth/actor";
 import { guarded } from "~/lib/http.server";
 import { formatDate, ORGANISATION_TYPE_LABELS } from "~/lib/labels";
 import { pageTitle } from "~/lib/meta";
+import { todayIso } from "~/lib/plan/dates";
+import { statusCounts } from "~/lib/recommendations";
 import { requireActor } from "~/lib/session.server";
 import { canRecordLeaving } from "~/policies/leaving";
 import { canSeeMembersPage } from "~/policies/members";
@@ -20,12 +23,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return guarded(async () => {
     const overview = await getCollaborativeOverview(context.database, actor);
     const { attention } = await listPlans(context.database, actor);
+    const recommendations = await listRecommendationsToUs(context.database, actor, todayIso());
     const who = policyActor(actor);
     return {
       overview,
       // The organisations this person may record as having left (admins: every other current one).
       canRecordLeavingOf: overview.organisations.filter((o) => !o.leftOn && canRecordLeaving(who, o.id)).map((o) => o.id),
       attention,
+      recommendations: recommendations.map((r) => r.status),
       me: { name: actor.name, orgName: actor.active.orgName, role: actor.active.role },
       canManageMembers: canSeeMembersPage(who),
     };
@@ -33,7 +38,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export default function Home() {
-  const { overview, me, canManageMembers, attention, canRecordLeavingOf } = useLoaderData<typeof loader>();
+  const { overview, me, canManageMembers, attention, recommendations, canRecordLeavingOf } = useLoaderData<typeof loader>();
+  const awaiting = statusCounts(recommendations, ["overdue", "due-soon", "awaiting"]);
   const [params] = useSearchParams();
   const current = overview.organisations.filter((o) => !o.leftOn);
   const former = overview.organisations.filter((o) => o.leftOn);
@@ -72,6 +78,17 @@ export default function Home() {
           <Link to="/plans">See all {attention.length} actions that need attention</Link>
         </p>
       ) : null}
+
+      <h2>Recommendations to {me.orgName}</h2>
+      {awaiting ? (
+        <p data-testid="home-recommendations">
+          From stakeholders&apos; evidence: {awaiting}. <Link to="/evidence/recommendations">See and answer them</Link>.
+        </p>
+      ) : (
+        <p data-testid="home-recommendations">
+          No recommendation in the evidence you can read awaits an answer from {me.orgName}.{recommendations.length ? <> <Link to="/evidence/recommendations">See those answered</Link>.</> : null}
+        </p>
+      )}
 
       <h2>Member organisations</h2>
       <div className="peff-table-wrap">

@@ -7,7 +7,7 @@ import { guarded } from "~/lib/http.server";
 import { formatDate } from "~/lib/labels";
 import { pageTitle } from "~/lib/meta";
 import { todayIso } from "~/lib/plan/dates";
-import { DECISION_LABELS, RECOMMENDATIONS_LIMIT, STATUS_LABELS, type RecommendationStatus } from "~/lib/recommendations";
+import { DECISION_LABELS, RECOMMENDATIONS_LIMIT, statusCounts } from "~/lib/recommendations";
 import { requireActor } from "~/lib/session.server";
 
 export const meta: MetaFunction = () => pageTitle("Recommendations to your organisation");
@@ -17,11 +17,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return guarded(async () => ({ orgName: actor.active.orgName, recommendations: await listRecommendationsToUs(context.database, actor, todayIso()) }));
 }
 
-const SUMMARY_ORDER: RecommendationStatus[] = ["overdue", "due-soon", "awaiting", "responded"];
-
 export default function RecommendationsToUs() {
   const { orgName, recommendations } = useLoaderData<typeof loader>();
-  const counts = SUMMARY_ORDER.map((s) => [s, recommendations.filter((r) => r.status === s).length] as const).filter(([, n]) => n > 0);
   return (
     <>
       <Link to="/evidence" className="nhsuk-back-link">
@@ -35,7 +32,7 @@ export default function RecommendationsToUs() {
       </p>
       {recommendations.length ? (
         <>
-          <p data-testid="recommendation-counts">{counts.map(([s, n]) => `${n} ${STATUS_LABELS[s].toLowerCase()}`).join(", ")}.</p>
+          <p data-testid="recommendation-counts">{statusCounts(recommendations.map((r) => r.status))}.</p>
           {recommendations.length >= RECOMMENDATIONS_LIMIT ? <p>Only the first {RECOMMENDATIONS_LIMIT} are listed, those awaiting an answer first.</p> : null}
           <TableRegion label="Recommendations to your organisation">
             <table className="nhsuk-table">

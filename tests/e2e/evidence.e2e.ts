@@ -273,6 +273,8 @@ describe("the evidence library in a browser", () => {
 
     const addressed = await (await newContext(browser)).newPage();
     await signIn(addressed, "alderhey.lead@peff.example");
+    // Home says something awaits an answer.
+    await expect.poll(() => addressed.getByTestId("home-recommendations").textContent()).toMatch(/response overdue/);
     await addressed.goto("/evidence");
     await addressed.getByRole("link", { name: "Recommendations to us" }).click();
     await expect.poll(() => heading(addressed)).toBe("Recommendations to your organisation");

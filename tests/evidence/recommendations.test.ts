@@ -13,6 +13,7 @@ import { shareItem } from "../../app/domain/evidence/share-item.server";
 import { unshareItem } from "../../app/domain/evidence/unshare-item.server";
 import * as detailRoute from "../../app/routes/evidence.recommendations_.$recommendationId";
 import * as listRoute from "../../app/routes/evidence.recommendations";
+import * as homeRoute from "../../app/routes/_index";
 import { openTestDatabase } from "../support/db";
 import { createWorld, type World } from "../support/factories";
 import { callRoute } from "../support/routes";
@@ -112,6 +113,9 @@ describe("the recommendation pages", () => {
     const { id } = await recommendationToA2({ shared: true, due: "2020-01-01", text: "Audit the hearing loops" });
     const list = await callRoute(database, listRoute.loader, world.people.leadA2, "/evidence/recommendations");
     expect((list.body as { recommendations: { id: string; status: string }[] }).recommendations.find((r) => r.id === id)).toMatchObject({ status: "overdue" });
+
+    const home = await callRoute(database, homeRoute.loader, world.people.leadA2, "/");
+    expect((home.body as { recommendations: string[] }).recommendations).toContain("overdue");
 
     const page = await callRoute(database, detailRoute.loader, world.people.leadA2, "/", { params: { recommendationId: id } });
     expect(page).toMatchObject({ status: 200, body: { status: "overdue", recommendation: { canRespond: true, text: "Audit the hearing loops" } } });

@@ -13,3 +13,16 @@ export function SuccessBanner({ title = "Success", children }: { title?: string;
     </div>
   );
 }
+
+/** The NHS warning callout: something the reader must know before they act (it cannot be undone, say). */
+export function WarningCallout({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <div className="nhsuk-warning-callout">
+      <h2 className="nhsuk-warning-callout__label">
+        <span className="nhsuk-u-visually-hidden">Important: </span>
+        {title}
+      </h2>
+      {children}
+    </div>
+  );
+}

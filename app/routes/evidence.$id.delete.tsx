@@ -1,6 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary } from "~/components/form/ErrorSummary";
+import { WarningCallout } from "~/components/Notice";
 import { deleteItem, previewDeleteItem, type DeletePreview } from "~/domain/evidence/delete-item.server";
 import { formGuarded, guarded } from "~/lib/http.server";
 import { pageTitle } from "~/lib/meta";
@@ -25,7 +26,12 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 
 /** What goes with the item, in words ("2 findings, 1 file and 3 tags"), or null when nothing does. */
 function contentsInWords({ findings, recommendations, files, tags }: DeletePreview["contents"]): string | null {
-  const parts = [findings && plural(findings, "finding"), recommendations && plural(recommendations, "recommendation"), files && plural(files, "file"), tags && plural(tags, "tag")].filter(Boolean) as string[];
+  const parts = [
+    findings && plural(findings, "finding"),
+    recommendations && plural(recommendations, "recommendation"),
+    files && plural(files, "file"),
+    tags && plural(tags, "tag"),
+  ].filter(Boolean) as string[];
   if (!parts.length) return null;
   return parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}`;
 }
@@ -77,13 +83,23 @@ function Uses({ uses }: { uses: DeletePreview["uses"] }) {
           <ul>
             {uses.elsewhere.map((o) => (
               <li key={o.orgName}>
-                {o.orgName}: {[o.grades && plural(o.grades, "grade"), o.planActions && plural(o.planActions, "plan action"), o.responses && plural(o.responses, "response to its recommendations", "responses to its recommendations")].filter(Boolean).join(", ")}
+                {o.orgName}:{" "}
+                {[
+                  o.grades && plural(o.grades, "grade"),
+                  o.planActions && plural(o.planActions, "plan action"),
+                  o.responses && plural(o.responses, "response to its recommendations", "responses to its recommendations"),
+                ]
+                  .filter(Boolean)
+                  .join(", ")}
               </li>
             ))}
           </ul>
         </>
       ) : null}
-      <p>Remove your links first (edit the grade, the plan or the register row), then come back to delete the item. Another organisation’s links are theirs to remove: ask their equality lead.</p>
+      <p>
+        Remove your links first (edit the grade, the plan or the register row), then come back to delete the item. Another organisation’s links are theirs to remove: ask their
+        equality lead.
+      </p>
     </>
   );
 }
@@ -104,19 +120,21 @@ export default function DeleteEvidence() {
         <span className="nhsuk-caption-l">{preview.title}</span>
         <h1>Delete this evidence item</h1>
         {preview.shared ? (
-          <p>This item is shared with the collaborative. Shared items cannot be deleted: other organisations may rely on them. Once an equality lead has unshared it, it can be deleted if nothing links to it.</p>
+          <p>
+            This item is shared with the collaborative. Shared items cannot be deleted: other organisations may rely on them. Once an equality lead has unshared it, it can be
+            deleted if nothing links to it.
+          </p>
         ) : inUse ? (
           <Uses uses={preview.uses} />
         ) : (
           <>
-            <p>The item{contents ? `, its ${contents}` : ""} and its history will be deleted for everyone in your organisation. It is private to your organisation and nothing links to it.</p>
-            <div className="nhsuk-warning-callout">
-              <h2 className="nhsuk-warning-callout__label">
-                <span className="nhsuk-u-visually-hidden">Important: </span>
-                This cannot be undone
-              </h2>
+            <p>
+              The item{contents ? `, its ${contents}` : ""} and its history will be deleted for everyone in your organisation. It is private to your organisation and nothing links
+              to it.
+            </p>
+            <WarningCallout title="This cannot be undone">
               <p>There is no copy to restore it from. If it only needs changing, edit it instead.</p>
-            </div>
+            </WarningCallout>
             <Form method="post">
               <button type="submit" className="nhsuk-button nhsuk-button--warning">
                 Delete this item

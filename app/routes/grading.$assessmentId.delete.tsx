@@ -1,6 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary } from "~/components/form/ErrorSummary";
+import { WarningCallout } from "~/components/Notice";
 import { deleteAssessment, previewDeleteAssessment } from "~/domain/grading/delete-assessment.server";
 import { formGuarded, guarded } from "~/lib/http.server";
 import { pageTitle } from "~/lib/meta";
@@ -43,14 +44,13 @@ export default function DeleteAssessment() {
         <span className="nhsuk-caption-l">{preview.title}</span>
         <h1>Delete this assessment</h1>
         <p>For an assessment started by mistake: the wrong year or framework, say. It has not been agreed, so nothing of it has left your organisation.</p>
-        <p>{goes.length ? `Deleted with it: ${goes.join(", ")}, and the history of its grades.` : "It has no grades, comments or peer reviewers yet."} Linked evidence stays in the library.</p>
-        <div className="nhsuk-warning-callout">
-          <h2 className="nhsuk-warning-callout__label">
-            <span className="nhsuk-u-visually-hidden">Important: </span>
-            This cannot be undone
-          </h2>
+        <p>
+          {goes.length ? `Deleted with it: ${goes.join(", ")}, and the history of its grades.` : "It has no grades, comments or peer reviewers yet."} Linked evidence stays in the
+          library.
+        </p>
+        <WarningCallout title="This cannot be undone">
           <p>You can start a new assessment for the same framework and year afterwards.</p>
-        </div>
+        </WarningCallout>
         <Form method="post">
           <button type="submit" className="nhsuk-button nhsuk-button--warning">
             Delete this assessment

@@ -1,5 +1,6 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { WarningCallout } from "~/components/Notice";
 import { policyActor } from "~/domain/auth/actor";
 import { describeMembership } from "~/domain/members/describe-membership.server";
 import { removeMember } from "~/domain/members/remove-member.server";
@@ -38,16 +39,12 @@ export default function RemoveMember() {
           Remove {member.name} from {member.orgName}?
         </h1>
         <p>
-          {member.name} ({member.email}) is {ROLE_LABELS[member.role].toLowerCase()}. Removing them signs them out everywhere straight
-          away. Their work (evidence, updates, grades) stays, attributed to them.
+          {member.name} ({member.email}) is {ROLE_LABELS[member.role].toLowerCase()}. Removing them signs them out everywhere straight away. Their work (evidence, updates, grades)
+          stays, attributed to them.
         </p>
-        <div className="nhsuk-warning-callout">
-          <h2 className="nhsuk-warning-callout__label">
-  <span className="nhsuk-u-visually-hidden">Important: </span>
-            This cannot be undone
-          </h2>
+        <WarningCallout title="This cannot be undone">
           <p>To bring them back, send a new invitation.</p>
-        </div>
+        </WarningCallout>
         <Form method="post">
           <button type="submit" className="nhsuk-button nhsuk-button--warning">
             Remove {member.name}

@@ -2,6 +2,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ErrorSummary } from "~/components/form/ErrorSummary";
+import { WarningCallout } from "~/components/Notice";
 import { TextInput } from "~/components/form/fields";
 import { policyActor } from "~/domain/auth/actor";
 import { loadMemberOrganisation } from "~/domain/collaborative/get-member-organisation.server";
@@ -22,7 +23,11 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   return guarded(async () => {
     ensure(canRecordLeaving(policyActor(actor), params.orgId!), LEAVING_REFUSED);
     const organisation = await loadMemberOrganisation(context.database, actor, params.orgId!);
-    return { organisation, collaborativeName: actor.active.collaborativeName, today: todayIso() };
+    return {
+      organisation,
+      collaborativeName: actor.active.collaborativeName,
+      today: todayIso(),
+    };
   });
 }
 
@@ -66,18 +71,13 @@ export default function RecordLeaving() {
           <>
             <p>
               {name} has been a member of {collaborativeName} since {formatDate(organisation.joinedOn)}. Once you record that it left, its{" "}
-              {organisation.people === 1 ? "1 person" : `${organisation.people} people`} can no longer work in {collaborativeName}: not its
-              shared evidence, barrier register, plans or comparisons. Anyone of theirs with the register or a plan open is disconnected
-              within seconds.
+              {organisation.people === 1 ? "1 person" : `${organisation.people} people`} can no longer work in {collaborativeName}: not its shared evidence, barrier register, plans
+              or comparisons. Anyone of theirs with the register or a plan open is disconnected within seconds.
             </p>
             <p>Its history stays: its evidence, grades and past work are kept and it is listed under former organisations.</p>
-            <div className="nhsuk-warning-callout">
-              <h2 className="nhsuk-warning-callout__label">
-                <span className="nhsuk-u-visually-hidden">Important: </span>
-                This cannot be undone here
-              </h2>
+            <WarningCallout title="This cannot be undone here">
               <p>The date cannot be changed once recorded. If {name} rejoins, ask the service&apos;s operator to restore its membership.</p>
-            </div>
+            </WarningCallout>
             <Form method="post" noValidate>
               <TextInput
                 name="leftOn"

@@ -76,6 +76,11 @@ export default function SignIn() {
             Sign in
           </button>
         </Form>
+        <h2 className="nhsuk-heading-s">Forgotten your password?</h2>
+        <p className="nhsuk-body-s">
+          Ask your organisation&apos;s equality lead, or the collaborative admin, for a password reset link. The service sends no email: they make the link on the members page
+          and send it to you, and it works once, for 24 hours.
+        </p>
         <p className="nhsuk-body-s">New to the service? You join by following an invitation link from your equality lead or the collaborative admin.</p>
       </div>
     </div>

@@ -18,6 +18,8 @@ describe("signing in and the shell", () => {
     await expectAccessible(page, "sign-in");
     // "Error: " leads the title only while the page shows errors.
     expect(await page.title()).toBe("Sign in – PEFF equality intelligence");
+    // Someone who forgot their password is told who can help.
+    expect(await page.getByRole("heading", { name: "Forgotten your password?" }).count()).toBe(1);
     await page.getByLabel("Email address").fill("admin@peff.example");
     await page.getByLabel("Password", { exact: true }).fill("wrong password");
     await page.getByRole("button", { name: "Sign in" }).click();

@@ -33,3 +33,8 @@ export function formatDateTime(value: string | Date | null | undefined): string 
   const d = typeof value === "string" ? new Date(value) : value;
   return Number.isNaN(d.getTime()) ? "" : dateTimeFormat.format(d);
 }
+
+/** "1 finding", "3 findings": a count with its noun (`many` for irregular plurals). */
+export function countOf(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}

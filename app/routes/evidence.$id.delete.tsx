@@ -4,6 +4,7 @@ import { ErrorSummary } from "~/components/form/ErrorSummary";
 import { WarningCallout } from "~/components/Notice";
 import { deleteItem, previewDeleteItem, type DeletePreview } from "~/domain/evidence/delete-item.server";
 import { formGuarded, guarded } from "~/lib/http.server";
+import { countOf } from "~/lib/labels";
 import { pageTitle } from "~/lib/meta";
 import { requireActor } from "~/lib/session.server";
 
@@ -22,15 +23,13 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   });
 }
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-
 /** What goes with the item, in words ("2 findings, 1 file and 3 tags"), or null when nothing does. */
 function contentsInWords({ findings, recommendations, files, tags }: DeletePreview["contents"]): string | null {
   const parts = [
-    findings && plural(findings, "finding"),
-    recommendations && plural(recommendations, "recommendation"),
-    files && plural(files, "file"),
-    tags && plural(tags, "tag"),
+    findings && countOf(findings, "finding"),
+    recommendations && countOf(recommendations, "recommendation"),
+    files && countOf(files, "file"),
+    tags && countOf(tags, "tag"),
   ].filter(Boolean) as string[];
   if (!parts.length) return null;
   return parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}`;
@@ -85,9 +84,9 @@ function Uses({ uses }: { uses: DeletePreview["uses"] }) {
               <li key={o.orgName}>
                 {o.orgName}:{" "}
                 {[
-                  o.grades && plural(o.grades, "grade"),
-                  o.planActions && plural(o.planActions, "plan action"),
-                  o.responses && plural(o.responses, "response to its recommendations", "responses to its recommendations"),
+                  o.grades && countOf(o.grades, "grade"),
+                  o.planActions && countOf(o.planActions, "plan action"),
+                  o.responses && countOf(o.responses, "response to its recommendations", "responses to its recommendations"),
                 ]
                   .filter(Boolean)
                   .join(", ")}

@@ -4,6 +4,7 @@ import { ErrorSummary } from "~/components/form/ErrorSummary";
 import { WarningCallout } from "~/components/Notice";
 import { deleteAssessment, previewDeleteAssessment } from "~/domain/grading/delete-assessment.server";
 import { formGuarded, guarded } from "~/lib/http.server";
+import { countOf } from "~/lib/labels";
 import { pageTitle } from "~/lib/meta";
 import { requireActor } from "~/lib/session.server";
 
@@ -22,17 +23,15 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   });
 }
 
-const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-
 export default function DeleteAssessment() {
   const preview = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const failure = result && !result.ok ? result : undefined;
   const goes = [
-    preview.grades && count(preview.grades, "grade"),
-    preview.services && count(preview.services, "service under review", "services under review"),
-    preview.comments && count(preview.comments, "peer review comment"),
-    preview.reviewers && count(preview.reviewers, "peer reviewer assignment"),
+    preview.grades && countOf(preview.grades, "grade"),
+    preview.services && countOf(preview.services, "service under review", "services under review"),
+    preview.comments && countOf(preview.comments, "peer review comment"),
+    preview.reviewers && countOf(preview.reviewers, "peer reviewer assignment"),
   ].filter(Boolean) as string[];
   return (
     <div className="nhsuk-grid-row">

@@ -1,4 +1,4 @@
-import { and, eq, gt, ne } from "drizzle-orm";
+import { and, count, eq, gt, ne } from "drizzle-orm";
 import type { Database } from "#db/client";
 import { sessions } from "#db/schema";
 import type { AppConfig } from "~/lib/config";
@@ -7,8 +7,8 @@ import type { Actor } from "./actor";
 /** How many other live sessions the person has (other browsers or devices), not counting this one. */
 export async function countOtherSessions(database: Database, config: AppConfig, actor: Actor): Promise<number> {
   const now = new Date();
-  const rows = await database.db
-    .select({ id: sessions.id })
+  const [row] = await database.db
+    .select({ n: count() })
     .from(sessions)
     .where(
       and(
@@ -19,7 +19,7 @@ export async function countOtherSessions(database: Database, config: AppConfig, 
         gt(sessions.createdAt, new Date(now.getTime() - config.sessionMaxHours * 3_600_000)),
       ),
     );
-  return rows.length;
+  return row?.n ?? 0;
 }
 
 /**

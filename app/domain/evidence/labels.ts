@@ -1,5 +1,6 @@
 import type { EventAction, ItemType, SourceKind } from "#db/schema";
 import { PII_LABELS } from "~/lib/pii/scan";
+import { countOf } from "~/lib/labels";
 
 export const ITEM_TYPE_LABELS: Record<ItemType, string> = {
   report: "Report",
@@ -75,7 +76,6 @@ const NO_LOOKUPS: EventLookups = { fileName: () => undefined, tagLabel: () => un
 export function describeEvent(action: EventAction, detail: Record<string, unknown>, lookups: EventLookups = NO_LOOKUPS): string {
   const strings = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : []);
   const count = (v: unknown) => (typeof v === "number" && Number.isInteger(v) && v > 0 ? v : 0);
-  const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
   switch (action) {
     case "imported": {
       const line = count(detail.line);
@@ -90,7 +90,7 @@ export function describeEvent(action: EventAction, detail: Record<string, unknow
       const tags = strings(detail.tags);
       const labels = tags.flatMap((t) => lookups.tagLabel(t) ?? []);
       const gone = tags.length - labels.length;
-      const all = [...labels, ...(gone ? [plural(gone, "tag no longer listed", "tags no longer listed")] : [])];
+      const all = [...labels, ...(gone ? [countOf(gone, "tag no longer listed", "tags no longer listed")] : [])];
       return `${detail.findingId ? "On a finding: " : ""}${all.join(", ")}`;
     }
     case "attached": {
@@ -109,9 +109,9 @@ export function describeEvent(action: EventAction, detail: Record<string, unknow
     case "shared": {
       const parts = [`${count(detail.redacted)} redacted`, `${count(detail.confirmed)} confirmed as not personal data`];
       const lookedAt = count(detail.filesLookedAt);
-      if (lookedAt) parts.push(plural(lookedAt, "file the check could not read, looked at and shared", "files the check could not read, looked at and shared"));
+      if (lookedAt) parts.push(countOf(lookedAt, "file the check could not read, looked at and shared", "files the check could not read, looked at and shared"));
       const removed = count(detail.filesRemoved);
-      if (removed) parts.push(plural(removed, "file removed", "files removed"));
+      if (removed) parts.push(countOf(removed, "file removed", "files removed"));
       return parts.join(", ");
     }
     default:

@@ -5,7 +5,7 @@ import { assessments, frameworks } from "#db/schema";
 import { withTenant } from "#db/tenant";
 import { policyActor, tenantOf, type Actor } from "~/domain/auth/actor";
 import { conflict, forbidden } from "~/domain/errors";
-import { canDeleteAssessment, canEditAssessment, yearLabel } from "~/policies/grading";
+import { canDeleteAssessment, canEditAssessment, yearLabel, type AssessmentRow } from "~/policies/grading";
 import { loadAssessment } from "./get-assessment.server";
 
 export const AGREED_MESSAGE = "Agreed and published assessments cannot be deleted: they are the record of what was agreed.";
@@ -54,7 +54,7 @@ export async function deleteAssessment(database: Database, actor: Actor, assessm
   });
 }
 
-function refuseUnlessDeletable(actor: Actor, assessment: { orgId: string; collaborativeId: string; phase: (typeof assessments.$inferSelect)["phase"] }) {
+function refuseUnlessDeletable(actor: Actor, assessment: AssessmentRow) {
   const who = policyActor(actor);
   if (canDeleteAssessment(who, assessment)) return;
   if (canEditAssessment(who, { ...assessment, phase: "grading" })) throw conflict(AGREED_MESSAGE);

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useMemo, useState } from "react";
 import { PLAN_COLUMNS } from "~/components/plan/columns";
 import { planCells } from "~/components/plan/planCells";
@@ -14,6 +14,7 @@ import { isPlanId } from "~/domain/plans/get-plan.server";
 import { openPlan } from "~/domain/plans/open-plan.server";
 import { PLAN_KIND_LABELS } from "~/domain/plans/plan-input";
 import { guarded } from "~/lib/http.server";
+import { formatDate } from "~/lib/labels";
 import { pageTitle } from "~/lib/meta";
 import { todayIso } from "~/lib/plan/dates";
 import { appendActions, readActions } from "~/lib/plan/model";
@@ -64,7 +65,23 @@ export default function PlanPage() {
         periodEnd={plan.periodEnd}
         objectives={plan.objectives}
         canEdit={plan.canEdit}
+        canManage={plan.canManage}
       />
+      {plan.archived ? (
+        <div className="nhsuk-inset-text" data-testid="plan-archived">
+          <span className="nhsuk-u-visually-hidden">Information: </span>
+          <p>
+            This plan was archived on {formatDate(plan.archived.at)}
+            {plan.archived.byName ? ` by ${plan.archived.byName}` : ""}. It is kept as it was: it can be read, printed and downloaded, but not changed.
+            {plan.canManage ? (
+              <>
+                {" "}
+                <Link to={`/plans/${plan.id}/settings`}>Restore it in the plan settings</Link> to change it again.
+              </>
+            ) : null}
+          </p>
+        </div>
+      ) : null}
       <h2 className="nhsuk-heading-m">Actions</h2>
       <PlanSummary counts={counts} filter={filter} onFilter={setFilter} shown={rows.length} />
       <ConnectionBanner state={doc.state} readOnly={doc.readOnly} unsent={doc.unsent} what="plan" />

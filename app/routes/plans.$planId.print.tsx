@@ -67,7 +67,8 @@ export default function PrintPlan() {
         {plan.title}
       </h1>
       <p>
-        {PLAN_KIND_LABELS[plan.kind]}, {formatDate(plan.periodStart)} to {formatDate(plan.periodEnd)}. Progress as at {formatDate(plan.readAt)}.
+        {PLAN_KIND_LABELS[plan.kind]}, {formatDate(plan.periodStart)} to {formatDate(plan.periodEnd)}.{" "}
+        {plan.archivedAt ? `Archived on ${formatDate(plan.archivedAt)}: progress as it stood then.` : `Progress as at ${formatDate(plan.readAt)}.`}
       </p>
 
       <section aria-labelledby="objectives">

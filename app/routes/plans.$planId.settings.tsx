@@ -4,16 +4,20 @@ import { ErrorSummary } from "~/components/form/ErrorSummary";
 import { LegendFields } from "~/components/plans/LegendFields";
 import { PlanDetailsFields } from "~/components/plans/PlanDetailsFields";
 import { notFound } from "~/domain/errors";
+import { setPlanArchived } from "~/domain/plans/archive-plan.server";
 import { getPlan } from "~/domain/plans/get-plan.server";
 import { objectivesText, parseLegend, planDetailsSchema } from "~/domain/plans/plan-input";
 import { updatePlan } from "~/domain/plans/update-plan.server";
 import { formFailure, formGuarded, guarded } from "~/lib/http.server";
-import { formValues, parseForm } from "~/lib/forms";
+import { formValues, parseForm, type FieldErrors, type FormValues } from "~/lib/forms";
+import { formatDate } from "~/lib/labels";
 import { pageTitle } from "~/lib/meta";
 import { ensure, requireActor } from "~/lib/session.server";
 import { canEditPlans } from "~/policies/plans";
 
 export const meta: MetaFunction = () => pageTitle("Plan settings");
+
+type PlanRow = NonNullable<Awaited<ReturnType<typeof getPlan>>>;
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request, context);
@@ -29,7 +33,14 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const actor = await requireActor(request, context);
   const form = await request.formData();
   const planId = params.planId!;
-  if (form.get("intent") === "legend") {
+  const intent = form.get("intent");
+  if (intent === "archive" || intent === "restore") {
+    return formGuarded({ intent: String(intent) }, async () => {
+      await setPlanArchived(context.database, actor, planId, intent === "archive");
+      throw redirect(intent === "archive" ? "/plans" : `/plans/${planId}`);
+    });
+  }
+  if (intent === "legend") {
     const parsed = parseLegend(form);
     const values = { ...formValues(form), intent: "legend" };
     if (!parsed.ok) return formFailure(parsed.errors, values);
@@ -53,8 +64,7 @@ export default function PlanSettings() {
   const result = useActionData<typeof action>();
   const failed = result && !result.ok ? result : undefined;
   const failedLegend = failed?.values.intent === "legend" ? failed : undefined;
-  const failedDetails = failed && !failedLegend ? failed : undefined;
-  const detailValues = failedDetails?.values ?? { title: plan.title, periodStart: plan.periodStart, periodEnd: plan.periodEnd, objectives: objectivesText(plan.objectives) };
+  const failedDetails = failed?.values.intent === "details" ? failed : undefined;
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-full">
@@ -64,31 +74,71 @@ export default function PlanSettings() {
         <ErrorSummary errors={failed?.errors} message={failed?.message} />
         <span className="nhsuk-caption-l">{plan.title}</span>
         <h1>Plan settings</h1>
-        <div className="nhsuk-grid-row">
-          <div className="nhsuk-grid-column-two-thirds">
-            <h2>Details and objectives</h2>
-            <Form method="post" noValidate>
-              <input type="hidden" name="intent" value="details" />
-              <PlanDetailsFields values={detailValues} errors={failedDetails?.errors} withKind={false} />
-              <button type="submit" className="nhsuk-button">
-                Save details
-              </button>
-            </Form>
-          </div>
-        </div>
-        <h2>Status legend</h2>
-        <p>
-          Every status has its text and its colour, and says what it means: actions with a status that means complete are never overdue, and the
-          collaborative&apos;s roll-up counts your pulled actions by meaning.
-        </p>
-        <Form method="post" noValidate>
-          <input type="hidden" name="intent" value="legend" />
-          <LegendFields legend={plan.legend} values={failedLegend?.values} errors={failedLegend?.errors} />
-          <button type="submit" className="nhsuk-button">
-            Save the legend
-          </button>
-        </Form>
+        {plan.archivedAt ? <ArchivedSettings archivedAt={plan.archivedAt} /> : <ActiveSettings plan={plan} failedDetails={failedDetails} failedLegend={failedLegend} />}
       </div>
     </div>
+  );
+}
+
+/** An archived plan's settings: only restoring it (its details and legend are kept as they were). */
+function ArchivedSettings({ archivedAt }: { archivedAt: Date }) {
+  return (
+    <>
+      <p>
+        This plan was archived on {formatDate(archivedAt)}. Its details, legend and actions are kept as they were. Restore it to change them again: it goes back to the list of
+        plans being worked on, its overdue actions are chased again, and shared barriers and evidence can be added to it.
+      </p>
+      <Form method="post">
+        <input type="hidden" name="intent" value="restore" />
+        <button type="submit" className="nhsuk-button">
+          Restore this plan
+        </button>
+      </Form>
+    </>
+  );
+}
+
+type Failure = { values: FormValues; errors: FieldErrors } | undefined;
+
+function ActiveSettings({ plan, failedDetails, failedLegend }: { plan: PlanRow; failedDetails: Failure; failedLegend: Failure }) {
+  const detailValues = failedDetails?.values ?? { title: plan.title, periodStart: plan.periodStart, periodEnd: plan.periodEnd, objectives: objectivesText(plan.objectives) };
+  return (
+    <>
+      <div className="nhsuk-grid-row">
+        <div className="nhsuk-grid-column-two-thirds">
+          <h2>Details and objectives</h2>
+          <Form method="post" noValidate>
+            <input type="hidden" name="intent" value="details" />
+            <PlanDetailsFields values={detailValues} errors={failedDetails?.errors} withKind={false} />
+            <button type="submit" className="nhsuk-button">
+              Save details
+            </button>
+          </Form>
+        </div>
+      </div>
+      <h2>Status legend</h2>
+      <p>
+        Every status has its text and its colour, and says what it means: actions with a status that means complete are never overdue, and the collaborative&apos;s roll-up counts
+        your pulled actions by meaning.
+      </p>
+      <Form method="post" noValidate>
+        <input type="hidden" name="intent" value="legend" />
+        <LegendFields legend={plan.legend} values={failedLegend?.values} errors={failedLegend?.errors} />
+        <button type="submit" className="nhsuk-button">
+          Save the legend
+        </button>
+      </Form>
+      <h2>Archive this plan</h2>
+      <p>
+        When a plan&apos;s period is over, or it was replaced, archive it: it is kept as it is and can still be read, printed and downloaded, but no one can change it, it leaves
+        the list of plans being worked on, and its actions are no longer counted as overdue. Anyone editing it now sees it become read-only. You can restore it here later.
+      </p>
+      <Form method="post">
+        <input type="hidden" name="intent" value="archive" />
+        <button type="submit" className="nhsuk-button nhsuk-button--secondary">
+          Archive this plan
+        </button>
+      </Form>
+    </>
   );
 }

@@ -83,7 +83,7 @@ export default function AddToPlan() {
           <div className="nhsuk-inset-text">
             <span className="nhsuk-u-visually-hidden">Information: </span>
             <p>
-              {orgName} has no plan yet. <Link to="/plans/new">Create a plan</Link>, then come back to add this.
+              {orgName} has no plan being worked on (archived plans are not added to). <Link to="/plans/new">Create a plan</Link>, then come back to add this.
             </p>
           </div>
         ) : (

@@ -24,8 +24,13 @@ const planEditor = sql.raw(`(select peff_ctx_role()) in (${PLAN_EDITOR_ROLES.map
  * (RLS on `plans` shows only those), so no one can plant updates or a snapshot under another
  * organisation's document name.
  */
-const canWriteDocument = (table: string) =>
-  sql`collaborative_id = ${ctx.collaborative} and ((org_id is null and ${canWriteShared}) or (org_id = ${ctx.org} and ${planEditor} and exists (select 1 from plans p where 'plan:' || p.id::text = ${sql.raw(`${table}.document`)})))`;
+const canWriteDocument = (table: string, planCondition = "") =>
+  sql`collaborative_id = ${ctx.collaborative} and ((org_id is null and ${canWriteShared}) or (org_id = ${ctx.org} and ${planEditor} and exists (select 1 from plans p where 'plan:' || p.id::text = ${sql.raw(`${table}.document`)}${sql.raw(planCondition)})))`;
+/**
+ * New updates, unlike compaction, are refused for an archived plan (migration 0028): the
+ * collaboration server downgrades its connections when it is archived, and this closes the race.
+ */
+const canAppendToDocument = (table: string) => canWriteDocument(table, " and p.archived_at is null");
 /** Shared documents are the register; anything else must name its organisation. */
 const privateUnlessRegister = (table: string) => check(`${table}_org_check`, sql.raw(`org_id is not null or document like 'register:%'`));
 
@@ -111,7 +116,7 @@ export const collabUpdates = pgTable(
     pgPolicy("collab_updates_insert", {
       for: "insert",
       to: appRole,
-      withCheck: sql`${canWriteDocument("collab_updates")} and user_id = ${ctx.user}`,
+      withCheck: sql`${canAppendToDocument("collab_updates")} and user_id = ${ctx.user}`,
     }),
     // Compaction clears payloads (the grant allows only that column).
     pgPolicy("collab_updates_update", {

@@ -67,6 +67,13 @@ export const plans = pgTable(
     createdBy: uuid().references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /**
+     * Set while the plan is archived: kept, read, printed and exported, but no longer changed
+     * (migration 0028: its live document refuses updates and its settings are frozen until
+     * restored).
+     */
+    archivedAt: timestamp({ withTimezone: true }),
+    archivedBy: uuid().references(() => users.id, { onDelete: "set null" }),
   },
   (t) => [
     check("plans_kind_check", sql`${t.kind} in (${inList(PLAN_KINDS)})`),

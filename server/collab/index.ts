@@ -11,7 +11,7 @@ import { CLOSE } from "./protocol";
 import { UpdateJournal } from "./journal";
 import { registerListener } from "./listeners";
 import { listenForUpdates } from "./notify";
-import { REVALIDATION_SLOTS, revalidateConnections } from "./revalidate";
+import { recheckRoom, REVALIDATION_SLOTS, revalidateConnections } from "./revalidate";
 import { Room, type CollabOptions, type Connection } from "./room";
 
 export type { CollabOptions };
@@ -113,6 +113,10 @@ export async function attachCollabServer(options: {
   // process can hold a document is announced to it (see the 0017 migration).
   const stopListening = await listenForUpdates(database, processId, {
     onUpdates: (document, ids) => rooms.get(document)?.applyRemote(ids),
+    onAccessChanged: (document) => {
+      const room = rooms.get(document);
+      if (room) recheckRoom(database, room).catch((error) => deps.log(`could not check access to ${document} again`, error));
+    },
     onRelisten: () => reloadAll("listening again after the database connection dropped"),
   });
   const registration = await registerListener(database, processId, () => reloadAll("registered again after the registration lapsed"));

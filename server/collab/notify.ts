@@ -1,9 +1,12 @@
 import type { Database } from "#db/client";
+import { ACCESS_CHANGED } from "~/domain/collab/document-store.server";
 import { NOTIFY_CHANNEL } from "./persistence";
 
 export interface UpdateListener {
   /** A stored update's document and ids, unless this process stored it itself. */
   onUpdates(document: string, ids: number[]): void;
+  /** Who may write the document changed (a plan archived or restored), in any process. */
+  onAccessChanged(document: string): void;
   /** LISTEN was re-established after the connection dropped: announcements may have been missed. */
   onRelisten(): void;
 }
@@ -12,12 +15,13 @@ export interface UpdateListener {
  * Listens for updates stored elsewhere: by other processes (PostgreSQL), or by this process's
  * requests on a person's behalf (a pulled plan action, on either database). NOTIFY carries ids
  * only ("<document> <ids> [<process id>]"): payloads are capped at 8 kB and the data path is the
- * table. Resolves once LISTEN is in effect.
+ * table. "<document> access" says who may write it changed. Resolves once LISTEN is in effect.
  */
 export async function listenForUpdates(database: Database, processId: string, listener: UpdateListener): Promise<() => Promise<void>> {
   const handle = (payload: string) => {
     const [document, idList, from] = payload.split(" ");
     if (!document || !idList || from === processId) return;
+    if (idList === ACCESS_CHANGED) return listener.onAccessChanged(document);
     const ids = idList
       .split(",")
       .map(Number)

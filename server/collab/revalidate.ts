@@ -1,9 +1,10 @@
 import type { Database } from "#db/client";
 import { withTenant } from "#db/tenant";
+import type { Role } from "#db/schema";
 import { verifyConnections } from "~/domain/auth/verify-sessions.server";
 import type { AppConfig } from "~/lib/config";
 import { CLOSE } from "./protocol";
-import type { Room } from "./room";
+import type { Connection, Room } from "./room";
 
 /**
  * Connections are checked in this many turns, one per tick (`revalidateMs / REVALIDATION_SLOTS`
@@ -38,12 +39,25 @@ export async function revalidateConnections(database: Database, config: AppConfi
       conn.ws.close(CLOSE.accessRemoved.code, CLOSE.accessRemoved.reason);
       continue;
     }
-    if (role === conn.role) continue;
-    const context = { orgId: conn.tenant.orgId!, collaborativeId: conn.tenant.collaborativeId!, role };
-    const access = await withTenant(database, conn.tenant, (tx) => room.name.type.access(tx, room.name.id, context));
-    if (!access) conn.ws.close(CLOSE.accessRemoved.code, CLOSE.accessRemoved.reason);
-    else if (conn.canWrite && !access.canWrite) room.downgrade(conn, role);
-    else if (!conn.canWrite && access.canWrite) conn.ws.close(CLOSE.accessChanged.code, CLOSE.accessChanged.reason);
-    else conn.role = role;
+    if (role !== conn.role) await recheckAccess(database, room, conn, role);
   }
+}
+
+/**
+ * Asks the document again whether `conn` (now in `role`) may read and write it, and acts on the
+ * answer: closed when it may no longer read, downgraded to read-only when it may no longer write,
+ * closed to reconnect with its new rights when it may write again.
+ */
+export async function recheckAccess(database: Database, room: Room, conn: Connection, role: string) {
+  const context = { orgId: conn.tenant.orgId!, collaborativeId: conn.tenant.collaborativeId!, role: role as Role };
+  const access = await withTenant(database, conn.tenant, (tx) => room.name.type.access(tx, room.name.id, context));
+  if (!access) conn.ws.close(CLOSE.accessRemoved.code, CLOSE.accessRemoved.reason);
+  else if (conn.canWrite && !access.canWrite) room.downgrade(conn, role);
+  else if (!conn.canWrite && access.canWrite) conn.ws.close(CLOSE.accessChanged.code, CLOSE.accessChanged.reason);
+  else conn.role = role;
+}
+
+/** Every connection to the room, checked again (its document's access changed: a plan archived or restored). */
+export async function recheckRoom(database: Database, room: Room) {
+  for (const conn of [...room.conns.values()]) await recheckAccess(database, room, conn, conn.role);
 }

@@ -48,17 +48,22 @@ function entry(text: string): JournalEntry {
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe("listening for stored updates", () => {
-  it("ignores the process's own announcements and hears everyone else's (including a request's, which names no process)", async () => {
+  it("ignores the process's own announcements and hears everyone else's (including a request's, which names no process) and changes of access", async () => {
     const me = randomUUID();
     const heard: string[] = [];
-    const stop = await listenForUpdates(database, me, { onUpdates: (doc, ids) => heard.push(`${doc} ${ids.join(",")}`), onRelisten: () => {} });
+    const stop = await listenForUpdates(database, me, {
+      onUpdates: (doc, ids) => heard.push(`${doc} ${ids.join(",")}`),
+      onAccessChanged: (doc) => heard.push(`${doc} access changed`),
+      onRelisten: () => {},
+    });
     try {
       await database.db.execute(sql`select pg_notify('peff_collab', ${`${document} 1 ${me}`})`);
       await database.db.execute(sql`select pg_notify('peff_collab', ${`${document} 2,3 ${randomUUID()}`})`);
       await database.db.execute(sql`select pg_notify('peff_collab', ${`${document} 4`})`);
-      await waitFor(() => heard.length >= 2, "two announcements");
+      await database.db.execute(sql`select pg_notify('peff_collab', ${`${document} access`})`);
+      await waitFor(() => heard.length >= 3, "three announcements");
       await pause(100);
-      expect(heard).toEqual([`${document} 2,3`, `${document} 4`]);
+      expect(heard).toEqual([`${document} 2,3`, `${document} 4`, `${document} access changed`]);
     } finally {
       await stop();
     }

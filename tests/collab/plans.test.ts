@@ -5,6 +5,7 @@ import type { Database } from "../../db/client";
 import { registerRows } from "../../db/schema";
 import { createPlan } from "../../app/domain/plans/create-plan.server";
 import { pullIntoPlan } from "../../app/domain/plans/pull-into-plan.server";
+import { setPlanArchived } from "../../app/domain/plans/archive-plan.server";
 import { appendActions, changeDueDate, readActions } from "../../app/lib/plan/model";
 import { rowsOf } from "../../app/lib/register/model";
 import { CLOSE } from "../../server/collab/protocol";
@@ -110,5 +111,29 @@ describe("a plan over the collaboration server", () => {
     await late.synced();
     expect(dueAt(late)).toBe("2026-03-31");
     expect(readActions(late.doc).find((a) => a.key === key)?.dueChanges.map((c) => c.reason)).toEqual(["Procurement delayed"]);
+  });
+
+  it("makes open editors read-only as soon as the plan is archived, and writable again (reconnecting) once restored", async () => {
+    const lead = await client(world.people.leadA.id);
+    const contributor = await client(world.people.contributorA.id);
+    await Promise.all([lead.synced(), contributor.synced()]);
+    await setPlanArchived(database, world.actors.leadA, planId, true);
+    // Announced: the revalidation turn checks access again only when a role changes.
+    await waitFor(() => lead.denials.includes("read-only") && contributor.denials.includes("read-only"), "read-only notices", 5_000);
+    appendActions(contributor.doc, [{ action: "Written after archiving" }]);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(readActions(lead.doc).some((a) => a.action === "Written after archiving")).toBe(false);
+    const newcomer = await client(world.people.leadA.id);
+    await newcomer.synced();
+    await waitFor(() => newcomer.denials.includes("read-only"), "read-only at connection");
+
+    await setPlanArchived(database, world.actors.leadA, planId, false);
+    await waitFor(() => lead.closes.some((c) => c.code === CLOSE.accessChanged.code), "reconnect with write access");
+    const writer = await client(world.people.contributorA.id);
+    const reader = await client(world.people.leadA.id);
+    await Promise.all([writer.synced(), reader.synced()]);
+    appendActions(writer.doc, [{ action: "Written after restoring" }]);
+    await waitFor(() => readActions(reader.doc).some((a) => a.action === "Written after restoring"), "the restored plan's edit");
+    expect(readActions(reader.doc).some((a) => a.action === "Written after archiving")).toBe(false);
   });
 });

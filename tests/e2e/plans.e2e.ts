@@ -197,4 +197,46 @@ describe("objective plans", () => {
     expect(await lead.locator("main").textContent()).toMatch(/Plans: overdue and slipped actions/);
     await lead.context().close();
   }, 240_000);
+
+  it("archives a plan while a colleague has it open (their page turns read-only), lists it as archived, and restores it", async () => {
+    const lead = await as("luht.lead@peff.example");
+    await lead.goto("/plans/new");
+    await lead.getByLabel("Equality objective plan").check();
+    await lead.getByLabel("Title").fill("Equality objectives 2020 to 2024 (browser test)");
+    await lead.getByLabel("Start of the plan's period").fill("1/4/2020");
+    await lead.getByLabel("End of the plan's period").fill("31/3/2024");
+    await lead.getByRole("button", { name: "Create the plan" }).click();
+    await lead.waitForURL(/\/plans\/[0-9a-f-]{36}$/);
+    const planPath = new URL(lead.url()).pathname;
+
+    const colleague = await as("contributor@peff.example");
+    await colleague.goto(planPath);
+    await live(colleague);
+    expect(await colleague.getByRole("button", { name: "Add action" }).count()).toBe(1);
+
+    await lead.getByRole("link", { name: "Plan settings" }).click();
+    await lead.getByRole("button", { name: "Archive this plan" }).click();
+    await lead.waitForURL((url) => url.pathname === "/plans");
+    const archived = lead.getByRole("table", { name: "Archived plans of Liverpool University Hospitals NHS FT (demo)" });
+    expect(await archived.getByRole("link", { name: "Equality objectives 2020 to 2024 (browser test)" }).count()).toBe(1);
+    await expectAccessible(lead, "plans list with an archived plan");
+
+    // The colleague's open page, without reloading: read-only, said in words.
+    await expect.poll(() => colleague.getByRole("status").first().textContent(), { timeout: 10_000 }).toMatch(/You can read this plan but not change it/);
+    expect(await colleague.getByRole("button", { name: "Add action" }).count()).toBe(0);
+    await colleague.context().close();
+
+    await lead.goto(planPath);
+    expect(await lead.getByTestId("plan-archived").textContent()).toMatch(/archived on .* by Kwame Mensah\. It is kept as it was/);
+    await expectAccessible(lead, "an archived plan");
+    await lead.getByRole("link", { name: "Restore it in the plan settings" }).click();
+    expect(await lead.getByRole("button", { name: "Save details" }).count()).toBe(0);
+    await expectAccessible(lead, "an archived plan's settings");
+    await lead.getByRole("button", { name: "Restore this plan" }).click();
+    await lead.waitForURL((url) => url.pathname === planPath);
+    await live(lead);
+    expect(await lead.getByTestId("plan-archived").count()).toBe(0);
+    expect(await lead.getByRole("button", { name: "Add action" }).count()).toBe(1);
+    await lead.context().close();
+  }, 180_000);
 });

@@ -11,10 +11,11 @@ interface PlanHeaderProps {
   periodEnd: string;
   objectives: PlanObjective[];
   canEdit: boolean;
+  canManage: boolean;
 }
 
 /** The plan's name, kind, period and numbered objectives, and where to import, download or print it. */
-export function PlanHeader({ id, orgName, title, kindLabel, periodStart, periodEnd, objectives, canEdit }: PlanHeaderProps) {
+export function PlanHeader({ id, orgName, title, kindLabel, periodStart, periodEnd, objectives, canEdit, canManage }: PlanHeaderProps) {
   const base = `/plans/${id}`;
   return (
     <>
@@ -24,7 +25,7 @@ export function PlanHeader({ id, orgName, title, kindLabel, periodStart, periodE
         {kindLabel}, {formatDate(periodStart)} to {formatDate(periodEnd)}
       </p>
       <ul className="nhsuk-list register-links">
-        {canEdit ? (
+        {canManage ? (
           <li>
             <Link to={`${base}/settings`}>Plan settings</Link>
           </li>

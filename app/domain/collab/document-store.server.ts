@@ -33,3 +33,15 @@ export async function storeServerUpdate(
   await tx.execute(sql`select pg_notify(${NOTIFY_CHANNEL}, ${`${update.document} ${row!.id}`})`);
   return row!.id;
 }
+
+/**
+ * Tells every collaboration server (in this process or another) that who may write `document`
+ * changed (a plan archived or restored): each checks its open connections to it again when the
+ * transaction commits, as it does every few seconds for sessions and roles.
+ */
+export async function announceAccessChange(tx: Tx, document: string): Promise<void> {
+  await tx.execute(sql`select pg_notify(${NOTIFY_CHANNEL}, ${`${document} ${ACCESS_CHANGED}`})`);
+}
+
+/** The announcement's second word when access changed rather than updates stored. */
+export const ACCESS_CHANGED = "access";

@@ -28,6 +28,8 @@ export interface PlanForPublishing {
   progress: PlanProgress;
   /** When this was read (the projection can be up to a second behind live edits). */
   readAt: string;
+  /** When it was archived (its progress is as it stood then); null while it is worked on. */
+  archivedAt: string | null;
 }
 
 export interface PlanProgress {
@@ -68,6 +70,7 @@ export async function loadPlanForPublishing(database: Database, actor: Actor, pl
         periodEnd: plans.periodEnd,
         objectives: plans.objectives,
         legend: plans.legend,
+        archivedAt: plans.archivedAt,
         orgName: organisations.name,
         email: organisations.contactEmail,
         phone: organisations.contactPhone,
@@ -110,6 +113,7 @@ export async function loadPlanForPublishing(database: Database, actor: Actor, pl
       periodEnd: plan.periodEnd,
       objectives: plan.objectives,
       legend: plan.legend,
+      archivedAt: plan.archivedAt?.toISOString() ?? null,
       orgName: plan.orgName,
       contact: { email: plan.email, phone: plan.phone, address: plan.address },
       options: await loadRowOptions(tx),

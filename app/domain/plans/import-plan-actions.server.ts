@@ -1,6 +1,4 @@
-import { eq } from "drizzle-orm";
 import type { Database, Tx } from "#db/client";
-import { plans } from "#db/schema";
 import { withTenant } from "#db/tenant";
 import { tenantOf, type Actor } from "~/domain/auth/actor";
 import { forbidden, invalid, notFound } from "~/domain/errors";
@@ -11,6 +9,7 @@ import { appendActions } from "~/lib/plan/model";
 import { readTable, TableFormatError, type Table } from "~/lib/tabular/read-table.server";
 import { canEditPlans } from "~/policies/plans";
 import { changePlanDocument } from "./change-plan-document.server";
+import { loadWritablePlan } from "./writable-plan.server";
 import { isUuid } from "~/lib/ids";
 
 export { PLAN_IMPORT_COLUMNS };
@@ -35,11 +34,7 @@ const authorOf = (actor: Actor) => ({ id: actor.userId, name: `${actor.name} (${
 
 async function checkIn(tx: Tx, actor: Actor, planId: string, table: Table, mapping: ColumnMapping, now: Date) {
   if (!isUuid(planId)) throw notFound("No such plan in your organisation");
-  const [plan] = await tx
-    .select({ id: plans.id, title: plans.title, collaborativeId: plans.collaborativeId, orgId: plans.orgId, legend: plans.legend, objectives: plans.objectives })
-    .from(plans)
-    .where(eq(plans.id, planId));
-  if (!plan) throw notFound("No such plan in your organisation");
+  const plan = await loadWritablePlan(tx, planId, "share");
   const options = await loadRowOptions(tx);
   const result = parsePlanImport(table, mapping, { options, legend: plan.legend, objectives: plan.objectives, author: authorOf(actor), today: now });
   return { plan, result };
@@ -50,9 +45,8 @@ export async function loadImportTarget(database: Database, actor: Actor, planId:
   if (!canEditPlans(actor.active.role)) throw forbidden("Only equality leads and contributors can import into plans");
   if (!isUuid(planId)) throw notFound("No such plan in your organisation");
   return withTenant(database, tenantOf(actor), async (tx) => {
-    const [plan] = await tx.select({ id: plans.id, title: plans.title, legend: plans.legend, objectives: plans.objectives }).from(plans).where(eq(plans.id, planId));
-    if (!plan) throw notFound("No such plan in your organisation");
-    return plan;
+    const { id, title, legend, objectives } = await loadWritablePlan(tx, planId, "share");
+    return { id, title, legend, objectives };
   });
 }
 

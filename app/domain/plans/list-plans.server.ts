@@ -12,6 +12,8 @@ export interface PlanSummary {
   title: string;
   periodStart: string;
   periodEnd: string;
+  /** ISO time it was archived; null while it is being worked on. */
+  archivedAt: string | null;
   actions: number;
   overdue: number;
   slipped: number;
@@ -35,7 +37,8 @@ export interface ActionNeedingAttention {
 
 /**
  * The active organisation's plans with their progress, and every overdue or slipped action
- * across them (for the plans list and the home page). Reads the projection, not the documents.
+ * across the plans being worked on (for the plans list and the home page; an archived plan's
+ * actions are no longer chased). Reads the projection, not the documents.
  */
 export async function listPlans(database: Database, actor: Actor, now = new Date()): Promise<{ plans: PlanSummary[]; attention: ActionNeedingAttention[] }> {
   const today = todayIso(now);
@@ -57,7 +60,21 @@ export async function listPlans(database: Database, actor: Actor, now = new Date
       .where(eq(planActions.orgId, actor.active.orgId))
       .orderBy(asc(planActions.currentDue), asc(planActions.position));
     const summaries = new Map<string, PlanSummary>(
-      rows.map((p) => [p.id, { id: p.id, kind: p.kind, title: p.title, periodStart: p.periodStart, periodEnd: p.periodEnd, actions: 0, overdue: 0, slipped: 0, complete: 0 }]),
+      rows.map((p) => [
+        p.id,
+        {
+          id: p.id,
+          kind: p.kind,
+          title: p.title,
+          periodStart: p.periodStart,
+          periodEnd: p.periodEnd,
+          archivedAt: p.archivedAt?.toISOString() ?? null,
+          actions: 0,
+          overdue: 0,
+          slipped: 0,
+          complete: 0,
+        },
+      ]),
     );
     const attention: ActionNeedingAttention[] = [];
     for (const a of actions) {
@@ -71,7 +88,7 @@ export async function listPlans(database: Database, actor: Actor, now = new Date
       if (overdue) summary.overdue += 1;
       if (slipped) summary.slipped += 1;
       if (status?.meaning === "complete") summary.complete += 1;
-      if (overdue || slipped) {
+      if ((overdue || slipped) && !plan.archivedAt) {
         attention.push({
           planId: a.planId,
           planTitle: plan.title,

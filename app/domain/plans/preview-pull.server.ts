@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Database } from "#db/client";
 import { planActions, plans } from "#db/schema";
 import { withTenant } from "#db/tenant";
@@ -27,7 +27,8 @@ export async function previewPull(database: Database, actor: Actor, ref: SourceR
   return withTenant(database, tenantOf(actor), async (tx) => {
     const source = await loadCurrentSource(tx, ref);
     if (!source) throw notFound("That source does not exist or is not shared with your organisation");
-    const choices = await tx.select({ id: plans.id, title: plans.title }).from(plans).orderBy(plans.title);
+    // Archived plans are not added to (migration 0028 refuses it).
+    const choices = await tx.select({ id: plans.id, title: plans.title }).from(plans).where(isNull(plans.archivedAt)).orderBy(plans.title);
     const pulled = await tx
       .select({ planId: planActions.planId })
       .from(planActions)

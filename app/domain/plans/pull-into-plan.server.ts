@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import * as Y from "yjs";
 import type { Database } from "#db/client";
-import { planActions, plans, type SourceLink } from "#db/schema";
+import { planActions, type SourceLink } from "#db/schema";
 import { withTenant } from "#db/tenant";
 import { tenantOf, type Actor } from "~/domain/auth/actor";
 import { conflict, forbidden, invalid, notFound } from "~/domain/errors";
@@ -11,6 +11,7 @@ import { canEditPlans } from "~/policies/plans";
 import { isPlanId } from "./get-plan.server";
 import { changePlanDocument } from "./change-plan-document.server";
 import { loadCurrentSource, type SourceRef } from "./source-snapshots.server";
+import { loadWritablePlan } from "./writable-plan.server";
 
 /**
  * "Add to our plan": a new action in one of the active organisation's plans, pre-filled from a
@@ -22,8 +23,7 @@ export async function pullIntoPlan(database: Database, actor: Actor, planId: str
   if (!canEditPlans(actor.active.role)) throw forbidden("Only equality leads and contributors can add to their organisation's plans");
   if (!isPlanId(planId)) throw invalid({ planId: "Select the plan to add this to" });
   return withTenant(database, tenantOf(actor), async (tx) => {
-    const [plan] = await tx.select({ id: plans.id, collaborativeId: plans.collaborativeId, orgId: plans.orgId }).from(plans).where(eq(plans.id, planId));
-    if (!plan) throw notFound("No such plan in your organisation");
+    const plan = await loadWritablePlan(tx, planId, "share", { planId: "That plan is archived: choose another plan" });
     const source = await loadCurrentSource(tx, ref);
     if (!source) throw notFound(ref.kind === "register" ? "That barrier is not in your collaborative's register" : "That evidence item does not exist or is not shared with you");
     const [already] = await tx

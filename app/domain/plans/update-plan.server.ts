@@ -8,6 +8,7 @@ import { canEditPlans } from "~/policies/plans";
 import type { PlanDetails } from "./plan-input";
 import { isPlanId } from "./get-plan.server";
 import { projectPulls } from "./project-plan.server";
+import { loadWritablePlan } from "./writable-plan.server";
 
 /** Changes a plan's details (kind stays), or its status legend. */
 export async function updatePlan(
@@ -19,21 +20,19 @@ export async function updatePlan(
   if (!canEditPlans(actor.active.role)) throw forbidden("Only equality leads and contributors can change plans");
   if (!isPlanId(planId)) throw notFound("No such plan");
   await withTenant(database, tenantOf(actor), async (tx) => {
-    const updated = await tx
+    const plan = await loadWritablePlan(tx, planId, "update");
+    await tx
       .update(plans)
       .set({ ...(change.details ?? {}), ...(change.legend ? { legend: change.legend } : {}), updatedAt: new Date() })
-      .where(eq(plans.id, planId))
-      .returning({ id: plans.id });
-    if (!updated.length) throw notFound("No such plan");
+      .where(eq(plans.id, planId));
     if (change.legend) {
       // The roll-up carries status labels: rewrite it under the new legend.
-      const [plan] = await tx.select({ collaborativeId: plans.collaborativeId, orgId: plans.orgId }).from(plans).where(eq(plans.id, planId));
       const actions = await tx
         .select({ key: planActions.rowKey, source: planActions.source, status: planActions.status, currentDue: planActions.currentDue })
         .from(planActions)
         .where(eq(planActions.planId, planId));
       await tx.delete(planPulls).where(eq(planPulls.planId, planId));
-      await projectPulls(tx, { planId, ...plan! }, change.legend, actions);
+      await projectPulls(tx, { planId, collaborativeId: plan.collaborativeId, orgId: plan.orgId }, change.legend, actions);
     }
   });
 }

@@ -25,10 +25,10 @@ export const planDocument: DocumentType = {
   // The id does not say whose plan it is: try the active organisation first, then the others.
   candidateContexts: (_id, contexts, active) => [active, ...contexts.filter((c) => c !== active)],
   async access(tx, id, context) {
-    // RLS shows a plan only inside its own organisation.
-    const [plan] = await tx.select({ collaborativeId: plans.collaborativeId, orgId: plans.orgId }).from(plans).where(eq(plans.id, id));
+    // RLS shows a plan only inside its own organisation. An archived plan is read-only for all.
+    const [plan] = await tx.select({ collaborativeId: plans.collaborativeId, orgId: plans.orgId, archivedAt: plans.archivedAt }).from(plans).where(eq(plans.id, id));
     if (!plan) return null;
-    return { collaborativeId: plan.collaborativeId, orgId: plan.orgId, canWrite: canEditPlans(context.role) };
+    return { collaborativeId: plan.collaborativeId, orgId: plan.orgId, canWrite: canEditPlans(context.role) && !plan.archivedAt };
   },
   changedKeys: touchedRowKeys,
   checkUpdate(doc, update, sender) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { recommendationStatus, statusCounts } from "./recommendations";
+import { dueSoonUntil, recommendationStatus, statusCounts, tally } from "./recommendations";
 
 describe("where a recommendation stands", () => {
   const today = "2026-12-07";
@@ -15,13 +15,15 @@ describe("where a recommendation stands", () => {
   });
   it("counts across a month and a year end", () => {
     expect(recommendationStatus({ responseDue: "2027-01-04", responded: false }, "2026-12-21")).toBe("due-soon");
+    expect(dueSoonUntil("2026-12-21")).toBe("2027-01-04");
+    expect(dueSoonUntil("2028-02-20")).toBe("2028-03-05");
   });
 });
 
 describe("counting them in words", () => {
   it("names the statuses present, most urgent first, and only those asked for", () => {
-    expect(statusCounts(["responded", "overdue", "awaiting", "overdue"])).toBe("2 response overdue, 1 awaiting response, 1 responded");
-    expect(statusCounts(["responded", "due-soon"], ["overdue", "due-soon", "awaiting"])).toBe("1 response due soon");
-    expect(statusCounts([])).toBe("");
+    expect(statusCounts(tally(["responded", "overdue", "awaiting", "overdue"]))).toBe("2 response overdue, 1 awaiting response, 1 responded");
+    expect(statusCounts(tally(["responded", "due-soon"]), ["overdue", "due-soon", "awaiting"])).toBe("1 response due soon");
+    expect(statusCounts(tally([]))).toBe("");
   });
 });

@@ -3,7 +3,7 @@ import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { SuccessBanner } from "~/components/Notice";
 import { AttentionTable } from "~/components/plans/AttentionTable";
 import { listPlans } from "~/domain/plans/list-plans.server";
-import { listRecommendationsToUs } from "~/domain/evidence/list-recommendations-to-us.server";
+import { countRecommendationsToUs } from "~/domain/evidence/count-recommendations-to-us.server";
 import { getCollaborativeOverview } from "~/domain/collaborative/get-overview.server";
 import { policyActor } from "~/domain/auth/actor";
 import { guarded } from "~/lib/http.server";
@@ -23,14 +23,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return guarded(async () => {
     const overview = await getCollaborativeOverview(context.database, actor);
     const { attention } = await listPlans(context.database, actor);
-    const recommendations = await listRecommendationsToUs(context.database, actor, todayIso());
+    const recommendations = await countRecommendationsToUs(context.database, actor, todayIso());
     const who = policyActor(actor);
     return {
       overview,
       // The organisations this person may record as having left (admins: every other current one).
       canRecordLeavingOf: overview.organisations.filter((o) => !o.leftOn && canRecordLeaving(who, o.id)).map((o) => o.id),
       attention,
-      recommendations: recommendations.map((r) => r.status),
+      recommendations,
       me: { name: actor.name, orgName: actor.active.orgName, role: actor.active.role },
       canManageMembers: canSeeMembersPage(who),
     };
@@ -86,7 +86,7 @@ export default function Home() {
         </p>
       ) : (
         <p data-testid="home-recommendations">
-          No recommendation in the evidence you can read awaits an answer from {me.orgName}.{recommendations.length ? <> <Link to="/evidence/recommendations">See those answered</Link>.</> : null}
+          No recommendation in the evidence you can read awaits an answer from {me.orgName}.{recommendations.responded ? <> <Link to="/evidence/recommendations">See those answered</Link>.</> : null}
         </p>
       )}
 

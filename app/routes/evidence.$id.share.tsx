@@ -2,12 +2,12 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary } from "~/components/form/ErrorSummary";
 import { Choices } from "~/components/form/fields";
+import { decisionDomId, PiiDecision } from "~/components/evidence/PiiDecision";
 import { decisionField, fileField, isFilenameField, type FileDecision, type HitDecision } from "~/domain/evidence/share-fields";
 import { previewShare, shareItem } from "~/domain/evidence/share-item.server";
 import { formGuarded, guarded } from "~/lib/http.server";
 import { formValues, valueOf } from "~/lib/forms";
 import { pageTitle } from "~/lib/meta";
-import { PII_LABELS } from "~/lib/pii/scan";
 import { requireActor } from "~/lib/session.server";
 import { formatBytes } from "~/lib/uploads/limits";
 
@@ -38,16 +38,14 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   });
 }
 
-/** A safe element id for a hit id ("finding:<uuid>@12"). */
-const domId = (hitId: string) => `d-${hitId.replace(/[^A-Za-z0-9]+/g, "-")}`;
 /** The first radio of a file's choice, which the error summary links to (distinct from hits' ids, which start with a field kind). */
-const fileDomId = (fileId: string) => domId(fileField(fileId));
+const fileDomId = (fileId: string) => decisionDomId(fileField(fileId));
 
 export default function ShareEvidence() {
   const { id, title, hits, unchecked } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const failure = result && "ok" in result && !result.ok ? result : undefined;
-  const fieldIds = Object.fromEntries([...hits.map((h) => [decisionField(h.id), domId(h.id)]), ...unchecked.map((f) => [fileField(f.id), fileDomId(f.id)])]);
+  const fieldIds = Object.fromEntries([...hits.map((h) => [decisionField(h.id), decisionDomId(h.id)]), ...unchecked.map((f) => [fileField(f.id), fileDomId(f.id)])]);
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
@@ -75,58 +73,17 @@ export default function ShareEvidence() {
           </p>
         )}
         <Form method="post" noValidate>
-          {hits.map((h, i) => {
-            const error = failure?.errors[decisionField(h.id)];
-            const chosen = valueOf(failure?.values, decisionField(h.id));
-            // A hit in a file's name may also be settled by removing the file (and every other hit in it).
-            const named = isFilenameField(h.field);
-            return (
-              <div key={h.id} className={`nhsuk-form-group${error ? " nhsuk-form-group--error" : ""}`}>
-                <fieldset className="nhsuk-fieldset" aria-describedby={`${domId(h.id)}-context${named ? ` ${domId(h.id)}-hint` : ""}${error ? ` ${domId(h.id)}-error` : ""}`}>
-                  <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">
-                    {i + 1}. Possible {PII_LABELS[h.kind]} in {h.fieldLabel.toLowerCase()}
-                  </legend>
-                  <p className="peff-pii-context" id={`${domId(h.id)}-context`}>
-                    {h.before}
-                    <mark>{h.text}</mark>
-                    {h.after}
-                  </p>
-                  {named ? (
-                    <div className="nhsuk-hint" id={`${domId(h.id)}-hint`}>
-                      Redacting it renames the file (the marker replaces this part of its name). Or remove the file from the item, or keep the name if it is not personal data.
-                    </div>
-                  ) : null}
-                  {error ? (
-                    <span className="nhsuk-error-message" id={`${domId(h.id)}-error`}>
-                      <span className="nhsuk-u-visually-hidden">Error:</span> {error}
-                    </span>
-                  ) : null}
-                  <div className="nhsuk-radios nhsuk-radios--inline">
-                    <div className="nhsuk-radios__item">
-                      <input className="nhsuk-radios__input" id={domId(h.id)} name={decisionField(h.id)} type="radio" value="redact" defaultChecked={chosen === "redact"} />
-                      <label className="nhsuk-label nhsuk-radios__label" htmlFor={domId(h.id)}>
-                        {named ? "Redact it from the name" : "Redact it"}
-                      </label>
-                    </div>
-                    {named ? (
-                      <div className="nhsuk-radios__item">
-                        <input className="nhsuk-radios__input" id={`${domId(h.id)}-remove`} name={decisionField(h.id)} type="radio" value="remove" defaultChecked={chosen === "remove"} />
-                        <label className="nhsuk-label nhsuk-radios__label" htmlFor={`${domId(h.id)}-remove`}>
-                          Remove the file
-                        </label>
-                      </div>
-                    ) : null}
-                    <div className="nhsuk-radios__item">
-                      <input className="nhsuk-radios__input" id={`${domId(h.id)}-keep`} name={decisionField(h.id)} type="radio" value="keep" defaultChecked={chosen === "keep"} />
-                      <label className="nhsuk-label nhsuk-radios__label" htmlFor={`${domId(h.id)}-keep`}>
-                        Keep it: not personal data
-                      </label>
-                    </div>
-                  </div>
-                </fieldset>
-              </div>
-            );
-          })}
+          {hits.map((h, i) => (
+            <PiiDecision
+              key={h.id}
+              hit={h}
+              number={i + 1}
+              where={h.fieldLabel.toLowerCase()}
+              named={isFilenameField(h.field)}
+              error={failure?.errors[decisionField(h.id)]}
+              chosen={valueOf(failure?.values, decisionField(h.id))}
+            />
+          ))}
           {unchecked.length ? (
             <>
               <h2>Files we could not check</h2>

@@ -7,7 +7,7 @@ import { guarded } from "~/lib/http.server";
 import { formatDate } from "~/lib/labels";
 import { pageTitle } from "~/lib/meta";
 import { todayIso } from "~/lib/plan/dates";
-import { DECISION_LABELS, RECOMMENDATIONS_LIMIT, statusCounts } from "~/lib/recommendations";
+import { DECISION_LABELS, RECOMMENDATIONS_LIMIT, statusCounts, tally } from "~/lib/recommendations";
 import { requireActor } from "~/lib/session.server";
 
 export const meta: MetaFunction = () => pageTitle("Recommendations to your organisation");
@@ -32,7 +32,7 @@ export default function RecommendationsToUs() {
       </p>
       {recommendations.length ? (
         <>
-          <p data-testid="recommendation-counts">{statusCounts(recommendations.map((r) => r.status))}.</p>
+          <p data-testid="recommendation-counts">{statusCounts(tally(recommendations.map((r) => r.status)))}.</p>
           {recommendations.length >= RECOMMENDATIONS_LIMIT ? <p>Only the first {RECOMMENDATIONS_LIMIT} are listed, those awaiting an answer first.</p> : null}
           <TableRegion label="Recommendations to your organisation">
             <table className="nhsuk-table">

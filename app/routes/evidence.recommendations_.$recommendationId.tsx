@@ -4,15 +4,17 @@ import { RESPONSE_DECISIONS } from "#db/schema";
 import { ErrorSummary } from "~/components/form/ErrorSummary";
 import { Choices, Textarea } from "~/components/form/fields";
 import { SuccessBanner } from "~/components/Notice";
+import { decisionDomId, PiiDecision } from "~/components/evidence/PiiDecision";
 import { RecommendationStatusTag } from "~/components/evidence/RecommendationStatusTag";
 import { getRecommendation } from "~/domain/evidence/get-recommendation.server";
 import { respondToRecommendation, responseInputSchema } from "~/domain/evidence/respond-to-recommendation.server";
+import { decisionField, type HitDecision } from "~/domain/evidence/share-fields";
 import { formFailure, formGuarded, guarded } from "~/lib/http.server";
 import { parseForm, valueOf } from "~/lib/forms";
 import { formatDate, formatDateTime } from "~/lib/labels";
 import { pageTitle } from "~/lib/meta";
 import { todayIso } from "~/lib/plan/dates";
-import { DECISION_LABELS, recommendationStatus } from "~/lib/recommendations";
+import { answerHits, DECISION_LABELS, recommendationStatus } from "~/lib/recommendations";
 import { requireActor } from "~/lib/session.server";
 
 export const meta: MetaFunction = () => pageTitle("A recommendation and its answers");
@@ -28,10 +30,14 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const actor = await requireActor(request, context);
-  const parsed = parseForm(await request.formData(), responseInputSchema);
+  const formData = await request.formData();
+  const parsed = parseForm(formData, responseInputSchema);
   if (!parsed.ok) return formFailure(parsed.errors, parsed.values);
+  // Decisions on possible personal data in the answer, named as on the share page.
+  const decisions: Record<string, HitDecision> = {};
+  for (const [key, value] of formData.entries()) if (key.startsWith("decision-") && (value === "redact" || value === "keep")) decisions[key.slice("decision-".length)] = value;
   return formGuarded(parsed.values, async () => {
-    await respondToRecommendation(context.database, actor, params.recommendationId!, parsed.data);
+    await respondToRecommendation(context.database, actor, params.recommendationId!, { ...parsed.data, decisions });
     throw redirect(`/evidence/recommendations/${params.recommendationId}?done=answered`);
   });
 }
@@ -42,6 +48,8 @@ export default function Recommendation() {
   const [params] = useSearchParams();
   const failure = result && !result.ok ? result : undefined;
   const latest = r.responses.at(-1);
+  // What the scan finds in what was typed: the same hits, with the same ids, as the action checked.
+  const hits = failure ? answerHits(valueOf(failure.values, "body")) : [];
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
@@ -49,7 +57,7 @@ export default function Recommendation() {
           {r.canRespond ? "Back to recommendations to your organisation" : "Back to the item"}
         </Link>
         {params.get("done") === "answered" && !failure ? <SuccessBanner>Your answer is recorded.</SuccessBanner> : null}
-        <ErrorSummary errors={failure?.errors} message={failure?.message} />
+        <ErrorSummary errors={failure?.errors} message={failure?.message} fieldIds={Object.fromEntries(hits.map((h) => [decisionField(h.id), decisionDomId(h.id)]))} />
         <span className="nhsuk-caption-l">Recommendation to {r.addressedTo ?? "no organisation recorded"}</span>
         <h1 className="peff-prewrap">{r.text}</h1>
         <dl className="nhsuk-summary-list">
@@ -111,6 +119,17 @@ export default function Recommendation() {
                 error={failure?.errors.decision}
               />
               <Textarea name="body" label="Your response" hint="What you are doing about it and by when, or why not." rows={5} defaultValue={failure ? valueOf(failure.values, "body") : ""} error={failure?.errors.body} />
+              {hits.length ? (
+                <>
+                  <p>
+                    We found {hits.length} possible {hits.length === 1 ? "piece" : "pieces"} of personal data in your response. For each one, choose whether to redact it (it is replaced with a marker like “[redacted email address]” in your answer) or keep
+                    it because it is not personal data (for example a public service’s phone number). Or change your response.
+                  </p>
+                  {hits.map((h, i) => (
+                    <PiiDecision key={h.id} hit={h} number={i + 1} where="your response" error={failure?.errors[decisionField(h.id)]} chosen={valueOf(failure?.values, decisionField(h.id))} />
+                  ))}
+                </>
+              ) : null}
               <button type="submit" className="nhsuk-button">
                 Record the answer
               </button>

@@ -284,14 +284,23 @@ describe("the evidence library in a browser", () => {
     await row.getByRole("link", { name: `Offer BSL interpreters at reception ${word}` }).click();
     await expect.poll(() => addressed.getByRole("heading", { level: 2, name: "Answer it" }).count()).toBe(1);
     await expectAccessible(addressed, "a recommendation to answer");
-    await addressed.getByLabel("Your response").fill("Interpreters are booked through the new video service.");
+    const typed = "Interpreters are booked through the new video service, on 0161 496 0000.";
+    await addressed.getByLabel("Your response").fill(typed);
     await addressed.getByRole("button", { name: "Record the answer" }).click();
     await expect.poll(() => addressed.locator(".nhsuk-error-summary").textContent()).toMatch(/Choose whether your organisation accepts the recommendation/);
-    expect(await addressed.getByLabel("Your response").inputValue()).toBe("Interpreters are booked through the new video service.");
+    expect(await addressed.getByLabel("Your response").inputValue()).toBe(typed);
     await expectAccessible(addressed, "a recommendation to answer, with errors");
     // From the keyboard: the first choice, then Space.
     await addressed.getByLabel("Accepted", { exact: true }).focus();
     await addressed.keyboard.press("Space");
+    await addressed.getByRole("button", { name: "Record the answer" }).click();
+    // The phone number is personal data until someone says otherwise, as when sharing.
+    await expect.poll(() => addressed.locator(".nhsuk-error-summary").textContent()).toMatch(/Your response may contain personal data \(phone number\)/);
+    expect(await addressed.locator("#body-error").textContent()).toMatch(/choose whether to redact or keep it below, or change your response/);
+    expect(await addressed.getByLabel("Your response").inputValue()).toBe(typed);
+    expect(await addressed.locator("legend").allTextContents()).toContain("1. Possible phone number in your response");
+    await expectAccessible(addressed, "a recommendation to answer, with possible personal data");
+    await addressed.getByLabel("Keep it: not personal data").check();
     await addressed.getByRole("button", { name: "Record the answer" }).click();
     await addressed.waitForURL(/done=answered/);
     await expect.poll(() => addressed.locator("main").textContent()).toMatch(/Accepted \(current\)Interpreters are booked/);

@@ -4,6 +4,7 @@ import type { Database } from "../../db/client";
 import { withTenant } from "../../db/tenant";
 import { tenantOf, type Actor } from "../../app/domain/auth/actor";
 import { addRecommendation } from "../../app/domain/evidence/add-recommendation.server";
+import { countRecommendationsToUs } from "../../app/domain/evidence/count-recommendations-to-us.server";
 import { deleteItem, previewDeleteItem } from "../../app/domain/evidence/delete-item.server";
 import { getItem } from "../../app/domain/evidence/get-item.server";
 import { getRecommendation } from "../../app/domain/evidence/get-recommendation.server";
@@ -14,6 +15,7 @@ import { unshareItem } from "../../app/domain/evidence/unshare-item.server";
 import * as detailRoute from "../../app/routes/evidence.recommendations_.$recommendationId";
 import * as listRoute from "../../app/routes/evidence.recommendations";
 import * as homeRoute from "../../app/routes/_index";
+import { tally, type StatusTally } from "../../app/lib/recommendations";
 import { openTestDatabase } from "../support/db";
 import { createWorld, type World } from "../support/factories";
 import { callRoute } from "../support/routes";
@@ -68,6 +70,9 @@ describe("recommendations to an organisation", () => {
     await answer(world.actors.leadA2, id, "accepted", "Interpreters every day from April");
     const view = await getRecommendation(database, world.actors.leadA, id);
     expect(view.canRespond).toBe(false);
+    // The organisations it names, and only those are read.
+    expect(view).toMatchObject({ addressedTo: world.actors.leadA2.active.orgName, item: { ownerName: world.actors.leadA.active.orgName } });
+    expect(view.responses.map((r) => r.orgName)).toEqual([world.actors.leadA2.active.orgName, world.actors.leadA2.active.orgName]);
     expect(view.responses.map((r) => [r.decision, r.body])).toEqual([
       ["partly_accepted", "Interpreters on weekdays first"],
       ["accepted", "Interpreters every day from April"],
@@ -115,7 +120,7 @@ describe("the recommendation pages", () => {
     expect((list.body as { recommendations: { id: string; status: string }[] }).recommendations.find((r) => r.id === id)).toMatchObject({ status: "overdue" });
 
     const home = await callRoute(database, homeRoute.loader, world.people.leadA2, "/");
-    expect((home.body as { recommendations: string[] }).recommendations).toContain("overdue");
+    expect((home.body as { recommendations: StatusTally }).recommendations.overdue).toBeGreaterThan(0);
 
     const page = await callRoute(database, detailRoute.loader, world.people.leadA2, "/", { params: { recommendationId: id } });
     expect(page).toMatchObject({ status: 200, body: { status: "overdue", recommendation: { canRespond: true, text: "Audit the hearing loops" } } });
@@ -129,5 +134,97 @@ describe("the recommendation pages", () => {
     expect(after.body).toMatchObject({ status: "responded" });
     const refused = await callRoute(database, detailRoute.action, world.people.contributorA, "/", { params: { recommendationId: id }, form: { decision: "accepted", body: "Not ours" } });
     expect(refused.status).toBe(403);
+  });
+});
+
+describe("an answer with what looks like personal data", () => {
+  const NHS_NUMBER = "943 476 5919"; // a valid modulus 11 check digit
+  const answers = async (id: string) => (await getRecommendation(database, world.actors.leadA2, id)).responses;
+
+  it("is stopped, nothing saved, with an error on the answer and a decision asked for each hit, as sharing asks", async () => {
+    const { id } = await recommendationToA2({ shared: true });
+    const body = `Mrs Patel's complaint (NHS number ${NHS_NUMBER}) was answered; call 0161 496 0000 or write to pals.team@example.org`;
+    const refused = respondToRecommendation(database, world.actors.leadA2, id, { decision: "accepted", body });
+    await expect(refused).rejects.toMatchObject({ status: 422 });
+    const fields = (await refused.then(() => null, (e: { fields: Record<string, string> }) => e))!.fields;
+    expect(fields.body).toMatch(/Your response may contain personal data \(.*NHS number.*\): choose whether to redact or keep each one below, or change your response/);
+    expect(fields.body).toMatch(/phone number/);
+    expect(fields.body).toMatch(/email address/);
+    expect(fields.body).toMatch(/name after a title/);
+    expect(Object.entries(fields).filter(([k]) => k.startsWith("decision-body@")).map(([, v]) => v)).toEqual([
+      "Choose whether to redact or keep this name after a title",
+      "Choose whether to redact or keep this NHS number",
+      "Choose whether to redact or keep this phone number",
+      "Choose whether to redact or keep this email address",
+    ]);
+    expect(await answers(id)).toEqual([]);
+  });
+
+  it("is saved once every hit has a decision: the redacted ones replaced by a marker, the kept ones as typed", async () => {
+    const { id } = await recommendationToA2({ shared: true });
+    const body = `  Ask for the interpreting team on 0161 496 0000; the patient's NHS number ${NHS_NUMBER} is on file.  `;
+    const phone = body.trim().indexOf("0161");
+    const nhs = body.trim().indexOf("943");
+    // Half decided is not decided: still nothing saved.
+    await expect(respondToRecommendation(database, world.actors.leadA2, id, { decision: "accepted", body, decisions: { [`body@${phone}`]: "keep" } })).rejects.toMatchObject({
+      status: 422,
+      fields: { body: expect.stringMatching(/\(NHS number\): choose whether to redact or keep it below/), [`decision-body@${nhs}`]: "Choose whether to redact or keep this NHS number" },
+    });
+    expect(await answers(id)).toEqual([]);
+    await respondToRecommendation(database, world.actors.leadA2, id, { decision: "accepted", body, decisions: { [`body@${phone}`]: "keep", [`body@${nhs}`]: "redact" } });
+    expect((await answers(id)).map((a) => a.body)).toEqual(["Ask for the interpreting team on 0161 496 0000; the patient's NHS number [redacted NHS number] is on file."]);
+  });
+
+  it("on the page: the error is on the answer, what was typed comes back, each hit is offered to redact or keep, and the choice saves", async () => {
+    const { id } = await recommendationToA2({ shared: true });
+    const body = "Write to jane.smith@example.com for the audit";
+    const call = (form: Record<string, string>) => callRoute(database, detailRoute.action, world.people.leadA2, "/", { params: { recommendationId: id }, form });
+    const stopped = await call({ decision: "partly_accepted", body });
+    expect(stopped).toMatchObject({
+      status: 422,
+      body: { errors: { body: expect.stringMatching(/personal data \(email address\)/), "decision-body@9": "Choose whether to redact or keep this email address" }, values: { decision: "partly_accepted", body } },
+    });
+    expect(await answers(id)).toEqual([]);
+    // A decision for text no longer there is ignored; a decision that is neither choice is no decision.
+    expect((await call({ decision: "partly_accepted", body, "decision-body@9": "remove" })).status).toBe(422);
+    expect((await call({ decision: "partly_accepted", body, "decision-body@9": "redact" })).status).toBe(302);
+    expect((await answers(id)).map((a) => a.body)).toEqual(["Write to [redacted email address] for the audit"]);
+    // Corrected rather than confirmed: clean text goes straight through.
+    expect((await call({ decision: "accepted", body: "Audit done by the patient experience team" })).status).toBe(302);
+    expect((await answers(id)).map((a) => a.body)).toEqual(["Write to [redacted email address] for the audit", "Audit done by the patient experience team"]);
+  });
+});
+
+describe("counting the recommendations to an organisation", () => {
+  it("gives the statuses the list gives, at the edges of each, counted in the database", async () => {
+    const fresh = await createWorld(database);
+    const to = async (due: string | null, shared = true) => {
+      const itemId = await addItem(database, fresh.actors.leadA, { title: `Visit ${due}` });
+      const { id } = await addRecommendation(database, fresh.actors.leadA, { itemId, text: `Due ${due}`, addressedToOrgId: fresh.orgs.a2, responseDue: due, response: "" });
+      if (shared) await shareItem(database, fresh.actors.leadA, { itemId, decisions: {} });
+      return id;
+    };
+    const count = (actor: Actor) => countRecommendationsToUs(database, actor, TODAY);
+    const listed = async (actor: Actor) => tally((await listRecommendationsToUs(database, actor, TODAY)).map((r) => r.status));
+    expect(await count(fresh.actors.leadA2)).toEqual({ overdue: 0, "due-soon": 0, awaiting: 0, responded: 0 });
+
+    await to("2026-12-06"); // yesterday: overdue
+    await to(TODAY); // due today: due soon
+    await to("2026-12-21"); // in 14 days: due soon
+    await to("2026-12-22"); // in 15 days: awaiting
+    await to(null); // no date: awaiting
+    const answeredLate = await to("2026-11-01"); // overdue, but answered
+    await respondToRecommendation(database, fresh.actors.leadA2, answeredLate, { decision: "not_accepted", body: "Outside our remit" });
+    await to("2026-11-01", false); // private to A: not A2's to see or count
+
+    expect(await count(fresh.actors.leadA2)).toEqual({ overdue: 1, "due-soon": 2, awaiting: 2, responded: 1 });
+    expect(await count(fresh.actors.leadA2)).toEqual(await listed(fresh.actors.leadA2));
+    // For the other organisations: what they can read addressed to them, which is nothing.
+    for (const actor of [fresh.actors.leadA, fresh.actors.leadB, world.actors.leadA2]) expect(await count(actor)).toEqual(await listed(actor));
+    expect(await count(fresh.actors.leadA)).toEqual({ overdue: 0, "due-soon": 0, awaiting: 0, responded: 0 });
+
+    // The home page says the same.
+    const home = await callRoute(database, homeRoute.loader, fresh.people.leadA2, "/");
+    expect((home.body as { recommendations: StatusTally }).recommendations).toEqual({ overdue: 1, "due-soon": 2, awaiting: 2, responded: 1 });
   });
 });

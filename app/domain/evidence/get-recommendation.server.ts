@@ -1,4 +1,4 @@
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, inArray } from "drizzle-orm";
 import type { Database } from "#db/client";
 import { evidenceItems, evidenceRecommendations, organisations, recommendationResponses, users, type ResponseDecision } from "#db/schema";
 import { withTenant } from "#db/tenant";
@@ -42,13 +42,16 @@ export async function getRecommendation(database: Database, actor: Actor, recomm
       .innerJoin(evidenceItems, eq(evidenceItems.id, evidenceRecommendations.itemId))
       .where(eq(evidenceRecommendations.id, recommendationId));
     if (!row) throw notFound(NOT_FOUND);
-    const names = new Map((await tx.select({ id: organisations.id, name: organisations.name }).from(organisations)).map((o) => [o.id, o.name]));
     const responses = await tx
       .select({ decision: recommendationResponses.decision, body: recommendationResponses.body, at: recommendationResponses.respondedAt, by: users.name, orgId: recommendationResponses.orgId })
       .from(recommendationResponses)
       .leftJoin(users, eq(users.id, recommendationResponses.respondedBy))
       .where(eq(recommendationResponses.recommendationId, row.id))
       .orderBy(asc(recommendationResponses.respondedAt), asc(recommendationResponses.id));
+    // Only the organisations this page names (the item's owner, the one addressed, those who
+    // answered: two or three), not every one the collaborative lets the actor read.
+    const wanted = [...new Set([row.itemOrgId, ...(row.addressedToOrgId ? [row.addressedToOrgId] : []), ...responses.map((r) => r.orgId)])];
+    const names = new Map((await tx.select({ id: organisations.id, name: organisations.name }).from(organisations).where(inArray(organisations.id, wanted))).map((o) => [o.id, o.name]));
     return {
       id: row.id,
       text: row.text,

@@ -50,7 +50,7 @@ async function writePlan(
   tenancy: DemoTenancy,
   tools: DemoPlanTools,
   org: DemoOrgKey,
-  plan: { kind: PlanKind; title: string; periodStart: string; periodEnd: string; objectives: PlanObjective[] },
+  plan: { kind: PlanKind; title: string; periodStart: string; periodEnd: string; objectives: PlanObjective[]; archivedAt?: Date; archivedBy?: string | null },
   actions: DemoPlanAction[],
 ) {
   const orgId = tenancy.orgIds[org];
@@ -119,6 +119,60 @@ export async function seedDemoPlans(tx: Tx, tenancy: DemoTenancy, tools: DemoPla
       [...mine, ...pulled],
     );
   }
+
+  // Seed 002's own plan (South Sefton, 2019-2023), finished and archived when its successor began.
+  const sefton = leadOf(tenancy, "sefton");
+  const done = (at: string, text: string) => [updateBy(sefton, at, text)];
+  await writePlan(
+    tx,
+    tenancy,
+    tools,
+    "sefton",
+    {
+      kind: "equality_objectives",
+      title: "Equality objective plan 2019 to 2023",
+      periodStart: "2019-04-01",
+      periodEnd: "2023-03-31",
+      objectives: DEMO_OBJECTIVES,
+      archivedAt: new Date("2024-04-02T09:00:00.000Z"),
+      archivedBy: sefton.id,
+    },
+    [
+      {
+        characteristics: ["race"],
+        barrier: "Poor access to services and poor outcomes for BAME communities",
+        action: "Work with the Community Development Worker service to hear from seldom-heard communities.",
+        responsibleOfficer: "Director of Commissioning",
+        originalDue: "2020-03-31",
+        currentDue: "2020-03-31",
+        objectives: ["2"],
+        status: "green",
+        updates: done("2020-03-15", "Complete: quarterly highlight reports now reach the forum."),
+      },
+      {
+        characteristics: ["disability", "deaf_bsl"],
+        barrier: "Poor access to services and poor outcomes",
+        action: "Approve the interpreting and translation quality standards across the collaborative.",
+        responsibleOfficer: "Chief Finance Officer",
+        originalDue: "2021-12-31",
+        currentDue: "2021-12-31",
+        objectives: ["2", "3"],
+        status: "green",
+        updates: done("2021-11-30", "Complete: the standards are in every interpreting contract."),
+      },
+      {
+        characteristics: ["sex", "race", "disability"],
+        barrier: "Under-representation in senior roles",
+        action: "Carry the inclusive recruitment work into the 2024 to 2028 plan.",
+        responsibleOfficer: "Director of People",
+        originalDue: "2023-03-31",
+        currentDue: "2023-03-31",
+        objectives: ["4"],
+        status: "blue",
+        updates: done("2023-03-20", "Carried forward into the 2024 to 2028 plan."),
+      },
+    ],
+  );
 
   for (const org of WORKFORCE_PLAN_ORGS) {
     await writePlan(

@@ -16,7 +16,7 @@ import { PLAN_KIND_LABELS } from "~/domain/plans/plan-input";
 import { guarded } from "~/lib/http.server";
 import { formatDate } from "~/lib/labels";
 import { pageTitle } from "~/lib/meta";
-import { todayIso } from "~/lib/plan/dates";
+import { progressDay } from "~/lib/plan/dates";
 import { appendActions, readActions } from "~/lib/plan/model";
 import { requireActor } from "~/lib/session.server";
 
@@ -44,7 +44,7 @@ export default function PlanPage() {
   const doc = useRegisterDoc(plan.document, stableMe, !plan.canEdit, readActions);
   const [filter, setFilter] = useState<PlanFilter>("all");
   const [added, setAdded] = useState<string | null>(null);
-  const today = useMemo(() => todayIso(), []);
+  const today = useMemo(() => progressDay(plan.archived?.at ?? null), [plan.archived]);
   // Until the live document has arrived, show the actions as last saved (read-only).
   const all = doc.synced ? doc.rows : plan.actions;
   const live = doc.synced ? doc : { ...doc, readOnly: true };

@@ -7,7 +7,7 @@ import { PLAN_KIND_LABELS } from "~/domain/plans/plan-input";
 import { guarded } from "~/lib/http.server";
 import { formatDate } from "~/lib/labels";
 import { pageTitle } from "~/lib/meta";
-import { formatDue, todayIso } from "~/lib/plan/dates";
+import { formatDue, progressDay } from "~/lib/plan/dates";
 import { stepText } from "~/lib/plan/tabular";
 import { labelOf } from "~/lib/register/options";
 import { requireActor } from "~/lib/session.server";
@@ -20,7 +20,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request, context);
   return guarded(async () => {
     const plan = await loadPlanForPublishing(context.database, actor, params.planId!);
-    return { plan, today: todayIso(), notice: alternativeFormatNotice(plan) };
+    return { plan, today: progressDay(plan.archivedAt), notice: alternativeFormatNotice(plan) };
   });
 }
 

@@ -95,11 +95,13 @@ describe("archiving a plan", () => {
     const overdue = async () => (await listPlans(database, world.actors.leadA)).attention.filter((a) => a.planId === planId).map((a) => a.text);
     expect(await overdue()).toEqual(["Long overdue"]);
 
-    await setPlanArchived(database, world.actors.leadA, planId, true);
+    // Archived before its action fell due: its progress is judged as it stood then, not today.
+    await setPlanArchived(database, world.actors.leadA, planId, true, new Date("2021-01-15T12:00:00Z"));
     const listed = await listPlans(database, world.actors.leadA);
-    expect(listed.plans.find((p) => p.id === planId)).toMatchObject({ archivedAt: expect.any(String), actions: 1 });
+    expect(listed.plans.find((p) => p.id === planId)).toMatchObject({ archivedAt: "2021-01-15T12:00:00.000Z", actions: 1, overdue: 0 });
     expect(listed.plans.find((p) => p.id === kept)).toMatchObject({ archivedAt: null });
     expect(await overdue()).toEqual([]);
+    expect((await loadPlanForPublishing(database, world.actors.leadA, planId)).progress.overdue).toBe(0);
 
     const source = { kind: "register" as const, id: await sharedBarrier() };
     const choices = (await previewPull(database, world.actors.leadA, source)).plans.map((p) => p.id);

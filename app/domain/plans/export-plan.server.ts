@@ -5,7 +5,7 @@ import { withTenant } from "#db/tenant";
 import { tenantOf, type Actor } from "~/domain/auth/actor";
 import { notFound } from "~/domain/errors";
 import { loadRowOptions } from "~/domain/register/row-options.server";
-import { todayIso } from "~/lib/plan/dates";
+import { progressDay } from "~/lib/plan/dates";
 import type { PlanAction } from "~/lib/plan/model";
 import type { RegisterOptions } from "~/lib/register/options";
 import { isOverdue, isSlipped } from "~/policies/plan-progress";
@@ -118,7 +118,7 @@ export async function loadPlanForPublishing(database: Database, actor: Actor, pl
       contact: { email: plan.email, phone: plan.phone, address: plan.address },
       options: await loadRowOptions(tx),
       actions,
-      progress: planProgress(actions, plan.legend, todayIso(now)),
+      progress: planProgress(actions, plan.legend, progressDay(plan.archivedAt, now)),
       readAt: now.toISOString(),
     };
   });

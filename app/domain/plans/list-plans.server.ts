@@ -3,7 +3,7 @@ import type { Database } from "#db/client";
 import { planActions, plans, type PlanKind } from "#db/schema";
 import { withTenant } from "#db/tenant";
 import { tenantOf, type Actor } from "~/domain/auth/actor";
-import { todayIso } from "~/lib/plan/dates";
+import { progressDay, todayIso } from "~/lib/plan/dates";
 import { isOverdue, isSlipped } from "~/policies/plan-progress";
 
 export interface PlanSummary {
@@ -81,7 +81,7 @@ export async function listPlans(database: Database, actor: Actor, now = new Date
       const plan = rows.find((p) => p.id === a.planId);
       const summary = summaries.get(a.planId);
       if (!plan || !summary) continue;
-      const overdue = isOverdue(a, plan.legend, today);
+      const overdue = isOverdue(a, plan.legend, plan.archivedAt ? progressDay(plan.archivedAt) : today);
       const slipped = isSlipped(a);
       const status = plan.legend.find((s) => s.key === a.status);
       summary.actions += 1;

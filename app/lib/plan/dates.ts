@@ -45,3 +45,11 @@ export function formatDue(date: string | null): string {
 export function todayIso(now = new Date()): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
 }
+
+/**
+ * The day a plan's progress is judged on (what is overdue): today, or for an archived plan the
+ * day it was archived, since it is kept as it stood then.
+ */
+export function progressDay(archivedAt: string | Date | null, now = new Date()): string {
+  return todayIso(archivedAt ? new Date(archivedAt) : now);
+}

@@ -1,0 +1,13 @@
+import { describe, expect, it } from "vitest";
+import { progressDay } from "./dates";
+
+describe("the day a plan's progress is judged on", () => {
+  it("is today in London for a plan being worked on", () => {
+    expect(progressDay(null, new Date("2026-06-30T23:30:00Z"))).toBe("2026-07-01"); // British Summer Time
+  });
+
+  it("is the London day it was archived for an archived plan, whatever today is", () => {
+    expect(progressDay("2024-04-01T23:30:00.000Z", new Date("2026-12-07T10:00:00Z"))).toBe("2024-04-02");
+    expect(progressDay(new Date("2024-01-15T23:30:00Z"))).toBe("2024-01-15");
+  });
+});

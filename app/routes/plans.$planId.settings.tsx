@@ -139,6 +139,10 @@ function ActiveSettings({ plan, failedDetails, failedLegend }: { plan: PlanRow; 
           Archive this plan
         </button>
       </Form>
+      <h2>Delete this plan</h2>
+      <p>
+        A plan created by mistake, and never worked on, can be deleted. <Link to={`/plans/${plan.id}/delete`}>Delete this plan</Link>
+      </p>
     </>
   );
 }

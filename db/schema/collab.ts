@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
-import { bigserial, check, customType, index, integer, jsonb, pgPolicy, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { type AnyPgColumn, bigserial, check, customType, index, integer, jsonb, pgPolicy, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { appRole, ctx } from "./roles";
-import { PLAN_EDITOR_ROLES } from "./plans";
+import { PLAN_EDITOR_ROLES, plans } from "./plans";
 import { collaboratives, organisations } from "./tenancy";
 import { users } from "./users";
 
@@ -31,6 +31,16 @@ const canWriteDocument = (table: string, planCondition = "") =>
  * collaboration server downgrades its connections when it is archived, and this closes the race.
  */
 const canAppendToDocument = (table: string) => canWriteDocument(table, " and p.archived_at is null");
+/**
+ * The plan a private document belongs to ("plan:<id>"), null for the register: a foreign key, so
+ * a plan with any stored update or snapshot cannot be deleted (only one never worked on can,
+ * migration 0029), and an update cannot be stored for a plan being deleted (the key check waits
+ * for the delete and then fails).
+ */
+const planOfDocument = () =>
+  uuid()
+    .generatedAlwaysAs(sql.raw(`case when document like 'plan:%' then substr(document, 6)::uuid end`))
+    .references((): AnyPgColumn => plans.id);
 /** Shared documents are the register; anything else must name its organisation. */
 const privateUnlessRegister = (table: string) => check(`${table}_org_check`, sql.raw(`org_id is not null or document like 'register:%'`));
 
@@ -102,6 +112,7 @@ export const collabUpdates = pgTable(
     /** Set for documents private to one organisation (plans). */
     orgId: uuid().references(() => organisations.id),
     document: text().notNull(),
+    planId: planOfDocument(),
     userId: uuid().references(() => users.id, { onDelete: "set null" }),
     /** Null once compacted into the snapshot. */
     payload: bytea(),
@@ -112,6 +123,8 @@ export const collabUpdates = pgTable(
   (t) => [
     index("collab_updates_pending_idx").on(t.document, t.id).where(sql`payload is not null`),
     index("collab_updates_document_idx").on(t.collaborativeId, t.document, t.createdAt),
+    // For the foreign key's check when a plan is deleted; the register's updates are not in it.
+    index("collab_updates_plan_idx").on(t.planId).where(sql`plan_id is not null`),
     pgPolicy("collab_updates_select", { for: "select", to: appRole, using: visibleDocument }),
     pgPolicy("collab_updates_insert", {
       for: "insert",
@@ -138,10 +151,12 @@ export const collabSnapshots = pgTable(
       .notNull()
       .references(() => collaboratives.id),
     orgId: uuid().references(() => organisations.id),
+    planId: planOfDocument(),
     state: bytea().notNull(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  () => [
+  (t) => [
+    index("collab_snapshots_plan_idx").on(t.planId).where(sql`plan_id is not null`),
     pgPolicy("collab_snapshots_select", { for: "select", to: appRole, using: visibleDocument }),
     pgPolicy("collab_snapshots_insert", { for: "insert", to: appRole, withCheck: canWriteDocument("collab_snapshots") }),
     pgPolicy("collab_snapshots_update", {

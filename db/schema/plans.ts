@@ -82,6 +82,8 @@ export const plans = pgTable(
     pgPolicy("plans_select", { for: "select", to: appRole, using: ownOrg }),
     pgPolicy("plans_insert", { for: "insert", to: appRole, withCheck: editor }),
     pgPolicy("plans_update", { for: "update", to: appRole, using: editor, withCheck: editor }),
+    // Only a plan never worked on can go: the foreign keys of collab_updates and collab_snapshots refuse the rest (migration 0029).
+    pgPolicy("plans_delete", { for: "delete", to: appRole, using: editor }),
   ],
 );
 

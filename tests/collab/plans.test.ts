@@ -6,6 +6,7 @@ import { registerRows } from "../../db/schema";
 import { createPlan } from "../../app/domain/plans/create-plan.server";
 import { pullIntoPlan } from "../../app/domain/plans/pull-into-plan.server";
 import { setPlanArchived } from "../../app/domain/plans/archive-plan.server";
+import { deletePlan, previewDeletePlan } from "../../app/domain/plans/delete-plan.server";
 import { appendActions, changeDueDate, readActions } from "../../app/lib/plan/model";
 import { rowsOf } from "../../app/lib/register/model";
 import { CLOSE } from "../../server/collab/protocol";
@@ -111,6 +112,17 @@ describe("a plan over the collaboration server", () => {
     await late.synced();
     expect(dueAt(late)).toBe("2026-03-31");
     expect(readActions(late.doc).find((a) => a.key === key)?.dueChanges.map((c) => c.reason)).toEqual(["Procurement delayed"]);
+  });
+
+  it("stores nothing for a plan only opened, so it can still be deleted; its open pages are then disconnected", async () => {
+    const { id: unused } = await createPlan(database, world.actors.leadA, { kind: "workforce", title: "Made by mistake", periodStart: "2025-04-01", periodEnd: "2026-03-31", objectives: [] });
+    const c = connectClient({ serverUrl: server.serverUrl, document: `plan:${unused}`, cookie: await sessionCookie(database, world.people.contributorA.id), origin: ORIGIN });
+    clients.push(c);
+    await c.synced();
+    await new Promise((r) => setTimeout(r, 300));
+    expect((await previewDeletePlan(database, world.actors.leadA, unused)).workedOn).toBe(false);
+    await deletePlan(database, world.actors.leadA, unused);
+    await waitFor(() => c.closes.some((close) => close.code === CLOSE.accessRemoved.code), "the open page disconnected", 5_000);
   });
 
   it("makes open editors read-only as soon as the plan is archived, and writable again (reconnecting) once restored", async () => {

@@ -198,7 +198,7 @@ describe("objective plans", () => {
     await lead.context().close();
   }, 240_000);
 
-  it("archives a plan while a colleague has it open (their page turns read-only), lists it as archived, and restores it", async () => {
+  it("archives a plan while a colleague has it open (their page turns read-only), lists it as archived, restores it, and deletes it (never worked on)", async () => {
     const lead = await as("luht.lead@peff.example");
     await lead.goto("/plans/new");
     await lead.getByLabel("Equality objective plan").check();
@@ -237,6 +237,23 @@ describe("objective plans", () => {
     await live(lead);
     expect(await lead.getByTestId("plan-archived").count()).toBe(0);
     expect(await lead.getByRole("button", { name: "Add action" }).count()).toBe(1);
+
+    // Never worked on (only opened): it can be deleted, after a confirmation.
+    await lead.getByRole("link", { name: "Plan settings" }).click();
+    await lead.getByRole("link", { name: "Delete this plan" }).click();
+    await lead.waitForURL((url) => url.pathname === `${planPath}/delete`);
+    await expectAccessible(lead, "delete a plan");
+    await lead.getByRole("button", { name: "Delete this plan" }).click();
+    await lead.waitForURL((url) => url.pathname === "/plans");
+    expect(await lead.getByRole("link", { name: "Equality objectives 2020 to 2024 (browser test)" }).count()).toBe(0);
+
+    // A plan with actions cannot be: the page says so and points to archiving.
+    await lead.getByRole("link", { name: "Equality objective plan 2024 to 2028" }).first().click();
+    await lead.waitForURL(/\/plans\/[0-9a-f-]{36}$/);
+    await lead.goto(`${new URL(lead.url()).pathname}/delete`);
+    expect(await lead.locator("main").textContent()).toMatch(/This plan cannot be deleted: it has been worked on/);
+    expect(await lead.getByRole("button", { name: "Delete this plan" }).count()).toBe(0);
+    await expectAccessible(lead, "a plan that cannot be deleted");
     await lead.context().close();
   }, 180_000);
 });

@@ -5,7 +5,7 @@ import { NOTIFY_CHANNEL } from "./persistence";
 export interface UpdateListener {
   /** A stored update's document and ids, unless this process stored it itself. */
   onUpdates(document: string, ids: number[]): void;
-  /** Who may write the document changed (a plan archived or restored), in any process. */
+  /** Who may write the document changed (a plan archived, restored or deleted), in any process. */
   onAccessChanged(document: string): void;
   /** LISTEN was re-established after the connection dropped: announcements may have been missed. */
   onRelisten(): void;

@@ -57,7 +57,7 @@ export async function recheckAccess(database: Database, room: Room, conn: Connec
   else conn.role = role;
 }
 
-/** Every connection to the room, checked again (its document's access changed: a plan archived or restored). */
+/** Every connection to the room, checked again (its document's access changed: a plan archived, restored or deleted). */
 export async function recheckRoom(database: Database, room: Room) {
   for (const conn of [...room.conns.values()]) await recheckAccess(database, room, conn, conn.role);
 }

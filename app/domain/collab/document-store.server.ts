@@ -36,7 +36,7 @@ export async function storeServerUpdate(
 
 /**
  * Tells every collaboration server (in this process or another) that who may write `document`
- * changed (a plan archived or restored): each checks its open connections to it again when the
+ * changed (a plan archived, restored or deleted): each checks its open connections to it again when the
  * transaction commits, as it does every few seconds for sessions and roles.
  */
 export async function announceAccessChange(tx: Tx, document: string): Promise<void> {

@@ -242,4 +242,31 @@ describe("an organisation leaving", () => {
     await expect.poll(() => new URL(page.url()).pathname).toBe("/");
     expect(await page.getByRole("rowheader").allTextContents()).toContain("Alder Hey Children's NHS FT (demo)");
   });
+
+  // Sefton Council is in no other browser test: its leaving changes nothing they look at.
+  it("records it: its people are disconnected and told they are no longer members; it is listed as a former organisation", async () => {
+    const member = await (await newContext(browser)).newPage();
+    await signIn(member, "sefton.lead@peff.example");
+    await member.goto("/register");
+    await expect.poll(() => member.locator("[data-state]").getAttribute("data-state"), { timeout: 15_000 }).toBe("connected");
+
+    const admin = await (await newContext(browser)).newPage();
+    await signIn(admin, "admin@peff.example");
+    await admin.goto("/");
+    await admin.getByRole("link", { name: "Record leaving of Sefton Council (demo)" }).click();
+    await admin.getByRole("button", { name: "Record that Sefton Council (demo) has left" }).click();
+    await expect.poll(() => admin.locator(".nhsuk-notification-banner").textContent()).toMatch(/Sefton Council \(demo\) left .* on .*listed under former organisations/);
+    expect(await admin.getByRole("rowheader").allTextContents()).not.toContain("Sefton Council (demo)");
+    expect(await admin.locator("main").textContent()).toMatch(/Former organisations.*Sefton Council \(demo\) \(Local authority\), member until/s);
+    await expectAccessible(admin, "home after an organisation left");
+
+    // Its lead's open register is disconnected within seconds (the revalidation turn), without reloading.
+    await expect.poll(() => member.locator("[data-state]").getAttribute("data-state"), { timeout: 10_000 }).not.toBe("connected");
+    await member.goto("/");
+    await expect.poll(() => new URL(member.url()).pathname).toBe("/sign-in");
+    expect(await member.locator("main").textContent()).toMatch(/You are no longer a member of any organisation on this service/);
+    await expectAccessible(member, "sign-in after the organisation left");
+    await admin.context().close();
+    await member.context().close();
+  });
 });

@@ -35,6 +35,16 @@ export default function RegisterProgress() {
         action&apos;s status is shared; everything else in an organisation&apos;s plan stays private to it.
         {detail ? " As a regional lead you also see each organisation's status and who has not picked a barrier up." : null}
       </p>
+      {rollup.length > 0 ? (
+        <ul className="nhsuk-list register-links">
+          <li>
+            <a href="/register/progress/export?format=csv">Download as CSV{detail ? " (each organisation's status)" : ""}</a>
+          </li>
+          <li>
+            <a href="/register/progress/export?format=xlsx">Download as Excel (XLSX){detail ? " (each organisation's status)" : ""}</a>
+          </li>
+        </ul>
+      ) : null}
       {rollup.length === 0 ? <p>The register has no rows yet.</p> : null}
       {rollup.length > 0 ? (
         <div className="peff-table-wrap">

@@ -181,6 +181,8 @@ describe("objective plans", () => {
     await mine.locator("summary").click();
     await expect.poll(() => mine.textContent()).toMatch(/Liverpool University Hospitals[^:]*: Complete/);
     await expectAccessible(regional, "register progress (regional lead)");
+    const progress = await regional.request.get(new URL(await regional.getByRole("link", { name: /^Download as CSV/ }).getAttribute("href") ?? "", regional.url()).href);
+    expect(await progress.text()).toMatch(/Liverpool University Hospitals NHS FT \(demo\),Complete/);
     await regional.context().close();
 
     // Published view, export and import pages of the plan.
@@ -218,7 +220,8 @@ describe("objective plans", () => {
     await lead.getByRole("button", { name: "Archive this plan" }).click();
     await lead.waitForURL((url) => url.pathname === "/plans");
     const archived = lead.getByRole("table", { name: "Archived plans of Liverpool University Hospitals NHS FT (demo)" });
-    expect(await archived.getByRole("link", { name: "Equality objectives 2020 to 2024 (browser test)" }).count()).toBe(1);
+    // The address changes a moment before the page is drawn: wait for the table.
+    await expect.poll(() => archived.getByRole("link", { name: "Equality objectives 2020 to 2024 (browser test)" }).count()).toBe(1);
     await expectAccessible(lead, "plans list with an archived plan");
 
     // The colleague's open page, without reloading: read-only, said in words.
@@ -230,12 +233,13 @@ describe("objective plans", () => {
     expect(await lead.getByTestId("plan-archived").textContent()).toMatch(/archived on .* by Kwame Mensah\. It is kept as it was/);
     await expectAccessible(lead, "an archived plan");
     await lead.getByRole("link", { name: "Restore it in the plan settings" }).click();
+    await expect.poll(() => lead.getByRole("button", { name: "Restore this plan" }).count()).toBe(1);
     expect(await lead.getByRole("button", { name: "Save details" }).count()).toBe(0);
     await expectAccessible(lead, "an archived plan's settings");
     await lead.getByRole("button", { name: "Restore this plan" }).click();
     await lead.waitForURL((url) => url.pathname === planPath);
     await live(lead);
-    expect(await lead.getByTestId("plan-archived").count()).toBe(0);
+    await expect.poll(() => lead.getByTestId("plan-archived").count()).toBe(0);
     expect(await lead.getByRole("button", { name: "Add action" }).count()).toBe(1);
 
     // Never worked on (only opened): it can be deleted, after a confirmation.
@@ -245,6 +249,7 @@ describe("objective plans", () => {
     await expectAccessible(lead, "delete a plan");
     await lead.getByRole("button", { name: "Delete this plan" }).click();
     await lead.waitForURL((url) => url.pathname === "/plans");
+    await expect.poll(() => lead.getByRole("heading", { level: 1 }).textContent()).toBe("Plans");
     expect(await lead.getByRole("link", { name: "Equality objectives 2020 to 2024 (browser test)" }).count()).toBe(0);
 
     // A plan with actions cannot be: the page says so and points to archiving.

@@ -1,0 +1,32 @@
+import type { BarrierRollup } from "~/domain/plans/register-rollup.server";
+import { formatDue } from "~/lib/plan/dates";
+import type { Cell } from "~/lib/tabular/csv";
+
+/** Everyone's download of the roll-up: counts of organisations per barrier, as the page shows them. */
+export const PROGRESS_COUNT_HEADERS = ["Row", "Barrier", "Organisations", "Complete", "Ongoing", "In progress", "Not started", "No status yet", "Summary", "In our plans"];
+
+export function progressCountCells(rollup: readonly BarrierRollup[]): Cell[][] {
+  return rollup.map((b, i) => {
+    const c = b.counts;
+    const total = c.complete + c.ongoing + c.in_progress + c.not_started + c.no_status;
+    return [i + 1, b.barrier, total, c.complete, c.ongoing, c.in_progress, c.not_started, c.no_status, b.summary, b.ours.length ? "Yes" : "No"];
+  });
+}
+
+/**
+ * Regional leads' and admins' download: one line per organisation's pulled action, and one per
+ * member organisation that has not picked the barrier up, so it can be filtered and pivoted.
+ */
+export const PROGRESS_DETAIL_HEADERS = ["Row", "Barrier", "Organisation", "Status", "Due", "Overdue"];
+
+export function progressDetailCells(rollup: readonly BarrierRollup[]): Cell[][] {
+  return rollup.flatMap((b, i) => {
+    const row = i + 1;
+    const pulled = (b.organisations ?? []).flatMap((o) =>
+      o.statuses.map((s): Cell[] => [row, b.barrier, o.orgName, s.label ?? "No status yet", s.currentDue ? formatDue(s.currentDue) : "", s.overdue ? "Overdue" : ""]),
+    );
+    const missing = (b.notPickedUp ?? []).map((o): Cell[] => [row, b.barrier, o.orgName, "Not picked up", "", ""]);
+    const lines = [...pulled, ...missing];
+    return lines.length ? lines : [[row, b.barrier, "", "No member organisation", "", ""]];
+  });
+}

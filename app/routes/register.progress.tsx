@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { loadRegisterRollup } from "~/domain/plans/register-rollup.server";
 import { guarded } from "~/lib/http.server";
+import { formatDate } from "~/lib/labels";
 import { pageTitle } from "~/lib/meta";
 import { formatDue } from "~/lib/plan/dates";
 import { requireActor } from "~/lib/session.server";
@@ -18,6 +19,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     orgName: actor.active.orgName,
     collaborativeName: actor.active.collaborativeName,
   }));
+}
+
+/** "In progress, due 31 March 2025 (overdue when its plan was archived on 2 April 2025)". */
+function statusText(s: { label: string | null; currentDue: string | null; overdue: boolean; planArchivedAt: string | null }): string {
+  const due = s.currentDue ? `, due ${formatDue(s.currentDue)}` : "";
+  if (s.planArchivedAt) return `${s.label ?? "no status"}${due} (${s.overdue ? "overdue when its plan was archived" : "plan archived"} on ${formatDate(s.planArchivedAt)})`;
+  return `${s.label ?? "no status"}${due}${s.overdue ? " (overdue)" : ""}`;
 }
 
 export default function RegisterProgress() {
@@ -80,7 +88,7 @@ export default function RegisterProgress() {
                               <li key={o.orgId}>
                                 <strong>{o.orgName}</strong>:{" "}
                                 {o.statuses
-                                  .map((s) => `${s.label ?? "no status"}${s.currentDue ? `, due ${formatDue(s.currentDue)}` : ""}${s.overdue ? " (overdue)" : ""}`)
+                                  .map((s) => statusText(s))
                                   .join("; ")}
                               </li>
                             ))}

@@ -17,12 +17,14 @@ import { listPlans } from "../../app/domain/plans/list-plans.server";
 import { openPlan } from "../../app/domain/plans/open-plan.server";
 import { previewPull } from "../../app/domain/plans/preview-pull.server";
 import { pullIntoPlan } from "../../app/domain/plans/pull-into-plan.server";
+import { loadRegisterRollup } from "../../app/domain/plans/register-rollup.server";
 import { ARCHIVED_PLAN_MESSAGE } from "../../app/domain/plans/writable-plan.server";
 import { updatePlan } from "../../app/domain/plans/update-plan.server";
 import { guessMapping } from "../../app/lib/import/map-rows";
 import { appendActions } from "../../app/lib/plan/model";
+import { rowsOf } from "../../app/lib/register/model";
 import { openTestDatabase } from "../support/db";
-import { createWorld, type World } from "../support/factories";
+import { actorFor, createUser, createWorld, type World } from "../support/factories";
 
 let database: Database;
 let world: World;
@@ -114,6 +116,25 @@ describe("archiving a plan", () => {
     });
     const actions = await withTenant(database, tenantOf(world.actors.leadA), (tx) => tx.select().from(planActions).where(eq(planActions.planId, planId)));
     expect(actions.map((a) => a.action)).toEqual(["Long overdue"]);
+  });
+
+  it("shows regional leads a pulled action of an archived plan as it stood when archived", async () => {
+    const planId = await plan("Pulled into, then archived");
+    const rowKey = await sharedBarrier();
+    const { rowKey: actionKey } = await pullIntoPlan(database, world.actors.leadA, planId, { kind: "register", id: rowKey });
+    const owner = { planId, collaborativeId: world.collaboratives.x, orgId: world.orgs.a };
+    await withTenant(database, tenantOf(world.actors.leadA), (tx) =>
+      changePlanDocument(tx, owner, world.people.leadA.id, (doc) => {
+        rowsOf(doc).get(actionKey)!.set("currentDue", "2021-03-31");
+        return [actionKey];
+      }),
+    );
+    const regional = await actorFor(database, await createUser(database, [[world.orgs.a2, "regional_lead"]]), world.orgs.a2);
+    const statusOfA = async () => (await loadRegisterRollup(database, regional)).find((r) => r.rowKey === rowKey)!.organisations!.find((o) => o.orgId === world.orgs.a)!.statuses[0]!;
+    expect(await statusOfA()).toMatchObject({ currentDue: "2021-03-31", overdue: true, planArchivedAt: null });
+
+    await setPlanArchived(database, world.actors.leadA, planId, true, new Date("2021-01-15T12:00:00Z"));
+    expect(await statusOfA()).toMatchObject({ currentDue: "2021-03-31", overdue: false, planArchivedAt: "2021-01-15T12:00:00.000Z" });
   });
 
   it("refuses imports into it", async () => {

@@ -57,8 +57,8 @@ it("gives regional leads each organisation's status and who has not picked it up
   expect(headers).toEqual(PROGRESS_DETAIL_HEADERS);
   const mine = rows.filter((r) => r[1] === "No BSL interpreters at night");
   const [a] = await database.db.query.organisations.findMany({ where: (o, { eq }) => eq(o.id, world.orgs.a) });
-  expect(mine).toContainEqual(["1", "No BSL interpreters at night", a!.name, "No status yet", "", ""]);
-  expect(mine).toContainEqual(["1", "No BSL interpreters at night", otherTrust, "Not picked up", "", ""]);
+  expect(mine).toContainEqual(["1", "No BSL interpreters at night", a!.name, "No status yet", "", "", ""]);
+  expect(mine).toContainEqual(["1", "No BSL interpreters at night", otherTrust, "Not picked up", "", "", ""]);
   const xlsx = await download(regional, "xlsx");
   expect(xlsx.headers.get("Content-Type")).toMatch(/spreadsheetml/);
 });

@@ -9,7 +9,7 @@ import {
 } from "#db/schema";
 import { withTenant } from "#db/tenant";
 import { tenantOf, type Actor } from "~/domain/auth/actor";
-import { todayIso } from "~/lib/plan/dates";
+import { progressDay, todayIso } from "~/lib/plan/dates";
 import { canSeeUptakeDetail } from "~/policies/plans";
 import {
   countMeanings,
@@ -27,7 +27,10 @@ export interface OrganisationProgress {
     colour: string | null;
     meaning: StatusMeaning | null;
     currentDue: string | null;
+    /** Judged on the day its plan was archived, for an archived plan (kept as it stood then). */
     overdue: boolean;
+    /** When its plan was archived: the organisation no longer works on it. */
+    planArchivedAt: string | null;
   }[];
   meaning: StatusMeaning | null;
 }
@@ -55,6 +58,7 @@ interface PulledAction {
   colour: string | null;
   meaning: StatusMeaning | null;
   currentDue: string | null;
+  planArchivedAt: string | null;
 }
 
 /**
@@ -145,8 +149,9 @@ export async function loadRegisterRollup(
           currentDue: p.currentDue,
           overdue:
             p.currentDue !== null &&
-            p.currentDue < today &&
+            p.currentDue < (p.planArchivedAt ? progressDay(p.planArchivedAt) : today) &&
             p.meaning !== "complete",
+          planArchivedAt: p.planArchivedAt,
         });
         byOrg.set(p.orgId, org);
       }
@@ -174,7 +179,7 @@ export async function loadRegisterRollup(
 async function loadProgress(tx: Tx): Promise<PulledAction[]> {
   const result = await tx.execute(sql`
     select p.org_id, o.name as org_name, p.source_id, p.status_label, p.status_colour, p.status_meaning,
-           p.current_due::text as current_due
+           p.current_due::text as current_due, p.plan_archived_at
     from register_pull_progress() p
     join organisations o on o.id = p.org_id
     order by o.name, p.org_id`);
@@ -186,6 +191,7 @@ async function loadProgress(tx: Tx): Promise<PulledAction[]> {
     status_colour: string | null;
     status_meaning: StatusMeaning | null;
     current_due: string | null;
+    plan_archived_at: string | Date | null;
   }>(result).map((r) => ({
     orgId: r.org_id,
     orgName: r.org_name,
@@ -194,5 +200,7 @@ async function loadProgress(tx: Tx): Promise<PulledAction[]> {
     colour: r.status_colour,
     meaning: r.status_meaning,
     currentDue: r.current_due,
+    // postgres.js answers a Date, PGlite a Date too; either way an ISO string here.
+    planArchivedAt: r.plan_archived_at === null ? null : new Date(r.plan_archived_at).toISOString(),
   }));
 }

@@ -28,18 +28,18 @@ describe("the register's progress as a table", () => {
     const cells = progressDetailCells([
       barrier({
         organisations: [
-          { orgId: "a", orgName: "Trust A", meaning: "in_progress", statuses: [{ label: "In progress", colour: "amber", meaning: "in_progress", currentDue: "2025-03-31", overdue: true }] },
-          { orgId: "b", orgName: "Trust B", meaning: "complete", statuses: [{ label: "Complete", colour: "green", meaning: "complete", currentDue: null, overdue: false }] },
+          { orgId: "a", orgName: "Trust A", meaning: "in_progress", statuses: [{ label: "In progress", colour: "amber", meaning: "in_progress", currentDue: "2025-03-31", overdue: true, planArchivedAt: null }] },
+          { orgId: "b", orgName: "Trust B", meaning: "complete", statuses: [{ label: "Complete", colour: "green", meaning: "complete", currentDue: null, overdue: false, planArchivedAt: "2025-06-01T09:00:00.000Z" }] },
         ],
         notPickedUp: [{ orgId: "c", orgName: "Council C" }],
       }),
       barrier({ barrier: "Nobody's", organisations: [], notPickedUp: [] }),
     ]);
     expect(cells).toEqual([
-      [1, "No BSL interpreters", "Trust A", "In progress", "31 March 2025", "Overdue"],
-      [1, "No BSL interpreters", "Trust B", "Complete", "", ""],
-      [1, "No BSL interpreters", "Council C", "Not picked up", "", ""],
-      [2, "Nobody's", "", "No member organisation", "", ""],
+      [1, "No BSL interpreters", "Trust A", "In progress", "31 March 2025", "Overdue", ""],
+      [1, "No BSL interpreters", "Trust B", "Complete", "", "", "1 June 2025"],
+      [1, "No BSL interpreters", "Council C", "Not picked up", "", "", ""],
+      [2, "Nobody's", "", "No member organisation", "", "", ""],
     ]);
     expect(cells[0]).toHaveLength(PROGRESS_DETAIL_HEADERS.length);
   });

@@ -1,4 +1,5 @@
 import type { BarrierRollup } from "~/domain/plans/register-rollup.server";
+import { formatDate } from "~/lib/labels";
 import { formatDue } from "~/lib/plan/dates";
 import type { Cell } from "~/lib/tabular/csv";
 
@@ -17,16 +18,24 @@ export function progressCountCells(rollup: readonly BarrierRollup[]): Cell[][] {
  * Regional leads' and admins' download: one line per organisation's pulled action, and one per
  * member organisation that has not picked the barrier up, so it can be filtered and pivoted.
  */
-export const PROGRESS_DETAIL_HEADERS = ["Row", "Barrier", "Organisation", "Status", "Due", "Overdue"];
+export const PROGRESS_DETAIL_HEADERS = ["Row", "Barrier", "Organisation", "Status", "Due", "Overdue", "Plan archived on"];
 
 export function progressDetailCells(rollup: readonly BarrierRollup[]): Cell[][] {
   return rollup.flatMap((b, i) => {
     const row = i + 1;
     const pulled = (b.organisations ?? []).flatMap((o) =>
-      o.statuses.map((s): Cell[] => [row, b.barrier, o.orgName, s.label ?? "No status yet", s.currentDue ? formatDue(s.currentDue) : "", s.overdue ? "Overdue" : ""]),
+      o.statuses.map((s): Cell[] => [
+        row,
+        b.barrier,
+        o.orgName,
+        s.label ?? "No status yet",
+        s.currentDue ? formatDue(s.currentDue) : "",
+        s.overdue ? "Overdue" : "",
+        s.planArchivedAt ? formatDate(s.planArchivedAt) : "",
+      ]),
     );
-    const missing = (b.notPickedUp ?? []).map((o): Cell[] => [row, b.barrier, o.orgName, "Not picked up", "", ""]);
+    const missing = (b.notPickedUp ?? []).map((o): Cell[] => [row, b.barrier, o.orgName, "Not picked up", "", "", ""]);
     const lines = [...pulled, ...missing];
-    return lines.length ? lines : [[row, b.barrier, "", "No member organisation", "", ""]];
+    return lines.length ? lines : [[row, b.barrier, "", "No member organisation", "", "", ""]];
   });
 }

@@ -74,14 +74,14 @@ export default function PlanSettings() {
         <ErrorSummary errors={failed?.errors} message={failed?.message} />
         <span className="nhsuk-caption-l">{plan.title}</span>
         <h1>Plan settings</h1>
-        {plan.archivedAt ? <ArchivedSettings archivedAt={plan.archivedAt} /> : <ActiveSettings plan={plan} failedDetails={failedDetails} failedLegend={failedLegend} />}
+        {plan.archivedAt ? <ArchivedSettings planId={plan.id} archivedAt={plan.archivedAt} /> : <ActiveSettings plan={plan} failedDetails={failedDetails} failedLegend={failedLegend} />}
       </div>
     </div>
   );
 }
 
 /** An archived plan's settings: only restoring it (its details and legend are kept as they were). */
-function ArchivedSettings({ archivedAt }: { archivedAt: Date }) {
+function ArchivedSettings({ planId, archivedAt }: { planId: string; archivedAt: Date }) {
   return (
     <>
       <p>
@@ -94,6 +94,10 @@ function ArchivedSettings({ archivedAt }: { archivedAt: Date }) {
           Restore this plan
         </button>
       </Form>
+      <h2>Start the next plan</h2>
+      <p>
+        <Link to={`/plans/${planId}/next`}>Start the next plan from this one</Link>: a new plan for a new period that takes over the actions not complete here.
+      </p>
     </>
   );
 }
@@ -128,6 +132,11 @@ function ActiveSettings({ plan, failedDetails, failedLegend }: { plan: PlanRow; 
           Save the legend
         </button>
       </Form>
+      <h2>Start the next plan</h2>
+      <p>
+        When this plan&apos;s period ends, <Link to={`/plans/${plan.id}/next`}>start the next plan from this one</Link>: a new plan for a new period that
+        takes over the actions not complete here, and archives this one if you ask.
+      </p>
       <h2>Archive this plan</h2>
       <p>
         When a plan&apos;s period is over, or it was replaced, archive it: it is kept as it is and can still be read, printed and downloaded, but no one can change it, it leaves

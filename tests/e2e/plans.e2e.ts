@@ -261,4 +261,33 @@ describe("objective plans", () => {
     await expectAccessible(lead, "a plan that cannot be deleted");
     await lead.context().close();
   }, 180_000);
+
+  it("starts the next plan from one that ends, taking over its unfinished actions, refusing bad input and keeping what was typed", async () => {
+    const lead = await as("luht.lead@peff.example");
+    await lead.goto("/plans");
+    await lead.getByRole("table", { name: /^Plans of / }).getByRole("link", { name: "Workforce equality plan: six inclusive recruitment actions" }).click();
+    await lead.waitForURL(/\/plans\/[0-9a-f-]{36}$/);
+    await lead.getByRole("link", { name: "Plan settings" }).click();
+    await lead.getByRole("link", { name: "start the next plan from this one" }).click();
+    await lead.waitForURL(/\/plans\/[0-9a-f-]{36}\/next$/);
+    const carried = Number(/takes over this plan's (\d+) unfinished action/.exec((await lead.locator("main").textContent()) ?? "")?.[1]);
+    expect(carried).toBeGreaterThan(0);
+    await expectAccessible(lead, "start the next plan");
+
+    await lead.getByLabel("End of the plan's period").fill("31/02/2029");
+    await lead.getByRole("button", { name: "Start the next plan" }).click();
+    await expect.poll(() => lead.locator(".nhsuk-error-summary").textContent()).toMatch(/Enter a title.*no day 31/s);
+    expect(await lead.getByLabel("End of the plan's period").inputValue()).toBe("31/02/2029");
+    await expectAccessible(lead, "start the next plan with errors");
+
+    await lead.getByLabel("Title").fill("Workforce equality plan 2027 to 2029 (browser test)");
+    await lead.getByLabel("End of the plan's period").fill("31/3/2029");
+    await lead.getByLabel(/^Archive ".*" when the new plan is made$/).uncheck();
+    await lead.getByRole("button", { name: "Start the next plan" }).click();
+    await lead.waitForURL(/\/plans\/[0-9a-f-]{36}$/);
+    await live(lead);
+    expect(await lead.getByRole("heading", { level: 1 }).textContent()).toBe("Workforce equality plan 2027 to 2029 (browser test)");
+    expect(await lead.locator("main").textContent()).toContain(`${carried} action`);
+    await lead.context().close();
+  }, 180_000);
 });

@@ -1,0 +1,94 @@
+import { eq } from "drizzle-orm";
+import * as Y from "yjs";
+import type { Database, Tx } from "#db/client";
+import { plans } from "#db/schema";
+import { withTenant } from "#db/tenant";
+import { tenantOf, type Actor } from "~/domain/auth/actor";
+import { announceAccessChange, loadDocumentState } from "~/domain/collab/document-store.server";
+import { forbidden, notFound } from "~/domain/errors";
+import { actionsToCarry, carriedAction } from "~/lib/plan/carry-forward";
+import { appendActions, readActions, type PlanAction } from "~/lib/plan/model";
+import { canEditPlans } from "~/policies/plans";
+import { changePlanDocument } from "./change-plan-document.server";
+import { isPlanId } from "./get-plan.server";
+import type { PlanDetails } from "./plan-input";
+
+const NO_SUCH_PLAN = "No such plan in your organisation";
+
+function ensureEditor(actor: Actor, planId: string) {
+  if (!canEditPlans(actor.active.role)) throw forbidden("Only equality leads and contributors can start a plan from another");
+  if (!isPlanId(planId)) throw notFound(NO_SUCH_PLAN);
+}
+
+/** The plan's actions as stored (every edit is stored before anyone sees it, so nothing is missing). */
+async function storedActions(tx: Tx, planId: string): Promise<PlanAction[]> {
+  const doc = new Y.Doc();
+  try {
+    for (const part of await loadDocumentState(tx, `plan:${planId}`)) Y.applyUpdate(doc, part);
+    return readActions(doc);
+  } finally {
+    doc.destroy();
+  }
+}
+
+export interface CarryForwardPreview {
+  id: string;
+  title: string;
+  kind: (typeof plans.$inferSelect)["kind"];
+  periodEnd: string;
+  objectives: (typeof plans.$inferSelect)["objectives"];
+  /** When it was archived (then the new plan leaves it as it is); null while it is worked on. */
+  archivedAt: string | null;
+  /** How many actions the new plan takes over, and how many stay behind as complete. */
+  carried: number;
+  complete: number;
+}
+
+/** What the "start the next plan" page says about the plan it starts from. */
+export async function previewCarryForward(database: Database, actor: Actor, planId: string): Promise<CarryForwardPreview> {
+  ensureEditor(actor, planId);
+  return withTenant(database, tenantOf(actor), async (tx) => {
+    const [plan] = await tx.select().from(plans).where(eq(plans.id, planId));
+    if (!plan) throw notFound(NO_SUCH_PLAN);
+    const actions = await storedActions(tx, planId);
+    const carried = actionsToCarry(actions, plan.legend).length;
+    return { id: plan.id, title: plan.title, kind: plan.kind, periodEnd: plan.periodEnd, objectives: plan.objectives, archivedAt: plan.archivedAt?.toISOString() ?? null, carried, complete: actions.length - carried };
+  });
+}
+
+/**
+ * Starts an organisation's next plan from one that is ending: a new plan of the same kind and
+ * legend, with its own title, period and objectives, holding the old plan's unfinished actions
+ * (what they say, their source and their dated updates, plus an update saying where they came
+ * from), added as ONE update attributed to the person and projected at once (pulled actions go
+ * on counting in the register's roll-up). The old plan is archived in the same transaction when
+ * asked (it is kept: its history, complete actions and due-date moves stay there).
+ */
+export async function carryForwardPlan(
+  database: Database,
+  actor: Actor,
+  fromPlanId: string,
+  details: Omit<PlanDetails, "kind">,
+  options: { archiveOld: boolean },
+  now = new Date(),
+): Promise<{ id: string; carried: number }> {
+  ensureEditor(actor, fromPlanId);
+  return withTenant(database, tenantOf(actor), async (tx) => {
+    // Locked: an archiving or a settings change of the old plan waits for this to finish.
+    const [old] = await tx.select().from(plans).where(eq(plans.id, fromPlanId)).for("update");
+    if (!old) throw notFound(NO_SUCH_PLAN);
+    const author = { id: actor.userId, name: `${actor.name} (${actor.active.orgName})` };
+    const inputs = actionsToCarry(await storedActions(tx, fromPlanId), old.legend).map((a) => carriedAction(a, old.title, author, now));
+    const [created] = await tx
+      .insert(plans)
+      .values({ ...details, kind: old.kind, legend: old.legend, collaborativeId: old.collaborativeId, orgId: old.orgId, createdBy: actor.userId })
+      .returning({ id: plans.id });
+    const id = created!.id;
+    if (inputs.length) await changePlanDocument(tx, { planId: id, collaborativeId: old.collaborativeId, orgId: old.orgId }, actor.userId, (doc) => appendActions(doc, inputs));
+    if (options.archiveOld && !old.archivedAt) {
+      await tx.update(plans).set({ archivedAt: now, archivedBy: actor.userId }).where(eq(plans.id, fromPlanId));
+      await announceAccessChange(tx, `plan:${fromPlanId}`);
+    }
+    return { id, carried: inputs.length };
+  });
+}

@@ -1,0 +1,103 @@
+import { randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "../../db/client";
+import { collabUpdates, plans, registerRows } from "../../db/schema";
+import { withOwner, withTenant } from "../../db/tenant";
+import { tenantOf } from "../../app/domain/auth/actor";
+import { carryForwardPlan, previewCarryForward } from "../../app/domain/plans/carry-forward-plan.server";
+import { changePlanDocument } from "../../app/domain/plans/change-plan-document.server";
+import { createPlan } from "../../app/domain/plans/create-plan.server";
+import { openPlan } from "../../app/domain/plans/open-plan.server";
+import { pullIntoPlan } from "../../app/domain/plans/pull-into-plan.server";
+import { loadRegisterRollup } from "../../app/domain/plans/register-rollup.server";
+import { appendActions } from "../../app/lib/plan/model";
+import { openTestDatabase } from "../support/db";
+import { createWorld, type World } from "../support/factories";
+
+let database: Database;
+let world: World;
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  world = await createWorld(database);
+});
+afterAll(() => database?.close());
+
+const next = { title: "Equality objective plan 2024 to 2028", periodStart: "2024-04-01", periodEnd: "2028-03-31", objectives: [{ number: 1, text: "To improve access" }] };
+
+async function endingPlan() {
+  const { id } = await createPlan(database, world.actors.leadA, {
+    kind: "workforce", title: "Workforce plan 2020 to 2024", periodStart: "2020-04-01", periodEnd: "2024-03-31", objectives: [{ number: 1, text: "To be fair" }],
+  });
+  const owner = { planId: id, collaborativeId: world.collaboratives.x, orgId: world.orgs.a };
+  await withTenant(database, tenantOf(world.actors.leadA), (tx) =>
+    changePlanDocument(tx, owner, world.people.leadA.id, (doc) =>
+      appendActions(doc, [
+        { action: "Done already", status: "green", currentDue: "2021-03-31" },
+        { action: "Still going", status: "blue", currentDue: "2024-03-31", updates: [{ at: "2023-09-01T09:00:00.000Z", authorId: null, authorName: "A", text: "Half way." }] },
+        { action: "Not started", status: "red" },
+      ]),
+    ),
+  );
+  return id;
+}
+
+describe("starting the next plan from one that ends", () => {
+  it("takes over the unfinished actions, keeps the old plan, and archives it when asked", async () => {
+    const oldId = await endingPlan();
+    expect(await previewCarryForward(database, world.actors.contributorA, oldId)).toMatchObject({ title: "Workforce plan 2020 to 2024", kind: "workforce", carried: 2, complete: 1, archivedAt: null });
+
+    const when = new Date("2024-04-02T09:00:00Z");
+    const { id, carried } = await carryForwardPlan(database, world.actors.contributorA, oldId, next, { archiveOld: true }, when);
+    expect(carried).toBe(2);
+    const opened = (await openPlan(database, world.actors.leadA, id))!;
+    expect(opened).toMatchObject({ kind: "workforce", title: next.title, periodStart: "2024-04-01", objectives: next.objectives, canEdit: true, archived: null });
+    expect(opened.actions.map((a) => [a.action, a.status])).toEqual([
+      ["Still going", "blue"],
+      ["Not started", "red"],
+    ]);
+    expect(opened.actions[0]!.updates.map((u) => u.text)).toEqual(["Half way.", 'Carried forward from "Workforce plan 2020 to 2024".']);
+    // One update of the new document, attributed to the person who started it.
+    const stored = await withOwner(database, (tx) => tx.select().from(collabUpdates).where(eq(collabUpdates.document, `plan:${id}`)));
+    expect(stored.map((u) => u.userId)).toEqual([world.people.contributorA.id]);
+
+    const old = (await openPlan(database, world.actors.leadA, oldId))!;
+    expect(old.actions).toHaveLength(3);
+    expect(old.archived).toMatchObject({ at: when.toISOString(), byName: world.people.contributorA.name });
+  });
+
+  it("leaves the old plan being worked on unless asked, and starts an empty plan from one with nothing left to do", async () => {
+    const oldId = await endingPlan();
+    await carryForwardPlan(database, world.actors.leadA, oldId, next, { archiveOld: false });
+    expect((await openPlan(database, world.actors.leadA, oldId))!.archived).toBeNull();
+
+    const { id: finished } = await createPlan(database, world.actors.leadA, { kind: "eds_action", title: "Nothing open", periodStart: "2023-04-01", periodEnd: "2024-03-31", objectives: [] });
+    const { id, carried } = await carryForwardPlan(database, world.actors.leadA, finished, next, { archiveOld: true });
+    expect(carried).toBe(0);
+    expect((await openPlan(database, world.actors.leadA, id))!).toMatchObject({ kind: "eds_action", actions: [] });
+  });
+
+  it("keeps a pulled action linked to its shared barrier, so the roll-up goes on counting it", async () => {
+    const rowKey = randomUUID();
+    await database.db.insert(registerRows).values({
+      collaborativeId: world.collaboratives.x, rowKey, position: 5, characteristics: ["race"], barrier: "Carried barrier", issue: "", identifiedBy: "",
+      evidence: [], edsOutcomes: [], psedAims: [], themes: [], leadOrganisation: "", contactRole: "", status: null, updates: [],
+    });
+    const { id: oldId } = await createPlan(database, world.actors.leadA, { kind: "equality_objectives", title: "Old", periodStart: "2020-04-01", periodEnd: "2024-03-31", objectives: [] });
+    await pullIntoPlan(database, world.actors.leadA, oldId, { kind: "register", id: rowKey });
+    const { id } = await carryForwardPlan(database, world.actors.leadA, oldId, next, { archiveOld: true });
+    expect((await openPlan(database, world.actors.leadA, id))!.actions[0]!.source).toMatchObject({ kind: "register", id: rowKey });
+    expect((await loadRegisterRollup(database, world.actors.leadA)).find((r) => r.rowKey === rowKey)!.ours.map((o) => o.planId).sort()).toEqual([oldId, id].sort());
+  });
+
+  it("is for the organisation's plan editors only, and adds nothing when refused", async () => {
+    const oldId = await endingPlan();
+    const count = async () => (await withOwner(database, (tx) => tx.select().from(plans).where(eq(plans.orgId, world.orgs.a)))).length;
+    const before = await count();
+    await expect(carryForwardPlan(database, world.actors.viewerA, oldId, next, { archiveOld: true })).rejects.toMatchObject({ status: 403 });
+    await expect(carryForwardPlan(database, world.actors.leadA2, oldId, next, { archiveOld: true })).rejects.toMatchObject({ status: 404 });
+    await expect(previewCarryForward(database, world.actors.leadB, oldId)).rejects.toMatchObject({ status: 404 });
+    expect(await count()).toBe(before);
+  });
+});

@@ -7,6 +7,7 @@ import { withTenant } from "../../db/tenant";
 import { tenantOf } from "../../app/domain/auth/actor";
 import { createAssessment } from "../../app/domain/grading/create-assessment.server";
 import { getAssessment } from "../../app/domain/grading/get-assessment.server";
+import { setPlanArchived } from "../../app/domain/plans/archive-plan.server";
 import { createPlan } from "../../app/domain/plans/create-plan.server";
 import { projectPlan } from "../../app/domain/plans/project-plan.server";
 import { appendActions, readActions } from "../../app/lib/plan/model";
@@ -93,6 +94,14 @@ describe("the EDS 2022 summary's action plan lines", () => {
       ["1A", "Audit interpreting in maternity", "Head of Midwifery", "31 January 2026", "In progress"],
       ["1C", "Audit interpreting in maternity", "Head of Midwifery", "31 January 2026", "In progress"],
     ]);
+    // An archived action plan is not the current one: its lines leave the preview.
+    const { id: oldPlan } = await createPlan(database, world.actors.leadA, { kind: "eds_action", title: "EDS 2022 action plan 2023", periodStart: "2023-04-01", periodEnd: "2024-03-31", objectives: [] });
+    const oldDoc = new Y.Doc();
+    appendActions(oldDoc, [{ action: "Last year's line", edsOutcomes: ["EDS2022:1B"] }]);
+    await withTenant(database, tenantOf(world.actors.leadA), (tx) => projectPlan(tx, { planId: oldPlan, collaborativeId: world.collaboratives.x, orgId: world.orgs.a }, readActions(oldDoc)));
+    expect((await getSummary(database, world.actors.leadA, assessmentId)).actionPlan!.rows).toHaveLength(3);
+    await setPlanArchived(database, world.actors.leadA, oldPlan, true);
+    expect((await getSummary(database, world.actors.leadA, assessmentId)).actionPlan!.rows.map((r) => r.cells[1]!.text)).not.toContain("Last year's line");
 
     await changePhase(database, world.actors.leadA, assessmentId, { phase: "published", publishedOn: "2026-02-20" });
     appendActions(doc, [{ action: "Added after publication", edsOutcomes: ["EDS2022:2A"] }]);

@@ -81,6 +81,14 @@ export default function PlanPage() {
             ) : null}
           </p>
         </div>
+      ) : plan.canManage && plan.periodEnd < today ? (
+        <div className="nhsuk-inset-text" data-testid="plan-period-ended">
+          <span className="nhsuk-u-visually-hidden">Information: </span>
+          <p>
+            This plan&apos;s period ended on {formatDate(plan.periodEnd)}. <Link to={`/plans/${plan.id}/next`}>Start the next plan from it</Link> (its
+            unfinished actions are carried forward), or <Link to={`/plans/${plan.id}/settings#archive`}>archive it</Link>.
+          </p>
+        </div>
       ) : null}
       <h2 className="nhsuk-heading-m">Actions</h2>
       <PlanSummary counts={counts} filter={filter} onFilter={setFilter} shown={rows.length} />

@@ -137,7 +137,7 @@ function ActiveSettings({ plan, failedDetails, failedLegend }: { plan: PlanRow; 
         When this plan&apos;s period ends, <Link to={`/plans/${plan.id}/next`}>start the next plan from this one</Link>: a new plan for a new period that
         takes over the actions not complete here, and archives this one if you ask.
       </p>
-      <h2>Archive this plan</h2>
+      <h2 id="archive">Archive this plan</h2>
       <p>
         When a plan&apos;s period is over, or it was replaced, archive it: it is kept as it is and can still be read, printed and downloaded, but no one can change it, it leaves
         the list of plans being worked on, and its actions are no longer counted as overdue. Anyone editing it now sees it become read-only. You can restore it here later.

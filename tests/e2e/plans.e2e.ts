@@ -210,6 +210,8 @@ describe("objective plans", () => {
     await lead.getByRole("button", { name: "Create the plan" }).click();
     await lead.waitForURL(/\/plans\/[0-9a-f-]{36}$/);
     const planPath = new URL(lead.url()).pathname;
+    // Its period is over: the page says what to do next.
+    expect(await lead.getByTestId("plan-period-ended").textContent()).toMatch(/period ended on 31 March 2024\. Start the next plan from it/);
 
     const colleague = await as("contributor@peff.example");
     await colleague.goto(planPath);

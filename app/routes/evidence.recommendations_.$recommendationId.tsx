@@ -42,6 +42,12 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   });
 }
 
+/** ". Checked for personal data: 1 redacted, 1 kept as not personal." (nothing when the check found nothing). */
+function piiCheckText(a: { redacted: number; keptAfterCheck: number }): string {
+  const parts = [a.redacted ? `${a.redacted} redacted` : "", a.keptAfterCheck ? `${a.keptAfterCheck} kept as not personal` : ""].filter(Boolean);
+  return parts.length ? `. Checked for personal data: ${parts.join(", ")}.` : "";
+}
+
 export default function Recommendation() {
   const { recommendation: r, status } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
@@ -96,6 +102,7 @@ export default function Recommendation() {
                 <p className="peff-prewrap nhsuk-u-margin-bottom-1">{a.body}</p>
                 <span className="nhsuk-body-s">
                   {a.by ?? "Someone no longer here"}, {a.orgName}, {formatDateTime(a.at)}
+                  {piiCheckText(a)}
                 </span>
               </li>
             ))}

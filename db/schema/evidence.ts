@@ -274,8 +274,12 @@ export const recommendationResponses = pgTable(
     body: text().notNull(),
     respondedBy: uuid().references(() => users.id, { onDelete: "set null" }),
     respondedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** The personal-data check's outcome, as sharing records it: how many possible pieces were redacted, and kept as not personal. */
+    redacted: integer().notNull().default(0),
+    keptAfterCheck: integer().notNull().default(0),
   },
   (t) => [
+    check("recommendation_responses_counts_check", sql`${t.redacted} >= 0 and ${t.keptAfterCheck} >= 0`),
     check("recommendation_responses_decision_check", sql`${t.decision} in (${inList(RESPONSE_DECISIONS)})`),
     index("recommendation_responses_recommendation_idx").on(t.recommendationId, t.respondedAt),
     pgPolicy("recommendation_responses_select", {

@@ -304,6 +304,7 @@ describe("the evidence library in a browser", () => {
     await addressed.getByRole("button", { name: "Record the answer" }).click();
     await addressed.waitForURL(/done=answered/);
     await expect.poll(() => addressed.locator("main").textContent()).toMatch(/Accepted \(current\)Interpreters are booked/);
+    expect(await addressed.locator("main").textContent()).toMatch(/Checked for personal data: 1 kept as not personal\./);
 
     // The item's owner sees the answer on the item.
     await owner.reload();

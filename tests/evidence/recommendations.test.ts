@@ -173,6 +173,8 @@ describe("an answer with what looks like personal data", () => {
     expect(await answers(id)).toEqual([]);
     await respondToRecommendation(database, world.actors.leadA2, id, { decision: "accepted", body, decisions: { [`body@${phone}`]: "keep", [`body@${nhs}`]: "redact" } });
     expect((await answers(id)).map((a) => a.body)).toEqual(["Ask for the interpreting team on 0161 496 0000; the patient's NHS number [redacted NHS number] is on file."]);
+    // The decisions are recorded with the answer, as counts (never what was redacted), which the item's own organisation reads too.
+    expect((await getRecommendation(database, world.actors.leadA, id)).responses.map((r) => [r.redacted, r.keptAfterCheck])).toEqual([[1, 1]]);
   });
 
   it("on the page: the error is on the answer, what was typed comes back, each hit is offered to redact or keep, and the choice saves", async () => {

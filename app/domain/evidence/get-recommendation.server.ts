@@ -16,7 +16,7 @@ export interface RecommendationView {
   addressedToOrgId: string | null;
   addressedTo: string | null;
   item: { id: string; title: string; ownerName: string; shared: boolean };
-  responses: { decision: ResponseDecision; body: string; at: Date; by: string | null; orgId: string; orgName: string }[];
+  responses: { decision: ResponseDecision; body: string; at: Date; by: string | null; orgId: string; orgName: string; redacted: number; keptAfterCheck: number }[];
   canRespond: boolean;
 }
 
@@ -43,7 +43,15 @@ export async function getRecommendation(database: Database, actor: Actor, recomm
       .where(eq(evidenceRecommendations.id, recommendationId));
     if (!row) throw notFound(NOT_FOUND);
     const responses = await tx
-      .select({ decision: recommendationResponses.decision, body: recommendationResponses.body, at: recommendationResponses.respondedAt, by: users.name, orgId: recommendationResponses.orgId })
+      .select({
+        decision: recommendationResponses.decision,
+        body: recommendationResponses.body,
+        at: recommendationResponses.respondedAt,
+        by: users.name,
+        orgId: recommendationResponses.orgId,
+        redacted: recommendationResponses.redacted,
+        keptAfterCheck: recommendationResponses.keptAfterCheck,
+      })
       .from(recommendationResponses)
       .leftJoin(users, eq(users.id, recommendationResponses.respondedBy))
       .where(eq(recommendationResponses.recommendationId, row.id))

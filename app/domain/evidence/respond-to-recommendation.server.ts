@@ -56,13 +56,17 @@ export async function respondToRecommendation(
         "Decide on every possible piece of personal data before recording the answer",
       );
     }
+    const redacted = hits.filter((h) => input.decisions?.[h.id] === "redact");
     await tx.insert(recommendationResponses).values({
       collaborativeId: actor.active.collaborativeId,
       orgId: actor.active.orgId,
       recommendationId,
       decision: input.decision,
-      body: redact(body, hits.filter((h) => input.decisions?.[h.id] === "redact")),
+      body: redact(body, redacted),
       respondedBy: actor.userId,
+      // Kept with the answer, as sharing records its decisions: how many, never what.
+      redacted: redacted.length,
+      keptAfterCheck: hits.length - redacted.length,
     });
   });
 }

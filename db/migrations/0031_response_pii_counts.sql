@@ -1,0 +1,3 @@
+ALTER TABLE "recommendation_responses" ADD COLUMN "redacted" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "recommendation_responses" ADD COLUMN "kept_after_check" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "recommendation_responses" ADD CONSTRAINT "recommendation_responses_counts_check" CHECK ("recommendation_responses"."redacted" >= 0 and "recommendation_responses"."kept_after_check" >= 0);

@@ -51,8 +51,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   }
   form.set("kind", "equality_objectives"); // the kind is not changed here; the schema needs a value
   const parsed = parseForm(form, planDetailsSchema);
-  if (!parsed.ok) return formFailure(parsed.errors, { ...parsed.values, intent: "details" });
-  return formGuarded(parsed.values, async () => {
+  const values = { ...parsed.values, intent: "details" };
+  if (!parsed.ok) return formFailure(parsed.errors, values);
+  return formGuarded(values, async () => {
     const { kind: _kind, ...details } = parsed.data;
     await updatePlan(context.database, actor, planId, { details });
     throw redirect(`/plans/${planId}`);

@@ -99,6 +99,10 @@ function ArchivedSettings({ planId, archivedAt }: { planId: string; archivedAt: 
       <p>
         <Link to={`/plans/${planId}/next`}>Start the next plan from this one</Link>: a new plan for a new period that takes over the actions not complete here.
       </p>
+      <h2>Delete this plan</h2>
+      <p>
+        A plan created by mistake, and never worked on, can be deleted. <Link to={`/plans/${planId}/delete`}>Delete this plan</Link>
+      </p>
     </>
   );
 }

@@ -272,6 +272,7 @@ describe("objective plans", () => {
     await lead.getByRole("link", { name: "Plan settings" }).click();
     await lead.getByRole("link", { name: "start the next plan from this one" }).click();
     await lead.waitForURL(/\/plans\/[0-9a-f-]{36}\/next$/);
+    await expect.poll(() => lead.getByRole("heading", { level: 1 }).textContent()).toBe("Start the next plan");
     const carried = Number(/takes over this plan's (\d+) unfinished action/.exec((await lead.locator("main").textContent()) ?? "")?.[1]);
     expect(carried).toBeGreaterThan(0);
     await expectAccessible(lead, "start the next plan");

@@ -89,16 +89,32 @@ function ArchivedSettings({ planId, archivedAt }: { planId: string; archivedAt: 
         This plan was archived on {formatDate(archivedAt)}. Its details, legend and actions are kept as they were. Restore it to change them again: it goes back to the list of
         plans being worked on, its overdue actions are chased again, and shared barriers and evidence can be added to it.
       </p>
-      <Form method="post">
-        <input type="hidden" name="intent" value="restore" />
-        <button type="submit" className="nhsuk-button">
-          Restore this plan
-        </button>
-      </Form>
+      <IntentButton intent="restore" label="Restore this plan" />
       <h2>Start the next plan</h2>
       <p>
         <Link to={`/plans/${planId}/next`}>Start the next plan from this one</Link>: a new plan for a new period that takes over the actions not complete here.
       </p>
+      <DeleteSection planId={planId} />
+    </>
+  );
+}
+
+/** A one-button form for an intent that takes no fields (archive, restore). */
+function IntentButton({ intent, label, secondary = false }: { intent: "archive" | "restore"; label: string; secondary?: boolean }) {
+  return (
+    <Form method="post">
+      <input type="hidden" name="intent" value={intent} />
+      <button type="submit" className={`nhsuk-button${secondary ? " nhsuk-button--secondary" : ""}`}>
+        {label}
+      </button>
+    </Form>
+  );
+}
+
+/** Both kinds of settings lead to the delete page, which says whether this plan can go. */
+function DeleteSection({ planId }: { planId: string }) {
+  return (
+    <>
       <h2>Delete this plan</h2>
       <p>
         A plan created by mistake, and never worked on, can be deleted. <Link to={`/plans/${planId}/delete`}>Delete this plan</Link>
@@ -147,16 +163,8 @@ function ActiveSettings({ plan, failedDetails, failedLegend }: { plan: PlanRow; 
         When a plan&apos;s period is over, or it was replaced, archive it: it is kept as it is and can still be read, printed and downloaded, but no one can change it, it leaves
         the list of plans being worked on, and its actions are no longer counted as overdue. Anyone editing it now sees it become read-only. You can restore it here later.
       </p>
-      <Form method="post">
-        <input type="hidden" name="intent" value="archive" />
-        <button type="submit" className="nhsuk-button nhsuk-button--secondary">
-          Archive this plan
-        </button>
-      </Form>
-      <h2>Delete this plan</h2>
-      <p>
-        A plan created by mistake, and never worked on, can be deleted. <Link to={`/plans/${plan.id}/delete`}>Delete this plan</Link>
-      </p>
+      <IntentButton intent="archive" label="Archive this plan" secondary />
+      <DeleteSection planId={plan.id} />
     </>
   );
 }

@@ -34,6 +34,9 @@ export async function storeServerUpdate(
   return row!.id;
 }
 
+/** The announcement's second word when access changed rather than updates stored. */
+export const ACCESS_CHANGED = "access";
+
 /**
  * Tells every collaboration server (in this process or another) that who may write `document`
  * changed (a plan archived, restored or deleted): each checks its open connections to it again when the
@@ -42,6 +45,3 @@ export async function storeServerUpdate(
 export async function announceAccessChange(tx: Tx, document: string): Promise<void> {
   await tx.execute(sql`select pg_notify(${NOTIFY_CHANNEL}, ${`${document} ${ACCESS_CHANGED}`})`);
 }
-
-/** The announcement's second word when access changed rather than updates stored. */
-export const ACCESS_CHANGED = "access";

@@ -4,9 +4,8 @@ import { plans } from "#db/schema";
 import { withTenant } from "#db/tenant";
 import { tenantOf, type Actor } from "~/domain/auth/actor";
 import { announceAccessChange } from "~/domain/collab/document-store.server";
-import { forbidden, notFound } from "~/domain/errors";
-import { canEditPlans } from "~/policies/plans";
-import { isPlanId } from "./get-plan.server";
+import { notFound } from "~/domain/errors";
+import { ensurePlanEditor, NO_SUCH_PLAN } from "./get-plan.server";
 
 /**
  * Archives a plan (kept, read, printed and exported, but no longer changed and out of the lists
@@ -15,11 +14,10 @@ import { isPlanId } from "./get-plan.server";
  * harmless: the first archiving's date and author stay.
  */
 export async function setPlanArchived(database: Database, actor: Actor, planId: string, archived: boolean, now = new Date()): Promise<void> {
-  if (!canEditPlans(actor.active.role)) throw forbidden("Only equality leads and contributors can archive or restore plans");
-  if (!isPlanId(planId)) throw notFound("No such plan in your organisation");
+  ensurePlanEditor(actor, planId, "archive or restore plans");
   await withTenant(database, tenantOf(actor), async (tx) => {
     const [plan] = await tx.select({ archivedAt: plans.archivedAt }).from(plans).where(eq(plans.id, planId)).for("update");
-    if (!plan) throw notFound("No such plan in your organisation");
+    if (!plan) throw notFound(NO_SUCH_PLAN);
     if (Boolean(plan.archivedAt) === archived) return;
     await tx
       .update(plans)

@@ -5,20 +5,13 @@ import { plans } from "#db/schema";
 import { withTenant } from "#db/tenant";
 import { tenantOf, type Actor } from "~/domain/auth/actor";
 import { announceAccessChange, loadDocumentState } from "~/domain/collab/document-store.server";
-import { forbidden, notFound } from "~/domain/errors";
+import { notFound } from "~/domain/errors";
 import { actionsToCarry, carriedAction } from "~/lib/plan/carry-forward";
 import { appendActions, readActions, type PlanAction } from "~/lib/plan/model";
-import { canEditPlans } from "~/policies/plans";
 import { changePlanDocument } from "./change-plan-document.server";
-import { isPlanId } from "./get-plan.server";
+import { ensurePlanEditor, NO_SUCH_PLAN } from "./get-plan.server";
 import type { PlanDetails } from "./plan-input";
 
-const NO_SUCH_PLAN = "No such plan in your organisation";
-
-function ensureEditor(actor: Actor, planId: string) {
-  if (!canEditPlans(actor.active.role)) throw forbidden("Only equality leads and contributors can start a plan from another");
-  if (!isPlanId(planId)) throw notFound(NO_SUCH_PLAN);
-}
 
 /** The plan's actions as stored (every edit is stored before anyone sees it, so nothing is missing). */
 async function storedActions(tx: Tx, planId: string): Promise<PlanAction[]> {
@@ -46,7 +39,7 @@ export interface CarryForwardPreview {
 
 /** What the "start the next plan" page says about the plan it starts from. */
 export async function previewCarryForward(database: Database, actor: Actor, planId: string): Promise<CarryForwardPreview> {
-  ensureEditor(actor, planId);
+  ensurePlanEditor(actor, planId, "start a plan from another");
   return withTenant(database, tenantOf(actor), async (tx) => {
     const [plan] = await tx.select().from(plans).where(eq(plans.id, planId));
     if (!plan) throw notFound(NO_SUCH_PLAN);
@@ -72,7 +65,7 @@ export async function carryForwardPlan(
   options: { archiveOld: boolean },
   now = new Date(),
 ): Promise<{ id: string; carried: number }> {
-  ensureEditor(actor, fromPlanId);
+  ensurePlanEditor(actor, fromPlanId, "start a plan from another");
   return withTenant(database, tenantOf(actor), async (tx) => {
     // Locked: an archiving or a settings change of the old plan waits for this to finish.
     const [old] = await tx.select().from(plans).where(eq(plans.id, fromPlanId)).for("update");

@@ -4,9 +4,8 @@ import { plans } from "#db/schema";
 import { withTenant } from "#db/tenant";
 import { tenantOf, type Actor } from "~/domain/auth/actor";
 import { announceAccessChange } from "~/domain/collab/document-store.server";
-import { conflict, forbidden, hasSqlState, notFound } from "~/domain/errors";
-import { canEditPlans } from "~/policies/plans";
-import { isPlanId } from "./get-plan.server";
+import { conflict, hasSqlState, notFound } from "~/domain/errors";
+import { ensurePlanEditor, NO_SUCH_PLAN } from "./get-plan.server";
 
 export const WORKED_ON_MESSAGE = "This plan has been worked on (actions were added, imported or pulled into it, even if since removed), so it is kept: archive it instead";
 
@@ -17,12 +16,6 @@ export interface PlanDeletePreview {
   workedOn: boolean;
 }
 
-const NO_SUCH_PLAN = "No such plan in your organisation";
-
-function ensureEditor(actor: Actor, planId: string) {
-  if (!canEditPlans(actor.active.role)) throw forbidden("Only equality leads and contributors can delete plans");
-  if (!isPlanId(planId)) throw notFound(NO_SUCH_PLAN);
-}
 
 async function workedOn(tx: Tx, planId: string): Promise<boolean> {
   const [row] = rowsOf<{ worked: boolean }>(
@@ -33,7 +26,7 @@ async function workedOn(tx: Tx, planId: string): Promise<boolean> {
 
 /** What the delete page says: the plan, and whether it can go. */
 export async function previewDeletePlan(database: Database, actor: Actor, planId: string): Promise<PlanDeletePreview> {
-  ensureEditor(actor, planId);
+  ensurePlanEditor(actor, planId, "delete plans");
   return withTenant(database, tenantOf(actor), async (tx) => {
     const [plan] = await tx.select({ id: plans.id, title: plans.title }).from(plans).where(eq(plans.id, planId));
     if (!plan) throw notFound(NO_SUCH_PLAN);
@@ -49,7 +42,7 @@ export async function previewDeletePlan(database: Database, actor: Actor, planId
  * Anyone with its page open is disconnected when this commits.
  */
 export async function deletePlan(database: Database, actor: Actor, planId: string): Promise<void> {
-  ensureEditor(actor, planId);
+  ensurePlanEditor(actor, planId, "delete plans");
   try {
     await withTenant(database, tenantOf(actor), async (tx) => {
       const deleted = await tx.delete(plans).where(eq(plans.id, planId)).returning({ id: plans.id });

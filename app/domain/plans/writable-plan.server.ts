@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Tx } from "#db/client";
 import { plans } from "#db/schema";
 import { conflict, notFound } from "~/domain/errors";
+import { NO_SUCH_PLAN } from "./get-plan.server";
 
 export const ARCHIVED_PLAN_MESSAGE = "This plan is archived: restore it from its settings before changing it";
 
@@ -14,7 +15,7 @@ export const ARCHIVED_PLAN_MESSAGE = "This plan is archived: restore it from its
  */
 export async function loadWritablePlan(tx: Tx, planId: string, lock: "share" | "update", archivedFields: Record<string, string> = {}) {
   const [plan] = await tx.select().from(plans).where(eq(plans.id, planId)).for(lock);
-  if (!plan) throw notFound("No such plan in your organisation");
+  if (!plan) throw notFound(NO_SUCH_PLAN);
   if (plan.archivedAt) throw conflict(ARCHIVED_PLAN_MESSAGE, archivedFields);
   return plan;
 }

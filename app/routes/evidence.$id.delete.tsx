@@ -67,8 +67,8 @@ function Uses({ uses }: { uses: DeletePreview["uses"] }) {
         <>
           <h2 className="nhsuk-heading-s">Rows of the shared barrier register</h2>
           <ul>
-            {uses.registerRows.map((r) => (
-              <li key={r.position}>
+            {uses.registerRows.map((r, i) => (
+              <li key={i}>
                 <Link to="/register">Row {r.position + 1}</Link>: {r.barrier || "no barrier entered yet"}
               </li>
             ))}

@@ -1,13 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import * as Y from "yjs";
-import type { Database } from "../../db/client";
+import type * as Y from "yjs";
+import type { Database, Tx } from "../../db/client";
 import { rowsOf } from "../../db/client";
 import { evidenceAttachments, evidenceEvents, evidenceFindings, evidenceItems, evidenceRecommendations, evidenceTags, planActions, registerRows } from "../../db/schema";
 import { withTenant } from "../../db/tenant";
 import { tenantOf, type Actor } from "../../app/domain/auth/actor";
-import { loadDocumentState } from "../../app/domain/collab/document-store.server";
+import { changeStoredDocument } from "../../app/domain/collab/change-stored-document.server";
 import { addAttachment } from "../../app/domain/evidence/add-attachment.server";
 import { addFinding } from "../../app/domain/evidence/add-finding.server";
 import { addRecommendation } from "../../app/domain/evidence/add-recommendation.server";
@@ -21,8 +21,8 @@ import { saveGrades } from "../../app/domain/grading/save-grades.server";
 import { createPlan } from "../../app/domain/plans/create-plan.server";
 import { projectPlan } from "../../app/domain/plans/project-plan.server";
 import { pullIntoPlan } from "../../app/domain/plans/pull-into-plan.server";
-import { readActions } from "../../app/lib/plan/model";
-import { rowsOf as rowsMap } from "../../app/lib/register/model";
+import { appendActions, readActions } from "../../app/lib/plan/model";
+import { appendRows, rowsOf as rowsMap } from "../../app/lib/register/model";
 import * as deleteRoute from "../../app/routes/evidence.$id.delete";
 import { openTestDatabase } from "../support/db";
 import { createWorld, type World } from "../support/factories";
@@ -49,14 +49,27 @@ const failure = (promise: Promise<unknown>) => promise.then(() => null, (e: unkn
 const grade = (value: number, evidenceIds: string[]) => [{ outcomeId: outcome.id, serviceId: null, value, rationale: "Because", agreed: false, evidenceIds }];
 const planDetails = (title: string) => ({ kind: "equality_objectives" as const, title, periodStart: "2024-04-01", periodEnd: "2028-03-31", objectives: [] });
 
+/** Changes a stored document as the actor, as an edit on the collaboration server would, without projecting it (yet). */
+async function changeStored(actor: Actor, document: string, orgId: string | null, change: (doc: Y.Doc) => string[], project = async (_tx: Tx, _doc: Y.Doc) => {}) {
+  const target = { document, collaborativeId: actor.active.collaborativeId, orgId, userId: actor.userId };
+  await withTenant(database, tenantOf(actor), (tx) => changeStoredDocument(tx, target, change, (doc) => project(tx, doc)));
+}
+
 /** Removes every action of a plan, as an editor deleting its rows would, and projects it. */
 async function emptyPlan(actor: Actor, planId: string) {
-  const doc = new Y.Doc();
-  const parts = await withTenant(database, tenantOf(actor), (tx) => loadDocumentState(tx, `plan:${planId}`));
-  for (const part of parts) Y.applyUpdate(doc, part);
-  const rows = rowsMap(doc);
-  for (const key of [...rows.keys()]) rows.delete(key);
-  await withTenant(database, tenantOf(actor), (tx) => projectPlan(tx, { planId, collaborativeId: actor.active.collaborativeId, orgId: actor.active.orgId }, readActions(doc)));
+  const owner = { planId, collaborativeId: actor.active.collaborativeId, orgId: actor.active.orgId };
+  await changeStored(
+    actor,
+    `plan:${planId}`,
+    actor.active.orgId,
+    (doc) => {
+      const rows = rowsMap(doc);
+      const keys = [...rows.keys()];
+      for (const key of keys) rows.delete(key);
+      return keys;
+    },
+    (tx, doc) => projectPlan(tx, owner, readActions(doc)),
+  );
 }
 
 describe("deleting a private evidence item", () => {
@@ -234,3 +247,48 @@ describe("projection keeps plan links checkable", () => {
     await expect(deleteItem(database, world.actors.leadA, { itemId: id })).rejects.toMatchObject({ status: 409 });
   });
 });
+
+describe("links stored in a document before its projection reaches SQL", () => {
+  // The collaboration server projects up to a second after an edit settles; a delete in between
+  // must still see the link (it reads the stored document when its bytes mention the item).
+  const linkTo = (id: string, title: string) => [{ url: `/evidence/${id}`, title, evidenceId: id }];
+  const deleteRows = (keys: string[]) => (doc: Y.Doc) => {
+    for (const key of keys) rowsMap(doc).delete(key);
+    return keys;
+  };
+
+  it("keeps an item the register has just linked, naming the row, until the link is removed", async () => {
+    const id = await addItem(database, world.actors.leadA, { title: "Just linked in the register" });
+    const register = `register:${world.collaboratives.x}`;
+    let keys: string[] = [];
+    await changeStored(world.actors.contributorA, register, null, (doc) => (keys = appendRows(doc, [{ barrier: "Letters not in easy read", evidence: linkTo(id, "Just linked") }])));
+    expect(await database.db.select().from(registerRows).where(eq(registerRows.rowKey, keys[0]!))).toEqual([]);
+
+    const preview = await previewDeleteItem(database, world.actors.leadA, { itemId: id });
+    expect(preview.canDelete).toBe(false);
+    expect(preview.uses.registerRows).toEqual([{ position: expect.any(Number), barrier: "Letters not in easy read" }]);
+    await expect(deleteItem(database, world.actors.leadA, { itemId: id })).rejects.toMatchObject({ status: 409, message: IN_USE_MESSAGE });
+
+    // Removed again (still not projected): its bytes are in the stored updates, but the document no longer links it.
+    await changeStored(world.actors.contributorA, register, null, deleteRows(keys));
+    expect((await previewDeleteItem(database, world.actors.leadA, { itemId: id })).uses.registerRows).toEqual([]);
+    await deleteItem(database, world.actors.leadA, { itemId: id });
+    expect(await exists(id)).toBe(false);
+  });
+
+  it("keeps an item a plan action has just linked, naming the plan", async () => {
+    const id = await addItem(database, world.actors.leadA, { title: "Just linked in a plan" });
+    const { id: planId } = await createPlan(database, world.actors.leadA, planDetails("Patient experience plan"));
+    let keys: string[] = [];
+    await changeStored(world.actors.contributorA, `plan:${planId}`, world.actors.contributorA.active.orgId, (doc) => (keys = appendActions(doc, [{ action: "Offer easy read letters", evidence: linkTo(id, "Just linked") }])));
+
+    const preview = await previewDeleteItem(database, world.actors.leadA, { itemId: id });
+    expect(preview.uses.planActions).toEqual([{ planId, planTitle: "Patient experience plan", action: "Offer easy read letters" }]);
+    await expect(deleteItem(database, world.actors.leadA, { itemId: id })).rejects.toMatchObject({ status: 409 });
+
+    await changeStored(world.actors.contributorA, `plan:${planId}`, world.actors.contributorA.active.orgId, deleteRows(keys));
+    await deleteItem(database, world.actors.leadA, { itemId: id });
+    expect(await exists(id)).toBe(false);
+  });
+});
+

@@ -7,6 +7,7 @@ import { policyActor, tenantOf, type Actor } from "~/domain/auth/actor";
 import { conflict, forbidden, hasSqlState, type DomainError } from "~/domain/errors";
 import { canDeleteItem, type ItemOwnership } from "~/policies/evidence";
 import { yearLabel } from "~/policies/grading";
+import { linksInStoredDocuments } from "./document-links.server";
 import { loadItem } from "./events.server";
 
 /** Where an item is linked from: what its owner may read in full, and the rest as counts. */
@@ -46,16 +47,16 @@ async function loadUses(tx: Tx, actor: Actor, itemId: string): Promise<ItemUses>
       where g.evidence_ids @> ${ids}::uuid[] and g.org_id = ${actor.active.orgId}
       order by a.year_start desc, f.code, o.position, s.name nulls first`),
   );
-  const actions = rowsOf<{ plan_id: string; plan_title: string; action: string; barrier: string }>(
+  const actions = rowsOf<{ row_key: string; plan_id: string; plan_title: string; action: string; barrier: string }>(
     await tx.execute(sql`
-      select p.id as plan_id, p.title as plan_title, a.action, a.barrier
+      select a.row_key, p.id as plan_id, p.title as plan_title, a.action, a.barrier
       from plan_actions a join plans p on p.id = a.plan_id
       where a.org_id = ${actor.active.orgId}
         and (a.evidence @> ${link}::jsonb or (a.source ->> 'kind' = 'evidence' and a.source ->> 'id' = ${itemId}))
       order by p.title, a.position`),
   );
-  const rows = rowsOf<{ position: number; barrier: string }>(
-    await tx.execute(sql`select r.position, r.barrier from register_rows r where r.evidence @> ${link}::jsonb order by r.position`),
+  const rows = rowsOf<{ row_key: string; position: number; barrier: string }>(
+    await tx.execute(sql`select r.row_key, r.position, r.barrier from register_rows r where r.evidence @> ${link}::jsonb order by r.position`),
   );
   const counted = rowsOf<{ kind: string; org_id: string | null; org_name: string | null; uses: number }>(
     await tx.execute(sql`
@@ -63,6 +64,7 @@ async function loadUses(tx: Tx, actor: Actor, itemId: string): Promise<ItemUses>
       from evidence_item_uses(${itemId}::uuid) u left join organisations o on o.id = u.org_id
       where u.org_id is distinct from ${actor.active.orgId}::uuid and u.kind <> 'register_row'`),
   );
+  const stored = await linksInStoredDocuments(tx, itemId);
   const elsewhere = new Map<string, ItemUses["elsewhere"][number]>();
   for (const c of counted) {
     const name = c.org_name ?? "Another organisation";
@@ -77,8 +79,15 @@ async function loadUses(tx: Tx, actor: Actor, itemId: string): Promise<ItemUses>
       assessmentId: g.assessment_id,
       label: `${g.framework === "EDS2" ? "EDS2" : "EDS 2022"} ${yearLabel(Number(g.year_start))}, outcome ${g.outcome}${g.service ? ` (${g.service})` : ""}`,
     })),
-    planActions: actions.map((a) => ({ planId: a.plan_id, planTitle: a.plan_title, action: a.action || a.barrier || "An action without text yet" })),
-    registerRows: rows.map((r) => ({ position: Number(r.position), barrier: r.barrier })),
+    // The SQL copy, and what the documents as stored link to that it may not show yet.
+    planActions: [
+      ...actions.map((a) => ({ planId: a.plan_id, planTitle: a.plan_title, action: a.action || a.barrier || "An action without text yet" })),
+      ...stored.planActions.filter((s) => !actions.some((a) => a.row_key === s.key)).map(({ key: _key, ...a }) => a),
+    ],
+    registerRows: [
+      ...rows.map((r) => ({ position: Number(r.position), barrier: r.barrier })),
+      ...stored.registerRows.filter((s) => !rows.some((r) => r.row_key === s.key)).map(({ key: _key, ...r }) => r),
+    ].sort((a, b) => a.position - b.position),
     elsewhere: [...elsewhere.values()].sort((a, b) => a.orgName.localeCompare(b.orgName)),
   };
 }
@@ -106,7 +115,8 @@ export async function previewDeleteItem(database: Database, actor: Actor, input:
 /**
  * Deletes a private item with its findings, recommendations, files, tags and history (the
  * database cascades). Refused for a shared item (others may rely on it: unshare it first) and for
- * an item something links to; the database refuses both as well (migrations 0023 and 0024).
+ * an item something links to, in SQL or in a document as stored (see `linksInStoredDocuments`);
+ * the database refuses both as well (migrations 0023 and 0024), reading the SQL copy only.
  */
 export async function deleteItem(database: Database, actor: Actor, input: { itemId: string }): Promise<{ title: string }> {
   return withTenant(database, tenantOf(actor), async (tx) => {

@@ -12,6 +12,7 @@ import { readRows } from "../../app/lib/register/model";
 import { toXlsx } from "../../app/lib/tabular/xlsx.server";
 import { openTestDatabase } from "../support/db";
 import { createWorld, type World } from "../support/factories";
+import { addItem } from "../evidence/support";
 
 let database: Database;
 let world: World;
@@ -110,5 +111,29 @@ describe("importing rows into the shared register", () => {
     expect(await stored(world.collaboratives.x)).toHaveLength(before.length);
     expect((await projected(world.collaboratives.x)).some((r) => r.barrier === "Only in Y")).toBe(false);
     expect((await projected(world.collaboratives.y)).map((r) => r.barrier)).toEqual(["Only in Y"]);
+  });
+
+  // Our exports write a link to an evidence item as its page, "/evidence/<id>": importing the file
+  // again links the item again, but only one the importer may read, so a file cannot plant a link
+  // to another organisation's private item.
+  it("links evidence items the importer can see, and refuses another organisation's private one by line", async () => {
+    const own = await addItem(database, world.actors.leadA, { title: "Our walkabout" });
+    const theirs = await addItem(database, world.actors.leadA2, { title: "Their private notes" });
+    const refused = await importRegisterRows(database, world.actors.leadA, file(`Barrier,Supporting evidence
+Linked,Their notes </evidence/${theirs}>
+`));
+    expect(refused).toEqual({ ok: false, errors: [expect.stringMatching(/^Line 2: Supporting evidence: "Their notes" is not an evidence item you can see/)] });
+
+    const before = (await projected(world.collaboratives.x)).length;
+    const outcome = await importRegisterRows(database, world.actors.leadA, file(`Barrier,Supporting evidence
+Linked,Our walkabout </evidence/${own}>; https://example.org/report
+`));
+    expect(outcome).toMatchObject({ ok: true, imported: 1 });
+    const rows = await projected(world.collaboratives.x);
+    expect(rows).toHaveLength(before + 1);
+    expect(rows.at(-1)!.evidence).toEqual([
+      { url: `/evidence/${own}`, title: "Our walkabout", evidenceId: own },
+      { url: "https://example.org/report", title: "https://example.org/report", evidenceId: null },
+    ]);
   });
 });

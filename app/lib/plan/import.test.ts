@@ -3,9 +3,11 @@ import { DEFAULT_PLAN_LEGEND } from "#db/schema";
 import { guessMapping } from "~/lib/import/map-rows";
 import { ALL_GROUPS, type RegisterOptions } from "~/lib/register/options";
 import type { Table } from "~/lib/tabular/read-table.server";
-import { matchStatus, parsePlanImport, parseUpdates, PLAN_IMPORT_COLUMNS, readDate } from "./import";
+import { parseUpdates } from "~/lib/import/updates";
+import { matchStatus, parsePlanImport, PLAN_IMPORT_COLUMNS, readDate } from "./import";
 import { actionCells, PLAN_EXPORT_HEADERS } from "./tabular";
 
+const ITEM = "6f1c2a7e-3b1d-4c55-9a43-1e2f3a4b5c6d";
 const EDS2 = ["1.1", "1.2", "1.3", "1.4", "1.5", "2.1", "2.2", "2.3", "2.4", "3.1", "3.2", "3.3", "3.4", "3.5", "3.6", "4.1", "4.2", "4.3"];
 const EDS2022 = ["1A", "1B", "1C", "1D", "2A", "2B", "2C", "2D", "3A", "3B", "3C"];
 const options: RegisterOptions = {
@@ -173,7 +175,10 @@ describe("parsePlanImport", () => {
       psedAims: ["advance"],
       objectives: ["2", "3"],
       status: "amber",
-      evidence: [{ url: "https://example.org/report", title: "Deaf society briefing" }],
+      evidence: [
+        { url: "https://example.org/report", title: "Deaf society briefing" },
+        { url: `/evidence/${ITEM}`, title: "Walkabout, Whiston", evidenceId: ITEM },
+      ],
       steps: [{ key: "s1", text: "Write the specification", due: "2024-10-31", status: "green" }],
       risks: "Few providers",
       mitigations: "Regional procurement",
@@ -182,7 +187,7 @@ describe("parsePlanImport", () => {
     const headers = [...PLAN_EXPORT_HEADERS];
     const cells = actionCells(action, options, DEFAULT_PLAN_LEGEND);
     const t = table(headers, [cells]);
-    const result = parsePlanImport(t, guessMapping(headers, PLAN_IMPORT_COLUMNS), context);
+    const result = parsePlanImport(t, guessMapping(headers, PLAN_IMPORT_COLUMNS), { ...context, visibleEvidence: new Set([ITEM]) });
     if (!result.ok) throw new Error(JSON.stringify(result.errors));
     const back = result.actions[0]!;
     expect(back).toMatchObject({
@@ -198,13 +203,24 @@ describe("parsePlanImport", () => {
       psedAims: action.psedAims,
       objectives: action.objectives,
       status: "amber",
-      evidence: [{ url: "https://example.org/report", title: "Deaf society briefing", evidenceId: null }],
+      evidence: [
+        { url: "https://example.org/report", title: "Deaf society briefing", evidenceId: null },
+        { url: `/evidence/${ITEM}`, title: "Walkabout, Whiston", evidenceId: ITEM },
+      ],
       steps: [{ text: "Write the specification", due: "2024-10-31", status: "green" }],
       risks: action.risks,
       mitigations: action.mitigations,
     });
     expect(back.dueChanges).toHaveLength(1);
-    expect(back.updates![0]).toMatchObject({ at: "2024-09-01T00:00:00.000Z" });
+    expect(back.updates![0]).toMatchObject({ at: "2024-09-01T00:00:00.000Z", text: "Kwame: Contract awarded." });
+  });
+
+  it("refuses a link to an evidence item the importer cannot see, by line", () => {
+    const headers = ["Action", "Supporting evidence"];
+    const t = table(headers, [["Commission BSL interpreting", `Walkabout </evidence/${ITEM}>`]]);
+    const result = parsePlanImport(t, guessMapping(headers, PLAN_IMPORT_COLUMNS), context);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors[0]!.reasons.join(" ")).toMatch(/"Walkabout" is not an evidence item you can see/);
   });
 });
 

@@ -1,6 +1,8 @@
-import type { DueChange, EvidenceLink, PlanLegendEntry, PlanObjective, PlanStep, RowUpdate } from "#db/schema";
-import { calendarDate } from "~/lib/dates";
+import type { DueChange, PlanLegendEntry, PlanObjective, PlanStep } from "#db/schema";
+import { readCharacteristics } from "~/lib/import/characteristics";
+import { readEvidenceLinks } from "~/lib/import/evidence-links";
 import type { ColumnMapping, ImportColumn } from "~/lib/import/map-rows";
+import { MONTHS, parseUpdates } from "~/lib/import/updates";
 import type { RegisterOptions } from "~/lib/register/options";
 import type { Table } from "~/lib/tabular/read-table.server";
 import { parseDueDate } from "./dates";
@@ -60,6 +62,8 @@ export interface PlanImportContext {
   objectives: PlanObjective[];
   author: { id: string | null; name: string };
   today?: Date;
+  /** Evidence items the importer can see, of those the file links to (`evidenceIdsIn`): links to others are refused. */
+  visibleEvidence?: ReadonlySet<string>;
 }
 
 export interface PlanImportError {
@@ -69,84 +73,11 @@ export interface PlanImportError {
 
 export type PlanImportResult = { ok: true; actions: ActionInput[]; lines: number[] } | { ok: false; errors: PlanImportError[]; valid: number };
 
-/** Seed 002's way of writing characteristics and groups, mapped to the reference data's codes. */
-const CHARACTERISTIC_ALIASES: Record<string, string> = {
-  all: "all",
-  "all groups": "all",
-  transgender: "gender_reassignment",
-  trans: "gender_reassignment",
-  "gender identity": "gender_reassignment",
-  "religion and belief": "religion_belief",
-  religion: "religion_belief",
-  belief: "religion_belief",
-  "socio economic (poverty)": "socio_economic",
-  "socio economic": "socio_economic",
-  "socio-economic": "socio_economic",
-  poverty: "socio_economic",
-  deprivation: "socio_economic",
-  "children and young people": "children_young_people",
-  "age children and young people": "children_young_people",
-  "working age and older citizens": "older_people",
-  "older citizens": "older_people",
-  "d/deaf": "deaf_bsl",
-  deaf: "deaf_bsl",
-  bsl: "deaf_bsl",
-  "learning disability": "learning_disability_autism",
-  "marriage and civil partnership": "marriage_civil_partnership",
-  "pregnancy and maternity": "pregnancy_maternity",
-  ethnicity: "race",
-  gender: "sex",
-};
-
 const split = (value: string, by: RegExp) =>
   value
     .split(by)
     .map((s) => s.trim())
     .filter(Boolean);
-
-const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
-
-/** "Update September 2021 ..." entries (one per paragraph, or each starting "Update") keep their month; others are dated today. */
-export function parseUpdates(text: string, author: { id: string | null; name: string }, today: Date): RowUpdate[] {
-  return text
-    .split(/\n\s*\n|\n(?=\s*update\s)/i)
-    .map((s) => s.trim())
-    .filter(Boolean)
-    .map((entry) => {
-      const m = /^update\s+(?:(\d{1,2})\s+)?([a-z]+)\s+(\d{4})\s*[:,.-]?\s*/i.exec(entry);
-      const month = m ? MONTHS.indexOf(m[2]!.toLowerCase()) : -1;
-      // "Update 31 February 2022" is no date (Date.UTC would roll it into March): such an entry is kept whole, dated today.
-      const day = m && month >= 0 ? calendarDate(Number(m[3]), month + 1, Number(m[1] ?? 1)) : null;
-      const dated = m && day;
-      const at = dated ? new Date(`${day}T00:00:00Z`) : today;
-      return { at: at.toISOString(), authorId: author.id, authorName: author.name, text: dated ? entry.slice(m[0].length).trim() || entry : entry };
-    });
-}
-
-/** Characteristics: "Race/ Disability", "Age \n Working age and older citizens", "ALL". */
-function readCharacteristics(text: string, options: RegisterOptions, fail: (message: string) => void): string[] {
-  const codes: string[] = [];
-  const known = (name: string) => {
-    const lower = name.toLowerCase().replace(/\s+/g, " ").trim();
-    return CHARACTERISTIC_ALIASES[lower] ?? options.characteristics.find((c) => c.code === lower || c.label.toLowerCase() === lower)?.code;
-  };
-  const add = (code: string) => void (codes.includes(code) || codes.push(code));
-  // "Age children and young people" and "D/deaf people and BSL users" are one group each: try
-  // every ";" or line part whole, then split it on "/" and ",".
-  for (const part of split(text, /[;\n]+/)) {
-    const whole = known(part);
-    if (whole) {
-      add(whole);
-      continue;
-    }
-    for (const name of split(part, /[,/]+/)) {
-      const code = known(name);
-      if (code) add(code);
-      else fail(`"${name}" is not a protected characteristic or group PEFF knows (for example Age, Disability, Race, Transgender, ALL)`);
-    }
-  }
-  return codes;
-}
 
 /** Codes "1.1, 1.2" are EDS2 unless prefixed ("EDS2022:1A", "EDS 2022 1A"); "1A" alone is EDS 2022. */
 function readOutcomes(text: string, options: RegisterOptions, fail: (message: string) => void): string[] {
@@ -248,15 +179,6 @@ function readSteps(text: string, legend: PlanLegendEntry[], fail: (message: stri
   });
 }
 
-function readEvidence(text: string, fail: (message: string) => void): EvidenceLink[] {
-  return split(text, /[;\n]+/).map((item) => {
-    const match = /^(.*?)\s*<(\S+)>$/.exec(item);
-    const url = match ? match[2]! : item;
-    if (!/^https?:\/\/\S+$/i.test(url)) fail(`"${item}" is not a web address (write "Title <https://...>" or the address alone)`);
-    return { url, title: match?.[1] || url, evidenceId: null };
-  });
-}
-
 /**
  * A due-date cell as seed 002 writes it: the date on the first line, then optionally "Update
  * September 2021" and the update's text (which become updates of the action).
@@ -322,7 +244,7 @@ export function parsePlanImport(table: Table, mapping: ColumnMapping, context: P
 
     const updates = [...parseUpdates(dueCell.updates, author, today), ...parseUpdates(get("updates"), author, today)];
     const steps = readSteps(get("steps"), legend, failIn("steps"));
-    const evidence = readEvidence(get("evidence"), failIn("evidence"));
+    const evidence = readEvidenceLinks(get("evidence"), context.visibleEvidence ?? new Set(), failIn("evidence"));
 
     if (reasons.length) {
       errors.push({ line, reasons });

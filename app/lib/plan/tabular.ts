@@ -1,4 +1,5 @@
 import type { PlanActionFields, PlanLegendEntry, PlanStep } from "#db/schema";
+import { formatUpdates } from "~/lib/import/updates";
 import { formatDate } from "~/lib/labels";
 import { labelOf, type RegisterOptions } from "~/lib/register/options";
 import { formatDue } from "./dates";
@@ -61,7 +62,7 @@ export function actionCells(action: ExportAction, options: RegisterOptions, lege
     dueText(action.currentDue),
     action.originalDue && action.originalDue !== action.currentDue ? dueText(action.originalDue) : "",
     action.dueChanges.map((c) => `${formatDate(c.at)}, ${c.authorName}: moved from ${c.from ? formatDue(c.from) : "no date"} to ${c.to ? formatDue(c.to) : "no date"} because ${c.reason}`).join("\n"),
-    action.updates.map((u) => `Update ${formatDate(u.at)}, ${u.authorName}: ${u.text}`).join("\n\n"),
+    formatUpdates(action.updates, formatDate),
     action.edsOutcomes.map(outcomeCode).join("; "),
     action.psedAims.map((a) => labelOf(options.psedAims, a)).join("; "),
     [...action.objectives].sort((a, b) => Number(a) - Number(b)).join(", "),

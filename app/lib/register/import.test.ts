@@ -68,11 +68,41 @@ describe("register import", () => {
     if (!result.ok) {
       expect(result.errors).toEqual([
         "Line 3: Barrier: enter the barrier",
-        'Line 3: Characteristics or groups: "Martians" is not a characteristic or group this register knows',
+        'Line 3: Characteristics or groups: "Martians" is not a protected characteristic or group PEFF knows (for example Age, Disability, Race, Transgender, ALL)',
         'Line 3: EDS outcomes: "9.9" is not an EDS2 (1.1 to 4.3) or EDS 2022 (1A to 3C) outcome',
         expect.stringMatching(/^Line 3: Status: "Purple" is not in the legend/),
         expect.stringMatching(/^Line 3: Supporting evidence: "not a link" is not a web address/),
       ]);
     }
+  });
+});
+
+describe("register export, imported again", () => {
+  it("keeps every field of a row", async () => {
+    const { REGISTER_HEADERS, rowCells } = await import("./tabular");
+    const all: RegisterOptions = {
+      ...options,
+      characteristics: [...options.characteristics, { code: "deaf_bsl", label: "D/deaf people and BSL users" }, { code: "gypsy_roma_traveller", label: "Gypsy, Roma and Traveller communities" }],
+    };
+    const row = {
+      characteristics: ["deaf_bsl", "gypsy_roma_traveller", "race"],
+      barrier: "No interpreters at short notice",
+      issue: "Appointments cancelled",
+      identifiedBy: "Deaf society feedback",
+      evidence: [
+        { url: "https://example.org/report", title: "Annual report", evidenceId: null },
+        { url: "/evidence/6f1c2a7e-3b1d-4c55-9a43-1e2f3a4b5c6d", title: "Walkabout", evidenceId: "6f1c2a7e-3b1d-4c55-9a43-1e2f3a4b5c6d" },
+      ],
+      edsOutcomes: ["EDS2:1.1", "EDS2022:1A"],
+      psedAims: ["advance"],
+      themes: ["interpreting"],
+      leadOrganisation: "Mersey Care",
+      contactRole: "Head of patient experience",
+      status: "amber",
+      updates: [{ at: "2021-09-01T00:00:00.000Z", authorId: "u9", authorName: "Bea (ICB)", text: "Contract extended." }],
+    };
+    const cells = rowCells(row, all, DEFAULT_LEGEND);
+    const result = parseRegisterImport(table([...REGISTER_HEADERS], [cells]), all, DEFAULT_LEGEND, author, new Date(), new Set(["6f1c2a7e-3b1d-4c55-9a43-1e2f3a4b5c6d"]));
+    expect(result).toMatchObject({ ok: true, rows: [{ ...row, updates: [{ at: "2021-09-01T00:00:00.000Z", text: "Bea (ICB): Contract extended." }] }] });
   });
 });

@@ -1,4 +1,7 @@
-import type { LegendEntry, RowUpdate } from "#db/schema";
+import type { LegendEntry } from "#db/schema";
+import { readCharacteristics } from "~/lib/import/characteristics";
+import { readEvidenceLinks } from "~/lib/import/evidence-links";
+import { parseUpdates } from "~/lib/import/updates";
 import type { RowInput } from "./model";
 import type { RegisterOptions } from "./options";
 
@@ -18,17 +21,6 @@ const HEADERS: Record<string, string[]> = {
   updates: ["updates", "update"],
 };
 
-const CHARACTERISTIC_ALIASES: Record<string, string> = {
-  all: "all",
-  transgender: "gender_reassignment",
-  "religion and belief": "religion_belief",
-  "socio economic (poverty)": "socio_economic",
-  "socio economic": "socio_economic",
-  "children and young people": "children_young_people",
-  "age children and young people": "children_young_people",
-  "d/deaf": "deaf_bsl",
-};
-
 export type ImportResult = { ok: true; rows: RowInput[] } | { ok: false; errors: string[] };
 
 const split = (value: string, by = /[;\n]+/) => value.split(by).map((s) => s.trim()).filter(Boolean);
@@ -43,6 +35,8 @@ export function parseRegisterImport(
   legend: LegendEntry[],
   author: { id: string; name: string },
   today = new Date(),
+  /** Evidence items the importer can see, of those the file links to (`evidenceIdsIn`): links to others are refused. */
+  visibleEvidence: ReadonlySet<string> = new Set(),
 ): ImportResult {
   const errors: string[] = [];
   const column: Record<string, string | undefined> = {};
@@ -57,13 +51,7 @@ export function parseRegisterImport(
     const barrier = get("barrier");
     if (!barrier) fail("Barrier", "enter the barrier");
 
-    const characteristics: string[] = [];
-    for (const name of split(get("characteristics"), /[;,/\n]+/)) {
-      const lower = name.toLowerCase();
-      const code = CHARACTERISTIC_ALIASES[lower] ?? options.characteristics.find((c) => c.code === lower || c.label.toLowerCase() === lower)?.code;
-      if (code) characteristics.push(code);
-      else fail("Characteristics or groups", `"${name}" is not a characteristic or group this register knows`);
-    }
+    const characteristics = readCharacteristics(get("characteristics"), options, (message) => fail("Characteristics or groups", message));
 
     const edsOutcomes: string[] = [];
     for (const token of split(get("edsOutcomes"), /[\s,;]+/)) {
@@ -80,12 +68,7 @@ export function parseRegisterImport(
     const status = statusText ? (legend.find((s) => [s.key, s.label.toLowerCase(), s.colour].some((v) => statusText === v || statusText.startsWith(v))) ?? null) : null;
     if (statusText && !status) fail("Status", `"${get("status")}" is not in the legend (${legend.map((s) => `${s.colour}: ${s.label}`).join(", ")})`);
 
-    const evidence = split(get("evidence")).map((item) => {
-      const match = /^(.*?)\s*<(\S+)>$/.exec(item);
-      const url = match ? match[2]! : item;
-      if (!/^https?:\/\/\S+$/i.test(url)) fail("Supporting evidence", `"${item}" is not a web address (write "Title <https://...>" or the address alone)`);
-      return { url, title: match?.[1] || url, evidenceId: null };
-    });
+    const evidence = readEvidenceLinks(get("evidence"), visibleEvidence, (message) => fail("Supporting evidence", message));
 
     rows.push({
       barrier,
@@ -103,20 +86,4 @@ export function parseRegisterImport(
     });
   }
   return errors.length ? { ok: false, errors } : { ok: true, rows };
-}
-
-const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
-
-/** "Update September 2021 ..." entries (one per paragraph) keep their month; others are dated today. */
-function parseUpdates(text: string, author: { id: string; name: string }, today: Date): RowUpdate[] {
-  return text
-    .split(/\n\s*\n|\n(?=update\s)/i)
-    .map((s) => s.trim())
-    .filter(Boolean)
-    .map((entry) => {
-      const m = /^update\s+([a-z]+)\s+(\d{4})\s*[:,.-]?\s*/i.exec(entry);
-      const month = m ? MONTHS.indexOf(m[1]!.toLowerCase()) : -1;
-      const at = m && month >= 0 ? new Date(Date.UTC(Number(m[2]), month, 1)) : today;
-      return { at: at.toISOString(), authorId: author.id, authorName: author.name, text: m && month >= 0 ? entry.slice(m[0].length) || entry : entry };
-    });
 }

@@ -1,4 +1,5 @@
 import type { LegendEntry } from "#db/schema";
+import { formatUpdates } from "~/lib/import/updates";
 import { formatDate } from "~/lib/labels";
 import type { RegisterRow } from "./model";
 import { labelOf, type RegisterOptions } from "./options";
@@ -21,7 +22,7 @@ export const REGISTER_HEADERS = [
 
 type ExportRow = Omit<RegisterRow, "key" | "position">;
 
-/** One row as spreadsheet cells: lists joined with "; ", links as "Title <url>", updates one per line. */
+/** One row as spreadsheet cells: lists joined with "; ", links as "Title <url>", updates as dated paragraphs (the import reads them back). */
 export function rowCells(row: ExportRow, options: RegisterOptions, legend: LegendEntry[]): string[] {
   const status = legend.find((s) => s.key === row.status);
   return [
@@ -36,6 +37,6 @@ export function rowCells(row: ExportRow, options: RegisterOptions, legend: Legen
     row.leadOrganisation,
     row.contactRole,
     status ? `${status.label} (${status.colour})` : "",
-    row.updates.map((u) => `${formatDate(u.at)}, ${u.authorName}: ${u.text}`).join("\n"),
+    formatUpdates(row.updates, formatDate),
   ];
 }

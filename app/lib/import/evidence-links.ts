@@ -1,0 +1,34 @@
+import type { EvidenceLink } from "#db/schema";
+
+/** How an export writes a link to an evidence item of the library: its page, "/evidence/<id>". */
+const ITEM_PATH = /^\/evidence\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
+const ITEM_PATHS = /\/evidence\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})/gi;
+
+/** Every evidence item id a table's cells link to, to ask the database which the importer can see. */
+export function evidenceIdsIn(cells: Iterable<string>): string[] {
+  const ids = new Set<string>();
+  for (const cell of cells) for (const m of cell.matchAll(ITEM_PATHS)) ids.add(m[1]!.toLowerCase());
+  return [...ids];
+}
+
+/**
+ * A "Supporting evidence" cell: links separated by ";" or lines, each "Title <address>" or the
+ * address alone. An address is a web address, or an evidence item's page as our exports write it
+ * ("/evidence/<id>"), which becomes a link to that item again if the importer can see it
+ * (`visible`: their organisation's items and shared ones).
+ */
+export function readEvidenceLinks(text: string, visible: ReadonlySet<string>, fail: (message: string) => void): EvidenceLink[] {
+  const links: EvidenceLink[] = [];
+  for (const item of text.split(/[;\n]+/).map((s) => s.trim()).filter(Boolean)) {
+    const match = /^(.*?)\s*<(\S+)>$/.exec(item);
+    const url = match ? match[2]! : item;
+    const title = match?.[1] || url;
+    const itemId = ITEM_PATH.exec(url)?.[1]?.toLowerCase();
+    if (itemId) {
+      if (visible.has(itemId)) links.push({ url: `/evidence/${itemId}`, title, evidenceId: itemId });
+      else fail(`"${title}" is not an evidence item you can see (it may have been deleted, or be private to another organisation)`);
+    } else if (/^https?:\/\/\S+$/i.test(url)) links.push({ url, title, evidenceId: null });
+    else fail(`"${item}" is not a web address (write "Title <https://...>" or the address alone)`);
+  }
+  return links;
+}

@@ -7,6 +7,7 @@ import { parseUkDate, validateRows, type ColumnMapping, type ImportColumn, type 
 import { readTable, TableFormatError, type Table } from "~/lib/tabular/read-table.server";
 import { canWriteEvidence } from "~/policies/evidence";
 import { recordEvent } from "./events.server";
+import { findOrCreateTheme, MAX_THEME_LENGTH } from "./find-or-create-theme.server";
 import { listFilterOptions } from "./filter-options.server";
 import { ITEM_TYPE_LABELS } from "./labels";
 
@@ -19,10 +20,14 @@ export const EVIDENCE_IMPORT_COLUMNS: ImportColumn[] = [
   { key: "periodEnd", label: "Period end", aliases: ["to date", "end"] },
   { key: "link", label: "Link", aliases: ["url", "web link"] },
   { key: "summary", label: "Summary", aliases: ["description", "notes"] },
-  { key: "findings", label: "Findings", hint: "One finding per line, or separated by semicolons", aliases: ["key issues", "issues", "key findings"] },
-  { key: "outcomes", label: "Outcomes", hint: "Codes separated by semicolons, for example 1A; 2.1", aliases: ["eds outcomes", "outcome"] },
+  { key: "findings", label: "Findings", hint: "One finding per line, or separated by semicolons on one line", aliases: ["key issues", "issues", "key findings"] },
+  { key: "outcomes", label: "Outcomes", hint: "Codes separated by semicolons, for example 1A; 2.1 (or EDS2022 1A; EDS2 2.1)", aliases: ["eds outcomes", "outcome"] },
   { key: "characteristics", label: "Characteristics", hint: "Names separated by semicolons, for example Race; Disability", aliases: ["protected characteristics", "groups", "characteristic"] },
+  { key: "psedAims", label: "PSED aims", hint: "Aims separated by semicolons, for example Advance equality of opportunity", aliases: ["psed", "psed aim", "general duty aims"] },
+  { key: "themes", label: "Themes", hint: "Theme names separated by semicolons; a name the collaborative does not use yet becomes a new theme", aliases: ["theme"] },
 ];
+
+type ImportTag = { kind: "outcome" | "characteristic" | "psed" | "theme"; refId: string };
 
 export interface ImportRow {
   title: string;
@@ -34,11 +39,17 @@ export interface ImportRow {
   link: string | null;
   summary: string;
   findings: string[];
-  tags: { kind: "outcome" | "characteristic"; refId: string }[];
+  tags: { kind: "outcome" | "characteristic" | "psed"; refId: string }[];
+  /** Theme names, found or created (whatever their case) when the rows are stored. */
+  themes: string[];
 }
 
 const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9.]+/g, " ").trim();
 const list = (s: string) => s.split(/[;\n]+/).map((x) => x.trim()).filter(Boolean);
+/** Findings: one per line when the cell has lines (a finding may hold a ";", as our export writes them), else split on ";". */
+const findingList = (s: string) => (/\n/.test(s.trim()) ? s.split(/\n+/) : s.split(";")).map((x) => x.trim()).filter(Boolean);
+/** "EDS2022 1A", "EDS 2022: 1A" and "eds2022 1a" are one key. */
+const outcomeKey = (s: string) => s.toLowerCase().replace(/[\s:]+/g, "");
 
 /** Reads the file, refusing what cannot be read as a table with a clear message. */
 export async function readImportFile(filename: string, bytes: Uint8Array): Promise<Table> {
@@ -60,13 +71,18 @@ export async function validateImport(database: Database, actor: Actor, table: Ta
   const types = new Map<string, ItemType>(ITEM_TYPES.flatMap((t) => [[norm(t), t] as [string, ItemType], [norm(ITEM_TYPE_LABELS[t]), t] as [string, ItemType]]));
   const outcomes = new Map<string, string>();
   for (const t of tags.filter((x) => x.kind === "outcome")) {
-    const code = t.code.split(" ").pop()!.toLowerCase();
-    // "1A" and "2.1" are unambiguous across the two frameworks; the full code works too.
-    outcomes.set(code, t.id);
-    outcomes.set(norm(t.code), t.id);
+    // "1A" and "2.1" are unambiguous across the two frameworks; the full code ("EDS 2022 1A",
+    // written "EDS2022 1A" by the library's export) works too.
+    outcomes.set(outcomeKey(t.code.split(" ").pop()!), t.id);
+    outcomes.set(outcomeKey(t.code), t.id);
   }
   const chars = new Map<string, string>();
   for (const t of tags.filter((x) => x.kind === "characteristic")) chars.set(norm(t.label), t.id);
+  const aims = new Map<string, string>();
+  for (const t of tags.filter((x) => x.kind === "psed")) {
+    aims.set(norm(t.label), t.id);
+    aims.set(norm(t.code), t.id);
+  }
 
   return validateRows(table, mapping, EVIDENCE_IMPORT_COLUMNS, (cells): RowResult<ImportRow> => {
     const reasons: string[] = [];
@@ -89,7 +105,7 @@ export async function validateImport(database: Database, actor: Actor, table: Ta
     if (periodStart && periodEnd && periodEnd < periodStart) reasons.push("Period end is before period start");
     const tagList: ImportRow["tags"] = [];
     for (const code of list(cells.outcomes ?? "")) {
-      const id = outcomes.get(code.toLowerCase()) ?? outcomes.get(norm(code));
+      const id = outcomes.get(outcomeKey(code));
       if (id) tagList.push({ kind: "outcome", refId: id });
       else reasons.push(`Outcome “${code}” is not an EDS2 or EDS 2022 outcome code`);
     }
@@ -98,8 +114,15 @@ export async function validateImport(database: Database, actor: Actor, table: Ta
       if (id) tagList.push({ kind: "characteristic", refId: id });
       else reasons.push(`Characteristic “${name}” is not recognised`);
     }
+    for (const name of list(cells.psedAims ?? "")) {
+      const id = aims.get(norm(name));
+      if (id) tagList.push({ kind: "psed", refId: id });
+      else reasons.push(`PSED aim “${name}” is not one of: ${tags.filter((t) => t.kind === "psed").map((t) => t.label).join(", ")}`);
+    }
+    const themes = list(cells.themes ?? "");
+    for (const name of themes.filter((t) => t.length > MAX_THEME_LENGTH)) reasons.push(`Theme “${name.slice(0, 40)}…” is longer than ${MAX_THEME_LENGTH} characters`);
     if (reasons.length || !type) return { ok: false, reasons };
-    return { ok: true, value: { title: cells.title!, type, sourceId, publishedOn, periodStart, periodEnd, link, summary: cells.summary ?? "", findings: list(cells.findings ?? ""), tags: tagList } };
+    return { ok: true, value: { title: cells.title!, type, sourceId, publishedOn, periodStart, periodEnd, link, summary: cells.summary ?? "", findings: findingList(cells.findings ?? ""), tags: tagList, themes } };
   });
 }
 
@@ -116,7 +139,9 @@ export async function importItems(database: Database, actor: Actor, table: Table
         .returning({ id: evidenceItems.id, orgId: evidenceItems.orgId, collaborativeId: evidenceItems.collaborativeId });
       const owned = { collaborativeId: item!.collaborativeId, orgId: item!.orgId, itemId: item!.id };
       if (value.findings.length) await tx.insert(evidenceFindings).values(value.findings.map((text, i) => ({ ...owned, text, position: i })));
-      const unique = [...new Map(value.tags.map((t) => [`${t.kind}:${t.refId}`, t])).values()];
+      const themes: ImportTag[] = [];
+      for (const name of value.themes) themes.push({ kind: "theme", refId: (await findOrCreateTheme(tx, actor, name)).id });
+      const unique = [...new Map([...value.tags, ...themes].map((t) => [`${t.kind}:${t.refId}`, t])).values()];
       if (unique.length) await tx.insert(evidenceTags).values(unique.map((t) => ({ ...owned, ...t, appliedBy: actor.userId })));
       // The line number only: a title in the history could not be redacted when the item is shared.
       await recordEvent(tx, actor, item!, "imported", { line });

@@ -1,11 +1,12 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { Database } from "#db/client";
-import { evidenceFindings, evidenceTags, evidenceThemes, TAG_KINDS, type TagKind } from "#db/schema";
+import { evidenceFindings, evidenceTags, TAG_KINDS, type TagKind } from "#db/schema";
 import { withTenant } from "#db/tenant";
 import { policyActor, tenantOf, type Actor } from "~/domain/auth/actor";
 import { forbidden, invalid } from "~/domain/errors";
 import { canTagItem } from "~/policies/evidence";
 import { loadItem, recordEvent } from "./events.server";
+import { findOrCreateTheme } from "./find-or-create-theme.server";
 import { listTagOptions } from "./tag-options.server";
 
 export interface SetTagsInput {
@@ -59,15 +60,4 @@ export async function setTags(database: Database, actor: Actor, input: SetTagsIn
     if (toRemove.length) await recordEvent(tx, actor, item, "untagged", { findingId: input.findingId, tags: toRemove.map((t) => `${t.kind}:${t.refId}`) });
     return { added: toAdd.length, removed: toRemove.length };
   });
-}
-
-async function findOrCreateTheme(tx: Parameters<Parameters<typeof withTenant>[2]>[0], actor: Actor, name: string) {
-  if (!name || name.length > 80) throw invalid({ tags: "A theme must be 1 to 80 characters" });
-  const existing = (await tx.select({ id: evidenceThemes.id, name: evidenceThemes.name }).from(evidenceThemes)).find((t) => t.name.toLowerCase() === name.toLowerCase());
-  if (existing) return existing;
-  const [row] = await tx
-    .insert(evidenceThemes)
-    .values({ collaborativeId: actor.active.collaborativeId, orgId: actor.active.orgId, name })
-    .returning({ id: evidenceThemes.id, name: evidenceThemes.name });
-  return row!;
 }

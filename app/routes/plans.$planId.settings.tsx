@@ -3,14 +3,15 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary } from "~/components/form/ErrorSummary";
 import { LegendFields } from "~/components/plans/LegendFields";
 import { PlanDetailsFields } from "~/components/plans/PlanDetailsFields";
-import { notFound } from "~/domain/errors";
+import { invalid, notFound } from "~/domain/errors";
 import { setPlanArchived } from "~/domain/plans/archive-plan.server";
 import { getPlan } from "~/domain/plans/get-plan.server";
 import { objectivesText, parseLegend, planDetailsSchema } from "~/domain/plans/plan-input";
-import { updatePlan } from "~/domain/plans/update-plan.server";
+import { PlanStatusInUse, updatePlan } from "~/domain/plans/update-plan.server";
 import { formFailure, formGuarded, guarded } from "~/lib/http.server";
 import { formValues, parseForm, type FieldErrors, type FormValues } from "~/lib/forms";
 import { formatDate } from "~/lib/labels";
+import { legendIndexOf } from "~/lib/legend-input";
 import { pageTitle } from "~/lib/meta";
 import { ensure, requireActor } from "~/lib/session.server";
 import { canEditPlans } from "~/policies/plans";
@@ -45,7 +46,13 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     const values = { ...formValues(form), intent: "legend" };
     if (!parsed.ok) return formFailure(parsed.errors, values);
     return formGuarded(values, async () => {
-      await updatePlan(context.database, actor, planId, { legend: parsed.legend });
+      try {
+        await updatePlan(context.database, actor, planId, { legend: parsed.legend });
+      } catch (error) {
+        // Each status that actions still have gets its message beside its own "Remove" box.
+        if (error instanceof PlanStatusInUse) throw invalid(Object.fromEntries(error.inUse.map((s) => [`remove-${Math.max(0, legendIndexOf(form, s.key))}`, inUseMessage(s)])));
+        throw error;
+      }
       throw redirect(`/plans/${planId}`);
     });
   }
@@ -58,6 +65,10 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     await updatePlan(context.database, actor, planId, { details });
     throw redirect(`/plans/${planId}`);
   });
+}
+
+function inUseMessage(s: { label: string; actions: number }) {
+  return `${s.actions} ${s.actions === 1 ? "action has" : "actions have"} the status "${s.label}": give ${s.actions === 1 ? "it" : "them"} another status first`;
 }
 
 export default function PlanSettings() {
@@ -144,7 +155,8 @@ function ActiveSettings({ plan, failedDetails, failedLegend }: { plan: PlanRow; 
       <h2>Status legend</h2>
       <p>
         Every status has its text and its colour, and says what it means: actions with a status that means complete are never overdue, and the collaborative&apos;s roll-up counts
-        your pulled actions by meaning.
+        your pulled actions by meaning. Change the text or colour of a status and every action that has it follows; a status actions still have cannot be removed until they
+        have another.
       </p>
       <Form method="post" noValidate>
         <input type="hidden" name="intent" value="legend" />

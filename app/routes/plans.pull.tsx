@@ -46,6 +46,7 @@ export default function AddToPlan() {
   const result = useActionData<typeof action>();
   const failed = result && !result.ok ? result : undefined;
   const { snapshot } = preview.source;
+  const { labels } = preview;
   const choosable = preview.plans.filter((p) => !p.alreadyPulled);
   return (
     <div className="nhsuk-grid-row">
@@ -72,11 +73,15 @@ export default function AddToPlan() {
           </div>
           <div className="nhsuk-summary-list__row">
             <dt className="nhsuk-summary-list__key">Characteristics or groups</dt>
-            <dd className="nhsuk-summary-list__value">{snapshot.characteristics.join(", ") || "None"}</dd>
+            <dd className="nhsuk-summary-list__value">{labels.characteristics.join("; ") || "None"}</dd>
           </div>
           <div className="nhsuk-summary-list__row">
             <dt className="nhsuk-summary-list__key">EDS outcomes</dt>
-            <dd className="nhsuk-summary-list__value">{snapshot.edsOutcomes.map((c) => c.replace(":", " ")).join(", ") || "None"}</dd>
+            <dd className="nhsuk-summary-list__value">{labels.edsOutcomes.join("; ") || "None"}</dd>
+          </div>
+          <div className="nhsuk-summary-list__row">
+            <dt className="nhsuk-summary-list__key">Public Sector Equality Duty aims</dt>
+            <dd className="nhsuk-summary-list__value">{labels.psedAims.join("; ") || "None"}</dd>
           </div>
         </dl>
         {preview.plans.length === 0 ? (

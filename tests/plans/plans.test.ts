@@ -9,7 +9,11 @@ import { listPlans } from "../../app/domain/plans/list-plans.server";
 import { parseLegend, planDetailsSchema } from "../../app/domain/plans/plan-input";
 import { projectPlan } from "../../app/domain/plans/project-plan.server";
 import { pullIntoPlan } from "../../app/domain/plans/pull-into-plan.server";
-import { updatePlan } from "../../app/domain/plans/update-plan.server";
+import { PlanStatusInUse, updatePlan } from "../../app/domain/plans/update-plan.server";
+import { changePlanDocument } from "../../app/domain/plans/change-plan-document.server";
+import { getPlan } from "../../app/domain/plans/get-plan.server";
+import * as settingsRoute from "../../app/routes/plans.$planId.settings";
+import { callRoute } from "../support/routes";
 import { appendActions, changeDueDate, readActions } from "../../app/lib/plan/model";
 import { rowsOf } from "../../app/lib/register/model";
 import { loadDocumentState } from "../../app/domain/collab/document-store.server";
@@ -47,7 +51,15 @@ describe("plan details", () => {
       { number: 1, text: "To make fair decisions" },
       { number: 2, text: "To improve access" },
     ]);
-    expect(ok.periodStart).toBe("2024-04-30");
+    expect(ok.periodStart).toBe("2024-04-01");
+  });
+
+  it("reads a period given as months from the first of its first month to the last of its last", () => {
+    const ok = planDetailsSchema.parse({ kind: "equality_objectives", title: "T", periodStart: "April 2024", periodEnd: "March 2028" });
+    expect([ok.periodStart, ok.periodEnd]).toEqual(["2024-04-01", "2028-03-31"]);
+    // A plan of one month is not refused as ending before it starts.
+    const month = planDetailsSchema.parse({ kind: "equality_objectives", title: "T", periodStart: "Feb 2024", periodEnd: "Feb 2024" });
+    expect([month.periodStart, month.periodEnd]).toEqual(["2024-02-01", "2024-02-29"]);
   });
 
   it("refuses a legend with no status meaning complete, or a status without text", () => {
@@ -124,5 +136,61 @@ describe("changing a plan's legend", () => {
     expect(await label()).toBe("Under way");
     await expect(updatePlan(database, world.actors.leadA2, planId, { legend })).rejects.toMatchObject({ status: 404 });
     await expect(updatePlan(database, world.actors.viewerA, planId, { legend })).rejects.toMatchObject({ status: 403 });
+  });
+
+  it("refuses to remove a status that actions or their steps still have, saying how many, and changes nothing", async () => {
+    const { id: planId } = await createPlan(database, world.actors.leadA, details);
+    await withTenant(database, tenantOf(world.actors.leadA), (tx) =>
+      changePlanDocument(tx, { planId, collaborativeId: world.collaboratives.x, orgId: world.orgs.a }, world.people.leadA.id, (doc) =>
+        appendActions(doc, [
+          { action: "Finished", status: "green", currentDue: "2020-01-31" },
+          { action: "Also finished", status: "green" },
+          { action: "Has a step under way", status: "blue", steps: [{ key: "s1", text: "First step", due: null, status: "amber" }] },
+        ]),
+      ),
+    );
+    // "Done" replaces Green as the status meaning complete; Amber is removed too.
+    const legend = [...DEFAULT_PLAN_LEGEND.filter((s) => s.key !== "green" && s.key !== "amber"), { key: "s5-done", label: "Done", colour: "green" as const, meaning: "complete" as const }];
+    const refused = await updatePlan(database, world.actors.leadA, planId, { legend }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(PlanStatusInUse);
+    expect((refused as PlanStatusInUse).inUse).toEqual(
+      expect.arrayContaining([
+        { key: "green", label: "Complete", actions: 2 },
+        { key: "amber", label: "In progress", actions: 1 },
+      ]),
+    );
+    expect((await getPlan(database, world.actors.leadA, planId))!.legend).toEqual(DEFAULT_PLAN_LEGEND);
+    // Renaming and recolouring a status it still uses is fine.
+    const renamed = DEFAULT_PLAN_LEGEND.map((s) => (s.key === "green" ? { ...s, label: "Done", colour: "purple" as const } : s));
+    await updatePlan(database, world.actors.leadA, planId, { legend: renamed });
+    expect((await getPlan(database, world.actors.leadA, planId))!.legend).toEqual(renamed);
+  });
+
+  it("puts the refusal beside the status's Remove box on the settings page, keeping what was typed", async () => {
+    const { id: planId } = await createPlan(database, world.actors.leadA, details);
+    await withTenant(database, tenantOf(world.actors.leadA), (tx) =>
+      changePlanDocument(tx, { planId, collaborativeId: world.collaboratives.x, orgId: world.orgs.a }, world.people.leadA.id, (doc) =>
+        appendActions(doc, [{ action: "Finished", status: "green" }]),
+      ),
+    );
+    const form = new URLSearchParams({ intent: "legend" });
+    for (const s of DEFAULT_PLAN_LEGEND) {
+      form.append("key", s.key);
+      form.append("label", s.key === "green" ? "Finished" : s.label);
+      form.append("colour", s.colour);
+      form.append("meaning", s.meaning);
+    }
+    form.append("key", "");
+    form.append("label", "Done");
+    form.append("colour", "purple");
+    form.append("meaning", "complete");
+    form.append("remove", "green");
+    const answer = await callRoute(database, settingsRoute.action, world.people.leadA, `/plans/${planId}/settings`, { params: { planId }, form });
+    const index = DEFAULT_PLAN_LEGEND.findIndex((s) => s.key === "green");
+    expect(answer).toMatchObject({
+      status: 422,
+      body: { ok: false, errors: { [`remove-${index}`]: '1 action has the status "Complete": give it another status first' }, values: { intent: "legend", remove: "green" } },
+    });
+    expect((await getPlan(database, world.actors.leadA, planId))!.legend).toEqual(DEFAULT_PLAN_LEGEND);
   });
 });

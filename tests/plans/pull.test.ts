@@ -20,7 +20,9 @@ import { readActions, resolveSourceChange, sourceChanges } from "../../app/lib/p
 import { rowsOf as rowsMap } from "../../app/lib/register/model";
 import { shareItem } from "../../app/domain/evidence/share-item.server";
 import { addItem } from "../evidence/support";
+import * as pullRoute from "../../app/routes/plans.pull";
 import { openTestDatabase } from "../support/db";
+import { callRoute } from "../support/routes";
 import { actorFor, createOrganisation, createUser, createWorld, type World } from "../support/factories";
 
 let database: Database;
@@ -130,6 +132,15 @@ describe("pulling shared intelligence into a plan", () => {
     const inPlan = (await openPlan(database, world.actors.leadA, planId))!.options.evidence!.map((c) => c.id);
     expect(inPlan).toEqual(expect.arrayContaining([sharedItem, ownPrivate]));
     expect(inPlan).not.toContain(othersPrivate);
+  });
+
+  it("shows what will be pulled in words on the \"Add to our plan\" page, not as codes", async () => {
+    const rowKey = await barrier({ barrier: "Shown in words" });
+    const answer = await callRoute(database, pullRoute.loader, world.people.leadA, `/plans/pull?source=register:${rowKey}`);
+    expect(answer.status).toBe(200);
+    const { labels } = (answer.body as { preview: { labels: { characteristics: string[]; edsOutcomes: string[] } } }).preview;
+    expect(labels.characteristics).toEqual(["Disability"]);
+    expect(labels.edsOutcomes).toEqual([expect.stringMatching(/\(EDS2\) 1\.1 \S/)]);
   });
 
   it("refuses readers, other organisations' plans and sources outside the collaborative", async () => {

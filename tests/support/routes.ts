@@ -22,7 +22,7 @@ export async function callRoute(
   fn: (args: never) => Promise<unknown>,
   user: TestUser,
   path: string,
-  options: { params?: Record<string, string>; form?: Record<string, string> } = {},
+  options: { params?: Record<string, string>; form?: Record<string, string> | URLSearchParams } = {},
 ): Promise<RouteAnswer> {
   const signedIn = await signIn(database, config, { email: user.email, password: TEST_PASSWORD, address: null });
   if (!signedIn.ok) throw new Error("sign-in failed");

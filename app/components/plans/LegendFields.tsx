@@ -52,7 +52,10 @@ export function LegendFields({
         <tbody className="nhsuk-table__body">
           {rows.map((row, i) => {
             const n = i + 1;
-            const error = errors?.[`label-${i}`] ?? errors?.[`colour-${i}`] ?? errors?.[`meaning-${i}`];
+            // Each message sits beside, and describes, the control it is about: the error summary links there.
+            const error = errors?.[`label-${i}`];
+            const colourError = errors?.[`colour-${i}`];
+            const meaningError = errors?.[`meaning-${i}`];
             const removeError = errors?.[`remove-${i}`];
             return (
               <tr className="nhsuk-table__row" key={`${row.key}-${i}`}>
@@ -62,11 +65,7 @@ export function LegendFields({
                     <label className="nhsuk-label" htmlFor={`label-${i}`}>
                       Status {n} text
                     </label>
-                    {error ? (
-                      <span className="nhsuk-error-message" id={`label-${i}-error`}>
-                        <span className="nhsuk-u-visually-hidden">Error:</span> {error}
-                      </span>
-                    ) : null}
+                    <FieldMessage id={`label-${i}-error`} message={error} />
                     <input
                       className={`nhsuk-input${error ? " nhsuk-input--error" : ""}`}
                       id={`label-${i}`}
@@ -77,29 +76,47 @@ export function LegendFields({
                   </div>
                 </td>
                 <td className="nhsuk-table__cell">
-                  <label className="nhsuk-label" htmlFor={`colour-${i}`}>
-                    Status {n} colour
-                  </label>
-                  <select className="nhsuk-select" id={`colour-${i}`} name="colour" defaultValue={row.colour}>
-                    {LEGEND_COLOURS.map((c) => (
-                      <option key={c} value={c}>
-                        {c.charAt(0).toUpperCase() + c.slice(1)}
-                      </option>
-                    ))}
-                  </select>
-                </td>
-                {withMeaning ? (
-                  <td className="nhsuk-table__cell">
-                    <label className="nhsuk-label" htmlFor={`meaning-${i}`}>
-                      Status {n} means
+                  <div className={`nhsuk-form-group${colourError ? " nhsuk-form-group--error" : ""}`}>
+                    <label className="nhsuk-label" htmlFor={`colour-${i}`}>
+                      Status {n} colour
                     </label>
-                    <select className="nhsuk-select" id={`meaning-${i}`} name="meaning" defaultValue={row.meaning}>
-                      {STATUS_MEANINGS.map((m) => (
-                        <option key={m} value={m}>
-                          {STATUS_MEANING_LABELS[m]}
+                    <FieldMessage id={`colour-${i}-error`} message={colourError} />
+                    <select
+                      className={`nhsuk-select${colourError ? " nhsuk-select--error" : ""}`}
+                      id={`colour-${i}`}
+                      name="colour"
+                      defaultValue={row.colour}
+                      aria-describedby={colourError ? `colour-${i}-error` : undefined}
+                    >
+                      {LEGEND_COLOURS.map((c) => (
+                        <option key={c} value={c}>
+                          {c.charAt(0).toUpperCase() + c.slice(1)}
                         </option>
                       ))}
                     </select>
+                  </div>
+                </td>
+                {withMeaning ? (
+                  <td className="nhsuk-table__cell">
+                    <div className={`nhsuk-form-group${meaningError ? " nhsuk-form-group--error" : ""}`}>
+                      <label className="nhsuk-label" htmlFor={`meaning-${i}`}>
+                        Status {n} means
+                      </label>
+                      <FieldMessage id={`meaning-${i}-error`} message={meaningError} />
+                      <select
+                        className={`nhsuk-select${meaningError ? " nhsuk-select--error" : ""}`}
+                        id={`meaning-${i}`}
+                        name="meaning"
+                        defaultValue={row.meaning}
+                        aria-describedby={meaningError ? `meaning-${i}-error` : undefined}
+                      >
+                        {STATUS_MEANINGS.map((m) => (
+                          <option key={m} value={m}>
+                            {STATUS_MEANING_LABELS[m]}
+                          </option>
+                        ))}
+                      </select>
+                    </div>
                   </td>
                 ) : null}
                 <td className="nhsuk-table__cell">
@@ -138,4 +155,12 @@ export function LegendFields({
       </table>
     </div>
   );
+}
+
+function FieldMessage({ id, message }: { id: string; message: string | undefined }) {
+  return message ? (
+    <span className="nhsuk-error-message" id={id}>
+      <span className="nhsuk-u-visually-hidden">Error:</span> {message}
+    </span>
+  ) : null;
 }

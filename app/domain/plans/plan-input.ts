@@ -17,13 +17,14 @@ export const STATUS_MEANING_LABELS: Record<StatusMeaning, string> = {
   complete: "Complete",
 };
 
-const date = (what: string) =>
+/** A period's date; a month alone means its first day for the start and its last for the end. */
+const date = (what: string, monthMeans: "start" | "end") =>
   z
     .string({ required_error: `Enter ${what}` })
     .trim()
     .min(1, `Enter ${what}`)
     .transform((v, ctx) => {
-      const parsed = parseDueDate(v);
+      const parsed = parseDueDate(v, monthMeans);
       if (!parsed.ok) {
         ctx.addIssue({ code: "custom", message: `${what.charAt(0).toUpperCase()}${what.slice(1)}: ${parsed.message}` });
         return z.NEVER;
@@ -47,8 +48,8 @@ export const planDetailsSchema = z
   .object({
     kind: z.enum(PLAN_KINDS, { errorMap: () => ({ message: "Select the kind of plan" }) }),
     title: fields.requiredText("a title for the plan", 200),
-    periodStart: date("the date the plan starts"),
-    periodEnd: date("the date the plan ends"),
+    periodStart: date("the date the plan starts", "start"),
+    periodEnd: date("the date the plan ends", "end"),
     objectives: z
       .string()
       .max(5000, "Objectives must be 5,000 characters or fewer")

@@ -4,6 +4,8 @@ import { planActions, plans } from "#db/schema";
 import { withTenant } from "#db/tenant";
 import { tenantOf, type Actor } from "~/domain/auth/actor";
 import { forbidden, notFound } from "~/domain/errors";
+import { loadRowOptions } from "~/domain/register/row-options.server";
+import { labelOf } from "~/lib/register/options";
 import { canEditPlans } from "~/policies/plans";
 import { isSourceKind, loadCurrentSource, type CurrentSource, type SourceRef } from "./source-snapshots.server";
 
@@ -18,6 +20,8 @@ export function parseSourceParam(value: string | null): SourceRef | null {
 
 export interface PullPreview {
   source: CurrentSource;
+  /** The source's characteristics, outcomes and aims in words (the snapshot holds codes like "gender_reassignment", "EDS2:1.1"). */
+  labels: { characteristics: string[]; edsOutcomes: string[]; psedAims: string[] };
   plans: { id: string; title: string; alreadyPulled: boolean }[];
 }
 
@@ -34,6 +38,12 @@ export async function previewPull(database: Database, actor: Actor, ref: SourceR
       .from(planActions)
       .where(and(sql`${planActions.source}->>'kind' = ${ref.kind}`, sql`${planActions.source}->>'id' = ${ref.id}`, eq(planActions.orgId, actor.active.orgId)));
     const already = new Set(pulled.map((p) => p.planId));
-    return { source, plans: choices.map((p) => ({ ...p, alreadyPulled: already.has(p.id) })) };
+    const options = await loadRowOptions(tx);
+    const labels = {
+      characteristics: source.snapshot.characteristics.map((c) => labelOf(options.characteristics, c)),
+      edsOutcomes: source.snapshot.edsOutcomes.map((o) => labelOf(options.edsOutcomes, o)),
+      psedAims: source.snapshot.psedAims.map((a) => labelOf(options.psedAims, a)),
+    };
+    return { source, labels, plans: choices.map((p) => ({ ...p, alreadyPulled: already.has(p.id) })) };
   });
 }

@@ -1,6 +1,7 @@
 /**
  * Due dates as people write them in plans: "2021-12-31", "31/12/2021", or "December 2021" (which
- * means the end of that month, as seed 002's "Time and date of completion" column does).
+ * means the end of that month, as seed 002's "Time and date of completion" column does). A month
+ * that starts something (a plan's period, "April 2024") means its first day instead: pass "start".
  */
 const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
 
@@ -18,7 +19,7 @@ function checked(y: number, m: number, d: number): ParsedDate {
   return { ok: true, date: iso(y, m, d) };
 }
 
-export function parseDueDate(input: string): ParsedDate {
+export function parseDueDate(input: string, monthMeans: "start" | "end" = "end"): ParsedDate {
   const value = input.trim();
   let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(value);
   if (m) return checked(Number(m[1]), Number(m[2]), Number(m[3]));
@@ -28,7 +29,7 @@ export function parseDueDate(input: string): ParsedDate {
   if (m) {
     const word = m[1]!.toLowerCase();
     const month = MONTHS.findIndex((name) => name === word || (word.length >= 3 && name.startsWith(word)));
-    if (month >= 0) return checked(Number(m[2]), month + 1, daysIn(Number(m[2]), month + 1));
+    if (month >= 0) return checked(Number(m[2]), month + 1, monthMeans === "start" ? 1 : daysIn(Number(m[2]), month + 1));
   }
   return { ok: false, message: value ? `"${value}" is not a date we can read. ${HINT}.` : `${HINT}.` };
 }

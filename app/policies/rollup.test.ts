@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countMeanings, organisationMeaning, rollupSummary } from "./rollup";
+import { countMeanings, currentMeaning, organisationMeaning, rollupSummary } from "./rollup";
 
 describe("register roll-up", () => {
   it("writes the issue's example", () => {
@@ -31,5 +31,12 @@ describe("register roll-up", () => {
     expect(organisationMeaning(["complete", null])).toBe(null);
     expect(organisationMeaning(["complete", "complete"])).toBe("complete");
     expect(organisationMeaning(["ongoing", "not_started"])).toBe("not_started");
+  });
+
+  it("reads an organisation's actions in plans still worked on, else those it left archived", () => {
+    const archived = "2024-04-02T09:00:00.000Z";
+    expect(currentMeaning([{ meaning: "in_progress", planArchivedAt: archived }, { meaning: "complete", planArchivedAt: null }])).toBe("complete");
+    expect(currentMeaning([{ meaning: "complete", planArchivedAt: archived }, { meaning: null, planArchivedAt: null }])).toBe(null);
+    expect(currentMeaning([{ meaning: "complete", planArchivedAt: archived }, { meaning: "ongoing", planArchivedAt: archived }])).toBe("ongoing");
   });
 });

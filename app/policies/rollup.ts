@@ -22,7 +22,7 @@ export const MEANING_WORDS: Record<keyof RollupCounts, string> = {
 /**
  * An organisation that pulled one barrier into several actions is as far along as its least
  * advanced one: the collaborative should not read "complete" while part of the work is not.
- * `register_pull_counts()` (migration 0019) counts organisations by the same rule, in SQL.
+ * `currentMeaning` applies it to the plans still worked on.
  */
 export function organisationMeaning(
   meanings: (StatusMeaning | null)[]
@@ -31,6 +31,18 @@ export function organisationMeaning(
     (least, m) => (ORDER.indexOf(m) < ORDER.indexOf(least) ? m : least),
     "complete"
   );
+}
+
+/**
+ * An organisation's place on a barrier from all its pulled actions: those in plans still worked
+ * on, when there are any (the archived plan's copy of a carried-forward action stands as it was
+ * left), else those it left in archived plans. `register_pull_counts()` (migration 0032) agrees.
+ */
+export function currentMeaning(
+  statuses: { meaning: StatusMeaning | null; planArchivedAt: string | null }[]
+): StatusMeaning | null {
+  const current = statuses.filter((s) => s.planArchivedAt === null);
+  return organisationMeaning((current.length ? current : statuses).map((s) => s.meaning));
 }
 
 export function countMeanings(

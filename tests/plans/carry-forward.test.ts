@@ -11,7 +11,10 @@ import { createPlan } from "../../app/domain/plans/create-plan.server";
 import { openPlan } from "../../app/domain/plans/open-plan.server";
 import { pullIntoPlan } from "../../app/domain/plans/pull-into-plan.server";
 import { loadRegisterRollup } from "../../app/domain/plans/register-rollup.server";
-import { appendActions } from "../../app/lib/plan/model";
+import type * as Y from "yjs";
+import { setPlanArchived } from "../../app/domain/plans/archive-plan.server";
+import { appendActions, readActions } from "../../app/lib/plan/model";
+import { rowsOf } from "../../app/lib/register/model";
 import { openTestDatabase } from "../support/db";
 import { createWorld, type World } from "../support/factories";
 
@@ -89,6 +92,42 @@ describe("starting the next plan from one that ends", () => {
     const { id } = await carryForwardPlan(database, world.actors.leadA, oldId, next, { archiveOld: true });
     expect((await openPlan(database, world.actors.leadA, id))!.actions[0]!.source).toMatchObject({ kind: "register", id: rowKey });
     expect((await loadRegisterRollup(database, world.actors.leadA)).find((r) => r.rowKey === rowKey)!.ours.map((o) => o.planId).sort()).toEqual([oldId, id].sort());
+  });
+
+  // The archived plan keeps its copy of the action as it stood; the organisation works on the new
+  // one. Counted at its least advanced copy, the organisation would stay "in progress" forever.
+  it("counts the organisation at its current plan's copy of a carried action, not the archived one", async () => {
+    const rowKey = randomUUID();
+    await database.db.insert(registerRows).values({
+      collaborativeId: world.collaboratives.x, rowKey, position: 6, characteristics: ["age"], barrier: "Carried and finished", issue: "", identifiedBy: "",
+      evidence: [], edsOutcomes: [], psedAims: [], themes: [], leadOrganisation: "", contactRole: "", status: null, updates: [],
+    });
+    const { id: oldId } = await createPlan(database, world.actors.leadA, { kind: "equality_objectives", title: "Old again", periodStart: "2020-04-01", periodEnd: "2024-03-31", objectives: [] });
+    await pullIntoPlan(database, world.actors.leadA, oldId, { kind: "register", id: rowKey });
+    const setStatus = (planId: string, status: string) =>
+      withTenant(database, tenantOf(world.actors.leadA), (tx) =>
+        changePlanDocument(tx, { planId, collaborativeId: world.collaboratives.x, orgId: world.orgs.a }, world.people.leadA.id, (doc) => {
+          const action = readActions(doc).find((a) => a.source?.id === rowKey)!;
+          (rowsOf(doc).get(action.key) as Y.Map<unknown>).set("status", status);
+          return [action.key];
+        }),
+      );
+    await setStatus(oldId, "amber");
+    const { id } = await carryForwardPlan(database, world.actors.leadA, oldId, next, { archiveOld: true });
+    await setStatus(id, "green");
+
+    const barrier = async () => (await loadRegisterRollup(database, world.actors.adminX)).find((r) => r.rowKey === rowKey)!;
+    const counted = await barrier();
+    expect(counted.summary).toBe("1 organisation: 1 complete");
+    // Regional leads still see both copies, the archived one said to be archived, and the organisation as complete.
+    const org = counted.organisations!.find((o) => o.orgId === world.orgs.a)!;
+    expect(org.meaning).toBe("complete");
+    expect(org.statuses.map((s) => [s.meaning, s.planArchivedAt === null])).toEqual(expect.arrayContaining([["in_progress", false], ["complete", true]]));
+    expect((await loadRegisterRollup(database, world.actors.leadA2)).find((r) => r.rowKey === rowKey)!.summary).toBe("1 organisation: 1 complete");
+
+    // With every copy in archived plans, they are what the organisation left: the least advanced counts.
+    await setPlanArchived(database, world.actors.leadA, id, true);
+    expect((await barrier()).summary).toBe("1 organisation: 1 in progress");
   });
 
   it("is for the organisation's plan editors only, and adds nothing when refused", async () => {

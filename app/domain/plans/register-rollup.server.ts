@@ -13,7 +13,7 @@ import { progressDay, todayIso } from "~/lib/plan/dates";
 import { canSeeUptakeDetail } from "~/policies/plans";
 import {
   countMeanings,
-  organisationMeaning,
+  currentMeaning,
   rollupSummary,
   type RollupCounts,
 } from "~/policies/rollup";
@@ -49,7 +49,7 @@ export interface BarrierRollup {
   notPickedUp: { orgId: string; orgName: string }[] | null;
 }
 
-/** A row of `register_pull_progress()` (migration 0019), with the organisation's name. */
+/** A row of `register_pull_progress()` (migration 0030), with the organisation's name. */
 interface PulledAction {
   orgId: string;
   orgName: string;
@@ -157,7 +157,7 @@ export async function loadRegisterRollup(
       }
       const orgs = [...byOrg.values()].map((o) => ({
         ...o,
-        meaning: organisationMeaning(o.statuses.map((s) => s.meaning)),
+        meaning: currentMeaning(o.statuses),
       }));
       const counts = countsBySource.get(row.rowKey) ?? countMeanings([]);
       return {

@@ -47,8 +47,21 @@ export function ensure(allowed: boolean, message?: string): asserts allowed {
   if (!allowed) throw forbidden(message);
 }
 
-/** Only local paths are followed after sign-in (no open redirects). */
+/**
+ * Only local paths are followed after sign-in (no open redirects). Judged as a browser reads the
+ * Location header: it drops tabs and line breaks and reads "\" as "/", so "/<tab>/evil.example"
+ * would be "//evil.example", another site. Any control character or backslash is refused, and
+ * what is left must resolve to this service's own origin.
+ */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
+  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.includes("\\") || hasControlCharacter(to)) return fallback;
+  const base = "http://peff.invalid";
+  try {
+    if (new URL(to, base).origin !== base) return fallback;
+  } catch {
+    return fallback;
+  }
   return to;
 }
+
+const hasControlCharacter = (s: string) => Array.from(s).some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f);

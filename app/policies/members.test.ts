@@ -35,6 +35,16 @@ describe("member policies", () => {
     expect(canInvite(lead, "org-1", "regional_lead", inC("org-1"))).toBe(false);
     expect(canInvite(lead, "org-1", "viewer", inC("org-1"))).toBe(true);
   });
+  it("nobody manages the people of an organisation that has left the collaborative, even one still in another", () => {
+    const former: RoleReach = { orgId: "org-gone", orgCollaborativeIds: [], adminCollaborativeIds: ["c"] };
+    const elsewhere: RoleReach = { orgId: "org-gone", orgCollaborativeIds: ["w"], adminCollaborativeIds: ["c"] };
+    for (const reach of [former, elsewhere]) {
+      expect(grantableRoles(admin, reach)).toEqual([]);
+      expect(canInvite(admin, "org-gone", "viewer", reach)).toBe(false);
+      expect(canChangeRole(admin, { userId: "u-x", orgId: "org-gone", role: "viewer" }, "contributor", reach)).toBe(false);
+      expect(canRemoveMember(admin, { userId: "u-x", orgId: "org-gone", role: "viewer" }, reach)).toBe(false);
+    }
+  });
   it("nobody changes or removes themselves, and leads cannot touch admins", () => {
     expect(canChangeRole(lead, { userId: "u-lead", orgId: "org-1", role: "equality_lead" }, "viewer", inC("org-1"))).toBe(false);
     expect(canRemoveMember(admin, { userId: "u-admin", orgId: "org-1", role: "collaborative_admin" }, inC("org-1"))).toBe(false);

@@ -51,8 +51,14 @@ export function canManageCollaborativeRolesIn(actor: PolicyActor, reach: RoleRea
   );
 }
 
-/** The roles the actor may grant in the organisation `reach` describes. Equality leads never grant collaborative-wide roles. */
+/**
+ * The roles the actor may grant in the organisation `reach` describes. Equality leads never grant
+ * collaborative-wide roles. None in an organisation that is not a current member of the
+ * collaborative the actor acts in: once it has left, its people are no longer that collaborative's
+ * admin's to change, remove or invite (they may still work through its other collaboratives).
+ */
 export function grantableRoles(actor: PolicyActor, reach: RoleReach): Role[] {
+  if (!reach.orgCollaborativeIds.includes(actor.collaborativeId)) return [];
   if (actor.role === "collaborative_admin") return canManageCollaborativeRolesIn(actor, reach) ? [...ROLES] : [...ORGANISATION_ROLES];
   if (actor.role === "equality_lead") return [...ORGANISATION_ROLES];
   return [];

@@ -42,6 +42,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
               isYou,
               canChange: grantableRoles(who, reach).some((r) => r !== m.role && canChangeRole(who, row, r, reach)),
               canRemove: canRemoveMember(who, row, reach),
+              // Offered only where it would be made: not for someone who also works where the actor cannot invite them.
+              canReset: m.mayReset,
               needsAdminOfEvery: !isYou && withheld.includes(m.role),
             };
           }),
@@ -171,18 +173,26 @@ export default function Members() {
                         )}
                       </td>
                       <td className="nhsuk-table__cell">
-                        {m.canRemove ? (
+                        {m.canRemove || m.canReset ? (
                           <ul className="nhsuk-list nhsuk-u-margin-bottom-0">
-                            <li className="nhsuk-u-margin-bottom-1">
-                              <Link to={`/members/${m.membershipId}/remove`}>
-                                Remove<span className="nhsuk-u-visually-hidden"> {m.name}</span>
-                              </Link>
-                            </li>
-                            <li className="nhsuk-u-margin-bottom-0">
-                              <Link to={`/members/${m.membershipId}/reset-password`}>
-                                Password reset link<span className="nhsuk-u-visually-hidden"> for {m.name}</span>
-                              </Link>
-                            </li>
+                            {m.canRemove ? (
+                              <li className="nhsuk-u-margin-bottom-1">
+                                <Link to={`/members/${m.membershipId}/remove`}>
+                                  Remove<span className="nhsuk-u-visually-hidden"> {m.name}</span>
+                                </Link>
+                              </li>
+                            ) : null}
+                            {m.canReset ? (
+                              <li className="nhsuk-u-margin-bottom-0">
+                                <Link to={`/members/${m.membershipId}/reset-password`}>
+                                  Password reset link<span className="nhsuk-u-visually-hidden"> for {m.name}</span>
+                                </Link>
+                              </li>
+                            ) : (
+                              <li className="nhsuk-u-margin-bottom-0 nhsuk-u-secondary-text-colour">
+                                No password reset link: they also work in an organisation, or with a role, you do not manage.
+                              </li>
+                            )}
                           </ul>
                         ) : m.needsAdminOfEvery ? (
                           <span className="nhsuk-u-secondary-text-colour">{ADMIN_OF_EVERY} can change or remove a {ROLE_LABELS[m.role].toLowerCase()}.</span>

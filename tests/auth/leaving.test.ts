@@ -1,3 +1,4 @@
+import type { AppLoadContext } from "@remix-run/node";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../db/client";
@@ -12,6 +13,7 @@ import { recordLeaving } from "../../app/domain/collaborative/record-leaving.ser
 import { DomainError } from "../../app/domain/errors";
 import { todayIso } from "../../app/lib/plan/dates";
 import { action, loader } from "../../app/routes/organisations.$orgId.leave";
+import { loader as invitationLoader } from "../../app/routes/invitations.$token";
 import { openTestDatabase } from "../support/db";
 import { createOrganisation, createUser, createWorld, type World } from "../support/factories";
 import { heldTransaction, stillWaiting } from "../support/held-transaction";
@@ -65,8 +67,12 @@ describe("recording that an organisation left the collaborative", () => {
     // (RLS lets an admin withdraw only what they could make).
     const unwithdrawn = await invite();
     await recordLeaving(database, world.actors.adminX, orgId, todayIso());
-    expect((await getInvitationByToken(database, invitationToken(pending.url)))!.status).toBe("revoked");
-    expect((await getInvitationByToken(database, invitationToken(unwithdrawn.url)))!.status).toBe("revoked");
+    // Withdrawn by the leaving, and said so as the organisation having left: asking for a new link would not help.
+    expect((await getInvitationByToken(database, invitationToken(pending.url)))!.status).toBe("organisation-left");
+    expect((await getInvitationByToken(database, invitationToken(unwithdrawn.url)))!.status).toBe("organisation-left");
+    expect(await database.db.select({ revokedAt: invitations.revokedAt }).from(invitations).where(eq(invitations.id, pending.id))).toEqual([{ revokedAt: expect.any(Date) }]);
+    const page = await invitationLoader({ request: new Request(pending.url), context: { database, config } as unknown as AppLoadContext, params: { token: invitationToken(pending.url) } }).catch((thrown: unknown) => thrown);
+    expect(page).toMatchObject({ init: { status: 410 }, data: { message: "The organisation you were invited to has left the collaborative, so this link no longer works." } });
     await database.db.update(invitations).set({ revokedAt: null }).where(eq(invitations.id, unwithdrawn.id));
     expect((await getInvitationByToken(database, invitationToken(unwithdrawn.url)))!.status).toBe("organisation-left");
     await expect(acceptInvitation(database, { kind: "new-account", token: invitationToken(unwithdrawn.url), name: "Too Late", password: "a long enough password" })).rejects.toMatchObject({

@@ -1,15 +1,18 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../db/client";
-import { memberships } from "../../db/schema";
+import { collaborativeMembers, memberships } from "../../db/schema";
 import { resolveActor } from "../../app/domain/auth/resolve-actor.server";
 import { signIn } from "../../app/domain/auth/sign-in.server";
 import { DomainError } from "../../app/domain/errors";
 import { changeMemberRole } from "../../app/domain/members/change-member-role.server";
 import { listMembers } from "../../app/domain/members/list-members.server";
 import { removeMember } from "../../app/domain/members/remove-member.server";
+import { recordLeaving } from "../../app/domain/collaborative/record-leaving.server";
+import { createInvitation } from "../../app/domain/invitations/create-invitation.server";
+import { todayIso } from "../../app/lib/plan/dates";
 import { openTestDatabase } from "../support/db";
-import { createUser, createWorld, TEST_PASSWORD, type World } from "../support/factories";
+import { createOrganisation, createUser, createWorld, TEST_PASSWORD, unique, type World } from "../support/factories";
 import { cookieHeader, testConfig } from "../support/config";
 
 let database: Database;
@@ -91,5 +94,31 @@ describe("members", () => {
     await removeMember(database, config, world.actors.adminX, (await membershipOf(person.id, world.orgs.a)).id);
     const after = await resolveActor(database, config, await statusOf(person.email));
     expect(after.status === "signed-in" && after.actor.contexts.map((c) => c.orgId)).toEqual([world.orgs.a2]);
+  });
+});
+
+describe("an organisation that has left the collaborative", () => {
+  /**
+   * Once an organisation has left, its people are no longer the collaborative's: its admin no
+   * longer manages them (here or, through the organisation's other collaborative, anywhere).
+   * The members page stops listing it; an old link or a posted form must be refused too.
+   */
+  it("is no longer managed by the collaborative's admin: no role change, removal or invitation", async () => {
+    const orgC = await createOrganisation(database, world.collaboratives.x);
+    // C also belongs to Y, where its people go on working.
+    await database.db.insert(collaborativeMembers).values({ collaborativeId: world.collaboratives.y, orgId: orgC });
+    const person = await createUser(database, [[orgC, "viewer"]]);
+    const m = await membershipOf(person.id, orgC);
+    await recordLeaving(database, world.actors.adminX, orgC, todayIso());
+
+    await rejects(changeMemberRole(database, world.actors.adminX, m.id, "contributor"), 403);
+    await rejects(removeMember(database, config, world.actors.adminX, m.id), 403);
+    await rejects(createInvitation(database, config, world.actors.adminX, { orgId: orgC, email: `${unique("late")}@test.example`, role: "viewer" }), 403);
+    expect(await membershipOf(person.id, orgC)).toMatchObject({ role: "viewer" });
+    const after = await resolveActor(database, config, await statusOf(person.email));
+    expect(after.status === "signed-in" && after.actor.contexts.map((c) => c.collaborativeId)).toEqual([world.collaboratives.y]);
+    // Y's admin still manages C.
+    await changeMemberRole(database, world.actors.adminY, m.id, "contributor");
+    expect(await membershipOf(person.id, orgC)).toMatchObject({ role: "contributor" });
   });
 });

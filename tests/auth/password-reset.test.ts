@@ -167,3 +167,23 @@ describe("the pages", () => {
     expect(await canSignIn(user, NEW_PASSWORD)).toBe(true);
   });
 });
+
+describe("the members page's offer", () => {
+  it("offers the link only beside people it would be made for, and says why not beside the others", async () => {
+    const { membershipId: onlyInA } = await personInA();
+    const { user: twoPlaces, membershipId: twoPlacesInA } = await personInA();
+    await database.db.insert(memberships).values({ userId: twoPlaces.id, orgId: world.orgs.a2, role: "viewer" });
+    const members = await callRoute(database, membersRoute.loader, world.people.leadA, "/members");
+    const rows = (members.body as { orgs: { members: { membershipId: string; canRemove: boolean; canReset: boolean }[] }[] }).orgs.flatMap((o) => o.members);
+    const row = (id: string) => rows.find((m) => m.membershipId === id)!;
+    expect(row(onlyInA)).toMatchObject({ canRemove: true, canReset: true });
+    // The lead of A may remove them from A, but a link would open A2 too: it is not offered (it would be refused).
+    expect(row(twoPlacesInA)).toMatchObject({ canRemove: true, canReset: false });
+    expect((await describeResetTarget(database, world.actors.leadA, twoPlacesInA)).allowed).toBe(false);
+    // The collaborative's admin manages both organisations, so is offered it.
+    const forAdmin = await callRoute(database, membersRoute.loader, world.people.adminX, "/members");
+    const adminRows = (forAdmin.body as { orgs: { members: { membershipId: string; canReset: boolean }[] }[] }).orgs.flatMap((o) => o.members);
+    expect(adminRows.find((m) => m.membershipId === twoPlacesInA)).toMatchObject({ canReset: true });
+    expect(adminRows.find((m) => m.membershipId === onlyInA)).toMatchObject({ canReset: true });
+  });
+});

@@ -40,12 +40,13 @@ export async function createInvitation(
   const expiresAt = new Date(Date.now() + config.invitationDays * 86_400_000);
   try {
     return await withTenant(database, tenantOf(actor), async (tx) => {
+      // Another collaborative's organisation is not found at all (RLS), before any question of rights.
+      const [org] = await tx.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, input.orgId));
+      if (!org) throw notFound("That organisation is not in this collaborative");
       // Checked in the transaction: a collaborative-wide role needs to know where the organisation's roles reach.
       if (!canInvite(policyActor(actor), input.orgId, input.role, await loadRoleReachOf(tx, actor, input.orgId))) {
         throw forbidden("You cannot invite someone to that organisation with that role");
       }
-      const [org] = await tx.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, input.orgId));
-      if (!org) throw notFound("That organisation is not in this collaborative");
       const [existing] = await tx
         .select({ id: memberships.id })
         .from(memberships)

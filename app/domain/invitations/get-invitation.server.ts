@@ -46,14 +46,16 @@ export async function getInvitationByToken(database: Database | { db: Tx }, toke
   const [row] = await (lock ? query.for("update", { of: invitations }) : query);
   if (!row) return null;
   const [account] = await database.db.select({ id: users.id }).from(users).where(eq(users.email, row.email));
+  // An organisation that has left comes before withdrawn and expired: recording the leaving withdraws
+  // its links, and "ask for a new link" would send the person after one that cannot be made.
   const status: InvitationStatus = row.acceptedAt
     ? "used"
-    : row.revokedAt
-      ? "revoked"
-      : row.expiresAt.getTime() <= Date.now()
-        ? "expired"
-        : !(await stillMember(database.db, row))
-          ? "organisation-left"
+    : !(await stillMember(database.db, row))
+      ? "organisation-left"
+      : row.revokedAt
+        ? "revoked"
+        : row.expiresAt.getTime() <= Date.now()
+          ? "expired"
           : (await inviterCanStillIssue(database.db, row.createdBy, row))
             ? "valid"
             : "inviter-lacks-rights";

@@ -16,11 +16,16 @@ interface Issued {
  * someone in, through a link made before.
  */
 export async function inviterCanStillIssue(db: Db | Tx, createdBy: string | null, invitation: Issued): Promise<boolean> {
-  if (!createdBy) return false;
-  const contexts = await actingContexts(db, createdBy, [invitation.collaborativeId]);
+  return (await inviterCanIssueEach(db, createdBy, [invitation]))[0]!;
+}
+
+/** The same for several grants by one person, in three queries whatever their number (the members page judges every row). */
+export async function inviterCanIssueEach(db: Db | Tx, createdBy: string | null, issued: readonly Issued[]): Promise<boolean[]> {
+  if (!createdBy || issued.length === 0) return issued.map(() => false);
+  const contexts = await actingContexts(db, createdBy, [...new Set(issued.map((i) => i.collaborativeId))]);
   // A collaborative-wide role needs its inviter to be admin wherever the organisation is (migration 0018).
-  const reach = await loadRoleReachFor(db, createdBy, [invitation.orgId]);
-  return contexts.some((c) => mayIssue(createdBy, c, invitation, reach));
+  const reach = await loadRoleReachFor(db, createdBy, issued.map((i) => i.orgId));
+  return issued.map((invitation) => contexts.some((c) => mayIssue(createdBy, c, invitation, reach)));
 }
 
 /**

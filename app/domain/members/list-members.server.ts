@@ -4,6 +4,7 @@ import { collaborativeMembers, invitations, memberships, organisations, users, t
 import { withTenant } from "#db/tenant";
 import { type Actor, policyActor, tenantOf } from "~/domain/auth/actor";
 import { forbidden } from "~/domain/errors";
+import { targetsMakerMayReset } from "~/domain/password-resets/maker-rights.server";
 import { canSeeMembersPage, type RoleReach } from "~/policies/members";
 import { loadRoleReach } from "./role-reach.server";
 
@@ -15,6 +16,8 @@ export interface MemberRow {
   email: string;
   role: Role;
   since: Date;
+  /** Whether the acting person may make this person a password reset link (app/policies/password-reset.ts). */
+  mayReset: boolean;
 }
 
 export interface PendingInvitation {
@@ -41,7 +44,7 @@ export interface OrganisationMembers {
 export async function listMembers(database: Database, actor: Actor): Promise<OrganisationMembers[]> {
   const who = policyActor(actor);
   if (!canSeeMembersPage(who)) throw forbidden("Only collaborative admins and equality leads manage members");
-  return withTenant(database, tenantOf(actor), async (tx) => {
+  const orgs = await withTenant(database, tenantOf(actor), async (tx) => {
     const orgs = await tx
       .select({ orgId: organisations.id, orgName: organisations.name, orgType: organisations.type })
       .from(collaborativeMembers)
@@ -91,4 +94,13 @@ export async function listMembers(database: Database, actor: Actor): Promise<Org
       reach: reach.get(o.orgId)!,
     }));
   });
+  // Judged on the owner connection, as the link itself is: a person's memberships the actor cannot
+  // see count too. Only a yes or no per person leaves here.
+  const resettable = await targetsMakerMayReset(
+    database.db,
+    actor.userId,
+    actor.active.collaborativeId,
+    orgs.flatMap((o) => o.members.map((m) => m.userId)),
+  );
+  return orgs.map((o) => ({ ...o, members: o.members.map((m) => ({ ...m, mayReset: resettable.has(m.userId) })) }));
 }

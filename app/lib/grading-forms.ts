@@ -42,6 +42,7 @@ export const newAssessmentSchema = z
       .number({ invalid_type_error: "Select the year" })
       .int("Select the year")
       .min(2012, "The year must be 2012/13 or later")
-      .max(new Date().getFullYear() + 1, "The year cannot be in the future"),
+      // Read at each check, not when the module loads: a server running over New Year offers next year's option and must accept it.
+      .refine((year) => year <= new Date().getFullYear() + 1, "The year cannot be in the future"),
   })
   .refine(partnersNamed, partnersMessage);

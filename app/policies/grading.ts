@@ -67,3 +67,29 @@ export function defaultPublicationDeadline(frameworkCode: string, yearStart: num
 export function gradeField(outcomeId: string, serviceId: string | null): string {
   return serviceId ? `grade-${outcomeId}-${serviceId}` : `grade-${outcomeId}`;
 }
+
+/** What one grade slot holds, as the grade form shows and sends it. */
+export interface GradeSlotState {
+  value: number | null;
+  rationale: string;
+  agreed: boolean;
+  evidenceIds: readonly string[];
+}
+
+/**
+ * A grade slot's content in a few characters. The grade form sends back, with each slot, the
+ * fingerprint of the grade it was drawn with, so a save can tell a slot this person changed from
+ * one they left alone while another equality lead saved it: the form posts every slot, and
+ * without this the second of two people grading at once wrote their stale copy of the first
+ * person's grades back over them.
+ */
+export function gradeFingerprint(slot: GradeSlotState | null): string {
+  if (!slot || slot.value === null) return "none";
+  const evidence = [...new Set(slot.evidenceIds.map((id) => id.toLowerCase()))].sort();
+  // A browser sends a textarea's line ends as CRLF whatever it was given: the same rationale either way.
+  const text = `${slot.agreed ? 1 : 0}|${slot.rationale.replace(/\r\n?/g, "\n").trim()}|${evidence.join(",")}`;
+  // FNV-1a (32-bit): a change detector, not a secret; the value itself is kept readable.
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return `${slot.value}-${(hash >>> 0).toString(36)}`;
+}

@@ -42,7 +42,6 @@ export default function Compare() {
           </li>
         ))}
       </ul>
-      <p className="nhsuk-body-s">Evidence coverage beside the grades arrives with the evidence library.</p>
     </>
   );
 }

@@ -14,7 +14,7 @@ import { formValues, parseForm, valueOf, valuesOf, type FormValues } from "~/lib
 import { pageTitle } from "~/lib/meta";
 import { ensure, requireActor } from "~/lib/session.server";
 import { allOutcomes } from "~/policies/assessment-results";
-import { canEditAssessment, gradeField, yearLabel } from "~/policies/grading";
+import { canEditAssessment, gradeField, gradeFingerprint, yearLabel, type GradeSlotState } from "~/policies/grading";
 
 export const meta: MetaFunction = () => pageTitle("Grade outcomes");
 
@@ -37,21 +37,25 @@ const serviceSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("remove-service"), serviceId: z.string().uuid() }),
 ]);
 
-/** Every grade slot of the assessment, read from the form: "" clears a grade, anything else must be a scale value. */
+/** One grade slot as the form sent it: "" clears a grade, anything else must be a scale value. */
+function slotState(values: FormValues, field: string): GradeSlotState & { evidenceIds: string[] } {
+  const raw = valueOf(values, field).trim();
+  return {
+    value: raw === "" ? null : /^\d+$/.test(raw) ? Number(raw) : Number.NaN,
+    rationale: valueOf(values, `${field}-rationale`).trim(),
+    agreed: valueOf(values, `${field}-agreed`) === "yes",
+    // The form always offers evidence for every slot, so nothing ticked unlinks everything.
+    evidenceIds: valuesOf(values, `${field}-evidence`),
+  };
+}
+
+/** Every grade slot of the assessment, read from the form, with the fingerprint of the grade the form was drawn with. */
 function gradeEntries(values: FormValues, slots: { outcomeId: string; serviceId: string | null }[]): GradeEntry[] {
   return slots
     .filter((slot) => gradeField(slot.outcomeId, slot.serviceId) in values)
     .map((slot) => {
       const field = gradeField(slot.outcomeId, slot.serviceId);
-      const raw = valueOf(values, field).trim();
-      return {
-        ...slot,
-        value: raw === "" ? null : /^\d+$/.test(raw) ? Number(raw) : Number.NaN,
-        rationale: valueOf(values, `${field}-rationale`).trim(),
-        agreed: valueOf(values, `${field}-agreed`) === "yes",
-        // The form always offers evidence for every slot, so nothing ticked unlinks everything.
-        evidenceIds: valuesOf(values, `${field}-evidence`),
-      };
+      return { ...slot, ...slotState(values, field), loaded: `${field}-loaded` in values ? valueOf(values, `${field}-loaded`) : undefined };
     });
 }
 
@@ -92,12 +96,19 @@ export default function GradeOutcomes() {
   const slot = (o: (typeof framework.groups)[number]["outcomes"][number], service: { id: string; name: string } | null) => {
     const field = gradeField(o.id, service?.id ?? null);
     const g = current(o.id, service?.id ?? null);
+    const fresh = gradeFingerprint(g ? { value: g.value, rationale: g.rationale, agreed: g.agreedBy !== null, evidenceIds: g.evidenceIds } : null);
+    // After a refused save the form shows what was sent (the browser keeps it anyway), so it
+    // keeps the grade each slot was drawn with too: a slot left alone is still recognised as such.
+    // A slot refused on its own field (someone else saved it meanwhile) takes the grade as it
+    // stands, so saving again, having seen the message, keeps this person's.
+    const loaded = typed && !errors?.[field] ? valueOf(typed, `${field}-loaded`) || fresh : fresh;
     return (
       <fieldset className="nhsuk-fieldset peff-grade-slot" key={field}>
         <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">
           {o.code} {o.title}
           {service ? `, ${service.name}` : ""}
         </legend>
+        <input type="hidden" name={`${field}-loaded`} value={loaded} />
         <p className="nhsuk-body-s">{o.wording}</p>
         <Select
           name={field}

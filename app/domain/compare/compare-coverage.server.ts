@@ -1,6 +1,6 @@
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, inArray } from "drizzle-orm";
 import type { Database } from "#db/client";
-import { characteristics } from "#db/schema";
+import { characteristics, organisations } from "#db/schema";
 import { withTenant } from "#db/tenant";
 import { type Actor, policyActor, tenantOf } from "~/domain/auth/actor";
 import { organisationCells } from "~/domain/evidence/get-coverage.server";
@@ -8,6 +8,7 @@ import { assessmentResults, scaleColour } from "~/policies/assessment-results";
 import { formatScore } from "~/policies/eds2022-scoring";
 import { seesOrgCoverage } from "~/policies/evidence";
 import { yearLabel } from "~/policies/grading";
+import { ORGANISATION_TYPE_LABELS } from "~/lib/labels";
 import { FRAMEWORK_LABELS, type CompareFilters } from "./compare-filters";
 import { gradeText } from "./compare-grid.server";
 import { loadYear } from "./load-year.server";
@@ -35,8 +36,14 @@ export async function compareCoverage(database: Database, actor: Actor, input: C
     const protectedOnes = await tx.select({ id: characteristics.id, name: characteristics.name }).from(characteristics).where(eq(characteristics.kind, "protected")).orderBy(asc(characteristics.position));
     const orgs = await organisationCells(tx, actor.active.collaborativeId);
     const byOrg = new Map(published.map((a) => [a.orgId, a]));
+    // The type filter is on the organisations themselves: one of the type that has not published
+    // stays listed ("Not published"), as without the filter; its gaps matter as much.
+    const types =
+      filters.orgType && orgs.length
+        ? new Map((await tx.select({ id: organisations.id, type: organisations.type }).from(organisations).where(inArray(organisations.id, orgs.map((o) => o.id)))).map((o) => [o.id, o.type]))
+        : null;
     const rows = orgs
-      .filter((o) => !filters.orgType || byOrg.has(o.id))
+      .filter((o) => !filters.orgType || types?.get(o.id) === filters.orgType)
       .map((o) => {
         const a = byOrg.get(o.id);
         let grade: ScreenCell = { text: "Not published" };
@@ -68,7 +75,7 @@ export async function compareCoverage(database: Database, actor: Actor, input: C
       years,
       allowed,
       table: {
-        caption: `Evidence by organisation and protected characteristic, beside ${FRAMEWORK_LABELS[filters.framework]} overall grades${filters.year ? `, ${yearLabel(filters.year)}` : ""}`,
+        caption: `Evidence by organisation and protected characteristic, beside ${FRAMEWORK_LABELS[filters.framework]} overall grades${filters.year ? `, ${yearLabel(filters.year)}` : ""}${filters.orgType ? `, ${ORGANISATION_TYPE_LABELS[filters.orgType]}` : ""}`,
         headers: ["Organisation", "Published overall grade", ...protectedOnes.map((c) => c.name), "Evidence items", "Characteristics with no evidence"],
         rows,
         notes: [

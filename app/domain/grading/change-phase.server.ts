@@ -2,11 +2,12 @@ import { and, eq, isNull } from "drizzle-orm";
 import type { Database } from "#db/client";
 import { assessmentGrades, assessments, type AssessmentPhase } from "#db/schema";
 import { withTenant } from "#db/tenant";
-import { type Actor, policyActor, tenantOf } from "~/domain/auth/actor";
-import { DomainError, forbidden } from "~/domain/errors";
-import { canEditAssessment } from "~/policies/grading";
+import { type Actor, tenantOf } from "~/domain/auth/actor";
+import { DomainError } from "~/domain/errors";
 import { loadAssessmentView } from "./get-assessment.server";
+import { holdEditableAssessment } from "./hold-assessment.server";
 import { loadActionPlanLines } from "./load-action-plan-lines.server";
+import { todayIso } from "~/lib/plan/dates";
 
 export interface ChangePhaseInput {
   phase: AssessmentPhase;
@@ -22,8 +23,9 @@ export interface ChangePhaseInput {
  */
 export async function changePhase(database: Database, actor: Actor, assessmentId: string, input: ChangePhaseInput): Promise<void> {
   await withTenant(database, tenantOf(actor), async (tx) => {
+    // Locked first, so the grades read below are the ones that get agreed and frozen: a save in flight finishes before.
+    await holdEditableAssessment(tx, actor, assessmentId, "Only the organisation's equality lead changes the phase, and a published assessment stays published");
     const view = await loadAssessmentView(tx, assessmentId);
-    if (!canEditAssessment(policyActor(actor), view.assessment)) throw forbidden("Only the organisation's equality lead changes the phase, and a published assessment stays published");
     const now = new Date();
     if (input.phase === "agreed" || input.phase === "published") {
       const missing = view.results.missing;
@@ -38,7 +40,8 @@ export async function changePhase(database: Database, actor: Actor, assessmentId
         .set({ agreedBy: actor.userId, agreedAt: now, updatedBy: actor.userId, updatedAt: now })
         .where(and(eq(assessmentGrades.assessmentId, assessmentId), isNull(assessmentGrades.agreedBy)));
     }
-    const today = now.toISOString().slice(0, 10);
+    // The day in England: in British Summer Time the UTC date is still yesterday until 1 a.m.
+    const today = todayIso(now);
     await tx
       .update(assessments)
       .set({

@@ -2,11 +2,11 @@ import { eq, sql } from "drizzle-orm";
 import { rowsOf, type Database } from "#db/client";
 import { assessmentGrades, assessments, assessmentServices } from "#db/schema";
 import { withTenant } from "#db/tenant";
-import { type Actor, policyActor, tenantOf } from "~/domain/auth/actor";
-import { forbidden, invalid } from "~/domain/errors";
-import { allOutcomes } from "~/policies/assessment-results";
-import { canEditAssessment, gradeField } from "~/policies/grading";
-import { loadAssessment } from "./get-assessment.server";
+import { type Actor, tenantOf } from "~/domain/auth/actor";
+import { invalid } from "~/domain/errors";
+import { allOutcomes, scaleLabel } from "~/policies/assessment-results";
+import { gradeField, gradeFingerprint } from "~/policies/grading";
+import { holdEditableAssessment } from "./hold-assessment.server";
 import { loadFramework } from "./load-framework.server";
 import { isUuid } from "~/lib/ids";
 
@@ -23,6 +23,12 @@ export interface GradeEntry {
    * person can see, or one already linked to this grade. Left out, the grade's links are kept.
    */
   evidenceIds?: string[];
+  /**
+   * `gradeFingerprint` of the grade as the person's form showed it. Given, a slot left as it was
+   * shown is not written (another person's save since then stands), and a slot changed both here
+   * and by someone else since is refused on its field. Left out, the entry is written as it is.
+   */
+  loaded?: string;
 }
 
 /** Enough for any real grade; stops a forged form from writing a huge array. */
@@ -37,8 +43,7 @@ const sameIds = (a: readonly string[], b: readonly string[]) => a.length === b.l
  */
 export async function saveGrades(database: Database, actor: Actor, assessmentId: string, entries: GradeEntry[]): Promise<{ changed: number }> {
   return withTenant(database, tenantOf(actor), async (tx) => {
-    const assessment = await loadAssessment(tx, assessmentId);
-    if (!canEditAssessment(policyActor(actor), assessment)) throw forbidden("Only the organisation's equality lead grades, and not once the assessment is published");
+    const assessment = await holdEditableAssessment(tx, actor, assessmentId, "Only the organisation's equality lead grades, and not once the assessment is published");
     const framework = await loadFramework(tx, assessment.frameworkId);
     const outcomes = new Map(allOutcomes(framework).map((o) => [o.id, o]));
     const scale = framework.scale.map((p) => p.value);
@@ -54,6 +59,8 @@ export async function saveGrades(database: Database, actor: Actor, assessmentId:
         : [],
     );
     const errors: Record<string, string> = {};
+    // Slots the person left as their form showed them while someone else saved them since.
+    const leftAlone = new Set<string>();
     for (const e of entries) {
       const field = gradeField(e.outcomeId, e.serviceId);
       const outcome = outcomes.get(e.outcomeId);
@@ -77,12 +84,25 @@ export async function saveGrades(database: Database, actor: Actor, assessmentId:
         else if (new Set(ids).size > MAX_LINKED_EVIDENCE) errors[evidenceField] = `${outcome.code}: link ${MAX_LINKED_EVIDENCE} evidence items or fewer`;
         else if (e.value === null && ids.length) errors[evidenceField] = `${outcome.code}: choose a grade before linking evidence to it`;
       }
+      const current = existing.get(field);
+      if (e.loaded !== undefined && !errors[field]) {
+        const now = gradeFingerprint(current ? { value: current.value, rationale: current.rationale, agreed: current.agreedBy !== null, evidenceIds: current.evidenceIds } : null);
+        if (now !== e.loaded) {
+          const mine = gradeFingerprint({ value: e.value, rationale: e.rationale, agreed: e.agreed, evidenceIds: e.evidenceIds ?? current?.evidenceIds ?? [] });
+          if (mine === e.loaded) leftAlone.add(field);
+          else if (mine !== now) {
+            const reads = current ? `${framework.code === "EDS2022" ? `${current.value} ` : ""}${scaleLabel(framework, current.value)}` : "not graded";
+            errors[field] = `${outcome.code}: someone else saved this ${framework.code === "EDS2022" ? "score" : "grade"} after you opened the page (it is now ${reads}). Check it, then save again to keep yours.`;
+          }
+        }
+      }
     }
     if (Object.keys(errors).length) throw invalid(errors, "Some grades could not be saved. Nothing was changed.");
 
     const now = new Date();
     let changed = 0;
     for (const e of entries) {
+      if (leftAlone.has(gradeField(e.outcomeId, e.serviceId))) continue;
       const current = existing.get(gradeField(e.outcomeId, e.serviceId));
       if (e.value === null) {
         if (current) {

@@ -130,8 +130,12 @@ export const collaborativeMembers = pgTable(
   ],
 );
 
-/** Who may manage memberships of an organisation: its equality lead, or a collaborative admin. */
-const managesOrg = sql`((org_id = ${ctx.org} and ${ctx.role} = 'equality_lead') or (${ctx.isAdmin} and exists (select 1 from collaborative_members cm where cm.org_id = memberships.org_id and cm.collaborative_id = ${ctx.collaborative})))`;
+/**
+ * Who may manage memberships of an organisation: its equality lead, or an admin of a collaborative
+ * it is still a member of (once it has left, its people are no longer that admin's to change,
+ * remove or invite; migration 0033, as `grantableRoles` says in the app).
+ */
+const managesOrg = sql`((org_id = ${ctx.org} and ${ctx.role} = 'equality_lead') or (${ctx.isAdmin} and exists (select 1 from collaborative_members cm where cm.org_id = memberships.org_id and cm.collaborative_id = ${ctx.collaborative} and cm.left_on is null)))`;
 /**
  * Only an admin may grant or alter the collaborative-wide roles, and only one who is admin in every
  * collaborative the organisation belongs to, since the role applies in all of them (migration
@@ -208,7 +212,7 @@ export const invitations = pgTable(
     pgPolicy("invitations_insert", {
       for: "insert",
       to: appRole,
-      withCheck: sql`collaborative_id = ${ctx.collaborative} and (${ctx.isAdmin} or (org_id = ${ctx.org} and ${ctx.role} = 'equality_lead' and role not in (${collaborativeRoles}))) and exists (select 1 from collaborative_members cm where cm.org_id = invitations.org_id and cm.collaborative_id = ${ctx.collaborative}) and ${invitationWithinReach}`,
+      withCheck: sql`collaborative_id = ${ctx.collaborative} and (${ctx.isAdmin} or (org_id = ${ctx.org} and ${ctx.role} = 'equality_lead' and role not in (${collaborativeRoles}))) and exists (select 1 from collaborative_members cm where cm.org_id = invitations.org_id and cm.collaborative_id = ${ctx.collaborative} and cm.left_on is null) and ${invitationWithinReach}`,
     }),
     // Withdrawing sets revoked_at (the only column the app role may update); without a WITH CHECK
     // the USING expression checks the new row too.

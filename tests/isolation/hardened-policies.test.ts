@@ -301,4 +301,26 @@ describe("leaving a collaborative (0019)", () => {
     await expect(violation(database.db.update(collaborativeMembers).set({ joinedOn: "2021-04-01" }).where(membership(member)))).resolves.toBe("violation");
     expect(await leftOn(member)).toBe("2020-01-01");
   });
+
+  // Once it has left, its people are no longer the collaborative's admin's to manage (0033): the
+  // app says so (grantableRoles) and the app role's policies agree, so a forgotten check cannot.
+  it("takes its people out of the collaborative's admin's hands: no role change, removal or invitation", async () => {
+    const departed = await createOrganisation(database, world.collaboratives.x);
+    const staying = await createOrganisation(database, world.collaboratives.x);
+    const person = await createUser(database, [[departed, "viewer"], [staying, "viewer"]]);
+    const change = (orgId: string) => sql`update memberships set role = 'contributor' where user_id = ${person.id} and org_id = ${orgId} returning 1`;
+    const invite = (orgId: string) =>
+      sql`insert into invitations (token_hash, collaborative_id, org_id, email, role, created_by, expires_at)
+          values (${`hash-${orgId}`}, ${world.collaboratives.x}, ${orgId}, 'late@test.example', 'viewer', ${world.people.adminX.id}, now() + interval '1 day') returning 1`;
+    await database.db.update(collaborativeMembers).set({ joinedOn: "2019-04-01", leftOn: todayIso() }).where(membership(departed));
+
+    expect(await asApp(world.actors.adminX, change(departed))).toBe(0);
+    expect(await asApp(world.actors.adminX, invite(departed))).toBe("refused");
+    // The same writes about an organisation still in the collaborative go through.
+    expect(await asApp(world.actors.adminX, change(staying))).toBe(1);
+    expect(await asApp(world.actors.adminX, invite(staying))).toBe(1);
+    // A delete's USING is the update's: no row of the departed organisation is visible to remove.
+    expect(await asApp(world.actors.adminX, sql`delete from memberships where user_id = ${person.id} and org_id = ${departed} returning 1`)).toBe(0);
+    expect(await asApp(world.actors.adminX, sql`delete from memberships where user_id = ${person.id} and org_id = ${staying} returning 1`)).toBe(1);
+  });
 });

@@ -3,7 +3,7 @@ import { asc, eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import * as Y from "yjs";
 import type { Database } from "../../db/client";
-import { collabUpdates, registerRows } from "../../db/schema";
+import { collabUpdates, evidenceItems, registerRows } from "../../db/schema";
 import { withOwner } from "../../db/tenant";
 import { loadDocumentState } from "../../app/domain/collab/document-store.server";
 import { importRegisterRows, MAX_IMPORT_ROWS } from "../../app/domain/register/import-register-rows.server";
@@ -114,25 +114,26 @@ describe("importing rows into the shared register", () => {
   });
 
   // Our exports write a link to an evidence item as its page, "/evidence/<id>": importing the file
-  // again links the item again, but only one the importer may read, so a file cannot plant a link
-  // to another organisation's private item.
-  it("links evidence items the importer can see, and refuses another organisation's private one by line", async () => {
-    const own = await addItem(database, world.actors.leadA, { title: "Our walkabout" });
+  // again links the item again, but only one shared with the collaborative, as the register's
+  // picker offers: every member reads the register, so a file cannot plant a link (and the title)
+  // of a private item there, the importer's own organisation's included.
+  it("links shared evidence items, and refuses private ones (the importer's own too) by line", async () => {
+    const shared = await addItem(database, world.actors.leadA, { title: "Our walkabout" });
+    await database.db.update(evidenceItems).set({ sharedAt: new Date() }).where(eq(evidenceItems.id, shared));
+    const ownPrivate = await addItem(database, world.actors.leadA, { title: "Our private notes" });
     const theirs = await addItem(database, world.actors.leadA2, { title: "Their private notes" });
-    const refused = await importRegisterRows(database, world.actors.leadA, file(`Barrier,Supporting evidence
-Linked,Their notes </evidence/${theirs}>
-`));
-    expect(refused).toEqual({ ok: false, errors: [expect.stringMatching(/^Line 2: Supporting evidence: "Their notes" is not an evidence item you can see/)] });
+    for (const [id, title] of [[theirs, "Their notes"], [ownPrivate, "Our notes"]] as const) {
+      const refused = await importRegisterRows(database, world.actors.leadA, file(`Barrier,Supporting evidence\nLinked,${title} </evidence/${id}>\n`));
+      expect(refused).toEqual({ ok: false, errors: [`Line 2: Supporting evidence: "${title}" is not an evidence item shared with the collaborative (the shared register links only shared items; it may also have been deleted)`] });
+    }
 
     const before = (await projected(world.collaboratives.x)).length;
-    const outcome = await importRegisterRows(database, world.actors.leadA, file(`Barrier,Supporting evidence
-Linked,Our walkabout </evidence/${own}>; https://example.org/report
-`));
+    const outcome = await importRegisterRows(database, world.actors.leadA, file(`Barrier,Supporting evidence\nLinked,Our walkabout </evidence/${shared}>; https://example.org/report\n`));
     expect(outcome).toMatchObject({ ok: true, imported: 1 });
     const rows = await projected(world.collaboratives.x);
     expect(rows).toHaveLength(before + 1);
     expect(rows.at(-1)!.evidence).toEqual([
-      { url: `/evidence/${own}`, title: "Our walkabout", evidenceId: own },
+      { url: `/evidence/${shared}`, title: "Our walkabout", evidenceId: shared },
       { url: "https://example.org/report", title: "https://example.org/report", evidenceId: null },
     ]);
   });

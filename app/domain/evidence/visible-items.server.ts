@@ -4,12 +4,18 @@ import { evidenceIdsIn } from "~/lib/import/evidence-links";
 
 /**
  * Of the evidence items an uploaded table links to ("/evidence/<id>", as our exports write them),
- * those the importer can see: their organisation's and shared ones (row-level security decides).
- * The imports link only to these, so a file cannot plant a link to an item its importer may not read.
+ * those the importer may link: ones they can see (their organisation's and shared ones; row-level
+ * security decides), and for the shared register only shared ones, as its picker offers (every
+ * member reads the register, so a private item's title must not reach it). The imports link only
+ * to these, so a file cannot plant a link to an item its importer may not read.
  */
-export async function visibleEvidenceIn(tx: Tx, table: { rows: { cells: Record<string, string> }[] }): Promise<Set<string>> {
+export async function linkableEvidenceIn(tx: Tx, table: { rows: { cells: Record<string, string> }[] }, options: { sharedOnly: boolean }): Promise<Set<string>> {
   const ids = evidenceIdsIn(table.rows.flatMap((r) => Object.values(r.cells)));
   if (ids.length === 0) return new Set();
-  const found = rowsOf<{ id: string }>(await tx.execute(sql`select id::text from evidence_items where id = any(${`{${ids.join(",")}}`}::uuid[])`));
+  const found = rowsOf<{ id: string }>(
+    await tx.execute(
+      sql`select id::text from evidence_items where id = any(${`{${ids.join(",")}}`}::uuid[]) ${options.sharedOnly ? sql`and shared_at is not null` : sql``}`,
+    ),
+  );
   return new Set(found.map((f) => f.id));
 }

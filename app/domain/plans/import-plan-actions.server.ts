@@ -2,7 +2,7 @@ import type { Database, Tx } from "#db/client";
 import { withTenant } from "#db/tenant";
 import { tenantOf, type Actor } from "~/domain/auth/actor";
 import { forbidden, invalid, notFound } from "~/domain/errors";
-import { visibleEvidenceIn } from "~/domain/evidence/visible-items.server";
+import { linkableEvidenceIn } from "~/domain/evidence/visible-items.server";
 import { loadRowOptions } from "~/domain/register/row-options.server";
 import type { ColumnMapping } from "~/lib/import/map-rows";
 import { parsePlanImport, PLAN_IMPORT_COLUMNS, type PlanImportError, type PlanImportResult } from "~/lib/plan/import";
@@ -37,7 +37,8 @@ async function checkIn(tx: Tx, actor: Actor, planId: string, table: Table, mappi
   if (!isUuid(planId)) throw notFound("No such plan in your organisation");
   const plan = await loadWritablePlan(tx, planId, "share");
   const options = await loadRowOptions(tx);
-  const visibleEvidence = await visibleEvidenceIn(tx, table);
+  // A plan is its organisation's own: its private items may be linked, as the plan's picker offers.
+  const visibleEvidence = await linkableEvidenceIn(tx, table, { sharedOnly: false });
   const result = parsePlanImport(table, mapping, { options, legend: plan.legend, objectives: plan.objectives, author: authorOf(actor), today: now, visibleEvidence });
   return { plan, result };
 }

@@ -3,7 +3,7 @@ import { withTenant } from "#db/tenant";
 import { tenantOf, type Actor } from "~/domain/auth/actor";
 import { changeStoredDocument } from "~/domain/collab/change-stored-document.server";
 import { forbidden, notFound } from "~/domain/errors";
-import { visibleEvidenceIn } from "~/domain/evidence/visible-items.server";
+import { linkableEvidenceIn } from "~/domain/evidence/visible-items.server";
 import { parseRegisterImport } from "~/lib/register/import";
 import { appendRows, readRows } from "~/lib/register/model";
 import { readTable, TableFormatError } from "~/lib/tabular/read-table.server";
@@ -33,8 +33,8 @@ export async function importRegisterRows(database: Database, actor: Actor, file:
     throw error;
   });
   if (table instanceof TableFormatError) return { ok: false, errors: [table.message] };
-  const visible = await withTenant(database, tenantOf(actor), (tx) => visibleEvidenceIn(tx, table));
-  const parsed = parseRegisterImport(table, register.options, register.legend, { id: actor.userId, name: `${actor.name} (${actor.active.orgName})` }, now, visible);
+  const linkable = await withTenant(database, tenantOf(actor), (tx) => linkableEvidenceIn(tx, table, { sharedOnly: true }));
+  const parsed = parseRegisterImport(table, register.options, register.legend, { id: actor.userId, name: `${actor.name} (${actor.active.orgName})` }, now, linkable);
   if (!parsed.ok) return parsed;
 
   const { collaborativeId, document } = register;

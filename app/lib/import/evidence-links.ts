@@ -11,13 +11,16 @@ export function evidenceIdsIn(cells: Iterable<string>): string[] {
   return [...ids];
 }
 
+/** Why an evidence item's link is refused, unless the import says better. */
+export const NOT_VISIBLE = "is not an evidence item you can see (it may have been deleted, or be private to another organisation)";
+
 /**
  * A "Supporting evidence" cell: links separated by ";" or lines, each "Title <address>" or the
  * address alone. An address is a web address, or an evidence item's page as our exports write it
- * ("/evidence/<id>"), which becomes a link to that item again if the importer can see it
- * (`visible`: their organisation's items and shared ones).
+ * ("/evidence/<id>"), which becomes a link to that item again if the importer may link it
+ * (`linkable`, from `linkableEvidenceIn`); any other item is refused with `refusal`.
  */
-export function readEvidenceLinks(text: string, visible: ReadonlySet<string>, fail: (message: string) => void): EvidenceLink[] {
+export function readEvidenceLinks(text: string, linkable: ReadonlySet<string>, fail: (message: string) => void, refusal = NOT_VISIBLE): EvidenceLink[] {
   const links: EvidenceLink[] = [];
   for (const item of text.split(/[;\n]+/).map((s) => s.trim()).filter(Boolean)) {
     const match = /^(.*?)\s*<(\S+)>$/.exec(item);
@@ -25,8 +28,8 @@ export function readEvidenceLinks(text: string, visible: ReadonlySet<string>, fa
     const title = match?.[1] || url;
     const itemId = ITEM_PATH.exec(url)?.[1]?.toLowerCase();
     if (itemId) {
-      if (visible.has(itemId)) links.push({ url: `/evidence/${itemId}`, title, evidenceId: itemId });
-      else fail(`"${title}" is not an evidence item you can see (it may have been deleted, or be private to another organisation)`);
+      if (linkable.has(itemId)) links.push({ url: `/evidence/${itemId}`, title, evidenceId: itemId });
+      else fail(`"${title}" ${refusal}`);
     } else if (/^https?:\/\/\S+$/i.test(url)) links.push({ url, title, evidenceId: null });
     else fail(`"${item}" is not a web address (write "Title <https://...>" or the address alone)`);
   }

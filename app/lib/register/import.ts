@@ -1,6 +1,9 @@
 import type { LegendEntry } from "#db/schema";
 import { readCharacteristics } from "~/lib/import/characteristics";
 import { readEvidenceLinks } from "~/lib/import/evidence-links";
+
+/** Every member reads the register, so it links only items shared with the collaborative (as its picker offers). */
+const NOT_SHARED = "is not an evidence item shared with the collaborative (the shared register links only shared items; it may also have been deleted)";
 import { parseUpdates } from "~/lib/import/updates";
 import type { RowInput } from "./model";
 import type { RegisterOptions } from "./options";
@@ -35,8 +38,8 @@ export function parseRegisterImport(
   legend: LegendEntry[],
   author: { id: string; name: string },
   today = new Date(),
-  /** Evidence items the importer can see, of those the file links to (`evidenceIdsIn`): links to others are refused. */
-  visibleEvidence: ReadonlySet<string> = new Set(),
+  /** Evidence items the importer may link, of those the file links to (`linkableEvidenceIn`, shared ones only): links to others are refused. */
+  linkableEvidence: ReadonlySet<string> = new Set(),
 ): ImportResult {
   const errors: string[] = [];
   const column: Record<string, string | undefined> = {};
@@ -68,7 +71,7 @@ export function parseRegisterImport(
     const status = statusText ? (legend.find((s) => [s.key, s.label.toLowerCase(), s.colour].some((v) => statusText === v || statusText.startsWith(v))) ?? null) : null;
     if (statusText && !status) fail("Status", `"${get("status")}" is not in the legend (${legend.map((s) => `${s.colour}: ${s.label}`).join(", ")})`);
 
-    const evidence = readEvidenceLinks(get("evidence"), visibleEvidence, (message) => fail("Supporting evidence", message));
+    const evidence = readEvidenceLinks(get("evidence"), linkableEvidence, (message) => fail("Supporting evidence", message), NOT_SHARED);
 
     rows.push({
       barrier,

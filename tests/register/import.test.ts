@@ -128,7 +128,7 @@ describe("importing rows into the shared register", () => {
     }
 
     const before = (await projected(world.collaboratives.x)).length;
-    const outcome = await importRegisterRows(database, world.actors.leadA, file(`Barrier,Supporting evidence\nLinked,Our walkabout </evidence/${shared}>; https://example.org/report\n`));
+    const outcome = await importRegisterRows(database, world.actors.leadA, file(`Barrier,Supporting evidence\nLinked,Renamed in the file </evidence/${shared}>; https://example.org/report\n`));
     expect(outcome).toMatchObject({ ok: true, imported: 1 });
     const rows = await projected(world.collaboratives.x);
     expect(rows).toHaveLength(before + 1);

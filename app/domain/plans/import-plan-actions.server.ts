@@ -38,8 +38,8 @@ async function checkIn(tx: Tx, actor: Actor, planId: string, table: Table, mappi
   const plan = await loadWritablePlan(tx, planId, "share");
   const options = await loadRowOptions(tx);
   // A plan is its organisation's own: its private items may be linked, as the plan's picker offers.
-  const visibleEvidence = await linkableEvidenceIn(tx, table, { sharedOnly: false });
-  const result = parsePlanImport(table, mapping, { options, legend: plan.legend, objectives: plan.objectives, author: authorOf(actor), today: now, visibleEvidence });
+  const linkableEvidence = await linkableEvidenceIn(tx, table, { sharedOnly: false });
+  const result = parsePlanImport(table, mapping, { options, legend: plan.legend, objectives: plan.objectives, author: authorOf(actor), today: now, linkableEvidence });
   return { plan, result };
 }
 

@@ -18,9 +18,10 @@ export const NOT_VISIBLE = "is not an evidence item you can see (it may have bee
  * A "Supporting evidence" cell: links separated by ";" or lines, each "Title <address>" or the
  * address alone. An address is a web address, or an evidence item's page as our exports write it
  * ("/evidence/<id>"), which becomes a link to that item again if the importer may link it
- * (`linkable`, from `linkableEvidenceIn`); any other item is refused with `refusal`.
+ * (`linkable`, from `linkableEvidenceIn`: id to the library's title, which the link takes); any
+ * other item is refused with `refusal`.
  */
-export function readEvidenceLinks(text: string, linkable: ReadonlySet<string>, fail: (message: string) => void, refusal = NOT_VISIBLE): EvidenceLink[] {
+export function readEvidenceLinks(text: string, linkable: ReadonlyMap<string, string>, fail: (message: string) => void, refusal = NOT_VISIBLE): EvidenceLink[] {
   const links: EvidenceLink[] = [];
   for (const item of text.split(/[;\n]+/).map((s) => s.trim()).filter(Boolean)) {
     const match = /^(.*?)\s*<(\S+)>$/.exec(item);
@@ -28,7 +29,8 @@ export function readEvidenceLinks(text: string, linkable: ReadonlySet<string>, f
     const title = match?.[1] || url;
     const itemId = ITEM_PATH.exec(url)?.[1]?.toLowerCase();
     if (itemId) {
-      if (linkable.has(itemId)) links.push({ url: `/evidence/${itemId}`, title, evidenceId: itemId });
+      const known = linkable.get(itemId);
+      if (known !== undefined) links.push({ url: `/evidence/${itemId}`, title: known, evidenceId: itemId });
       else fail(`"${title}" ${refusal}`);
     } else if (/^https?:\/\/\S+$/i.test(url)) links.push({ url, title, evidenceId: null });
     else fail(`"${item}" is not a web address (write "Title <https://...>" or the address alone)`);

@@ -187,7 +187,7 @@ describe("parsePlanImport", () => {
     const headers = [...PLAN_EXPORT_HEADERS];
     const cells = actionCells(action, options, DEFAULT_PLAN_LEGEND);
     const t = table(headers, [cells]);
-    const result = parsePlanImport(t, guessMapping(headers, PLAN_IMPORT_COLUMNS), { ...context, visibleEvidence: new Set([ITEM]) });
+    const result = parsePlanImport(t, guessMapping(headers, PLAN_IMPORT_COLUMNS), { ...context, linkableEvidence: new Map([[ITEM, "Walkabout, Whiston"]]) });
     if (!result.ok) throw new Error(JSON.stringify(result.errors));
     const back = result.actions[0]!;
     expect(back).toMatchObject({

@@ -62,8 +62,8 @@ export interface PlanImportContext {
   objectives: PlanObjective[];
   author: { id: string | null; name: string };
   today?: Date;
-  /** Evidence items the importer can see, of those the file links to (`evidenceIdsIn`): links to others are refused. */
-  visibleEvidence?: ReadonlySet<string>;
+  /** Evidence items the importer may link, of those the file links to (`linkableEvidenceIn`), with their titles: links to others are refused. */
+  linkableEvidence?: ReadonlyMap<string, string>;
 }
 
 export interface PlanImportError {
@@ -244,7 +244,7 @@ export function parsePlanImport(table: Table, mapping: ColumnMapping, context: P
 
     const updates = [...parseUpdates(dueCell.updates, author, today), ...parseUpdates(get("updates"), author, today)];
     const steps = readSteps(get("steps"), legend, failIn("steps"));
-    const evidence = readEvidenceLinks(get("evidence"), context.visibleEvidence ?? new Set(), failIn("evidence"));
+    const evidence = readEvidenceLinks(get("evidence"), context.linkableEvidence ?? new Map(), failIn("evidence"));
 
     if (reasons.length) {
       errors.push({ line, reasons });

@@ -102,7 +102,7 @@ describe("register export, imported again", () => {
       updates: [{ at: "2021-09-01T00:00:00.000Z", authorId: "u9", authorName: "Bea (ICB)", text: "Contract extended." }],
     };
     const cells = rowCells(row, all, DEFAULT_LEGEND);
-    const result = parseRegisterImport(table([...REGISTER_HEADERS], [cells]), all, DEFAULT_LEGEND, author, new Date(), new Set(["6f1c2a7e-3b1d-4c55-9a43-1e2f3a4b5c6d"]));
+    const result = parseRegisterImport(table([...REGISTER_HEADERS], [cells]), all, DEFAULT_LEGEND, author, new Date(), new Map([["6f1c2a7e-3b1d-4c55-9a43-1e2f3a4b5c6d", "Walkabout"]]));
     expect(result).toMatchObject({ ok: true, rows: [{ ...row, updates: [{ at: "2021-09-01T00:00:00.000Z", text: "Bea (ICB): Contract extended." }] }] });
   });
 });

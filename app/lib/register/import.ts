@@ -38,8 +38,8 @@ export function parseRegisterImport(
   legend: LegendEntry[],
   author: { id: string; name: string },
   today = new Date(),
-  /** Evidence items the importer may link, of those the file links to (`linkableEvidenceIn`, shared ones only): links to others are refused. */
-  linkableEvidence: ReadonlySet<string> = new Set(),
+  /** Evidence items the importer may link, of those the file links to (`linkableEvidenceIn`, shared ones only), with their titles: links to others are refused. */
+  linkableEvidence: ReadonlyMap<string, string> = new Map(),
 ): ImportResult {
   const errors: string[] = [];
   const column: Record<string, string | undefined> = {};

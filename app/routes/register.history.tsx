@@ -43,7 +43,10 @@ export default function RegisterHistory() {
                   {formatDateTime(e.from)}
                   {e.to !== e.from ? ` to ${formatDateTime(e.to)}` : ""}
                 </td>
-                <td>{e.userName}</td>
+                <td>
+                  {e.userName}
+                  {e.organisations.length ? `, ${e.organisations.join(" and ")}` : ""}
+                </td>
                 <td>{e.rows.map((r) => (r.number ? `Row ${r.number}: ${r.barrier || "untitled"}` : r.barrier)).join("; ")}</td>
                 <td>{e.changes}</td>
               </tr>

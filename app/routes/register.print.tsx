@@ -49,7 +49,14 @@ export default function PrintRegister() {
                 <ul className="nhsuk-list">
                   {r.evidence.map((e, j) => (
                     <li key={j}>
-                      <EvidenceAnchor link={e} /> ({e.url})
+                      {/* An item the reader cannot see is named, never linked: its page would only say "not found". */}
+                      {e.unreadable ? (
+                        e.title
+                      ) : (
+                        <>
+                          <EvidenceAnchor link={e} /> ({e.url})
+                        </>
+                      )}
                     </li>
                   ))}
                 </ul>

@@ -56,3 +56,29 @@ describe("the register's status legend", () => {
     }
   });
 });
+
+describe("the register's status legend, keys and stranded rows", () => {
+  it("gives a new status its own key when its made-up key is an existing status's (renamed since)", async () => {
+    // "s5-paused" is what the form makes of a new fifth status "Paused"; it is given here to a status renamed since.
+    const before = [...DEFAULT_LEGEND, { key: "s5-paused", label: "Waiting on funding", colour: "purple" as const }];
+    await database.db.update(registers).set({ legend: before }).where(eq(registers.collaborativeId, world.collaboratives.x));
+    await updateRegisterLegend(database, world.actors.adminX, [...before, { key: "s5-paused", label: "Paused", colour: "grey" }]);
+    const after = await legendOf();
+    expect(after.map((s) => s.label)).toEqual(["Action ongoing", "Complete", "In progress", "Not started", "Waiting on funding", "Paused"]);
+    expect(new Set(after.map((s) => s.key)).size).toBe(after.length);
+    expect(after.find((s) => s.label === "Waiting on funding")!.key).toBe("s5-paused");
+  });
+
+  it("is still changed when some rows have a status the legend no longer has (they show no status either way)", async () => {
+    await database.db.insert(registerRows).values({
+      collaborativeId: world.collaboratives.x, rowKey: "stranded", position: 2, characteristics: [], barrier: "", issue: "", identifiedBy: "",
+      evidence: [], edsOutcomes: [], psedAims: [], themes: [], leadOrganisation: "", contactRole: "", updates: [], status: "gone",
+    });
+    const renamed = (await legendOf()).map((s) => (s.key === "blue" ? { ...s, label: "Ongoing" } : s));
+    await updateRegisterLegend(database, world.actors.adminX, renamed);
+    expect((await legendOf()).find((s) => s.key === "blue")!.label).toBe("Ongoing");
+    // Removing a status rows have is still refused, and only that one is named.
+    const refused = await updateRegisterLegend(database, world.actors.adminX, renamed.filter((s) => s.key !== "red")).catch((e: unknown) => e);
+    expect((refused as StatusInUse).inUse).toEqual([{ key: "red", label: "Not started", rows: 1 }]);
+  });
+});

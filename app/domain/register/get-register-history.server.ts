@@ -1,13 +1,14 @@
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "#db/client";
-import { collabUpdates, registerRows, users } from "#db/schema";
+import { collabUpdates, collaborativeMembers, memberships, organisations, registerRows, users } from "#db/schema";
 import { withTenant } from "#db/tenant";
 import { tenantOf, type Actor } from "~/domain/auth/actor";
 import { foldHistory } from "~/lib/register/history";
 
 /**
  * Who changed which row and when, from the stored updates (each attributed to the person whose
- * session sent it; compaction clears payloads but keeps these rows).
+ * session sent it; compaction clears payloads but keeps these rows). Each person comes with the
+ * member organisations they work for, so two people of one name can be told apart.
  */
 export async function getRegisterHistory(database: Database, actor: Actor, options: { limit?: number } = {}) {
   const collaborativeId = actor.active.collaborativeId;
@@ -24,8 +25,22 @@ export async function getRegisterHistory(database: Database, actor: Actor, optio
       .from(registerRows)
       .where(eq(registerRows.collaborativeId, collaborativeId));
     const byKey = new Map(rows.map((r) => [r.key, r]));
-    return foldHistory(changes).map((entry) => ({
+    const entries = foldHistory(changes);
+    const people = [...new Set(entries.flatMap((e) => (e.userId ? [e.userId] : [])))];
+    const worksFor = new Map<string, string[]>();
+    for (let i = 0; i < people.length; i += 1000) {
+      const found = await tx
+        .select({ userId: memberships.userId, orgName: organisations.name })
+        .from(memberships)
+        .innerJoin(collaborativeMembers, and(eq(collaborativeMembers.orgId, memberships.orgId), eq(collaborativeMembers.collaborativeId, collaborativeId)))
+        .innerJoin(organisations, eq(organisations.id, memberships.orgId))
+        .where(inArray(memberships.userId, people.slice(i, i + 1000)))
+        .orderBy(asc(organisations.name));
+      for (const f of found) worksFor.set(f.userId, [...(worksFor.get(f.userId) ?? []), f.orgName]);
+    }
+    return entries.map((entry) => ({
       ...entry,
+      organisations: entry.userId ? (worksFor.get(entry.userId) ?? []) : [],
       rows: entry.rowKeys.map((k) => {
         const row = byKey.get(k);
         return row ? { number: row.position + 1, barrier: row.barrier } : { number: null, barrier: "A row since deleted" };

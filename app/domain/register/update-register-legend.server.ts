@@ -24,16 +24,38 @@ export async function updateRegisterLegend(database: Database, actor: Actor, leg
   await withTenant(database, tenantOf(actor), async (tx) => {
     const [register] = await tx.select({ legend: registers.legend }).from(registers).where(eq(registers.collaborativeId, collaborativeId));
     if (!register) throw notFound("This collaborative has no shared barrier register yet");
-    const kept = new Set(legend.map((s) => s.key));
+    const entries = withDistinctKeys(legend);
+    const kept = new Set(entries.map((s) => s.key));
     const used = await tx
       .select({ status: registerRows.status, rows: count() })
       .from(registerRows)
       .where(and(eq(registerRows.collaborativeId, collaborativeId), isNotNull(registerRows.status)))
       .groupBy(registerRows.status);
+    // Only a status this change removes can strand rows. Rows whose status the legend already
+    // lacks (given it in the second before a removal was saved) show no status whatever is saved,
+    // so they must not stop every later change to the legend.
     const inUse = used
-      .filter((u) => !kept.has(u.status!))
+      .filter((u) => !kept.has(u.status!) && register.legend.some((s) => s.key === u.status))
       .map((u) => ({ key: u.status!, label: register.legend.find((s) => s.key === u.status)?.label ?? u.status!, rows: u.rows }));
     if (inUse.length) throw new StatusInUse(inUse);
-    await tx.update(registers).set({ legend: legend.map(({ key, label, colour }) => ({ key, label, colour })) }).where(eq(registers.collaborativeId, collaborativeId));
+    await tx.update(registers).set({ legend: entries }).where(eq(registers.collaborativeId, collaborativeId));
+  });
+}
+
+/**
+ * The legend with one key per status. A new status's key is made from its place in the form and
+ * its text ("s5-on-hold"), so once an earlier status has been removed it can be the key of an
+ * existing one (renamed since, say to "Paused"): two statuses with one key would show every row
+ * of either as the first. The form lists existing statuses before new ones, so the later of two
+ * is the new one, and it gets a key of its own.
+ */
+function withDistinctKeys(legend: LegendEntry[]): LegendEntry[] {
+  const given = new Set(legend.map((s) => s.key));
+  const taken = new Set<string>();
+  return legend.map(({ key, label, colour }) => {
+    let distinct = key;
+    for (let n = 2; taken.has(distinct) || (distinct !== key && given.has(distinct)); n++) distinct = `${key}-${n}`;
+    taken.add(distinct);
+    return { key: distinct, label, colour };
   });
 }

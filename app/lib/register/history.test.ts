@@ -20,4 +20,16 @@ describe("register history", () => {
       ["Ann", "r2", 1],
     ]);
   });
+
+  it("keeps two people of the same name apart", () => {
+    const entries = foldHistory([
+      { userId: "sam-at-a", userName: "Sam Jones", at: at(10), rowKeys: ["r1"] },
+      { userId: "sam-at-b", userName: "Sam Jones", at: at(9), rowKeys: ["r1"] },
+      { userId: "sam-at-b", userName: "Sam Jones", at: at(8), rowKeys: ["r1"] },
+    ]);
+    expect(entries.map((e) => [e.userId, e.changes])).toEqual([
+      ["sam-at-a", 1],
+      ["sam-at-b", 2],
+    ]);
+  });
 });

@@ -6,6 +6,8 @@ export interface StoredChange {
 }
 
 export interface HistoryEntry {
+  /** Null for someone whose account no longer exists. */
+  userId: string | null;
   userName: string;
   from: Date;
   to: Date;
@@ -15,7 +17,8 @@ export interface HistoryEntry {
 
 /**
  * Folds stored updates (one per few keystrokes) into readable entries: consecutive changes by the
- * same person to the same rows within five minutes are one entry. Input newest first.
+ * same person to the same rows within five minutes are one entry. Input newest first. People are
+ * told apart by their account, not their name: two members called "Sam Jones" are two people.
  */
 export function foldHistory(changes: StoredChange[], windowMs = 5 * 60_000): HistoryEntry[] {
   const out: HistoryEntry[] = [];
@@ -24,11 +27,11 @@ export function foldHistory(changes: StoredChange[], windowMs = 5 * 60_000): His
     const last = out.at(-1);
     const name = c.userName ?? "A former member";
     const sameRows = last && last.rowKeys.length === c.rowKeys.length && c.rowKeys.every((k) => last.rowKeys.includes(k));
-    if (last && last.userName === name && sameRows && last.from.getTime() - c.at.getTime() <= windowMs) {
+    if (last && last.userId === c.userId && sameRows && last.from.getTime() - c.at.getTime() <= windowMs) {
       last.from = c.at;
       last.changes++;
     } else {
-      out.push({ userName: name, from: c.at, to: c.at, rowKeys: [...c.rowKeys], changes: 1 });
+      out.push({ userId: c.userId, userName: name, from: c.at, to: c.at, rowKeys: [...c.rowKeys], changes: 1 });
     }
   }
   return out;

@@ -5,7 +5,7 @@ import { FINDING_KINDS } from "#db/schema";
 import { ErrorSummary } from "~/components/form/ErrorSummary";
 import { SuccessBanner } from "~/components/Notice";
 import { pickedValues } from "~/components/pickers/TagPicker";
-import { AttachmentsSection, FindingsSection, HistorySection, ItemDetails, RecommendationsSection, TagsSection } from "~/components/evidence/ItemSections";
+import { AttachmentsSection, FindingsSection, HistorySection, ItemDetails, RecommendationsSection, tagPickerId, TagsSection } from "~/components/evidence/ItemSections";
 import { addAttachment } from "~/domain/evidence/add-attachment.server";
 import { addFinding } from "~/domain/evidence/add-finding.server";
 import { addRecommendation } from "~/domain/evidence/add-recommendation.server";
@@ -15,7 +15,7 @@ import { setTags } from "~/domain/evidence/set-tags.server";
 import { unshareItem } from "~/domain/evidence/unshare-item.server";
 import { isRealDate } from "~/lib/dates";
 import { formFailure, formGuarded, guarded } from "~/lib/http.server";
-import { formValues, parseForm } from "~/lib/forms";
+import { formValues, parseForm, valueOf } from "~/lib/forms";
 import { pageTitle } from "~/lib/meta";
 import { requireActor } from "~/lib/session.server";
 import { canEditPlans } from "~/policies/plans";
@@ -104,13 +104,16 @@ export default function EvidenceItem() {
   const failure = result && !result.ok ? result : undefined;
   const done = DONE[params.get("done") ?? ""];
   const { item, can } = data;
+  // A tag error belongs to the picker that was sent (the item's or a finding's), not to the "Tags" heading.
+  const taggedFinding = data.findings.findIndex((f) => f.id === valueOf(failure?.values, "findingId"));
+  const fieldIds = { tags: tagPickerId(taggedFinding === -1 ? null : taggedFinding) };
   return (
     <>
       <Link to="/evidence" className="nhsuk-back-link">
         Back to evidence
       </Link>
       {done && !failure ? <SuccessBanner>{done}</SuccessBanner> : null}
-      <ErrorSummary errors={failure?.errors} message={failure?.message} />
+      <ErrorSummary errors={failure?.errors} message={failure?.message} fieldIds={fieldIds} />
       <span className="nhsuk-caption-l">{item.orgName}</span>
       <h1>{item.title}</h1>
       <p>

@@ -31,7 +31,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       services: item.services,
       concernedOrgIds: item.concernedOrgIds,
     };
-    return { id: item.id, values, sources, organisations };
+    // The list has current members only: an organisation the item concerns that has since left
+    // the collaborative had no box to keep it ticked, so any save dropped it unseen.
+    const former = item.concerned.filter((c) => !organisations.some((o) => o.id === c.id)).map((c) => ({ id: c.id, name: `${c.name} (no longer a member)` }));
+    return { id: item.id, values, sources, organisations: [...organisations, ...former] };
   });
 }
 

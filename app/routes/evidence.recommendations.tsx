@@ -2,23 +2,27 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { RecommendationStatusTag } from "~/components/evidence/RecommendationStatusTag";
 import { TableRegion } from "~/components/TableRegion";
+import { countRecommendationsToUs } from "~/domain/evidence/count-recommendations-to-us.server";
 import { listRecommendationsToUs } from "~/domain/evidence/list-recommendations-to-us.server";
 import { guarded } from "~/lib/http.server";
 import { formatDate } from "~/lib/labels";
 import { pageTitle } from "~/lib/meta";
 import { todayIso } from "~/lib/plan/dates";
-import { DECISION_LABELS, RECOMMENDATIONS_LIMIT, statusCounts, tally } from "~/lib/recommendations";
+import { DECISION_LABELS, RECOMMENDATIONS_LIMIT, statusCounts } from "~/lib/recommendations";
 import { requireActor } from "~/lib/session.server";
 
 export const meta: MetaFunction = () => pageTitle("Recommendations to your organisation");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireActor(request, context);
-  return guarded(async () => ({ orgName: actor.active.orgName, recommendations: await listRecommendationsToUs(context.database, actor, todayIso()) }));
+  const today = todayIso();
+  // The counts are of all of them, as the home page gives them: the list stops at 500, and counts
+  // tallied from it said "500 awaiting response" with more waiting and the answered ones unlisted.
+  return guarded(async () => ({ orgName: actor.active.orgName, recommendations: await listRecommendationsToUs(context.database, actor, today), counts: await countRecommendationsToUs(context.database, actor, today) }));
 }
 
 export default function RecommendationsToUs() {
-  const { orgName, recommendations } = useLoaderData<typeof loader>();
+  const { orgName, recommendations, counts } = useLoaderData<typeof loader>();
   return (
     <>
       <Link to="/evidence" className="nhsuk-back-link">
@@ -32,7 +36,7 @@ export default function RecommendationsToUs() {
       </p>
       {recommendations.length ? (
         <>
-          <p data-testid="recommendation-counts">{statusCounts(tally(recommendations.map((r) => r.status)))}.</p>
+          <p data-testid="recommendation-counts">{statusCounts(counts)}.</p>
           {recommendations.length >= RECOMMENDATIONS_LIMIT ? <p>Only the first {RECOMMENDATIONS_LIMIT} are listed, those awaiting an answer first.</p> : null}
           <TableRegion label="Recommendations to your organisation">
             <table className="nhsuk-table">

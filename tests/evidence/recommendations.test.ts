@@ -1,6 +1,10 @@
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { createMemoryRouter, RouterProvider } from "react-router-dom";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Database } from "../../db/client";
+import { evidenceRecommendations } from "../../db/schema";
 import { withTenant } from "../../db/tenant";
 import { tenantOf, type Actor } from "../../app/domain/auth/actor";
 import { addRecommendation } from "../../app/domain/evidence/add-recommendation.server";
@@ -15,7 +19,7 @@ import { unshareItem } from "../../app/domain/evidence/unshare-item.server";
 import * as detailRoute from "../../app/routes/evidence.recommendations_.$recommendationId";
 import * as listRoute from "../../app/routes/evidence.recommendations";
 import * as homeRoute from "../../app/routes/_index";
-import { tally, type StatusTally } from "../../app/lib/recommendations";
+import { RECOMMENDATIONS_LIMIT, tally, type StatusTally } from "../../app/lib/recommendations";
 import { openTestDatabase } from "../support/db";
 import { createWorld, type World } from "../support/factories";
 import { callRoute } from "../support/routes";
@@ -134,6 +138,32 @@ describe("the recommendation pages", () => {
     expect(after.body).toMatchObject({ status: "responded" });
     const refused = await callRoute(database, detailRoute.action, world.people.contributorA, "/", { params: { recommendationId: id }, form: { decision: "accepted", body: "Not ours" } });
     expect(refused.status).toBe(403);
+  });
+});
+
+describe("the list of recommendations to an organisation with more than it shows", () => {
+  // It lists the first 500, awaiting ones first; its counts used to be tallied from those 500.
+  it("counts all of them, as the home page does, not only those listed", async () => {
+    const fresh = await createWorld(database);
+    const itemId = await addItem(database, fresh.actors.leadA2, { title: "Ten years of Enter and View" });
+    const { id: answered } = await addRecommendation(database, fresh.actors.leadA2, { itemId, text: "Answered", addressedToOrgId: fresh.orgs.a2, responseDue: "2020-01-01", response: "" });
+    await respondToRecommendation(database, fresh.actors.leadA2, answered, { decision: "accepted", body: "Done" });
+    const awaiting = RECOMMENDATIONS_LIMIT + 5;
+    await database.db.insert(evidenceRecommendations).values(
+      Array.from({ length: awaiting }, (_, i) => ({ collaborativeId: fresh.collaboratives.x, orgId: fresh.orgs.a2, itemId, text: `Recommendation ${i}`, addressedToOrgId: fresh.orgs.a2 })),
+    );
+    const page = await callRoute(database, listRoute.loader, fresh.people.leadA2, "/evidence/recommendations");
+    expect((page.body as { recommendations: unknown[] }).recommendations).toHaveLength(RECOMMENDATIONS_LIMIT);
+    // What the page says, drawn as the server draws it.
+    const router = createMemoryRouter([{ id: "list", path: "/evidence/recommendations", element: createElement(listRoute.default), loader: () => null }], {
+      initialEntries: ["/evidence/recommendations"],
+      hydrationData: { loaderData: { list: page.body } },
+    });
+    const quiet = vi.spyOn(console, "error").mockImplementation(() => {}); // useLayoutEffect does nothing on the server
+    const html = renderToStaticMarkup(createElement(RouterProvider, { router }));
+    quiet.mockRestore();
+    expect(/data-testid="recommendation-counts">([^<]*)</.exec(html)?.[1]).toBe(`${awaiting} awaiting response, 1 responded.`);
+    expect(html).toMatch(/Only the first 500 are listed/);
   });
 });
 

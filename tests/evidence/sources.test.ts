@@ -56,6 +56,29 @@ describe("changing a source", () => {
   });
 });
 
+describe("source names", () => {
+  // The unique index compares exact names; the import matches names whatever their case and punctuation.
+  it("are refused when they differ from another source's only by case or punctuation, on adding and on changing", async () => {
+    await createSource(database, world.actors.leadA, source("Healthwatch Knowsley"));
+    for (const name of ["healthwatch knowsley", "Healthwatch  Knowsley", "Healthwatch-Knowsley"]) {
+      await expect(createSource(database, world.actors.leadA2, source(name))).rejects.toMatchObject({ status: 409, fields: { name: expect.stringMatching(/“Healthwatch Knowsley” already exists/) } });
+    }
+    const { id } = await createSource(database, world.actors.leadA2, source("Healthwatch Sefton"));
+    await expect(updateSource(database, world.actors.leadA2, id, source("HEALTHWATCH KNOWSLEY"))).rejects.toMatchObject({ status: 409 });
+    // Its own name in another case is a correction, not a duplicate.
+    await updateSource(database, world.actors.leadA2, id, source("healthwatch Sefton"));
+    expect((await stored(id))!.name).toBe("healthwatch Sefton");
+    // Another collaborative has its own sources.
+    await createSource(database, world.actors.leadB, source("healthwatch knowsley"));
+  });
+
+  it("say so on the name field of the page, keeping what was typed", async () => {
+    await createSource(database, world.actors.leadA, source("Merseyside Society for Deaf People"));
+    const answer = await callRoute(database, sourcesRoute.action, world.people.leadA2, "/evidence/sources", { form: { name: "merseyside society for deaf people", kind: "deaf_society", area: "Merseyside" } });
+    expect(answer).toMatchObject({ status: 409, body: { ok: false, errors: { name: expect.stringMatching(/already exists/) }, values: { name: "merseyside society for deaf people", area: "Merseyside" } } });
+  });
+});
+
 describe("deleting a source", () => {
   it("deletes one no item comes from", async () => {
     const { id } = await createSource(database, world.actors.leadA, source());

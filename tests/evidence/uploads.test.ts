@@ -1,13 +1,17 @@
+import type { AppLoadContext } from "@remix-run/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../db/client";
+import { signIn } from "../../app/domain/auth/sign-in.server";
 import { addAttachment } from "../../app/domain/evidence/add-attachment.server";
 import { getAttachment } from "../../app/domain/evidence/get-attachment.server";
 import { getItem } from "../../app/domain/evidence/get-item.server";
 import { parseMultipart } from "../../app/lib/uploads/parse-multipart.server";
 import { MAX_ATTACHMENT_BYTES } from "../../app/lib/uploads/limits";
+import { loader as fileLoader } from "../../app/routes/evidence.$id.files.$fileId";
+import { cookieHeader, testConfig } from "../support/config";
 import { PARSE_LIMITS } from "../../app/lib/workers/parse-in-worker.server";
 import { openTestDatabase } from "../support/db";
-import { createWorld, type World } from "../support/factories";
+import { createWorld, TEST_PASSWORD, type TestUser, type World } from "../support/factories";
 import { makePdf, makePdfBomb } from "../support/pdf";
 import { addItem } from "./support";
 
@@ -100,5 +104,63 @@ describe("attachment limits", () => {
     const file = await getAttachment(database, world.actors.leadA, { itemId: id, attachmentId });
     expect(file.contentType).toBe("application/pdf");
     expect(Buffer.compare(file.data, bytes)).toBe(0);
+  });
+});
+
+/** A multipart request with one file part whose name is sent as browsers send it: UTF-8, as it is. */
+function uploadNamed(filename: string, bytes: Uint8Array) {
+  const boundary = "----peff-name";
+  const body = Buffer.concat([
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/pdf\r\n\r\n`, "utf8"),
+    bytes,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return new Request("http://localhost/evidence/x", { method: "POST", body, headers: { "content-type": `multipart/form-data; boundary=${boundary}` } });
+}
+
+/** The file route's answer to a signed-in person: its headers matter here, not only its body. */
+async function download(user: TestUser, itemId: string, fileId: string): Promise<Response> {
+  const config = testConfig();
+  const signedIn = await signIn(database, config, { email: user.email, password: TEST_PASSWORD, address: null });
+  if (!signedIn.ok) throw new Error("sign-in failed");
+  const request = new Request(`http://localhost:3000/evidence/${itemId}/files/${fileId}`, { headers: { cookie: cookieHeader(signedIn.setCookie) } });
+  return fileLoader({ request, context: { database, config } as unknown as AppLoadContext, params: { id: itemId, fileId } });
+}
+
+/** RFC 5987's ext-value: percent-encoded octets and attr-chars only (no ' ( ) * or spaces). */
+const EXT_VALUE = /^UTF-8''(?:%[0-9A-F]{2}|[A-Za-z0-9!#$&+.^_`|~-])+$/;
+
+describe("file names", () => {
+  it("keeps a name with accents and typographic punctuation as the browser sent it", async () => {
+    const name = "Café – Women’s health “final”.pdf";
+    const parsed = await parseMultipart(uploadNamed(name, makePdf(["Hello"])));
+    expect(parsed.files.map((f) => f.filename)).toEqual([name]);
+    const itemId = await addItem(database, world.actors.leadA);
+    const { id } = await addAttachment(database, world.actors.leadA, { itemId, filename: parsed.files[0]!.filename, bytes: parsed.files[0]!.bytes });
+    expect((await getItem(database, world.actors.leadA, { itemId })).attachments.find((a) => a.id === id)?.filename).toBe(name);
+  });
+
+  it("shortens a very long name before its extension instead of refusing the file as the wrong type", async () => {
+    const itemId = await addItem(database, world.actors.leadA);
+    const long = `${"Annual equality information report ".repeat(8)}2024-25.pdf`;
+    expect(long.length).toBeGreaterThan(200);
+    const { id } = await addAttachment(database, world.actors.leadA, { itemId, filename: long, bytes: makePdf(["Hello"]) });
+    const stored = (await getItem(database, world.actors.leadA, { itemId })).attachments.find((a) => a.id === id)!;
+    expect(stored.filename).toHaveLength(200);
+    expect(stored.filename).toMatch(/^Annual equality information report .*\.pdf$/);
+    expect(stored.contentType).toBe("application/pdf");
+  });
+
+  it("are given back in a well-formed Content-Disposition: readable in ASCII, exact when encoded", async () => {
+    const itemId = await addItem(database, world.actors.leadA);
+    const name = "Women's health (final) * Café.pdf";
+    const { id } = await addAttachment(database, world.actors.leadA, { itemId, filename: name, bytes: makePdf(["Hello"]) });
+    const answer = await download(world.people.leadA, itemId, id);
+    expect(answer.status).toBe(200);
+    const header = answer.headers.get("content-disposition")!;
+    const [, ascii, ext] = /^attachment; filename="([^"]*)"; filename\*=(.*)$/.exec(header)!;
+    expect(ascii).toBe("Women's health (final) * Caf_.pdf");
+    expect(ext).toMatch(EXT_VALUE);
+    expect(decodeURIComponent(ext!.slice("UTF-8''".length))).toBe(name);
   });
 });

@@ -6,7 +6,7 @@ import { TagPicker } from "~/components/pickers/TagPicker";
 import { tagPickerOptions } from "~/components/pickers/tag-options";
 import { EVENT_LABELS, ITEM_TYPE_LABELS } from "~/domain/evidence/labels";
 import type { TagOption } from "~/domain/evidence/tag-options.server";
-import { valueOf, type FieldErrors, type FormValues } from "~/lib/forms";
+import { valueOf, valuesOf, type FieldErrors, type FormValues } from "~/lib/forms";
 import { formatDate, formatDateTime } from "~/lib/labels";
 import { DECISION_LABELS } from "~/lib/recommendations";
 import { ALLOWED_EXTENSIONS, formatBytes } from "~/lib/uploads/limits";
@@ -28,6 +28,21 @@ interface Tag {
 }
 
 const intentOf = (failure?: FormFailureLike) => valueOf(failure?.values, "intent");
+
+/** The new theme's value, as `pickedValues` reads the picker's "new" box. */
+const NEW_THEME = "theme:new:";
+
+/**
+ * The id of the item's tag picker, or of its `index`th finding's (from 0, as the page lists them):
+ * its first control, which the error summary links a tag error to.
+ */
+export const tagPickerId = (findingIndex: number | null) => (findingIndex === null ? "item-tags" : `finding-tags-${findingIndex + 1}`);
+
+/** The tags as sent with a form that failed, new theme included, so the picker shows them again rather than the stored ones. */
+function sentTags(values: FormValues): string[] {
+  const typed = valueOf(values, "tagsNew").trim();
+  return [...valuesOf(values, "tags").filter(Boolean), ...(typed ? [`${NEW_THEME}${typed}`] : [])];
+}
 
 export function ItemDetails({ item }: { item: { type: ItemType; sourceName: string | null; periodStart: string | null; periodEnd: string | null; publishedOn: string | null; link: string | null; services: string; summary: string; concerned: { id: string; name: string }[]; createdAt: Date | string; sharedAt: Date | string | null } }) {
   const rows: [string, ReactNode][] = [
@@ -75,6 +90,9 @@ function TagList({ tags }: { tags: Tag[] }) {
 
 function TagForm({ id, findingId, tags, options, failure }: { id: string; findingId: string | null; tags: Tag[]; options: TagOption[]; failure?: FormFailureLike }) {
   const mine = intentOf(failure) === "tags" && valueOf(failure?.values, "findingId") === (findingId ?? "");
+  // After an error (a new theme too long, say) the tags chosen come back as sent: without
+  // JavaScript the page is drawn afresh, and the stored tags would undo every choice made.
+  const selected = mine && failure ? sentTags(failure.values) : tags.map((t) => `${t.kind}:${t.refId}`);
   return (
     <Form method="post" className="peff-tag-form">
       <input type="hidden" name="intent" value="tags" />
@@ -85,8 +103,8 @@ function TagForm({ id, findingId, tags, options, failure }: { id: string; findin
         legend={findingId ? "Tags for this finding" : "Tags for the item"}
         hint="Type a code (1A, 2.1) or a name (deaf, race, interpreting), then press Enter"
         options={tagPickerOptions(options)}
-        selected={tags.map((t) => `${t.kind}:${t.refId}`)}
-        allowNew={{ prefix: "theme:new:", noun: "theme" }}
+        selected={selected}
+        allowNew={{ prefix: NEW_THEME, noun: "theme" }}
         error={mine ? failure?.errors.tags : undefined}
       />
       <button type="submit" className="nhsuk-button nhsuk-button--secondary nhsuk-button--small">
@@ -101,7 +119,7 @@ export function TagsSection({ tags, options, canTag, failure }: { tags: Tag[]; o
     <section aria-labelledby="tags">
       <h2 id="tags">Tags</h2>
       <TagList tags={tags} />
-      {canTag ? <TagForm id="item-tags" findingId={null} tags={tags} options={options} failure={failure} /> : null}
+      {canTag ? <TagForm id={tagPickerId(null)} findingId={null} tags={tags} options={options} failure={failure} /> : null}
     </section>
   );
 }
@@ -121,7 +139,7 @@ export function FindingsSection({ findings, options, canEdit, canTag, failure }:
               </h3>
               {f.kind === "quote" ? <blockquote className="peff-prewrap">{f.text}</blockquote> : <p className="peff-prewrap">{f.text}</p>}
               <TagList tags={f.tags} />
-              {canTag ? <TagForm id={`finding-tags-${i + 1}`} findingId={f.id} tags={f.tags} options={options} failure={failure} /> : null}
+              {canTag ? <TagForm id={tagPickerId(i)} findingId={f.id} tags={f.tags} options={options} failure={failure} /> : null}
             </div>
           </li>
         ))}

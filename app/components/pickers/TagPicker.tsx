@@ -89,7 +89,8 @@ function Fallback({ name, legend, hint, options, selected, error, allowNew, id =
             <label className="nhsuk-label" htmlFor={`${id}-new`}>
               Add a new {allowNew.noun} (optional)
             </label>
-            <input className="nhsuk-input nhsuk-input--width-20" id={`${id}-new`} name={`${name}New`} type="text" />
+            {/* A new value typed before an error comes back here, as `selected` carries it. */}
+            <input className="nhsuk-input nhsuk-input--width-20" id={`${id}-new`} name={`${name}New`} type="text" defaultValue={selected.find((v) => v.startsWith(allowNew.prefix))?.slice(allowNew.prefix.length)} />
           </div>
         ) : null}
       </fieldset>

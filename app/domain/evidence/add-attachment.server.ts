@@ -11,7 +11,7 @@ import { holdPrivate, loadItem, recordEvent } from "./events.server";
 
 /** Stores a file with its item (same tenant), after checking its type by content and its size, and indexes its text. */
 export async function addAttachment(database: Database, actor: Actor, input: { itemId: string; filename: string; bytes: Uint8Array }): Promise<{ id: string; textLength: number }> {
-  const filename = input.filename.replace(/[\\/]/g, "_").slice(0, 200);
+  const filename = storedName(input.filename);
   if (input.bytes.length > MAX_ATTACHMENT_BYTES) throw new DomainError(413, "The file is larger than 25 MB", { file: "The file must be 25 MB or smaller" });
   if (input.bytes.length === 0) throw invalid({ file: "The selected file is empty" });
   const ext = detectAttachmentType(filename, input.bytes.subarray(0, 1024));
@@ -40,4 +40,18 @@ export async function addAttachment(database: Database, actor: Actor, input: { i
     await recordEvent(tx, actor, item, "attached", { attachmentId: row!.id, size: input.bytes.length, textExtracted: text.length > 0 });
     return { id: row!.id, textLength: text.length };
   });
+}
+
+const MAX_FILENAME = 200;
+
+/**
+ * A file's name as stored: no path separators, at most 200 characters. A longer name is shortened
+ * before its extension, which says the file's type: cutting the end off refused a long-named PDF as
+ * "must be a PDF...". Cut by characters, not UTF-16 units, so no emoji is split in half.
+ */
+function storedName(name: string): string {
+  const chars = Array.from(name.replace(/[\\/]/g, "_"));
+  if (chars.length <= MAX_FILENAME) return chars.join("");
+  const ext = /\.[A-Za-z0-9]{1,5}$/.exec(name)?.[0] ?? "";
+  return chars.slice(0, MAX_FILENAME - ext.length).join("") + ext;
 }

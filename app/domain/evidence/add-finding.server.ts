@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import type { Database } from "#db/client";
 import { evidenceFindings, type FindingKind } from "#db/schema";
 import { withTenant } from "#db/tenant";
@@ -17,7 +18,10 @@ export async function addFinding(database: Database, actor: Actor, input: { item
     await holdPrivate(tx, item.id);
     const [row] = await tx
       .insert(evidenceFindings)
-      .values({ collaborativeId: item.collaborativeId, orgId: item.orgId, itemId: item.id, kind: input.kind, text, position: Date.now() % 2_000_000_000 })
+      // After the item's last finding. It was the clock modulo 2e9 ms, which wraps every 23 days: a
+      // finding added after a wrap was listed (and numbered, on the item and the share page) first.
+      // Two findings added at the same moment may get the same position; their creation time orders them.
+      .values({ collaborativeId: item.collaborativeId, orgId: item.orgId, itemId: item.id, kind: input.kind, text, position: sql`(select coalesce(max(f.position), -1) + 1 from evidence_findings f where f.item_id = ${item.id})` })
       .returning({ id: evidenceFindings.id });
     await recordEvent(tx, actor, item, "finding_added", { findingId: row!.id, kind: input.kind });
     return { id: row!.id };

@@ -25,11 +25,29 @@ export async function checkCharacteristics(tx: Tx, ids: string[]) {
   if (found.length !== new Set(ids).size) throw invalid({ characteristicIds: "Select characteristics from the list" });
 }
 
+/**
+ * A name as the import matches it to a source (import-items.server.ts): case and punctuation
+ * aside. A name with no Latin letters or digits at all is compared whole, so two such names are
+ * not taken for one.
+ */
+const matchKey = (name: string) => name.toLowerCase().replace(/[^a-z0-9.]+/g, " ").trim() || name.toLowerCase().trim();
+
+/**
+ * Refuses a name the collaborative's sources already have, whatever its case or punctuation: the
+ * unique index compares exact names only, so "Healthwatch Liverpool" and "healthwatch liverpool"
+ * both went in, listed twice in every source list, and an import matched one of them by chance.
+ */
+export async function checkNameFree(tx: Tx, name: string, exceptId: string | null = null) {
+  const taken = (await tx.select({ id: evidenceSources.id, name: evidenceSources.name }).from(evidenceSources)).find((s) => s.id !== exceptId && matchKey(s.name) === matchKey(name));
+  if (taken) throw conflict(DUPLICATE_SOURCE.message, { name: `A source called “${taken.name}” already exists in this collaborative: use it, or choose a name that differs by more than capitals or punctuation` });
+}
+
 /** Adds a stakeholder source to the collaborative (every member organisation can then use it). */
 export async function createSource(database: Database, actor: Actor, input: SourceInput): Promise<{ id: string }> {
   if (!canWriteEvidence(policyActor(actor))) throw forbidden("Only equality leads and contributors can add sources");
   return withTenant(database, tenantOf(actor), async (tx) => {
     await checkCharacteristics(tx, input.characteristicIds);
+    await checkNameFree(tx, input.name);
     try {
       const [row] = await tx
         .insert(evidenceSources)

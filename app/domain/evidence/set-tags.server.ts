@@ -4,6 +4,7 @@ import { evidenceFindings, evidenceTags, TAG_KINDS, type TagKind } from "#db/sch
 import { withTenant } from "#db/tenant";
 import { policyActor, tenantOf, type Actor } from "~/domain/auth/actor";
 import { forbidden, invalid } from "~/domain/errors";
+import { isUuid } from "~/lib/ids";
 import { canTagItem } from "~/policies/evidence";
 import { loadItem, recordEvent } from "./events.server";
 import { findOrCreateTheme } from "./find-or-create-theme.server";
@@ -28,6 +29,8 @@ export async function setTags(database: Database, actor: Actor, input: SetTagsIn
     const item = await loadItem(tx, input.itemId);
     if (!canTagItem(policyActor(actor), item)) throw forbidden("Only the owner organisation's equality lead or contributors can tag this item");
     if (input.findingId) {
+      // From the form: PostgreSQL answers a malformed uuid with an error, which was a 500 page.
+      if (!isUuid(input.findingId)) throw invalid({ tags: "That finding is not part of this item" });
       const [finding] = await tx.select({ id: evidenceFindings.id }).from(evidenceFindings).where(and(eq(evidenceFindings.id, input.findingId), eq(evidenceFindings.itemId, item.id)));
       if (!finding) throw invalid({ tags: "That finding is not part of this item" });
     }

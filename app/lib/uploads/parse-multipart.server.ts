@@ -25,7 +25,9 @@ export async function parseMultipart(request: Request, options: { maxFileBytes?:
   const max = options.maxFileBytes ?? MAX_ATTACHMENT_BYTES;
   const contentType = request.headers.get("content-type") ?? "";
   if (!request.body || !contentType.startsWith("multipart/form-data")) return { fields: {}, files: [], tooLarge: [] };
-  const bb = busboy({ headers: { "content-type": contentType }, limits: { fileSize: max, files: options.maxFiles ?? 5, fields: 200, fieldSize: 1024 * 1024 } });
+  // Browsers send a file's name as UTF-8; busboy reads it as latin1 unless told, so "Café
+  // report.pdf" was stored as "CafÃ© report.pdf".
+  const bb = busboy({ headers: { "content-type": contentType }, defParamCharset: "utf8", limits: { fileSize: max, files: options.maxFiles ?? 5, fields: 200, fieldSize: 1024 * 1024 } });
   const result: ParsedMultipart = { fields: {}, files: [], tooLarge: [] };
   const done = new Promise<void>((resolve, reject) => {
     bb.on("field", (name, value) => (result.fields[name] ??= []).push(value));

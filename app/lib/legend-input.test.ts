@@ -45,4 +45,18 @@ describe("parseLegendRows", () => {
       "label-3": "Status text must be 60 characters or fewer",
     });
   });
+
+  // "On hold", added as status 5, since renamed "Paused"; status 4 removed; a new "On hold" lands at 5 again.
+  it("gives a new status a key no status in the form has", () => {
+    const { rows } = parseLegendRows(
+      form([
+        { key: "blue", label: "Action ongoing", colour: "blue" },
+        { key: "green", label: "Complete", colour: "green" },
+        { key: "amber", label: "In progress", colour: "amber", remove: true },
+        { key: "s5-on-hold", label: "Paused", colour: "purple" },
+        { label: "On hold", colour: "grey" },
+      ]),
+    );
+    expect(rows.map((r) => r.key)).toEqual(["blue", "green", "s5-on-hold", "s5-on-hold-2"]);
+  });
 });

@@ -84,6 +84,10 @@ describe("comparison views", () => {
     expect(luht[2]!.cells[col1A]!.text).toMatch(/; (up|down|no change).*\(framework changed\)$/);
     const col2A = view.table!.headers.indexOf("2A Support for health conditions");
     expect(luht[0]!.cells[col2A]!.text).toBe("No EDS2 equivalent");
+    // Nothing to link to in an EDS2 year; the EDS 2022 years link to the outcome's rationale.
+    expect(luht[0]!.cells[col2A]!.href).toBeUndefined();
+    expect(luht[0]!.cells[col1A]!.href).toMatch(/#outcome-1\.1$/);
+    expect(luht[2]!.cells[col2A]!.href).toMatch(/#outcome-2A$/);
   });
 
   it("bands: overall scores against the configured bands with the domain breakdown", async () => {

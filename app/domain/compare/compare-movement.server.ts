@@ -68,7 +68,8 @@ export async function compareMovement(database: Database, actor: Actor, filters:
             ...cells.map((c, i) => ({
               text: `${c.text}${previous ? movementText(previous.values[i] ?? null, c.value, changed) : ""}`,
               colour: scaleColour(eds2022, c.value),
-              href: `/grading/${a.id}#outcome-${framework === eds2022 ? targets[i]!.code : (sources.get(targets[i]!.id)![0]?.code ?? "")}`,
+              // An EDS2 year of an outcome EDS2 lacks ("No EDS2 equivalent") has no rationale to link to.
+              href: outcomeAnchor(a.id, framework === eds2022 ? targets[i]!.code : sources.get(targets[i]!.id)![0]?.code),
             })),
           ],
         });
@@ -92,3 +93,5 @@ export async function compareMovement(database: Database, actor: Actor, filters:
     };
   });
 }
+
+const outcomeAnchor = (assessmentId: string, code: string | undefined) => (code ? `/grading/${assessmentId}#outcome-${code}` : undefined);

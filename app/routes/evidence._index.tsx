@@ -6,7 +6,7 @@ import { SuccessBanner } from "~/components/Notice";
 import { Snippet } from "~/components/evidence/Snippet";
 import { policyActor } from "~/domain/auth/actor";
 import { listFilterOptions } from "~/domain/evidence/filter-options.server";
-import { filtersFrom, filtersQuery, hasFilters, MAX_PAGES, pagingOf, RANK_WINDOW, TOTAL_CAP, type EvidenceFilters } from "~/domain/evidence/filters";
+import { filterProblems, filtersFrom, filtersQuery, hasFilters, MAX_PAGES, pagingOf, RANK_WINDOW, TOTAL_CAP, type EvidenceFilters } from "~/domain/evidence/filters";
 import { ITEM_TYPE_LABELS } from "~/domain/evidence/labels";
 import { searchItems } from "~/domain/evidence/search-items.server";
 import { guarded } from "~/lib/http.server";
@@ -34,6 +34,7 @@ export default function EvidenceList() {
   const pastEnd = result.total > 0 && filters.page > pages;
   const tagsOf = (kind: string) => options.tags.filter((t) => t.kind === kind).map((t) => ({ value: t.id, label: `${t.code} ${t.label}` }));
   const filtered = Boolean(filters.q) || hasFilters(filters as EvidenceFilters);
+  const problems = filterProblems(filters);
   return (
     <>
       {params.get("done") === "deleted" ? <SuccessBanner>Evidence item deleted, with its findings, recommendations, files and history.</SuccessBanner> : null}
@@ -58,7 +59,7 @@ export default function EvidenceList() {
             <Select name="source" label="Source" placeholder="Any source" options={options.sources.map((s) => ({ value: s.id, label: s.name }))} defaultValue={filters.sourceId ?? ""} />
             <Select name="type" label="Type" placeholder="Any type" options={ITEM_TYPES.map((t) => ({ value: t, label: ITEM_TYPE_LABELS[t] }))} defaultValue={filters.type ?? ""} />
             <TextInput name="from" type="date" label="Published from" defaultValue={filters.from ?? ""} />
-            <TextInput name="to" type="date" label="Published to" defaultValue={filters.to ?? ""} />
+            <TextInput name="to" type="date" label="Published to" defaultValue={filters.to ?? ""} error={problems.to} />
             <Select name="outcome" label="Outcome" placeholder="Any outcome" options={tagsOf("outcome")} defaultValue={filters.outcomeId ?? ""} />
             <Select name="characteristic" label="Characteristic or group" hint="Includes the groups that count toward it" placeholder="Any" options={tagsOf("characteristic")} defaultValue={filters.characteristicId ?? ""} />
             <Select name="psed" label="PSED aim" placeholder="Any aim" options={tagsOf("psed")} defaultValue={filters.psedId ?? ""} />

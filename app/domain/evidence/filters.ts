@@ -97,3 +97,8 @@ export function filtersQuery(f: Partial<EvidenceFilters>): string {
 
 export const hasFilters = (f: EvidenceFilters) =>
   Boolean(f.sourceId || f.type || f.from || f.to || f.outcomeId || f.characteristicId || f.psedId || f.themeId || f.concernedOrgId || f.ownerOrgId || f.scope !== "all");
+
+/** What is wrong with filters that can match nothing whatever the library holds, by field: said beside it, not left as "no items". */
+export function filterProblems(f: Pick<EvidenceFilters, "from" | "to">): { to?: string } {
+  return f.from && f.to && f.to < f.from ? { to: "The “Published to” date is before the “Published from” date, so no item can match: swap them" } : {};
+}

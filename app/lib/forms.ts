@@ -35,6 +35,12 @@ export function parseForm<S extends z.ZodTypeAny>(formData: FormData, schema: S,
   return { ok: false, errors, values };
 }
 
+/** A text field that may be missing from the form (an older page): undefined then, not "". */
+export function optionalText(formData: FormData, name: string): string | undefined {
+  const value = formData.get(name);
+  return typeof value === "string" ? value : undefined;
+}
+
 export function valueOf(values: FormValues | undefined, name: string): string {
   const v = values?.[name];
   return Array.isArray(v) ? (v[0] ?? "") : (v ?? "");

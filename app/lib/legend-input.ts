@@ -51,3 +51,12 @@ export function parseLegendRows(form: FormData): { rows: LegendRow[]; errors: Re
 export function legendIndexOf(form: FormData, key: string): number {
   return form.getAll("key").map(String).indexOf(key);
 }
+
+/**
+ * A legend as the form was drawn with it, sent back with the form ("loaded"): a save checks the
+ * legend has not changed since, so two people editing it at once do not silently drop each
+ * other's statuses (the form posts the whole legend).
+ */
+export function legendFingerprint(legend: readonly { key: string; label: string; colour: string; meaning?: string }[]): string {
+  return JSON.stringify(legend.map((s) => [s.key, s.label, s.colour, s.meaning ?? ""]));
+}

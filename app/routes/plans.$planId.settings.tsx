@@ -4,12 +4,13 @@ import { ErrorSummary } from "~/components/form/ErrorSummary";
 import { LegendFields } from "~/components/plans/LegendFields";
 import { PlanDetailsFields } from "~/components/plans/PlanDetailsFields";
 import { invalid, notFound } from "~/domain/errors";
+import { LegendChanged } from "~/domain/legend-changed";
 import { setPlanArchived } from "~/domain/plans/archive-plan.server";
 import { getPlan } from "~/domain/plans/get-plan.server";
 import { objectivesText, parseLegend, planDetailsSchema } from "~/domain/plans/plan-input";
 import { PlanStatusInUse, updatePlan } from "~/domain/plans/update-plan.server";
 import { formFailure, formGuarded, guarded } from "~/lib/http.server";
-import { formValues, parseForm, type FieldErrors, type FormValues } from "~/lib/forms";
+import { formValues, optionalText, parseForm, type FieldErrors, type FormValues } from "~/lib/forms";
 import { formatDate } from "~/lib/labels";
 import { legendIndexOf } from "~/lib/legend-input";
 import { pageTitle } from "~/lib/meta";
@@ -47,8 +48,10 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     if (!parsed.ok) return formFailure(parsed.errors, values);
     return formGuarded(values, async () => {
       try {
-        await updatePlan(context.database, actor, planId, { legend: parsed.legend });
+        await updatePlan(context.database, actor, planId, { legend: parsed.legend, loadedLegend: optionalText(form, "loaded") });
       } catch (error) {
+        // What they typed is kept; "loaded" becomes the legend as it now is, so saving again keeps theirs.
+        if (error instanceof LegendChanged) return formFailure({}, { ...values, loaded: error.current }, error.status, error.message);
         // Each status that actions still have gets its message beside its own "Remove" box.
         if (error instanceof PlanStatusInUse) throw invalid(Object.fromEntries(error.inUse.map((s) => [`remove-${Math.max(0, legendIndexOf(form, s.key))}`, inUseMessage(s)])));
         throw error;

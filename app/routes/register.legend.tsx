@@ -4,9 +4,10 @@ import { ErrorSummary } from "~/components/form/ErrorSummary";
 import { LegendFields } from "~/components/plans/LegendFields";
 import { invalid, notFound } from "~/domain/errors";
 import { getRegisterLegend } from "~/domain/register/get-register-legend.server";
+import { LegendChanged } from "~/domain/legend-changed";
 import { StatusInUse, updateRegisterLegend } from "~/domain/register/update-register-legend.server";
 import { formFailure, formGuarded, guarded } from "~/lib/http.server";
-import { formValues } from "~/lib/forms";
+import { formValues, optionalText } from "~/lib/forms";
 import { legendIndexOf, parseLegendRows } from "~/lib/legend-input";
 import { pageTitle } from "~/lib/meta";
 import { ensure, requireActor } from "~/lib/session.server";
@@ -35,8 +36,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (Object.keys(errors).length) return formFailure(errors, values);
   return formGuarded(values, async () => {
     try {
-      await updateRegisterLegend(context.database, actor, rows);
+      await updateRegisterLegend(context.database, actor, rows, optionalText(form, "loaded"));
     } catch (error) {
+      // What they typed is kept; "loaded" becomes the legend as it now is, so saving again keeps theirs.
+      if (error instanceof LegendChanged) return formFailure({}, { ...values, loaded: error.current }, error.status, error.message);
       // Each status that rows still have gets its message beside its own "Remove" box.
       if (error instanceof StatusInUse) throw invalid(Object.fromEntries(error.inUse.map((s) => [`remove-${Math.max(0, legendIndexOf(form, s.key))}`, inUseMessage(s)])));
       throw error;

@@ -17,6 +17,7 @@ import { callRoute } from "../support/routes";
 import { appendActions, changeDueDate, readActions } from "../../app/lib/plan/model";
 import { rowsOf } from "../../app/lib/register/model";
 import { loadDocumentState } from "../../app/domain/collab/document-store.server";
+import { legendFingerprint } from "../../app/lib/legend-input";
 import { openTestDatabase } from "../support/db";
 import { createWorld, type World } from "../support/factories";
 import { eq } from "drizzle-orm";
@@ -192,5 +193,32 @@ describe("changing a plan's legend", () => {
       body: { ok: false, errors: { [`remove-${index}`]: '1 action has the status "Complete": give it another status first' }, values: { intent: "legend", remove: "green" } },
     });
     expect((await getPlan(database, world.actors.leadA, planId))!.legend).toEqual(DEFAULT_PLAN_LEGEND);
+  });
+
+  // The form posts the whole legend: without the check, the second of two people saving at once
+  // silently dropped the first one's new status (or undid their wording).
+  it("refuses a save drawn from a legend someone has changed since, keeping what was typed; saving again keeps it", async () => {
+    const { id: planId } = await createPlan(database, world.actors.leadA, details);
+    const drawnWith = legendFingerprint(DEFAULT_PLAN_LEGEND);
+    const theirs = [...DEFAULT_PLAN_LEGEND, { key: "s5-on-hold", label: "On hold", colour: "purple" as const, meaning: "in_progress" as const }];
+    await updatePlan(database, world.actors.contributorA, planId, { legend: theirs, loadedLegend: drawnWith });
+
+    const form = new URLSearchParams({ intent: "legend", loaded: drawnWith });
+    for (const s of DEFAULT_PLAN_LEGEND) {
+      form.append("key", s.key);
+      form.append("label", s.key === "amber" ? "Under way" : s.label);
+      form.append("colour", s.colour);
+      form.append("meaning", s.meaning);
+    }
+    const answer = await callRoute(database, settingsRoute.action, world.people.leadA, `/plans/${planId}/settings`, { params: { planId }, form });
+    expect(answer).toMatchObject({ status: 409, body: { ok: false, values: { intent: "legend", label: expect.arrayContaining(["Under way"]), loaded: legendFingerprint(theirs) } } });
+    expect((answer.body as { message: string }).message).toMatch(/^Someone else changed the legend since you opened this page\. It now reads: .*On hold \(purple\)/);
+    expect((await getPlan(database, world.actors.leadA, planId))!.legend).toEqual(theirs);
+
+    // Seen and saved again, from the refused form (now carrying the legend as it is): theirs is replaced by this one.
+    form.set("loaded", legendFingerprint(theirs));
+    const again = await callRoute(database, settingsRoute.action, world.people.leadA, `/plans/${planId}/settings`, { params: { planId }, form });
+    expect(again.status).toBe(302);
+    expect((await getPlan(database, world.actors.leadA, planId))!.legend.map((s) => s.label)).toEqual(["Action ongoing", "Complete", "Under way", "Not started"]);
   });
 });

@@ -4,6 +4,8 @@ import type { Database } from "../../db/client";
 import { DEFAULT_LEGEND, registerRows, registers } from "../../db/schema";
 import { openRegister } from "../../app/domain/register/open-register.server";
 import { StatusInUse, updateRegisterLegend } from "../../app/domain/register/update-register-legend.server";
+import { LegendChanged } from "../../app/domain/legend-changed";
+import { legendFingerprint } from "../../app/lib/legend-input";
 import { openTestDatabase } from "../support/db";
 import { createWorld, type World } from "../support/factories";
 
@@ -80,5 +82,19 @@ describe("the register's status legend, keys and stranded rows", () => {
     // Removing a status rows have is still refused, and only that one is named.
     const refused = await updateRegisterLegend(database, world.actors.adminX, renamed.filter((s) => s.key !== "red")).catch((e: unknown) => e);
     expect((refused as StatusInUse).inUse).toEqual([{ key: "red", label: "Not started", rows: 1 }]);
+  });
+
+  it("refuses a save drawn from a legend someone has changed since, naming it as it now reads", async () => {
+    const drawnWith = legendFingerprint(await legendOf());
+    const theirs = [...(await legendOf()), { key: "s9-paused", label: "Paused", colour: "grey" as const }];
+    await updateRegisterLegend(database, world.actors.adminX, theirs, drawnWith);
+    const mine = (await legendOf()).filter((s) => s.key !== "s9-paused").map((s) => (s.key === "green" ? { ...s, label: "Finished" } : s));
+    const refused = await updateRegisterLegend(database, world.actors.adminX, mine, drawnWith).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(LegendChanged);
+    expect(refused).toMatchObject({ status: 409, current: legendFingerprint(theirs), message: expect.stringMatching(/It now reads: .*Paused \(grey\)/) });
+    expect(await legendOf()).toEqual(theirs);
+    // Seen, and saved again from the legend as it now is.
+    await updateRegisterLegend(database, world.actors.adminX, mine, legendFingerprint(theirs));
+    expect(await legendOf()).toEqual(mine);
   });
 });

@@ -1,7 +1,7 @@
 import type { LegendEntry } from "#db/schema";
 import { STATUS_MEANING_LABELS } from "~/domain/plans/plan-input";
-import { LEGEND_COLOURS } from "~/lib/legend-input";
-import { valuesOf, type FieldErrors, type FormValues } from "~/lib/forms";
+import { LEGEND_COLOURS, legendFingerprint } from "~/lib/legend-input";
+import { valueOf, valuesOf, type FieldErrors, type FormValues } from "~/lib/forms";
 import { STATUS_MEANINGS } from "#db/schema";
 
 interface Row {
@@ -39,6 +39,8 @@ export function LegendFields({
   const removed = new Set(valuesOf(values, "remove"));
   return (
     <div className="peff-table-wrap">
+      {/* The legend this form was drawn with (kept across a refused save): see `legendFingerprint`. */}
+      <input type="hidden" name="loaded" value={valueOf(values, "loaded") || legendFingerprint(legend)} />
       <table className="nhsuk-table">
         <caption className="nhsuk-table__caption">Statuses (leave a new row empty to add nothing)</caption>
         <thead className="nhsuk-table__head">

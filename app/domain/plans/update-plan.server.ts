@@ -4,6 +4,7 @@ import { planActions, planPulls, plans, type PlanLegendEntry } from "#db/schema"
 import { withTenant } from "#db/tenant";
 import { tenantOf, type Actor } from "~/domain/auth/actor";
 import { DomainError, forbidden, notFound } from "~/domain/errors";
+import { ensureLegendUnchanged } from "~/domain/legend-changed";
 import { canEditPlans } from "~/policies/plans";
 import type { PlanDetails } from "./plan-input";
 import { isPlanId } from "./get-plan.server";
@@ -28,12 +29,13 @@ export async function updatePlan(
   database: Database,
   actor: Actor,
   planId: string,
-  change: { details?: Omit<PlanDetails, "kind">; legend?: PlanLegendEntry[] },
+  change: { details?: Omit<PlanDetails, "kind">; legend?: PlanLegendEntry[]; /** `legendFingerprint` of the legend the form was drawn with. */ loadedLegend?: string },
 ): Promise<void> {
   if (!canEditPlans(actor.active.role)) throw forbidden("Only equality leads and contributors can change plans");
   if (!isPlanId(planId)) throw notFound("No such plan");
   await withTenant(database, tenantOf(actor), async (tx) => {
     const plan = await loadWritablePlan(tx, planId, "update");
+    if (change.legend) ensureLegendUnchanged(plan.legend, change.loadedLegend);
     const actions = change.legend
       ? await tx
           .select({ key: planActions.rowKey, source: planActions.source, status: planActions.status, currentDue: planActions.currentDue, steps: planActions.steps })

@@ -4,6 +4,7 @@ import { registerRows, registers, type LegendEntry } from "#db/schema";
 import { withTenant } from "#db/tenant";
 import { tenantOf, type Actor } from "~/domain/auth/actor";
 import { DomainError, forbidden, notFound } from "~/domain/errors";
+import { ensureLegendUnchanged } from "~/domain/legend-changed";
 import { canChangeRegisterLegend } from "~/policies/register";
 
 /** Refused: rows still have a status the new legend leaves out (by status key, with how many rows). */
@@ -18,12 +19,14 @@ export class StatusInUse extends DomainError {
  * (they would show a status nobody can read): the person is told how many rows to change first.
  * Rows are read from the projection, at most a second behind live edits.
  */
-export async function updateRegisterLegend(database: Database, actor: Actor, legend: LegendEntry[]): Promise<void> {
+export async function updateRegisterLegend(database: Database, actor: Actor, legend: LegendEntry[], loaded?: string): Promise<void> {
   if (!canChangeRegisterLegend(actor.active.role)) throw forbidden("Only the collaborative's admins and regional leads change the register's status legend");
   const collaborativeId = actor.active.collaborativeId;
   await withTenant(database, tenantOf(actor), async (tx) => {
-    const [register] = await tx.select({ legend: registers.legend }).from(registers).where(eq(registers.collaborativeId, collaborativeId));
+    // Locked: two saves at once run one after the other, so the second sees the first (`loaded`).
+    const [register] = await tx.select({ legend: registers.legend }).from(registers).where(eq(registers.collaborativeId, collaborativeId)).for("update");
     if (!register) throw notFound("This collaborative has no shared barrier register yet");
+    ensureLegendUnchanged(register.legend, loaded);
     const entries = withDistinctKeys(legend);
     const kept = new Set(entries.map((s) => s.key));
     const used = await tx

@@ -182,7 +182,7 @@ export default function PrintPlan() {
                 <Item term="EDS outcomes">{a.edsOutcomes.map((o) => labelOf(options.edsOutcomes, o)).join("; ") || "None"}</Item>
                 <Item term="Public Sector Equality Duty aims">{a.psedAims.map((p) => labelOf(options.psedAims, p)).join("; ") || "None"}</Item>
                 <Item term="Equality objectives">
-                  {a.objectives.length ? a.objectives.map((n) => (objectiveText(n) ? `${n}. ${objectiveText(n)}` : n)).join("; ") : "None"}
+                  {a.objectives.length ? a.objectives.map((n) => (objectiveText(n) ? `${n}. ${objectiveText(n)}` : `${n} (no longer one of this plan's objectives)`)).join("; ") : "None"}
                 </Item>
                 {a.risks || a.mitigations ? (
                   <Item term="Risks and mitigations">

@@ -40,7 +40,9 @@ describe("plan details", () => {
     const result = planDetailsSchema.safeParse({ kind: "nonsense", title: " ", periodStart: "31/02/2025", periodEnd: "2024-01-01", objectives: "1. One\n1. Again" });
     expect(result.success).toBe(false);
     const fields = Object.fromEntries(result.error!.issues.map((i) => [String(i.path[0]), i.message]));
-    expect(fields).toMatchObject({ kind: "Select the kind of plan", title: "Enter a title for the plan", objectives: "Each objective needs its own number" });
+    expect(fields).toMatchObject({ kind: "Select the kind of plan", title: "Enter a title for the plan", objectives: 'Each objective needs its own number: "One" and "Again" are both number 1. Start each line with its number ("3. To ..."), one objective per line' });
+    const mixed = planDetailsSchema.safeParse({ kind: "workforce", title: "T", periodStart: "2025-04-01", periodEnd: "2026-03-31", objectives: "2. To be fair\nTo improve access" });
+    expect(mixed.error!.issues[0]!.message).toMatch(/^Each objective needs its own number: "To be fair" and "To improve access" are both number 2\./);
     expect(fields.periodStart).toMatch(/no day 31/);
     const ends = planDetailsSchema.safeParse({ kind: "workforce", title: "T", periodStart: "2025-04-01", periodEnd: "2025-03-31" });
     expect(ends.error!.issues).toMatchObject([{ path: ["periodEnd"], message: "The end date must be on or after the start date" }]);

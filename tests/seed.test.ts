@@ -5,7 +5,7 @@ import { collaboratives, memberships, organisations, ROLES } from "../db/schema"
 import { collaborativeCounts, DEMO_COLLABORATIVE_NAME, DEMO_PASSWORD, seedDemo } from "../db/seed/demo";
 import { hashPassword } from "../app/domain/auth/crypto.server";
 import { encodeRegister, readRows } from "../app/lib/register/model";
-import { collabSnapshots, evidenceRecommendations, recommendationResponses, registerRows } from "../db/schema";
+import { collabSnapshots, evidenceEvents, evidenceRecommendations, evidenceTags, recommendationResponses, registerRows } from "../db/schema";
 import * as Y from "yjs";
 import { signIn } from "../app/domain/auth/sign-in.server";
 import { openScratchDatabase } from "./support/db";
@@ -47,4 +47,16 @@ it("seeds a labelled demo collaborative with six or more organisation types and 
   const answered = recommendations.find((r) => r.id === answers[0]!.recommendationId)!;
   expect(answers[0]!.orgId).toBe(answered.addressedToOrgId);
   expect(recommendations.some((r) => r.addressedToOrgId && !answers.some((a) => a.recommendationId === r.id))).toBe(true);
+
+  // Each item's history names the tags it applied (as the tag picker records them, "kind:id", which
+  // the history reads back as labels), not "3 tags no longer listed", at the time the tags say.
+  const tagged = await database.db.select().from(evidenceEvents).where(eq(evidenceEvents.action, "tagged"));
+  const tags = await database.db.select().from(evidenceTags);
+  expect(tagged.length).toBeGreaterThan(0);
+  for (const event of tagged) {
+    const detail = event.detail as { findingId?: string; tags: string[] };
+    const applied = tags.filter((t) => t.itemId === event.itemId && t.findingId === (detail.findingId ?? null));
+    expect(detail.tags.sort()).toEqual(applied.map((t) => `${t.kind}:${t.refId}`).sort());
+    expect(applied.every((t) => t.appliedAt.getTime() === event.at.getTime())).toBe(true);
+  }
 });

@@ -42,7 +42,7 @@ export default function NewPlan() {
         </Link>
         <ErrorSummary errors={errors} message={result && !result.ok ? result.message : undefined} />
         <h1>Create a plan</h1>
-        <p>The plan starts with seed 002&apos;s status legend (Blue action ongoing, Green complete, Amber in progress, Red not started); you can change it in the plan&apos;s settings.</p>
+        <p>The plan starts with the forum&apos;s usual status legend (Blue action ongoing, Green complete, Amber in progress, Red not started); you can change it in the plan&apos;s settings.</p>
         <Form method="post" noValidate>
           <PlanDetailsFields values={values} errors={errors} withKind />
           <button type="submit" className="nhsuk-button">

@@ -159,16 +159,28 @@ export async function seedDemoEvidence(tx: Tx, tenancy: DemoTenancy): Promise<vo
       .returning({ id: evidenceItems.id });
     const owned = { collaborativeId, orgId, itemId: item!.id };
     let tick = 0;
-    const event = (action: "created" | "finding_added" | "tagged" | "shared" | "recommendation_added", detail: Record<string, unknown> = {}) =>
-      tx.insert(evidenceEvents).values({ ...owned, actorId: userId, action, detail, at: new Date(Date.parse(`${d.published}T10:00:00Z`) + 60_000 * tick++) });
+    const event = (action: "created" | "finding_added" | "tagged" | "shared" | "recommendation_added", detail: Record<string, unknown> = {}, at = new Date(Date.parse(`${d.published}T10:00:00Z`) + 60_000 * tick++)) =>
+      tx.insert(evidenceEvents).values({ ...owned, actorId: userId, action, detail, at });
+    // Tags are applied, and recorded in the history, as the tag picker does: keyed "kind:id" (which
+    // the history reads back as the tag's label), one event for the item and one per finding, at
+    // the time the history says.
+    const tagAll = async (tags: string[], findingId: string | null) => {
+      if (!tags.length) return;
+      const at = new Date(Date.parse(`${d.published}T10:00:00Z`) + 60_000 * tick++);
+      const refs = [];
+      for (const tag of tags) refs.push(await tagRef(tag, d.org));
+      for (const ref of refs) await tx.insert(evidenceTags).values({ ...owned, findingId, ...ref, appliedBy: userId, appliedAt: at });
+      await event("tagged", { ...(findingId ? { findingId } : {}), tags: refs.map((r) => `${r.kind}:${r.refId}`) }, at);
+    };
     await event("created", { title: d.title });
-    for (const tag of d.tags) await tx.insert(evidenceTags).values({ ...owned, ...(await tagRef(tag, d.org)), appliedBy: userId });
+    const findingIds: string[] = [];
     for (const [i, f] of d.findings.entries()) {
       const [finding] = await tx.insert(evidenceFindings).values({ ...owned, kind: f.kind ?? "issue", text: f.text, position: i }).returning({ id: evidenceFindings.id });
-      for (const tag of f.tags) await tx.insert(evidenceTags).values({ ...owned, findingId: finding!.id, ...(await tagRef(tag, d.org)), appliedBy: userId });
+      findingIds.push(finding!.id);
     }
     await event("finding_added", { count: d.findings.length });
-    await event("tagged", { tags: [...d.tags, ...d.findings.flatMap((f) => f.tags)].map((t) => t.slice(2)) });
+    await tagAll(d.tags, null);
+    for (const [i, f] of d.findings.entries()) await tagAll(f.tags, findingIds[i]!);
     if (d.recommendation) {
       const [rec] = await tx
         .insert(evidenceRecommendations)

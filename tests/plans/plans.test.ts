@@ -48,6 +48,14 @@ describe("plan details", () => {
     expect(ends.error!.issues).toMatchObject([{ path: ["periodEnd"], message: "The end date must be on or after the start date" }]);
   });
 
+  it("says only what is wrong with a start date it cannot read, not that the plan ends before it starts", () => {
+    for (const [periodStart, periodEnd] of [["32/13/2026", "2027-03-31"], ["2026-04-01", "Smarch 2027"]]) {
+      const result = planDetailsSchema.safeParse({ kind: "workforce", title: "T", periodStart, periodEnd });
+      expect(result.error!.issues).toHaveLength(1);
+      expect(result.error!.issues[0]!.message).not.toMatch(/on or after the start date/);
+    }
+  });
+
   it("reads numbered objectives", () => {
     const ok = planDetailsSchema.parse({ kind: "equality_objectives", title: "T", periodStart: "April 2024", periodEnd: "March 2028", objectives: "1. To make fair decisions\n2) To improve access" });
     expect(ok.objectives).toEqual([

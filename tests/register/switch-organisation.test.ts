@@ -14,6 +14,7 @@ import { actorFor, createUser, createWorld, TEST_PASSWORD, type TestUser, type W
 let database: Database;
 let world: World;
 let both: TestUser;
+let leadThenContributor: TestUser;
 const config = testConfig();
 
 beforeAll(async () => {
@@ -23,16 +24,20 @@ beforeAll(async () => {
     [world.orgs.a, "equality_lead"],
     [world.orgs.a2, "equality_lead"],
   ]);
+  leadThenContributor = await createUser(database, [
+    [world.orgs.a, "equality_lead"],
+    [world.orgs.a2, "contributor"],
+  ]);
 });
 afterAll(async () => {
   await database?.close();
 });
 
 /** Where the switch sends the browser (the redirect's Location). */
-async function switchTo(orgId: string, redirectTo: string): Promise<string | null> {
-  const signedIn = await signIn(database, config, { email: both.email, password: TEST_PASSWORD, address: null });
+async function switchTo(orgId: string, redirectTo: string, who: TestUser = both): Promise<string | null> {
+  const signedIn = await signIn(database, config, { email: who.email, password: TEST_PASSWORD, address: null });
   if (!signedIn.ok) throw new Error("sign-in failed");
-  const target = await actorFor(database, both, orgId);
+  const target = await actorFor(database, who, orgId);
   const request = new Request("http://localhost:3000/switch-organisation", {
     method: "POST",
     headers: { cookie: cookieHeader(signedIn.setCookie), "content-type": "application/x-www-form-urlencoded" },
@@ -68,5 +73,26 @@ describe("switching organisation", () => {
     expect(pageAfterSwitch(`/evidence/sources/${id}/edit`)).toBe("/evidence/sources");
     expect(pageAfterSwitch(`/organisations/${id}/leave`)).toBe("/");
     expect(pageAfterSwitch("/plans/pull?source=register:" + id)).toBe("/plans/pull?source=register:" + id);
+  });
+
+  it("leaves a page the role in the other organisation may not open (Members, as a contributor there) for one it may", async () => {
+    expect(await switchTo(world.orgs.a2, "/members", leadThenContributor)).toBe("/");
+    expect(await switchTo(world.orgs.a2, "/members/invite", leadThenContributor)).toBe("/");
+    expect(await switchTo(world.orgs.a2, "/grading/new", leadThenContributor)).toBe("/grading");
+    // What a contributor may open stays as it was; an equality lead keeps Members.
+    expect(await switchTo(world.orgs.a2, "/evidence/new", leadThenContributor)).toBe("/evidence/new");
+    expect(await switchTo(world.orgs.a, "/members", leadThenContributor)).toBe("/members");
+    expect(await switchTo(world.orgs.a2, "/members", both)).toBe("/members");
+  });
+
+  it("sends a record's page to its list only if the role there may open the list", () => {
+    const id = "0b6f4c1e-3f7a-4d8e-9c2b-5a1d2e3f4a5b";
+    const as = (role: "contributor" | "viewer" | "equality_lead") => ({ userId: id, orgId: id, collaborativeId: id, role });
+    expect(pageAfterSwitch(`/members/${id}/remove`, as("contributor"))).toBe("/");
+    expect(pageAfterSwitch(`/members/${id}/remove`, as("equality_lead"))).toBe("/members");
+    expect(pageAfterSwitch("/plans/new", as("viewer"))).toBe("/plans");
+    expect(pageAfterSwitch("/evidence/import", as("viewer"))).toBe("/evidence");
+    expect(pageAfterSwitch("/register/legend", as("equality_lead"))).toBe("/register");
+    expect(pageAfterSwitch("/evidence?q=new", as("viewer"))).toBe("/evidence?q=new");
   });
 });

@@ -77,7 +77,10 @@ export const planDetailsSchema = z
       }),
   })
   .superRefine((v, ctx) => {
-    if (v.periodStart && v.periodEnd && v.periodEnd < v.periodStart) ctx.addIssue({ code: "custom", path: ["periodEnd"], message: "The end date must be on or after the start date" });
+    // A date that could not be read is z.NEVER here (an object, not a string), and zod still runs
+    // this refinement: comparing with it would add a wrong "ends before it starts" to the real error.
+    if (typeof v.periodStart !== "string" || typeof v.periodEnd !== "string") return;
+    if (v.periodEnd < v.periodStart) ctx.addIssue({ code: "custom", path: ["periodEnd"], message: "The end date must be on or after the start date" });
   });
 export type PlanDetails = z.infer<typeof planDetailsSchema>;
 

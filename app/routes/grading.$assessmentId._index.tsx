@@ -37,7 +37,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       canEdit: canEditAssessment(who, view.assessment),
       canDelete: canDeleteAssessment(who, view.assessment),
       canComment: canComment(who, view.assessment, view.reviewers.map((r) => r.userId)),
-      candidates: assignable ? await listReviewerCandidates(context.database, actor) : null,
+      // Those already reviewing it are named above the form, not offered again.
+      candidates: assignable ? (await listReviewerCandidates(context.database, actor)).filter((c) => !view.reviewers.some((r) => c.key === `${r.userId}:${r.orgId}`)) : null,
     };
   });
 }

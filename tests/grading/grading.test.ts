@@ -14,7 +14,9 @@ import { addService } from "../../app/domain/grading/manage-services.server";
 import { assignReviewer } from "../../app/domain/grading/peer-reviewers.server";
 import { saveGrades, type GradeEntry } from "../../app/domain/grading/save-grades.server";
 import { DomainError } from "../../app/domain/errors";
+import * as assessmentPage from "../../app/routes/grading.$assessmentId._index";
 import { openTestDatabase } from "../support/db";
+import { callRoute } from "../support/routes";
 import { actorFor, createUser, createWorld, type World } from "../support/factories";
 
 let database: Database;
@@ -157,7 +159,12 @@ describe("EDS2 and peer review", () => {
 
   it("lets an assigned peer reviewer read that assessment only, and comment", async () => {
     await expect(getAssessment(database, reviewer, id)).rejects.toThrow(/cannot see it/);
+    const offered = async () =>
+      ((await callRoute(database, assessmentPage.loader, world.people.leadA, `/grading/${id}`, { params: { assessmentId: id } })).body as { candidates: { key: string }[] }).candidates.map((c) => c.key);
+    expect(await offered()).toContain(`${reviewer.userId}:${world.orgs.a2}`);
     await assignReviewer(database, world.actors.leadA, id, `${reviewer.userId}:${world.orgs.a2}`);
+    // Named as reviewing it, no longer offered to assign again.
+    expect(await offered()).not.toContain(`${reviewer.userId}:${world.orgs.a2}`);
     const view = await getAssessment(database, reviewer, id);
     expect(view.grades.length).toBe(18);
     await addComment(database, reviewer, id, { outcomeId: view.grades[0]!.outcomeId, body: "Is there evidence for sexual orientation?" });

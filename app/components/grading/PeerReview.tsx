@@ -32,7 +32,7 @@ export function PeerReview({ outcomes, reviewers, comments, candidates, canComme
             </button>
           </Form>
         ) : (
-          <p>No one in another organisation holds the peer reviewer role yet.</p>
+          <p>{reviewers.length ? "Everyone in another organisation with the peer reviewer role is already reviewing it." : "No one in another organisation holds the peer reviewer role yet."}</p>
         )
       ) : null}
       <h3>Comments</h3>

@@ -60,7 +60,7 @@ export interface AssessmentView {
   services: { id: string; name: string }[];
   grades: GradeView[];
   results: AssessmentResults;
-  reviewers: { id: string; userId: string; name: string; orgName: string }[];
+  reviewers: { id: string; userId: string; orgId: string; name: string; orgName: string }[];
   comments: { id: string; outcomeCode: string | null; authorName: string; authorOrgName: string; body: string; createdAt: Date }[];
   suggestions: SuggestionInputs;
 }
@@ -104,7 +104,7 @@ export async function loadAssessmentView(tx: Tx, assessmentId: string): Promise<
     .where(eq(assessmentGrades.assessmentId, assessmentId));
   const linked = await loadLinkedEvidence(tx, assessmentId, [...new Set(grades.flatMap((g) => g.evidenceIds))]);
   const reviewerRows = await tx
-    .select({ id: peerAssignments.id, userId: peerAssignments.reviewerUserId, name: users.name, orgName: organisations.name })
+    .select({ id: peerAssignments.id, userId: peerAssignments.reviewerUserId, orgId: peerAssignments.reviewerOrgId, name: users.name, orgName: organisations.name })
     .from(peerAssignments)
     .innerJoin(users, eq(users.id, peerAssignments.reviewerUserId))
     .innerJoin(organisations, eq(organisations.id, peerAssignments.reviewerOrgId))

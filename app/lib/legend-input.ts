@@ -27,12 +27,6 @@ export function parseLegendRows(form: FormData): { rows: LegendRow[]; errors: Re
   // removed, that can be the key of an existing one (since renamed "Paused", say), and two statuses
   // with one key would show the rows of either as the first. So it avoids every key in the form.
   const taken = new Set(keys.filter(Boolean));
-  const freshKey = (base: string) => {
-    let key = base;
-    for (let n = 2; taken.has(key); n++) key = `${base}-${n}`;
-    taken.add(key);
-    return key;
-  };
   labels.forEach((raw, i) => {
     const label = raw.trim();
     if (!label && !keys[i]) return;
@@ -42,9 +36,17 @@ export function parseLegendRows(form: FormData): { rows: LegendRow[]; errors: Re
     const colour = colours[i] as LegendEntry["colour"];
     if (!LEGEND_COLOURS.includes(colour)) errors[`colour-${i}`] = "Select a colour";
     if (rows.some((s) => s.label.toLowerCase() === label.toLowerCase())) errors[`label-${i}`] = "Two statuses cannot have the same text";
-    rows.push({ key: keys[i] || freshKey(`s${i + 1}-${label.toLowerCase().replace(/[^a-z0-9]+/g, "-").slice(0, 20)}`), label, colour, meaning: meanings[i] ?? "", index: i });
+    rows.push({ key: keys[i] || unusedKey(`s${i + 1}-${label.toLowerCase().replace(/[^a-z0-9]+/g, "-").slice(0, 20)}`, taken), label, colour, meaning: meanings[i] ?? "", index: i });
   });
   return { rows, errors };
+}
+
+/** `base`, or `base-2`, `base-3`... whichever `taken` lacks first; it is then taken. */
+export function unusedKey(base: string, taken: Set<string>): string {
+  let key = base;
+  for (let n = 2; taken.has(key); n++) key = `${base}-${n}`;
+  taken.add(key);
+  return key;
 }
 
 /** The form index of the status with this key (to put a message beside it). */

@@ -34,6 +34,6 @@ export function pageAfterSwitch(to: string, next?: PolicyActor): string {
   const list = segments.slice(0, at).join("/");
   // An organisation's own pages ("/organisations/<id>/leave") have no list: the home page lists them.
   const page = at === -1 ? to : list === "" || list === "/organisations" ? "/" : list;
-  const rule = next && ROLE_PAGES.find((r) => r.path.test(page.split(/[?#]/, 1)[0]!));
+  const rule = next && ROLE_PAGES.find((r) => r.path.test(at === -1 ? path : page));
   return rule && !rule.may(next) ? rule.instead : page;
 }

@@ -1,7 +1,4 @@
 import { and, eq, sql } from "drizzle-orm";
-import { createElement } from "react";
-import { renderToStaticMarkup } from "react-dom/server";
-import { createMemoryRouter, RouterProvider } from "react-router-dom";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Database } from "../../db/client";
 import { collaborativeMembers } from "../../db/schema";
@@ -12,6 +9,7 @@ import * as editRoute from "../../app/routes/evidence.$id.edit";
 import * as itemRoute from "../../app/routes/evidence.$id._index";
 import { openTestDatabase } from "../support/db";
 import { createWorld, type World } from "../support/factories";
+import { renderRoute } from "../support/render-route";
 import { callRoute } from "../support/routes";
 import { addItem, refs } from "./support";
 
@@ -31,17 +29,7 @@ afterAll(async () => {
 /** The item page as the server draws it (no JavaScript: the tag pickers are checkboxes), with what its loader and action answered. */
 async function itemPage(itemId: string, failure?: unknown) {
   const data = (await callRoute(database, itemRoute.loader, world.people.leadA, `/evidence/${itemId}`, { params: { id: itemId } })).body;
-  const router = createMemoryRouter([{ id: "item", path: "/evidence/:id", element: createElement(itemRoute.default), loader: () => null, action: () => null }], {
-    initialEntries: [`/evidence/${itemId}`],
-    hydrationData: { loaderData: { item: data }, actionData: failure ? { item: failure } : undefined },
-  });
-  // React warns that useLayoutEffect does nothing on the server; the markup is what is under test.
-  const quiet = vi.spyOn(console, "error").mockImplementation(() => {});
-  try {
-    return renderToStaticMarkup(createElement(RouterProvider, { router }));
-  } finally {
-    quiet.mockRestore();
-  }
+  return renderRoute(itemRoute.default, "/evidence/:id", `/evidence/${itemId}`, { loader: data, action: failure });
 }
 
 const checkbox = (html: string, value: string) => new RegExp(`<input[^>]*value="${value}"[^>]*>`).exec(html)?.[0] ?? "";

@@ -1,11 +1,9 @@
-import { createElement } from "react";
-import { renderToStaticMarkup } from "react-dom/server";
-import { createMemoryRouter, RouterProvider } from "react-router-dom";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../db/client";
 import * as listRoute from "../../app/routes/evidence._index";
 import { openTestDatabase } from "../support/db";
 import { createWorld, type World } from "../support/factories";
+import { renderRoute } from "../support/render-route";
 import { callRoute } from "../support/routes";
 
 let database: Database;
@@ -21,17 +19,7 @@ afterAll(async () => {
 /** The evidence list as the server draws it for `search`. */
 async function listPage(search: string) {
   const data = (await callRoute(database, listRoute.loader, world.people.leadA, `/evidence${search}`)).body;
-  const router = createMemoryRouter([{ id: "list", path: "/evidence", element: createElement(listRoute.default), loader: () => null }], {
-    initialEntries: [`/evidence${search}`],
-    hydrationData: { loaderData: { list: data } },
-  });
-  // React warns that useLayoutEffect does nothing on the server; the markup is what is under test.
-  const quiet = vi.spyOn(console, "error").mockImplementation(() => {});
-  try {
-    return renderToStaticMarkup(createElement(RouterProvider, { router }));
-  } finally {
-    quiet.mockRestore();
-  }
+  return renderRoute(listRoute.default, "/evidence", `/evidence${search}`, { loader: data });
 }
 
 describe("the evidence list's filters", () => {

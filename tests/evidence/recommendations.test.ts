@@ -1,8 +1,5 @@
 import { sql } from "drizzle-orm";
-import { createElement } from "react";
-import { renderToStaticMarkup } from "react-dom/server";
-import { createMemoryRouter, RouterProvider } from "react-router-dom";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../db/client";
 import { evidenceRecommendations } from "../../db/schema";
 import { withTenant } from "../../db/tenant";
@@ -22,6 +19,7 @@ import * as homeRoute from "../../app/routes/_index";
 import { RECOMMENDATIONS_LIMIT, tally, type StatusTally } from "../../app/lib/recommendations";
 import { openTestDatabase } from "../support/db";
 import { createWorld, type World } from "../support/factories";
+import { renderRoute } from "../support/render-route";
 import { callRoute } from "../support/routes";
 import { addItem } from "./support";
 
@@ -155,13 +153,7 @@ describe("the list of recommendations to an organisation with more than it shows
     const page = await callRoute(database, listRoute.loader, fresh.people.leadA2, "/evidence/recommendations");
     expect((page.body as { recommendations: unknown[] }).recommendations).toHaveLength(RECOMMENDATIONS_LIMIT);
     // What the page says, drawn as the server draws it.
-    const router = createMemoryRouter([{ id: "list", path: "/evidence/recommendations", element: createElement(listRoute.default), loader: () => null }], {
-      initialEntries: ["/evidence/recommendations"],
-      hydrationData: { loaderData: { list: page.body } },
-    });
-    const quiet = vi.spyOn(console, "error").mockImplementation(() => {}); // useLayoutEffect does nothing on the server
-    const html = renderToStaticMarkup(createElement(RouterProvider, { router }));
-    quiet.mockRestore();
+    const html = renderRoute(listRoute.default, "/evidence/recommendations", "/evidence/recommendations", { loader: page.body });
     expect(/data-testid="recommendation-counts">([^<]*)</.exec(html)?.[1]).toBe(`${awaiting} awaiting response, 1 responded.`);
     expect(html).toMatch(/Only the first 500 are listed/);
   });

@@ -1,7 +1,4 @@
-import { createElement } from "react";
-import { renderToStaticMarkup } from "react-dom/server";
-import { createMemoryRouter, RouterProvider } from "react-router-dom";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../db/client";
 import { withTenant } from "../../db/tenant";
 import { tenantOf } from "../../app/domain/auth/actor";
@@ -11,6 +8,7 @@ import { appendActions } from "../../app/lib/plan/model";
 import * as printRoute from "../../app/routes/plans.$planId.print";
 import { openTestDatabase } from "../support/db";
 import { createWorld, type World } from "../support/factories";
+import { renderRoute } from "../support/render-route";
 import { callRoute } from "../support/routes";
 
 let database: Database;
@@ -26,16 +24,7 @@ afterAll(async () => {
 /** The published view as the server draws it. */
 async function printPage(planId: string) {
   const data = (await callRoute(database, printRoute.loader, world.people.leadA, `/plans/${planId}/print`, { params: { planId } })).body;
-  const router = createMemoryRouter([{ id: "print", path: "/plans/:planId/print", element: createElement(printRoute.default), loader: () => null }], {
-    initialEntries: [`/plans/${planId}/print`],
-    hydrationData: { loaderData: { print: data } },
-  });
-  const quiet = vi.spyOn(console, "error").mockImplementation(() => {});
-  try {
-    return renderToStaticMarkup(createElement(RouterProvider, { router }));
-  } finally {
-    quiet.mockRestore();
-  }
+  return renderRoute(printRoute.default, "/plans/:planId/print", `/plans/${planId}/print`, { loader: data });
 }
 
 describe("a plan's published view", () => {

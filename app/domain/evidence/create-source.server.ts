@@ -26,11 +26,11 @@ export async function checkCharacteristics(tx: Tx, ids: string[]) {
 }
 
 /**
- * A name as the import matches it to a source (import-items.server.ts): case and punctuation
- * aside. A name with no Latin letters or digits at all is compared whole, so two such names are
- * not taken for one.
+ * A source's name as names are told apart, here and when the import matches a file's "Source" to
+ * one: case and punctuation aside. A name with no Latin letters or digits at all is compared
+ * whole, so two such names are not taken for one.
  */
-const matchKey = (name: string) => name.toLowerCase().replace(/[^a-z0-9.]+/g, " ").trim() || name.toLowerCase().trim();
+export const sourceNameKey = (name: string) => name.toLowerCase().replace(/[^a-z0-9.]+/g, " ").trim() || name.toLowerCase().trim();
 
 /**
  * Refuses a name the collaborative's sources already have, whatever its case or punctuation: the
@@ -38,7 +38,7 @@ const matchKey = (name: string) => name.toLowerCase().replace(/[^a-z0-9.]+/g, " 
  * both went in, listed twice in every source list, and an import matched one of them by chance.
  */
 export async function checkNameFree(tx: Tx, name: string, exceptId: string | null = null) {
-  const taken = (await tx.select({ id: evidenceSources.id, name: evidenceSources.name }).from(evidenceSources)).find((s) => s.id !== exceptId && matchKey(s.name) === matchKey(name));
+  const taken = (await tx.select({ id: evidenceSources.id, name: evidenceSources.name }).from(evidenceSources)).find((s) => s.id !== exceptId && sourceNameKey(s.name) === sourceNameKey(name));
   if (taken) throw conflict(DUPLICATE_SOURCE.message, { name: `A source called “${taken.name}” already exists in this collaborative: use it, or choose a name that differs by more than capitals or punctuation` });
 }
 

@@ -6,6 +6,7 @@ import { DomainError, forbidden } from "~/domain/errors";
 import { parseUkDate, validateRows, type ColumnMapping, type ImportColumn, type RowResult, type ValidatedRows } from "~/lib/import/map-rows";
 import { readTable, TableFormatError, type Table } from "~/lib/tabular/read-table.server";
 import { canWriteEvidence } from "~/policies/evidence";
+import { sourceNameKey } from "./create-source.server";
 import { recordEvent } from "./events.server";
 import { findOrCreateTheme, MAX_THEME_LENGTH } from "./find-or-create-theme.server";
 import { listFilterOptions } from "./filter-options.server";
@@ -67,7 +68,7 @@ export async function readImportFile(filename: string, bytes: Uint8Array): Promi
 /** Validates every row (with its line number) against the collaborative's sources and the reference data. */
 export async function validateImport(database: Database, actor: Actor, table: Table, mapping: ColumnMapping): Promise<ValidatedRows<ImportRow>> {
   const { sources, tags } = await listFilterOptions(database, actor);
-  const sourceByName = new Map(sources.map((s) => [norm(s.name), s.id]));
+  const sourceByName = new Map(sources.map((s) => [sourceNameKey(s.name), s.id]));
   const types = new Map<string, ItemType>(ITEM_TYPES.flatMap((t) => [[norm(t), t] as [string, ItemType], [norm(ITEM_TYPE_LABELS[t]), t] as [string, ItemType]]));
   const outcomes = new Map<string, string>();
   for (const t of tags.filter((x) => x.kind === "outcome")) {
@@ -94,7 +95,7 @@ export async function validateImport(database: Database, actor: Actor, table: Ta
     };
     const type = types.get(norm(cells.type ?? ""));
     if (cells.type && !type) reasons.push(`Type “${cells.type}” is not one of: ${ITEM_TYPES.map((t) => ITEM_TYPE_LABELS[t]).join(", ")}`);
-    const sourceId = cells.source ? (sourceByName.get(norm(cells.source)) ?? null) : null;
+    const sourceId = cells.source ? (sourceByName.get(sourceNameKey(cells.source)) ?? null) : null;
     if (cells.source && !sourceId) reasons.push(`Source “${cells.source}” is not on the Sources page (add it there first)`);
     if ((cells.title ?? "").length > 300) reasons.push("Title is longer than 300 characters");
     const link = cells.link || null;
@@ -132,6 +133,13 @@ export async function importItems(database: Database, actor: Actor, table: Table
   const checked = await validateImport(database, actor, table, mapping);
   if (checked.invalid.length) throw new DomainError(422, `${checked.invalid.length} rows have problems; nothing was imported`);
   return withTenant(database, tenantOf(actor), async (tx) => {
+    // Each theme name is looked up (or created) once per file, however many rows name it.
+    const themeIds = new Map<string, string>();
+    const themeId = async (name: string) => {
+      const key = name.toLowerCase();
+      if (!themeIds.has(key)) themeIds.set(key, (await findOrCreateTheme(tx, actor, name)).id);
+      return themeIds.get(key)!;
+    };
     for (const { line, value } of checked.valid) {
       const [item] = await tx
         .insert(evidenceItems)
@@ -140,7 +148,7 @@ export async function importItems(database: Database, actor: Actor, table: Table
       const owned = { collaborativeId: item!.collaborativeId, orgId: item!.orgId, itemId: item!.id };
       if (value.findings.length) await tx.insert(evidenceFindings).values(value.findings.map((text, i) => ({ ...owned, text, position: i })));
       const themes: ImportTag[] = [];
-      for (const name of value.themes) themes.push({ kind: "theme", refId: (await findOrCreateTheme(tx, actor, name)).id });
+      for (const name of value.themes) themes.push({ kind: "theme", refId: await themeId(name) });
       const unique = [...new Map([...value.tags, ...themes].map((t) => [`${t.kind}:${t.refId}`, t])).values()];
       if (unique.length) await tx.insert(evidenceTags).values(unique.map((t) => ({ ...owned, ...t, appliedBy: actor.userId })));
       // The line number only: a title in the history could not be redacted when the item is shared.

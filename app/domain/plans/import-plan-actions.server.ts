@@ -2,7 +2,7 @@ import type { Database, Tx } from "#db/client";
 import { withTenant } from "#db/tenant";
 import { tenantOf, type Actor } from "~/domain/auth/actor";
 import { forbidden, invalid, notFound } from "~/domain/errors";
-import { linkableEvidenceIn } from "~/domain/evidence/visible-items.server";
+import { linkableEvidenceIn } from "~/domain/evidence/linkable-evidence.server";
 import { loadRowOptions } from "~/domain/register/row-options.server";
 import type { ColumnMapping } from "~/lib/import/map-rows";
 import { parsePlanImport, PLAN_IMPORT_COLUMNS, type PlanImportError, type PlanImportResult } from "~/lib/plan/import";

@@ -3,7 +3,7 @@ import { withTenant } from "#db/tenant";
 import { tenantOf, type Actor } from "~/domain/auth/actor";
 import { changeStoredDocument } from "~/domain/collab/change-stored-document.server";
 import { forbidden, notFound } from "~/domain/errors";
-import { linkableEvidenceIn } from "~/domain/evidence/visible-items.server";
+import { linkableEvidenceIn } from "~/domain/evidence/linkable-evidence.server";
 import { parseRegisterImport } from "~/lib/register/import";
 import { appendRows, readRows } from "~/lib/register/model";
 import { readTable, TableFormatError } from "~/lib/tabular/read-table.server";

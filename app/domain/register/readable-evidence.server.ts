@@ -1,6 +1,7 @@
 import { inArray } from "drizzle-orm";
 import type { Tx } from "#db/client";
 import { evidenceItems, type EvidenceLink } from "#db/schema";
+import { itemIdOfPath } from "~/lib/import/evidence-links";
 import { isUuid } from "~/lib/ids";
 
 /** What a link to an evidence item the reader cannot see shows instead of its title. */
@@ -10,8 +11,6 @@ export interface ReadableEvidenceLink extends EvidenceLink {
   /** The linked item is not visible to the reader: `title` is `UNREADABLE_EVIDENCE`, not the stored one. */
   unreadable?: boolean;
 }
-
-const ITEM_PAGE = /^\/evidence\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
 
 /**
  * Register rows with each link to an evidence-library item titled as the reader may see it. A
@@ -23,7 +22,7 @@ const ITEM_PAGE = /^\/evidence\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}
  * phrase (its address is kept, so the owner organisation's export still imports again).
  */
 export async function withReadableEvidence<R extends { evidence: EvidenceLink[] }>(tx: Tx, rows: R[]): Promise<(Omit<R, "evidence"> & { evidence: ReadableEvidenceLink[] })[]> {
-  const itemOf = (link: EvidenceLink) => (link.evidenceId ?? ITEM_PAGE.exec(link.url)?.[1] ?? null)?.toLowerCase() ?? null;
+  const itemOf = (link: EvidenceLink) => link.evidenceId?.toLowerCase() ?? itemIdOfPath(link.url);
   // Ids come from the shared document, which any member's client writes: only well-formed ones reach SQL.
   const ids = [...new Set(rows.flatMap((r) => r.evidence.map(itemOf)).filter((id): id is string => id !== null && isUuid(id)))];
   const titles = new Map<string, string>();

@@ -5,6 +5,7 @@ import { withTenant } from "#db/tenant";
 import { tenantOf, type Actor } from "~/domain/auth/actor";
 import { DomainError, forbidden, notFound } from "~/domain/errors";
 import { ensureLegendUnchanged } from "~/domain/legend-changed";
+import { unusedKey } from "~/lib/legend-input";
 import { canChangeRegisterLegend } from "~/policies/register";
 
 /** Refused: rows still have a status the new legend leaves out (by status key, with how many rows). */
@@ -53,12 +54,11 @@ export async function updateRegisterLegend(database: Database, actor: Actor, leg
  * is the new one, and it gets a key of its own.
  */
 function withDistinctKeys(legend: LegendEntry[]): LegendEntry[] {
-  const given = new Set(legend.map((s) => s.key));
-  const taken = new Set<string>();
+  const taken = new Set(legend.map((s) => s.key));
+  const seen = new Set<string>();
   return legend.map(({ key, label, colour }) => {
-    let distinct = key;
-    for (let n = 2; taken.has(distinct) || (distinct !== key && given.has(distinct)); n++) distinct = `${key}-${n}`;
-    taken.add(distinct);
+    const distinct = seen.has(key) ? unusedKey(key, taken) : key;
+    seen.add(key);
     return { key: distinct, label, colour };
   });
 }

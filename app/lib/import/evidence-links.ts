@@ -4,6 +4,9 @@ import type { EvidenceLink } from "#db/schema";
 const ITEM_PATH = /^\/evidence\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
 const ITEM_PATHS = /\/evidence\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})/gi;
 
+/** The evidence item an address is the page of ("/evidence/<id>", lower-case), or null. */
+export const itemIdOfPath = (url: string): string | null => ITEM_PATH.exec(url)?.[1]?.toLowerCase() ?? null;
+
 /** Every evidence item id a table's cells link to, to ask the database which the importer can see. */
 export function evidenceIdsIn(cells: Iterable<string>): string[] {
   const ids = new Set<string>();
@@ -27,7 +30,7 @@ export function readEvidenceLinks(text: string, linkable: ReadonlyMap<string, st
     const match = /^(.*?)\s*<(\S+)>$/.exec(item);
     const url = match ? match[2]! : item;
     const title = match?.[1] || url;
-    const itemId = ITEM_PATH.exec(url)?.[1]?.toLowerCase();
+    const itemId = itemIdOfPath(url);
     if (itemId) {
       const known = linkable.get(itemId);
       if (known !== undefined) links.push({ url: `/evidence/${itemId}`, title: known, evidenceId: itemId });

@@ -42,7 +42,11 @@ export default function BarrierRegister() {
   const live = doc.synced ? doc : { ...doc, readOnly: true };
   const rows = viewRows(all, view, register.legend.map((s) => s.key));
   const order = all.map((r) => r.key);
-  const cells = useMemo(() => registerCells(register.options, register.legend, stableMe), [register.options, register.legend, stableMe]);
+  // Evidence links show the library's titles as this reader may see them, not the document's (see readableLink).
+  const cells = useMemo(
+    () => registerCells(register.options, register.legend, stableMe, register.evidenceTitles),
+    [register.options, register.legend, stableMe, register.evidenceTitles],
+  );
 
   return (
     <>

@@ -1,6 +1,7 @@
 import type { AnchorHTMLAttributes } from "react";
 import type { EvidenceLink, LegendEntry, RowUpdate } from "#db/schema";
 import { formatDate } from "~/lib/labels";
+import { readableLink, type EvidenceTitles, type ReadableEvidenceLink } from "~/lib/register/evidence-titles";
 import { evidenceHref } from "~/lib/register/links";
 import type { RegisterRow } from "~/lib/register/model";
 import { labelOf, type Choice, type RegisterOptions } from "~/lib/register/options";
@@ -39,9 +40,10 @@ export function SetView({ values, choices, free }: { values: string[]; choices: 
 /**
  * An evidence link's title, as a link only when its address is safe to follow (see `evidenceHref`):
  * the shared documents hold whatever any member's client wrote, so an address is never trusted.
+ * An item the reader cannot see is named, never linked: its page would only say "not found".
  */
-export function EvidenceAnchor({ link, ...rest }: { link: EvidenceLink } & Omit<AnchorHTMLAttributes<HTMLAnchorElement>, "href" | "children">) {
-  const href = evidenceHref(link.url);
+export function EvidenceAnchor({ link, ...rest }: { link: ReadableEvidenceLink } & Omit<AnchorHTMLAttributes<HTMLAnchorElement>, "href" | "children">) {
+  const href = link.unreadable ? null : evidenceHref(link.url);
   if (!href) return <span>{link.title}</span>;
   return (
     <a href={href} {...rest}>
@@ -50,11 +52,16 @@ export function EvidenceAnchor({ link, ...rest }: { link: EvidenceLink } & Omit<
   );
 }
 
-export function EvidenceList({ evidence }: { evidence: EvidenceLink[] }) {
+/**
+ * A cell's evidence links. With `titles` (the shared register), links to library items show the
+ * titles the reader may see (see `readableLink`) rather than those stored in the document.
+ */
+export function EvidenceList({ evidence, titles }: { evidence: EvidenceLink[]; titles?: EvidenceTitles }) {
   if (!evidence.length) return <span className="register-muted">None</span>;
+  const shown = titles ? evidence.map((link) => readableLink(link, titles)) : evidence;
   return (
     <ul className="nhsuk-list register-compact">
-      {evidence.map((e, i) => (
+      {shown.map((e, i) => (
         <li key={`${e.url}-${i}`}>
           <EvidenceAnchor link={e} tabIndex={-1} rel="noreferrer noopener" target="_blank" />
         </li>
@@ -81,7 +88,7 @@ export function registerChoices(options: RegisterOptions, field: string): Choice
 }
 
 /** What a register cell shows when it is not being edited. */
-export function CellView({ row, column, options, legend }: { row: RegisterRow; column: Column; options: RegisterOptions; legend: LegendEntry[] }) {
+export function CellView({ row, column, options, legend, titles }: { row: RegisterRow; column: Column; options: RegisterOptions; legend: LegendEntry[]; titles?: EvidenceTitles }) {
   switch (column.kind) {
     case "text":
       return <TextView value={row[column.field]} />;
@@ -90,7 +97,7 @@ export function CellView({ row, column, options, legend }: { row: RegisterRow; c
     case "status":
       return <StatusTag status={row.status} legend={legend} />;
     case "evidence":
-      return <EvidenceList evidence={row.evidence} />;
+      return <EvidenceList evidence={row.evidence} titles={titles} />;
     case "updates":
       return <UpdatesList updates={row.updates} />;
     case "actions":

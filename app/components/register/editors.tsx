@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import type * as Y from "yjs";
 import type { LegendEntry } from "#db/schema";
+import { readableLink, type EvidenceTitles } from "~/lib/register/evidence-titles";
 import { linkEntry, updateEntry } from "~/lib/register/model";
 import { rowSet } from "~/lib/register/row-set";
 import type { Choice, EvidenceChoice } from "~/lib/register/options";
@@ -117,7 +118,8 @@ const fieldOf = (entry: unknown, key: string): string => {
 };
 const linksOf = (list: Y.Array<unknown>) => (list.toArray() as unknown[]).map((m) => ({ url: fieldOf(m, "url"), title: fieldOf(m, "title"), evidenceId: fieldOf(m, "evidenceId") || null }));
 
-export function EvidenceEditor({ list, label, choices, onDone }: { list: Y.Array<unknown>; label: string; choices?: EvidenceChoice[]; onDone(): void }) {
+/** A cell's evidence links; with `titles`, listed (and named to screen readers) as the reader may see them (see `EvidenceList`). */
+export function EvidenceEditor({ list, label, choices, titles, onDone }: { list: Y.Array<unknown>; label: string; choices?: EvidenceChoice[]; titles?: EvidenceTitles; onDone(): void }) {
   const [picked, setPicked] = useState("");
   const [url, setUrl] = useState("");
   const [title, setTitle] = useState("");
@@ -146,7 +148,7 @@ export function EvidenceEditor({ list, label, choices, onDone }: { list: Y.Array
   return (
     <EditorPanel label={label} onDone={onDone}>
       <ul className="nhsuk-list">
-        {items.map((item, i) => (
+        {(titles ? items.map((item) => readableLink(item, titles)) : items).map((item, i) => (
           <li key={`${item.url}-${i}`}>
             {item.title}{" "}
             <button

@@ -6,6 +6,8 @@ import { tenantOf, type Actor } from "~/domain/auth/actor";
 import type { RegisterRow } from "~/lib/register/model";
 import type { RegisterOptions } from "~/lib/register/options";
 import { loadEvidenceLinkChoices } from "~/domain/evidence/link-choices.server";
+import { readableLink, type EvidenceTitles } from "~/lib/register/evidence-titles";
+import { readableEvidenceTitles } from "./readable-evidence.server";
 import { loadRowOptions } from "./row-options.server";
 import { canEditSharedRegister } from "~/policies/register";
 
@@ -17,8 +19,17 @@ export interface OpenedRegister {
   legend: LegendEntry[];
   canEdit: boolean;
   options: RegisterOptions;
-  /** With `withRows`: the rows as last projected, which the page shows while the live document connects. */
+  /**
+   * With `withRows`: the rows as last projected, which the page shows while the live document
+   * connects, their evidence links titled as this reader may see them.
+   */
   saved: RegisterRow[];
+  /**
+   * With `withRows`: the evidence items those rows link to, as this reader may see them. The grid
+   * titles the live document's links by it: the document keeps the title written when an item was
+   * linked, which may since have changed, or be another organisation's private evidence.
+   */
+  evidenceTitles: EvidenceTitles;
 }
 
 /**
@@ -33,11 +44,11 @@ export async function openRegister(database: Database, actor: Actor, load: { wit
     const [register] = await tx.select().from(registers).where(eq(registers.collaborativeId, collaborativeId));
     if (!register) return null;
     const options = { ...(await loadRowOptions(tx)), evidence: await loadEvidenceLinkChoices(tx, { sharedOnly: true }) };
-    const saved = load.withRows
-      ? (await tx.select().from(registerRows).where(eq(registerRows.collaborativeId, collaborativeId)).orderBy(asc(registerRows.position))).map(
-          ({ collaborativeId: _c, projectedAt: _p, rowKey, ...fields }): RegisterRow => ({ key: rowKey, ...fields }),
-        )
-      : [];
+    const stored = load.withRows ? await tx.select().from(registerRows).where(eq(registerRows.collaborativeId, collaborativeId)).orderBy(asc(registerRows.position)) : [];
+    const evidenceTitles = await readableEvidenceTitles(tx, stored.flatMap((r) => r.evidence));
+    const saved = stored.map(
+      ({ collaborativeId: _c, projectedAt: _p, rowKey, evidence, ...fields }): RegisterRow => ({ key: rowKey, ...fields, evidence: evidence.map((link) => readableLink(link, evidenceTitles)) }),
+    );
     return {
       document: `register:${collaborativeId}`,
       collaborativeId,
@@ -46,6 +57,7 @@ export async function openRegister(database: Database, actor: Actor, load: { wit
       canEdit,
       options,
       saved,
+      evidenceTitles,
     };
   });
 }

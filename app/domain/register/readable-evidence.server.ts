@@ -1,15 +1,27 @@
 import { inArray } from "drizzle-orm";
 import type { Tx } from "#db/client";
 import { evidenceItems, type EvidenceLink } from "#db/schema";
-import { itemIdOfPath } from "~/lib/import/evidence-links";
 import { isUuid } from "~/lib/ids";
+import { evidenceItemOf, readableLink, type EvidenceTitles, type ReadableEvidenceLink } from "~/lib/register/evidence-titles";
 
-/** What a link to an evidence item the reader cannot see shows instead of its title. */
-export const UNREADABLE_EVIDENCE = "An evidence item you cannot see (private to its organisation, or deleted)";
+export { UNREADABLE_EVIDENCE, type EvidenceTitles, type ReadableEvidenceLink } from "~/lib/register/evidence-titles";
 
-export interface ReadableEvidenceLink extends EvidenceLink {
-  /** The linked item is not visible to the reader: `title` is `UNREADABLE_EVIDENCE`, not the stored one. */
-  unreadable?: boolean;
+/**
+ * The evidence-library items these links are to, as row-level security lets this reader see
+ * them: each id with the library's current title, or null when the reader cannot see the item.
+ */
+export async function readableEvidenceTitles(tx: Tx, links: Iterable<EvidenceLink>): Promise<EvidenceTitles> {
+  // Ids come from the shared document, which any member's client writes: only well-formed ones reach SQL.
+  const ids = [...new Set([...links].map(evidenceItemOf).filter((id): id is string => id !== null && isUuid(id)))];
+  const titles: Record<string, string | null> = Object.fromEntries(ids.map((id) => [id, null]));
+  for (let i = 0; i < ids.length; i += 1000) {
+    const found = await tx
+      .select({ id: evidenceItems.id, title: evidenceItems.title })
+      .from(evidenceItems)
+      .where(inArray(evidenceItems.id, ids.slice(i, i + 1000)));
+    for (const f of found) titles[f.id.toLowerCase()] = f.title;
+  }
+  return titles;
 }
 
 /**
@@ -22,24 +34,6 @@ export interface ReadableEvidenceLink extends EvidenceLink {
  * phrase (its address is kept, so the owner organisation's export still imports again).
  */
 export async function withReadableEvidence<R extends { evidence: EvidenceLink[] }>(tx: Tx, rows: R[]): Promise<(Omit<R, "evidence"> & { evidence: ReadableEvidenceLink[] })[]> {
-  const itemOf = (link: EvidenceLink) => link.evidenceId?.toLowerCase() ?? itemIdOfPath(link.url);
-  // Ids come from the shared document, which any member's client writes: only well-formed ones reach SQL.
-  const ids = [...new Set(rows.flatMap((r) => r.evidence.map(itemOf)).filter((id): id is string => id !== null && isUuid(id)))];
-  const titles = new Map<string, string>();
-  for (let i = 0; i < ids.length; i += 1000) {
-    const found = await tx
-      .select({ id: evidenceItems.id, title: evidenceItems.title })
-      .from(evidenceItems)
-      .where(inArray(evidenceItems.id, ids.slice(i, i + 1000)));
-    for (const f of found) titles.set(f.id.toLowerCase(), f.title);
-  }
-  return rows.map((row) => ({
-    ...row,
-    evidence: row.evidence.map((link): ReadableEvidenceLink => {
-      const id = itemOf(link);
-      if (id === null) return link;
-      const title = titles.get(id);
-      return title === undefined ? { ...link, title: UNREADABLE_EVIDENCE, unreadable: true } : { ...link, title };
-    }),
-  }));
+  const titles = await readableEvidenceTitles(tx, rows.flatMap((r) => r.evidence));
+  return rows.map((row) => ({ ...row, evidence: row.evidence.map((link) => readableLink(link, titles)) }));
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ASSESSMENT_PHASES } from "#db/schema";
-import { canDeleteAssessment, gradeFingerprint } from "./grading";
+import { todayIso } from "~/lib/plan/dates";
+import { canDeleteAssessment, deadlineStatus, gradeFingerprint } from "./grading";
 import type { PolicyActor } from "./members";
 
 const lead: PolicyActor = { userId: "u", orgId: "o", collaborativeId: "c", role: "equality_lead" };
@@ -27,5 +28,26 @@ describe("a grade's fingerprint (two people grading at once)", () => {
     expect(new Set(prints).size).toBe(5);
     expect(gradeFingerprint(null)).toBe("none");
     expect(gradeFingerprint({ ...slot, value: null })).toBe("none");
+  });
+});
+
+describe("an assessment's publication deadline", () => {
+  const due = (phase: (typeof ASSESSMENT_PHASES)[number], publicationDeadline: string | null = "2025-02-28") => ({ phase, publicationDeadline });
+  it("is overdue the day after it passes unpublished, in every phase before published; due on the day itself", () => {
+    expect(ASSESSMENT_PHASES.filter((p) => deadlineStatus(due(p), "2025-03-01") === "overdue")).toEqual(["gathering_evidence", "grading", "agreed"]);
+    expect(deadlineStatus(due("grading"), "2025-02-28")).toBe("due");
+    expect(deadlineStatus(due("agreed"), "2024-12-31")).toBe("due");
+  });
+  it("is never overdue once published, however late", () => {
+    expect(deadlineStatus(due("published"), "2030-01-01")).toBe("published");
+    expect(deadlineStatus(due("published", null), "2030-01-01")).toBe("published");
+  });
+  it("says when there is none", () => {
+    expect(deadlineStatus(due("grading", null), "2030-01-01")).toBe("no-deadline");
+  });
+  it("is judged on the day in England: half past eleven at night UTC in British Summer Time is already tomorrow", () => {
+    const late = new Date("2025-06-30T23:30:00Z");
+    expect(deadlineStatus(due("grading", "2025-06-30"), late.toISOString().slice(0, 10))).toBe("due");
+    expect(deadlineStatus(due("grading", "2025-06-30"), todayIso(late))).toBe("overdue");
   });
 });

@@ -63,6 +63,21 @@ export function defaultPublicationDeadline(frameworkCode: string, yearStart: num
   return frameworkCode === "EDS2022" ? `${yearStart + 1}-02-28` : null;
 }
 
+/** Where an assessment stands against its publication deadline. */
+export type DeadlineStatus = "published" | "no-deadline" | "due" | "overdue";
+
+/**
+ * Where an assessment stands against its publication deadline on `today` (an ISO day, England's:
+ * `todayIso()`): overdue once the deadline has passed without it being published (due still on
+ * the day itself). A published assessment is never overdue, however late it was published. ISO
+ * days compare as strings.
+ */
+export function deadlineStatus(a: { phase: AssessmentPhase; publicationDeadline: string | null }, today: string): DeadlineStatus {
+  if (a.phase === "published") return "published";
+  if (!a.publicationDeadline) return "no-deadline";
+  return a.publicationDeadline < today ? "overdue" : "due";
+}
+
 /** The form field (and error key) of one grade: per outcome, and per service for Domain 1. */
 export function gradeField(outcomeId: string, serviceId: string | null): string {
   return serviceId ? `grade-${outcomeId}-${serviceId}` : `grade-${outcomeId}`;

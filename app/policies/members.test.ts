@@ -6,6 +6,8 @@ import {
   canRemoveMember,
   canWithdrawInvitation,
   grantableRoles,
+  leavesNoAdmin,
+  removesAnAdmin,
   rolesGrantableInAny,
   withheldCollaborativeRoles,
   type PolicyActor,
@@ -105,5 +107,22 @@ describe("member policies", () => {
       expect(rolesGrantableInAny(admin, [adminOfCOnly, inC("org-1")])).toContain("collaborative_admin");
       expect(rolesGrantableInAny(lead, [inC("org-1")])).not.toContain("regional_lead");
     });
+  });
+});
+
+describe("keeping a collaborative admin", () => {
+  it("only demoting or removing an admin takes one away", () => {
+    expect(removesAnAdmin("collaborative_admin", "equality_lead")).toBe(true);
+    expect(removesAnAdmin("collaborative_admin", null)).toBe(true);
+    expect(removesAnAdmin("collaborative_admin", "collaborative_admin")).toBe(false);
+    expect(removesAnAdmin("regional_lead", null)).toBe(false);
+    expect(removesAnAdmin("equality_lead", "collaborative_admin")).toBe(false);
+  });
+  it("refuses to take away the last one, and only the last one", () => {
+    expect(leavesNoAdmin("collaborative_admin", "viewer", 0)).toBe(true);
+    expect(leavesNoAdmin("collaborative_admin", null, 0)).toBe(true);
+    expect(leavesNoAdmin("collaborative_admin", "viewer", 1)).toBe(false);
+    expect(leavesNoAdmin("collaborative_admin", "collaborative_admin", 0)).toBe(false);
+    expect(leavesNoAdmin("contributor", null, 0)).toBe(false);
   });
 });

@@ -110,3 +110,17 @@ export function canRemoveMember(actor: PolicyActor, member: MembershipRow, reach
 export function canSeeMembersPage(actor: PolicyActor): boolean {
   return actor.role === "collaborative_admin" || actor.role === "equality_lead";
 }
+
+/** Whether changing a membership from `role` to `newRole` (null: removing it) takes a collaborative admin away. */
+export function removesAnAdmin(role: Role, newRole: Role | null): boolean {
+  return role === "collaborative_admin" && newRole !== "collaborative_admin";
+}
+
+/**
+ * Whether the change would leave the collaborative without a collaborative admin: it takes one
+ * away and no other membership of a current member organisation holds the role
+ * (`otherAdmins`, counted while the change holds the collaborative's members lock).
+ */
+export function leavesNoAdmin(role: Role, newRole: Role | null, otherAdmins: number): boolean {
+  return removesAnAdmin(role, newRole) && otherAdmins < 1;
+}

@@ -1,10 +1,12 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { z } from "zod";
 import { ErrorSummary } from "~/components/form/ErrorSummary";
 import { TextInput } from "~/components/form/fields";
 import { GradesTable } from "~/components/grading/GradesTable";
 import { PeerReview } from "~/components/grading/PeerReview";
+import { PublicationDeadline } from "~/components/grading/PublicationDeadline";
 import { Results } from "~/components/grading/Results";
 import { Suggestions } from "~/components/grading/Suggestions";
 import { SuccessBanner } from "~/components/Notice";
@@ -18,9 +20,10 @@ import { formFailure, formGuarded, guarded } from "~/lib/http.server";
 import { formValues, parseForm, valueOf } from "~/lib/forms";
 import { formatDate } from "~/lib/labels";
 import { pageTitle } from "~/lib/meta";
+import { todayIso } from "~/lib/plan/dates";
 import { requireActor } from "~/lib/session.server";
 import { allOutcomes } from "~/policies/assessment-results";
-import { canAssignReviewers, canComment, canDeleteAssessment, canEditAssessment, PHASE_LABELS, RATER_LABELS, yearLabel } from "~/policies/grading";
+import { canAssignReviewers, canComment, canDeleteAssessment, canEditAssessment, deadlineStatus, PHASE_LABELS, RATER_LABELS, yearLabel } from "~/policies/grading";
 
 export const meta: MetaFunction<typeof loader, { action: typeof action }> = ({ data }) =>
   pageTitle(data ? `${data.title}, ${data.view.assessment.orgName}` : "Assessment");
@@ -34,6 +37,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     return {
       view,
       title: `${view.framework.code === "EDS2" ? "EDS2" : "EDS 2022"} ${yearLabel(view.assessment.yearStart)}`,
+      // Judged on the day in England, as the grading list does.
+      deadline: deadlineStatus(view.assessment, todayIso()),
       canEdit: canEditAssessment(who, view.assessment),
       canDelete: canDeleteAssessment(who, view.assessment),
       canComment: canComment(who, view.assessment, view.reviewers.map((r) => r.userId)),
@@ -89,12 +94,23 @@ const DONE: Record<string, string> = {
 };
 
 export default function Assessment() {
-  const { view, title, canEdit, canDelete, canComment: mayComment, candidates } = useLoaderData<typeof loader>();
+  const { view, title, deadline, canEdit, canDelete, canComment: mayComment, candidates } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const done = DONE[params.get("done") ?? ""];
   const a = view.assessment;
   const errors = result && !result.ok ? result.errors : undefined;
+  const details: [string, ReactNode][] = [
+    ["Phase", PHASE_LABELS[a.phase]],
+    ["EDS lead", a.edsLead ?? "Not recorded"],
+    ["Board sponsor", a.boardSponsor ?? "Not recorded"],
+    ["Done", a.partnership === "partnership" ? `In partnership with ${a.partners ?? "others"}` : "Alone"],
+    ["Who took part in rating", a.raters.length ? a.raters.map((r) => RATER_LABELS[r]).join(", ") : "Not recorded"],
+    // Said in words once it has passed unpublished, as on the grading list.
+    ["Publication deadline", deadline === "published" ? formatDate(a.publicationDeadline) || "None set" : <PublicationDeadline deadline={a.publicationDeadline} status={deadline} />],
+    ["Authorised", a.authorisedOn ? formatDate(a.authorisedOn) : "Not yet"],
+    ["Published", a.publishedOn ? formatDate(a.publishedOn) : "Not yet"],
+  ];
   return (
     <>
       <Link to="/grading" className="nhsuk-back-link">
@@ -111,16 +127,7 @@ export default function Assessment() {
         {title}
       </h1>
       <dl className="nhsuk-summary-list">
-        {[
-          ["Phase", PHASE_LABELS[a.phase]],
-          ["EDS lead", a.edsLead ?? "Not recorded"],
-          ["Board sponsor", a.boardSponsor ?? "Not recorded"],
-          ["Done", a.partnership === "partnership" ? `In partnership with ${a.partners ?? "others"}` : "Alone"],
-          ["Who took part in rating", a.raters.length ? a.raters.map((r) => RATER_LABELS[r]).join(", ") : "Not recorded"],
-          ["Publication deadline", a.publicationDeadline ? formatDate(a.publicationDeadline) : "None set"],
-          ["Authorised", a.authorisedOn ? formatDate(a.authorisedOn) : "Not yet"],
-          ["Published", a.publishedOn ? formatDate(a.publishedOn) : "Not yet"],
-        ].map(([k, v]) => (
+        {details.map(([k, v]) => (
           <div className="nhsuk-summary-list__row" key={k}>
             <dt className="nhsuk-summary-list__key">{k}</dt>
             <dd className="nhsuk-summary-list__value">{v}</dd>

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { PublicationDeadline } from "~/components/grading/PublicationDeadline";
 import { SuccessBanner } from "~/components/Notice";
 import { TableRegion } from "~/components/TableRegion";
 import { policyActor } from "~/domain/auth/actor";
@@ -7,16 +8,19 @@ import { listAssessments } from "~/domain/grading/list-assessments.server";
 import { guarded } from "~/lib/http.server";
 import { formatDate } from "~/lib/labels";
 import { pageTitle } from "~/lib/meta";
+import { todayIso } from "~/lib/plan/dates";
 import { requireActor } from "~/lib/session.server";
-import { canChangeBandSet, canManageAssessments, PHASE_LABELS, yearLabel } from "~/policies/grading";
+import { canChangeBandSet, canManageAssessments, deadlineStatus, PHASE_LABELS, yearLabel } from "~/policies/grading";
 
 export const meta: MetaFunction = () => pageTitle("Grading");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireActor(request, context);
+  // Overdue is judged on the day in England, here rather than in the browser, so the page says the same drawn anywhere.
+  const today = todayIso();
   return guarded(async () => ({
     orgName: actor.active.orgName,
-    assessments: await listAssessments(context.database, actor),
+    assessments: (await listAssessments(context.database, actor)).map((a) => ({ ...a, deadline: deadlineStatus(a, today) })),
     canStart: canManageAssessments(policyActor(actor)),
     canConfigure: canChangeBandSet(policyActor(actor)),
   }));
@@ -80,7 +84,7 @@ function AssessmentTable({ caption, items, empty, showOrg }: { caption: string; 
               <td className="nhsuk-table__cell">{PHASE_LABELS[a.phase]}</td>
               <td className="nhsuk-table__cell">{a.grades}</td>
               <td className="nhsuk-table__cell">
-                {a.publishedOn ? `Published ${formatDate(a.publishedOn)}` : a.publicationDeadline ? `Due by ${formatDate(a.publicationDeadline)}` : "No deadline set"}
+                {a.deadline === "published" ? `Published ${formatDate(a.publishedOn)}` : <PublicationDeadline deadline={a.publicationDeadline} status={a.deadline} />}
               </td>
             </tr>
           ))}

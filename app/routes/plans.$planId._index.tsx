@@ -9,6 +9,7 @@ import { countActions, filterActions, objectiveChoices, type PlanFilter } from "
 import { RegisterGrid } from "~/components/register/RegisterGrid";
 import { ConnectionBanner, EditButtons, Legend, PresenceList } from "~/components/register/Toolbar";
 import { colourFor, useRegisterDoc } from "~/components/register/useRegisterDoc";
+import { LiveOnly, WithoutJavaScript } from "~/components/WithoutJavaScript";
 import { notFound } from "~/domain/errors";
 import { isPlanId } from "~/domain/plans/get-plan.server";
 import { openPlan } from "~/domain/plans/open-plan.server";
@@ -92,31 +93,41 @@ export default function PlanPage() {
       ) : null}
       <h2 className="nhsuk-heading-m">Actions</h2>
       <PlanSummary counts={counts} filter={filter} onFilter={setFilter} shown={rows.length} />
-      <ConnectionBanner state={doc.state} readOnly={doc.readOnly} unsent={doc.unsent} what="plan" />
+      <PlanWithoutJavaScript id={plan.id} canEdit={plan.canEdit} canManage={plan.canManage} archived={!!plan.archived} />
+      {/* The live document's parts: left out of the page as the server draws it (see LiveOnly). */}
+      <LiveOnly>
+        <ConnectionBanner state={doc.state} readOnly={doc.readOnly} unsent={doc.unsent} what="plan" />
+      </LiveOnly>
       <div className="register-side">
-        <PresenceList peers={doc.peers} rowNumber={(key) => order.indexOf(key) + 1} columns={PLAN_COLUMNS} />
+        <LiveOnly>
+          <PresenceList peers={doc.peers} rowNumber={(key) => order.indexOf(key) + 1} columns={PLAN_COLUMNS} />
+        </LiveOnly>
         <Legend legend={plan.legend} />
       </div>
-      <div className="register-toolbar">
-        <EditButtons
-          register={doc}
-          addLabel="Add action"
-          onAdd={() => {
-            setFilter("all");
-            doc.stopCapturing();
-            setAdded(appendActions(doc.doc, [{}])[0] ?? null);
-            doc.stopCapturing();
-          }}
-        />
-      </div>
-      <p className="nhsuk-body-s" id="plan-help">
-        Use the arrow keys to move between cells, Enter to edit a cell (or to read a due date&apos;s history and an action&apos;s source), and Escape to stop
-        editing. Ctrl+Z undoes your own last change.
-      </p>
+      <LiveOnly>
+        <div className="register-toolbar">
+          <EditButtons
+            register={doc}
+            addLabel="Add action"
+            onAdd={() => {
+              setFilter("all");
+              doc.stopCapturing();
+              setAdded(appendActions(doc.doc, [{}])[0] ?? null);
+              doc.stopCapturing();
+            }}
+          />
+        </div>
+        <p className="nhsuk-body-s" id="plan-help">
+          Use the arrow keys to move between cells, Enter to edit a cell (or to read a due date&apos;s history and an action&apos;s source), and Escape to stop
+          editing. Ctrl+Z undoes your own last change.
+        </p>
+      </LiveOnly>
       <div aria-live="polite" className="nhsuk-u-visually-hidden" data-testid="announcer">
         {doc.announcement}
       </div>
-      {!doc.synced ? <p className="nhsuk-body">Connecting to the live plan… The actions below are as last saved; you can edit them once connected.</p> : null}
+      <LiveOnly>
+        {!doc.synced ? <p className="nhsuk-body">Connecting to the live plan… The actions below are as last saved; you can edit them once connected.</p> : null}
+      </LiveOnly>
       {all.length === 0 ? <p className="nhsuk-body">The plan has no actions yet.</p> : null}
       {all.length > 0 && rows.length === 0 ? <p className="nhsuk-body">No actions match. Choose &quot;All actions&quot; to see every action.</p> : null}
       {/* Focusable so keyboard users can scroll the wide grid sideways (WCAG 2.1.1). */}
@@ -125,5 +136,30 @@ export default function PlanPage() {
         <RegisterGrid register={live} rows={rows} columns={PLAN_COLUMNS} label={`Actions of ${plan.title}`} cells={cells} sharedOrder={filter === "all"} focusRow={added} />
       </div>
     </>
+  );
+}
+
+/** Without JavaScript the actions below are as last saved and cannot be changed here: what works instead. */
+function PlanWithoutJavaScript({ id, canEdit, canManage, archived }: { id: string; canEdit: boolean; canManage: boolean; archived: boolean }) {
+  const base = `/plans/${id}`;
+  return (
+    <WithoutJavaScript intro="JavaScript is turned off in your browser, so the actions below are shown as last saved and cannot be changed on this page.">
+      <li>
+        read the whole plan, with its links, in its <a href={`${base}/print`}>published view</a>, which also prints
+      </li>
+      <li>
+        download it as <a href={`${base}/export?format=csv`}>CSV</a> or <a href={`${base}/export?format=xlsx`}>Excel (XLSX)</a>
+      </li>
+      {canEdit ? (
+        <li>
+          add actions by <a href={`${base}/import`}>importing them from CSV or Excel</a>
+        </li>
+      ) : null}
+      {canManage ? (
+        <li>
+          {archived ? "restore it" : "change its details, objectives and status legend, or archive it,"} in its <a href={`${base}/settings`}>plan settings</a>
+        </li>
+      ) : null}
+    </WithoutJavaScript>
   );
 }

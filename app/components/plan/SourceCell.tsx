@@ -1,5 +1,6 @@
 import type * as Y from "yjs";
 import { EditorPanel } from "~/components/register/editors";
+import { LiveOnly } from "~/components/WithoutJavaScript";
 import type { Me } from "~/components/register/useRegisterDoc";
 import { formatDateTime } from "~/lib/labels";
 import { resolveSourceChange, SOURCE_FIELDS, sourceChanges, type PlanAction, type SourceChange } from "~/lib/plan/model";
@@ -17,7 +18,10 @@ function changesOf(action: PlanAction, sources: Record<string, CurrentSourceView
   };
 }
 
-/** Where a pulled action came from, and a clear "Source updated" when the source changed since. */
+/**
+ * Where a pulled action came from, and a clear "Source updated" when the source changed since
+ * (reviewing the change opens the live plan's panel, so its button needs JavaScript).
+ */
 export function SourceView({ action, sources, rowNumber, open }: { action: PlanAction; sources: Record<string, CurrentSourceView>; rowNumber: number; open(): void }) {
   if (!action.source) return <span className="register-muted">Written in this plan</span>;
   const { current, changes } = changesOf(action, sources);
@@ -34,10 +38,12 @@ export function SourceView({ action, sources, rowNumber, open }: { action: PlanA
       {changes.length ? (
         <>
           <strong className="nhsuk-tag nhsuk-tag--orange plan-tag">Source updated</strong>
-          <button type="button" tabIndex={-1} className="register-link-button" onClick={open}>
-            Review the change
-            <span className="nhsuk-u-visually-hidden"> to the source of row {rowNumber}</span>
-          </button>
+          <LiveOnly>
+            <button type="button" tabIndex={-1} className="register-link-button" onClick={open}>
+              Review the change
+              <span className="nhsuk-u-visually-hidden"> to the source of row {rowNumber}</span>
+            </button>
+          </LiveOnly>
         </>
       ) : null}
     </span>

@@ -1,7 +1,6 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
-import { FINDING_KINDS } from "#db/schema";
 import { ErrorSummary } from "~/components/form/ErrorSummary";
 import { SuccessBanner } from "~/components/Notice";
 import { pickedValues } from "~/components/pickers/TagPicker";
@@ -11,9 +10,9 @@ import { addFinding } from "~/domain/evidence/add-finding.server";
 import { addRecommendation } from "~/domain/evidence/add-recommendation.server";
 import { getItem } from "~/domain/evidence/get-item.server";
 import { listFilterOptions } from "~/domain/evidence/filter-options.server";
+import { findingFields, recommendationFields } from "~/domain/evidence/part-input";
 import { setTags } from "~/domain/evidence/set-tags.server";
 import { unshareItem } from "~/domain/evidence/unshare-item.server";
-import { isRealDate } from "~/lib/dates";
 import { formFailure, formGuarded, guarded } from "~/lib/http.server";
 import { formValues, parseForm, valueOf } from "~/lib/forms";
 import { pageTitle } from "~/lib/meta";
@@ -37,15 +36,10 @@ const optional = z
   .trim()
   .optional()
   .transform((v) => v || null);
+// The add forms' fields, with the rules their edit pages use too (part-input.ts).
 const schema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("finding"), findingKind: z.enum(FINDING_KINDS, { message: "Choose issue or quote" }), findingText: z.string().trim().min(1, "Enter the finding").max(10000, "A finding must be 10,000 characters or fewer") }),
-  z.object({
-    intent: z.literal("recommendation"),
-    recText: z.string().trim().min(1, "Enter the recommendation").max(5000, "A recommendation must be 5,000 characters or fewer"),
-    addressedToOrgId: optional.refine((v) => v === null || z.string().uuid().safeParse(v).success, "Select an organisation from the list"),
-    responseDue: optional.refine((v) => v === null || isRealDate(v), "Response due must be a real date"),
-    response: z.string().trim().max(5000, "The response must be 5,000 characters or fewer").optional().default(""),
-  }),
+  z.object({ intent: z.literal("finding"), ...findingFields }),
+  z.object({ intent: z.literal("recommendation"), ...recommendationFields }),
   z.object({ intent: z.literal("tags"), findingId: optional }),
   z.object({ intent: z.literal("unshare") }),
 ]);
@@ -93,6 +87,11 @@ const DONE: Record<string, string> = {
   recommendation: "Recommendation added.",
   tagged: "Tags saved.",
   attached: "File attached.",
+  findingSaved: "Finding changed.",
+  findingRemoved: "Finding removed.",
+  recommendationSaved: "Recommendation changed.",
+  recommendationRemoved: "Recommendation removed.",
+  fileRemoved: "File removed.",
   shared: "Shared with the collaborative.",
   unshared: "No longer shared: the item is private to your organisation again.",
 };
@@ -153,8 +152,8 @@ export default function EvidenceItem() {
       {data.own && item.sharedAt && can.tag && !can.share ? <p className="nhsuk-body-s">Shared items cannot be edited. Your equality lead can unshare it to make changes.</p> : null}
       <ItemDetails item={item} />
       <TagsSection tags={data.tags} options={data.tagOptions} canTag={can.tag} failure={failure} />
-      <FindingsSection findings={data.findings} options={data.tagOptions} canEdit={can.edit} canTag={can.tag} failure={failure} />
-      <RecommendationsSection recommendations={data.recommendations} organisations={data.organisations} canEdit={can.edit} failure={failure} />
+      <FindingsSection itemId={item.id} findings={data.findings} options={data.tagOptions} canEdit={can.edit} canTag={can.tag} failure={failure} />
+      <RecommendationsSection itemId={item.id} recommendations={data.recommendations} organisations={data.organisations} canEdit={can.edit} failure={failure} />
       <AttachmentsSection itemId={item.id} attachments={data.attachments} own={data.own} canEdit={can.edit} failure={failure} />
       <HistorySection history={data.history} />
     </>

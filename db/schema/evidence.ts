@@ -342,7 +342,28 @@ export const evidenceAttachments = pgTable(
   (t) => [index("evidence_attachments_item_idx").on(t.itemId), ...frozenWhenSharedPolicies("evidence_attachments")],
 );
 
-export const EVENT_ACTIONS = ["created", "edited", "tagged", "untagged", "finding_added", "recommendation_added", "attached", "shared", "unshared", "redacted", "imported"] as const;
+/**
+ * What an item's history records. A finding, recommendation or file changed or removed while the
+ * item is private has its own kind (migration 0034), as adding one has.
+ */
+export const EVENT_ACTIONS = [
+  "created",
+  "edited",
+  "tagged",
+  "untagged",
+  "finding_added",
+  "recommendation_added",
+  "attached",
+  "shared",
+  "unshared",
+  "redacted",
+  "imported",
+  "finding_edited",
+  "finding_removed",
+  "recommendation_edited",
+  "recommendation_removed",
+  "file_removed",
+] as const;
 export type EventAction = (typeof EVENT_ACTIONS)[number];
 
 /** The item's history. Append-only for the app role (no update or delete grant). */

@@ -254,6 +254,64 @@ describe("the evidence library in a browser", () => {
     await expectAccessible(page, "evidence list after a delete");
     expect((await page.goto(url))!.status()).toBe(404);
   }, 180_000);
+  it("a finding, a recommendation and a file added by mistake are corrected or removed on their own pages", async () => {
+    const page = await (await newContext(browser)).newPage();
+    await signIn(page, "contributor@peff.example");
+    await page.goto("/evidence/new");
+    await page.getByLabel("Title").fill(`Corrections ${word}`);
+    await page.getByLabel("Type").selectOption({ label: "Meeting note" });
+    await page.getByRole("button", { name: "Save and continue" }).click();
+    await page.waitForURL(/\/evidence\/[0-9a-f-]{36}\?done=created/);
+    await page.getByLabel("Finding", { exact: true }).fill("No hearing loop at recepton.");
+    await page.getByRole("button", { name: "Add finding" }).click();
+    await page.waitForURL(/done=finding/);
+    await page.getByLabel("Recommendation", { exact: true }).fill("Fit a hearing loop");
+    await page.getByRole("button", { name: "Add recommendation" }).click();
+    await page.waitForURL(/done=recommendation/);
+    await page.locator("#file").setInputFiles({ name: "wrong-poster.png", mimeType: "image/png", buffer: ONE_PIXEL_PNG });
+    await page.getByRole("button", { name: "Upload file" }).click();
+    await page.waitForURL(/done=attached/);
+    await expect.poll(() => page.getByRole("link", { name: "wrong-poster.png" }).count()).toBe(1);
+
+    // A typo in a finding: an error keeps the page, then the correction is saved.
+    await page.getByRole("link", { name: "Edit finding 1" }).click();
+    await expect.poll(() => heading(page)).toBe("Edit finding 1");
+    expect(await page.getByLabel("Finding", { exact: true }).inputValue()).toBe("No hearing loop at recepton.");
+    await expectAccessible(page, "edit a finding");
+    await page.getByLabel("Finding", { exact: true }).fill("");
+    await page.getByRole("button", { name: "Save changes" }).click();
+    await expect.poll(() => page.locator(".nhsuk-error-summary").textContent()).toMatch(/Enter the finding/);
+    await expectAccessible(page, "edit a finding, with errors");
+    await page.getByLabel("Finding", { exact: true }).fill("No hearing loop at reception.");
+    await page.getByRole("button", { name: "Save changes" }).click();
+    await page.waitForURL(/done=findingSaved/);
+    await expect.poll(() => page.locator("section[aria-labelledby=findings]").textContent()).toMatch(/No hearing loop at reception\./);
+
+    // A recommendation entered by mistake: what was typed stays after an error, then it is removed.
+    await page.getByRole("link", { name: "Edit the recommendation “Fit a hearing loop”" }).click();
+    await expect.poll(() => heading(page)).toBe("Edit a recommendation");
+    await expectAccessible(page, "edit a recommendation");
+    await page.getByLabel("Recommendation", { exact: true }).fill("");
+    await page.getByLabel("Response (optional)").fill("Discussed at the board");
+    await page.getByRole("button", { name: "Save changes" }).click();
+    await expect.poll(() => page.locator(".nhsuk-error-summary").textContent()).toMatch(/Enter the recommendation/);
+    expect(await page.getByLabel("Response (optional)").inputValue()).toBe("Discussed at the board");
+    await expectAccessible(page, "edit a recommendation, with errors");
+    await page.getByRole("button", { name: "Remove this recommendation" }).click();
+    await page.waitForURL(/done=recommendationRemoved/);
+    await expect.poll(() => page.locator("section[aria-labelledby=recommendations]").textContent()).toMatch(/No recommendations recorded/);
+
+    // A file attached by mistake: removed after a confirmation.
+    await page.getByRole("link", { name: "Remove wrong-poster.png" }).click();
+    await expect.poll(() => heading(page)).toBe("Remove this file");
+    await expectAccessible(page, "remove a file");
+    await page.getByRole("button", { name: "Remove this file" }).click();
+    await page.waitForURL(/done=fileRemoved/);
+    await expect.poll(() => page.getByRole("link", { name: "wrong-poster.png" }).count()).toBe(0);
+    const history = await page.locator("section[aria-labelledby=history] table").textContent();
+    expect(history).toMatch(/Changed a finding.*Changed: wording.*Removed a recommendation.*Removed a file/);
+    await expectAccessible(page, "item after corrections");
+  }, 180_000);
   it("a recommendation to another organisation is answered by it, from its list, field by field", async () => {
     const owner = await (await newContext(browser)).newPage();
     await signIn(owner, "luht.lead@peff.example");

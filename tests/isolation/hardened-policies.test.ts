@@ -223,6 +223,26 @@ describe("a shared evidence item's findings, recommendations and files (0019)", 
     for (const change of changes(shared)) expect(await asApp(world.actors.contributorA, change)).toBe(1);
   });
 
+  it("are changed and removed only by the owner's writers: not by its viewers, nor by another organisation that reads them once shared", async () => {
+    // What the edit pages change besides the text: a finding's kind, a recommendation's addressee and due date.
+    const moves = (p: Awaited<ReturnType<typeof itemWithParts>>) => [
+      sql`update evidence_findings set kind = 'quote' where id = ${p.finding} returning 1`,
+      sql`update evidence_recommendations set addressed_to_org_id = ${world.orgs.a2}, response_due = '2031-01-31' where id = ${p.recommendation} returning 1`,
+    ];
+    const seen = (actor: Actor, p: Awaited<ReturnType<typeof itemWithParts>>) =>
+      asApp(actor, sql`select 1 from evidence_findings where id = ${p.finding} union all select 1 from evidence_recommendations where id = ${p.recommendation} union all select 1 from evidence_attachments where id = ${p.file}`);
+    const open = await itemWithParts(false);
+    const shared = await itemWithParts(true);
+    // Both read the rows, so a 0 below is the policy's refusal, not a row they cannot see.
+    expect(await seen(world.actors.viewerA, open)).toBe(3);
+    expect(await seen(world.actors.leadA2, shared)).toBe(3);
+    for (const statement of [...changes(open), ...moves(open), ...removals(open)]) expect(await asApp(world.actors.viewerA, statement)).toBe(0);
+    for (const statement of [...changes(shared), ...moves(shared), ...removals(shared)]) expect(await asApp(world.actors.leadA2, statement)).toBe(0);
+    expect(await texts(open)).toEqual([["As shared"], ["As shared"], ["As shared"]]);
+    expect(await texts(shared)).toEqual([["As shared"], ["As shared"], ["As shared"]]);
+    for (const statement of [...moves(open), ...removals(open)]) expect(await asApp(world.actors.contributorA, statement)).toBe(1);
+  });
+
   it("do not include tags, which carry no personal data and stay editable on a shared item (as the app allows)", async () => {
     const shared = await itemOf(a(), true);
     const [c] = await database.db.select({ id: characteristics.id }).from(characteristics).limit(1);

@@ -124,7 +124,7 @@ export function TagsSection({ tags, options, canTag, failure }: { tags: Tag[]; o
   );
 }
 
-export function FindingsSection({ findings, options, canEdit, canTag, failure }: { findings: { id: string; kind: FindingKind; text: string; tags: Tag[] }[]; options: TagOption[]; canEdit: boolean; canTag: boolean; failure?: FormFailureLike }) {
+export function FindingsSection({ itemId, findings, options, canEdit, canTag, failure }: { itemId: string; findings: { id: string; kind: FindingKind; text: string; tags: Tag[] }[]; options: TagOption[]; canEdit: boolean; canTag: boolean; failure?: FormFailureLike }) {
   const mine = intentOf(failure) === "finding";
   return (
     <section aria-labelledby="findings">
@@ -138,6 +138,13 @@ export function FindingsSection({ findings, options, canEdit, canTag, failure }:
                 Finding {i + 1} ({f.kind === "quote" ? "quote" : "key issue"})
               </h3>
               {f.kind === "quote" ? <blockquote className="peff-prewrap">{f.text}</blockquote> : <p className="peff-prewrap">{f.text}</p>}
+              {canEdit ? (
+                <p className="nhsuk-body-s">
+                  <Link to={`/evidence/${itemId}/findings/${f.id}`}>
+                    Edit<span className="nhsuk-u-visually-hidden"> finding {i + 1}</span>
+                  </Link>
+                </p>
+              ) : null}
               <TagList tags={f.tags} />
               {canTag ? <TagForm id={tagPickerId(i)} findingId={f.id} tags={f.tags} options={options} failure={failure} /> : null}
             </div>
@@ -162,11 +169,13 @@ export function FindingsSection({ findings, options, canEdit, canTag, failure }:
 type Answer = { decision: ResponseDecision; body: string; at: string | Date };
 
 export function RecommendationsSection({
+  itemId,
   recommendations,
   organisations,
   canEdit,
   failure,
 }: {
+  itemId: string;
   recommendations: { id: string; text: string; addressedTo: string | null; responseDue: string | null; response: string; answer: Answer | null }[];
   organisations: { id: string; name: string }[];
   canEdit: boolean;
@@ -192,7 +201,17 @@ export function RecommendationsSection({
           <tbody className="nhsuk-table__body">
             {recommendations.map((r) => (
               <tr key={r.id}>
-                <td className="peff-prewrap">{r.text}</td>
+                <td>
+                  <span className="peff-prewrap">{r.text}</span>
+                  {canEdit ? (
+                    <>
+                      <br />
+                      <Link to={`/evidence/${itemId}/recommendations/${r.id}/edit`} className="nhsuk-body-s">
+                        Edit<span className="nhsuk-u-visually-hidden"> the recommendation “{r.text.slice(0, 60)}”</span>
+                      </Link>
+                    </>
+                  ) : null}
+                </td>
                 <td>{r.addressedTo ?? "Not recorded"}</td>
                 <td>{formatDate(r.responseDue) || "No date"}</td>
                 <td className="peff-prewrap">
@@ -245,6 +264,14 @@ export function AttachmentsSection({ itemId, attachments, own, canEdit, failure 
             <li key={a.id}>
               {a.withheld ? <span>{a.filename}</span> : <a href={`/evidence/${itemId}/files/${a.id}`}>{a.filename}</a>} ({formatBytes(a.size)}
               {a.textLength ? ", text searchable" : ""})
+              {canEdit ? (
+                <>
+                  {" "}
+                  <Link to={`/evidence/${itemId}/files/${a.id}/remove`} className="nhsuk-body-s">
+                    Remove<span className="nhsuk-u-visually-hidden"> {a.filename}</span>
+                  </Link>
+                </>
+              ) : null}
               {a.redacted ? <span className="nhsuk-body-s"> Personal data was redacted from its text before sharing{own ? "" : "; the original file stays with its owner"}.</span> : null}
               {a.withheld && !a.redacted ? <span className="nhsuk-body-s"> It could not be checked for personal data when it was shared, so the file stays with its owner.</span> : null}
               {a.textLength ? (

@@ -3,15 +3,15 @@ import type { Database } from "#db/client";
 import { evidenceFindings, type FindingKind } from "#db/schema";
 import { withTenant } from "#db/tenant";
 import { policyActor, tenantOf, type Actor } from "~/domain/auth/actor";
-import { forbidden, invalid } from "~/domain/errors";
+import { forbidden } from "~/domain/errors";
 import { canEditItem } from "~/policies/evidence";
 import { holdPrivate, loadItem, recordEvent } from "./events.server";
+import { findingInputSchema, parsedOrInvalid } from "./part-input";
 
 /** Adds a finding (a key issue or a quote) to a private item. */
 export async function addFinding(database: Database, actor: Actor, input: { itemId: string; kind: FindingKind; text: string }): Promise<{ id: string }> {
-  const text = input.text.trim();
-  if (!text) throw invalid({ findingText: "Enter the finding" });
-  if (text.length > 10000) throw invalid({ findingText: "A finding must be 10,000 characters or fewer" });
+  // The form's rules (part-input.ts), for callers that did not come through the form.
+  const { findingText: text } = parsedOrInvalid(findingInputSchema, { findingKind: input.kind, findingText: input.text });
   return withTenant(database, tenantOf(actor), async (tx) => {
     const item = await loadItem(tx, input.itemId);
     if (!canEditItem(policyActor(actor), item)) throw forbidden("Only the owner organisation's equality lead or contributors can add findings, and only while the item is private");

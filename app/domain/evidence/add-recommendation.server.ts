@@ -1,4 +1,4 @@
-import type { Database } from "#db/client";
+import type { Database, Tx } from "#db/client";
 import { eq } from "drizzle-orm";
 import { evidenceRecommendations, organisations } from "#db/schema";
 import { withTenant } from "#db/tenant";
@@ -15,16 +15,20 @@ export interface RecommendationInput {
   response: string;
 }
 
+/** The organisation a recommendation is addressed to must be one this actor can see (RLS decides), or the form says so. */
+export async function checkAddressee(tx: Tx, orgId: string | null): Promise<void> {
+  if (!orgId) return;
+  const [org] = await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, orgId));
+  if (!org) throw invalid({ addressedToOrgId: "Select an organisation from the list" });
+}
+
 /** Adds a recommendation (addressed to an organisation, with a response due and the response) to a private item. */
 export async function addRecommendation(database: Database, actor: Actor, input: RecommendationInput): Promise<{ id: string }> {
   return withTenant(database, tenantOf(actor), async (tx) => {
     const item = await loadItem(tx, input.itemId);
     if (!canEditItem(policyActor(actor), item)) throw forbidden("Recommendations can be added by the owner organisation while the item is private");
     await holdPrivate(tx, item.id);
-    if (input.addressedToOrgId) {
-      const [org] = await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, input.addressedToOrgId));
-      if (!org) throw invalid({ addressedToOrgId: "Select an organisation from the list" });
-    }
+    await checkAddressee(tx, input.addressedToOrgId);
     const [row] = await tx
       .insert(evidenceRecommendations)
       .values({ collaborativeId: item.collaborativeId, orgId: item.orgId, itemId: item.id, text: input.text, addressedToOrgId: input.addressedToOrgId, responseDue: input.responseDue, response: input.response })

@@ -2,7 +2,7 @@ import { and, desc, eq } from "drizzle-orm";
 import type { Tx } from "#db/client";
 import { evidenceEvents, evidenceItems, type EventAction } from "#db/schema";
 import type { Actor } from "~/domain/auth/actor";
-import { conflict, notFound } from "~/domain/errors";
+import { conflict, forbidden, notFound, type DomainError } from "~/domain/errors";
 import { isUuid } from "~/lib/ids";
 
 /** Appends to an item's history, in the caller's transaction. */
@@ -51,6 +51,18 @@ export async function filesLookedAtWhenShared(tx: Tx, itemId: string): Promise<b
  * it too (FOR SHARE) and checks the item is still private: whichever comes second waits for the
  * first to commit, then sees what it did.
  */
+
+/**
+ * The refusal when canEditItem says no to changing or removing a finding, recommendation or file
+ * (migration 0019 says the same in the database): the owner organisation is told a shared item
+ * is frozen until unshared; anyone else, that it is not theirs to change.
+ */
+export function cannotChangePart(actor: Actor, item: { orgId: string; sharedAt: Date | string | null }, what: string): DomainError {
+  if (item.sharedAt && item.orgId === actor.active.orgId) {
+    return forbidden(`This item is shared, so its findings, recommendations and files cannot be changed or removed. An equality lead can unshare it first (it is checked for personal data again when it is shared).`);
+  }
+  return forbidden(`Only the owner organisation's equality lead or contributors can ${what}, and only while the item is private`);
+}
 
 /** Locks the item for a change to its content; refuses if it was shared meanwhile. */
 export async function holdPrivate(tx: Tx, itemId: string): Promise<void> {

@@ -49,7 +49,7 @@ export async function getItem(database: Database, actor: Actor, input: { itemId:
       .where(eq(evidenceItems.id, id));
     const findings = await tx.select({ id: evidenceFindings.id, kind: evidenceFindings.kind, text: evidenceFindings.text }).from(evidenceFindings).where(eq(evidenceFindings.itemId, id)).orderBy(asc(evidenceFindings.position), asc(evidenceFindings.createdAt));
     const recommendations = await tx
-      .select({ id: evidenceRecommendations.id, text: evidenceRecommendations.text, addressedTo: organisations.name, responseDue: evidenceRecommendations.responseDue, response: evidenceRecommendations.response })
+      .select({ id: evidenceRecommendations.id, text: evidenceRecommendations.text, addressedToOrgId: evidenceRecommendations.addressedToOrgId, addressedTo: organisations.name, responseDue: evidenceRecommendations.responseDue, response: evidenceRecommendations.response })
       .from(evidenceRecommendations)
       .leftJoin(organisations, eq(organisations.id, evidenceRecommendations.addressedToOrgId))
       .where(eq(evidenceRecommendations.itemId, id))

@@ -37,6 +37,11 @@ export const EVENT_LABELS: Record<EventAction, string> = {
   unshared: "Unshared",
   redacted: "Redacted personal data",
   imported: "Imported",
+  finding_edited: "Changed a finding",
+  finding_removed: "Removed a finding",
+  recommendation_edited: "Changed a recommendation",
+  recommendation_removed: "Removed a recommendation",
+  file_removed: "Removed a file",
 };
 
 /** How the history names an item's fields (the keys "edited" events store). */
@@ -52,6 +57,10 @@ const FIELD_LABELS: Record<string, string> = {
   services: "services",
   concernedOrgIds: "organisations it concerns",
 };
+
+/** How the history names a finding's and a recommendation's fields ("finding_edited" and "recommendation_edited" events store the keys). */
+const FINDING_FIELD_LABELS: Record<string, string> = { text: "wording", kind: "key issue or quote" };
+const RECOMMENDATION_FIELD_LABELS: Record<string, string> = { text: "wording", addressedToOrgId: "addressed to", responseDue: "response due", response: "response" };
 
 /** Where a redaction happened, as sharing records it: nothing typed ("Text of file 2", never a file's name). */
 const PLACE = /^(?:Title|Summary|Services|(?:Finding|Recommendation|Response to recommendation|Text of file|Name of file) \d+)$/;
@@ -81,8 +90,11 @@ export function describeEvent(action: EventAction, detail: Record<string, unknow
       const line = count(detail.line);
       return line ? `Line ${line} of the imported file` : "";
     }
-    case "edited": {
-      const fields = strings(detail.fields).flatMap((k) => FIELD_LABELS[k] ?? []);
+    case "edited":
+    case "finding_edited":
+    case "recommendation_edited": {
+      const names = action === "edited" ? FIELD_LABELS : action === "finding_edited" ? FINDING_FIELD_LABELS : RECOMMENDATION_FIELD_LABELS;
+      const fields = strings(detail.fields).flatMap((k) => names[k] ?? []);
       return fields.length ? `Changed: ${fields.join(", ")}` : "";
     }
     case "tagged":
@@ -115,7 +127,8 @@ export function describeEvent(action: EventAction, detail: Record<string, unknow
       return parts.join(", ");
     }
     default:
-      // "created" (older events stored the title here), "finding_added", "recommendation_added", "unshared": nothing to add.
+      // "created" (older events stored the title here), "finding_added", "recommendation_added", "unshared", and the removals
+      // ("finding_removed", "recommendation_removed", "file_removed": what was removed is gone, and its text or name is never kept here): nothing to add.
       return "";
   }
 }

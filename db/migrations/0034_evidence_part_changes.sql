@@ -1,0 +1,4 @@
+-- An item's history names a finding, recommendation or file changed or removed while the item is
+-- private (0019's policies already let its writers do so): five kinds of event, as adding one has.
+ALTER TABLE "evidence_events" DROP CONSTRAINT "evidence_events_action_check";--> statement-breakpoint
+ALTER TABLE "evidence_events" ADD CONSTRAINT "evidence_events_action_check" CHECK ("evidence_events"."action" in ('created', 'edited', 'tagged', 'untagged', 'finding_added', 'recommendation_added', 'attached', 'shared', 'unshared', 'redacted', 'imported', 'finding_edited', 'finding_removed', 'recommendation_edited', 'recommendation_removed', 'file_removed'));

@@ -49,7 +49,7 @@ describe("the evidence library in a browser", () => {
     await page.getByRole("button", { name: "Upload file" }).click();
     await page.waitForURL(/done=attached/);
     // The URL changes before the page re-renders: wait for the content.
-    await expect.poll(() => page.getByRole("link", { name: "Mrs_Okafor_panel-notes.pdf" }).count()).toBe(1);
+    await expect.poll(() => page.getByRole("link", { name: "Mrs_Okafor_panel-notes.pdf", exact: true }).count()).toBe(1);
 
     await page.getByLabel("Finding", { exact: true }).fill("No BSL interpreter was booked for the discharge meeting.");
     await page.getByRole("button", { name: "Add finding" }).click();
@@ -106,7 +106,7 @@ describe("the evidence library in a browser", () => {
     await page.locator("#file").setInputFiles({ name: "ward-poster.png", mimeType: "image/png", buffer: ONE_PIXEL_PNG });
     await page.getByRole("button", { name: "Upload file" }).click();
     await page.waitForURL(/done=attached/);
-    await expect.poll(() => page.getByRole("link", { name: "ward-poster.png" }).count()).toBe(1);
+    await expect.poll(() => page.getByRole("link", { name: "ward-poster.png", exact: true }).count()).toBe(1);
 
     await page.getByRole("link", { name: "Share with the collaborative" }).click();
     await expect.poll(() => page.getByRole("heading", { level: 2, name: "Files we could not check" }).count()).toBe(1);
@@ -128,7 +128,7 @@ describe("the evidence library in a browser", () => {
     await page.keyboard.press("Enter");
     await page.waitForURL(/done=shared/);
     // Looked at and shared as it is: the file stays on the item, and the history says it was looked at.
-    await expect.poll(() => page.getByRole("link", { name: "ward-poster.png" }).count()).toBe(1);
+    await expect.poll(() => page.getByRole("link", { name: "ward-poster.png", exact: true }).count()).toBe(1);
     expect(await page.locator("section[aria-labelledby=history] table").textContent()).toMatch(/Shared with the collaborative.*1 file the check could not read, looked at and shared/);
     await expectAccessible(page, "item shared after looking at its file");
   }, 180_000);
@@ -271,7 +271,7 @@ describe("the evidence library in a browser", () => {
     await page.locator("#file").setInputFiles({ name: "wrong-poster.png", mimeType: "image/png", buffer: ONE_PIXEL_PNG });
     await page.getByRole("button", { name: "Upload file" }).click();
     await page.waitForURL(/done=attached/);
-    await expect.poll(() => page.getByRole("link", { name: "wrong-poster.png" }).count()).toBe(1);
+    await expect.poll(() => page.getByRole("link", { name: "wrong-poster.png", exact: true }).count()).toBe(1);
 
     // A typo in a finding: an error keeps the page, then the correction is saved.
     await page.getByRole("link", { name: "Edit finding 1" }).click();

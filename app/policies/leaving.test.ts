@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canRecordLeaving, leavingDateProblem } from "./leaving";
+import { canRecordLeaving, leavingDateProblem, leavingLeavesNoAdmin } from "./leaving";
 import type { PolicyActor } from "./members";
 
 const admin: PolicyActor = { userId: "u-admin", orgId: "org-1", collaborativeId: "c", role: "collaborative_admin" };
@@ -18,5 +18,11 @@ describe("recording that an organisation left", () => {
     expect(problem("2022-07-01")).toBeNull();
     expect(problem("2026-12-07")).toBe("The date it left must be today or in the past");
     expect(problem("2022-06-30")).toBe("The date it left must be on or after 1 July 2022, when it joined");
+  });
+
+  it("never leaves the collaborative without a collaborative admin in an organisation that stays", () => {
+    expect(leavingLeavesNoAdmin(0)).toBe(true);
+    expect(leavingLeavesNoAdmin(1)).toBe(false);
+    expect(leavingLeavesNoAdmin(3)).toBe(false);
   });
 });

@@ -22,3 +22,13 @@ export function leavingDateProblem(leftOn: string, joinedOn: string, today: stri
   if (leftOn < joinedOn) return `The date it left must be on or after ${joinedLabel}, when it joined`;
   return null;
 }
+
+/**
+ * Whether recording the leaving would leave the collaborative without a collaborative admin: none
+ * in the current member organisations that stay (`adminsStaying`, counted under the
+ * collaborative's members lock). An admin's role applies in every collaborative of their
+ * organisation, so an organisation that leaves takes its admins away from this one.
+ */
+export function leavingLeavesNoAdmin(adminsStaying: number): boolean {
+  return adminsStaying < 1;
+}

@@ -30,6 +30,15 @@ export async function describeResetTarget(database: Database, actor: Actor, memb
  * Makes a one-time link for the person to choose a new password, valid for 24 hours, shown once to
  * the maker to pass on (no email is sent). Only the newest link for a person works. Nothing
  * changes for the person until the link is used: their password and sessions stay as they are.
+ *
+ * Unlike making an invitation, this takes no members lock (hold-membership.server.ts), and needs
+ * none. It is judged by `makerMayReset` on the maker's and the person's memberships as read in
+ * this transaction, not by the role the request began with; and nothing withdraws a maker's links
+ * when their role changes or they are removed, which a link made during that change could slip
+ * past: every link is judged again, on the owner connection under its row lock, when it is used
+ * (getPasswordReset). So a link made while its maker's demotion is in flight is exactly what a link
+ * made a moment before the demotion is, which is allowed: it works only if, when used, its maker
+ * could still make it.
  */
 export async function createPasswordReset(database: Database, config: AppConfig, actor: Actor, membershipId: string): Promise<{ url: string; expiresAt: Date; name: string }> {
   const target = await describeMembership(database, actor, membershipId);

@@ -6,6 +6,7 @@ import { COLUMNS } from "~/components/register/columns";
 import { RegisterGrid } from "~/components/register/RegisterGrid";
 import { registerCells } from "~/components/register/registerCells";
 import { colourFor, useRegisterDoc } from "~/components/register/useRegisterDoc";
+import { LiveOnly, WithoutJavaScript } from "~/components/WithoutJavaScript";
 import { notFound } from "~/domain/errors";
 import { openRegister } from "~/domain/register/open-register.server";
 import { guarded } from "~/lib/http.server";
@@ -82,31 +83,41 @@ export default function BarrierRegister() {
           <Link to="/register/progress">Progress in plans</Link> (which organisations have added each barrier to a plan, and how far along they are)
         </li>
       </ul>
-      <ConnectionBanner state={doc.state} readOnly={doc.readOnly} unsent={doc.unsent} />
+      <RegisterWithoutJavaScript canEdit={register.canEdit} canChangeLegend={canChangeLegend} />
+      {/* The live document's parts: left out of the page as the server draws it (see LiveOnly). */}
+      <LiveOnly>
+        <ConnectionBanner state={doc.state} readOnly={doc.readOnly} unsent={doc.unsent} />
+      </LiveOnly>
       <div className="register-side">
-        <PresenceList peers={doc.peers} rowNumber={(key) => order.indexOf(key) + 1} />
+        <LiveOnly>
+          <PresenceList peers={doc.peers} rowNumber={(key) => order.indexOf(key) + 1} />
+        </LiveOnly>
         <Legend legend={register.legend} />
       </div>
-      <Toolbar
-        register={doc}
-        view={view}
-        onView={setView}
-        legend={register.legend}
-        onAdd={() => {
-          setView({ filter: "", status: "", sort: view.sort });
-          doc.stopCapturing();
-          setAdded(appendRows(doc.doc, [{}])[0] ?? null);
-          doc.stopCapturing();
-        }}
-      />
-      <p className="nhsuk-body-s" id="register-help">
-        Use the arrow keys to move between cells, Enter to edit a cell, and Escape to stop editing. Ctrl+Z undoes your own last change.
-        {view.filter || view.status ? ` Showing ${rows.length} of ${all.length} rows.` : null}
-      </p>
+      <LiveOnly>
+        <Toolbar
+          register={doc}
+          view={view}
+          onView={setView}
+          legend={register.legend}
+          onAdd={() => {
+            setView({ filter: "", status: "", sort: view.sort });
+            doc.stopCapturing();
+            setAdded(appendRows(doc.doc, [{}])[0] ?? null);
+            doc.stopCapturing();
+          }}
+        />
+        <p className="nhsuk-body-s" id="register-help">
+          Use the arrow keys to move between cells, Enter to edit a cell, and Escape to stop editing. Ctrl+Z undoes your own last change.
+          {view.filter || view.status ? ` Showing ${rows.length} of ${all.length} rows.` : null}
+        </p>
+      </LiveOnly>
       <div aria-live="polite" className="nhsuk-u-visually-hidden" data-testid="announcer">
         {doc.announcement}
       </div>
-      {!doc.synced ? <p className="nhsuk-body">Loading the register… The rows below are as last saved; you can edit them once connected.</p> : null}
+      <LiveOnly>
+        {!doc.synced ? <p className="nhsuk-body">Loading the register… The rows below are as last saved; you can edit them once connected.</p> : null}
+      </LiveOnly>
       {all.length === 0 ? <p className="nhsuk-body">The register has no rows yet.</p> : null}
       {/* Focusable so keyboard users can scroll the wide grid sideways (WCAG 2.1.1). */}
       {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex */}
@@ -114,5 +125,35 @@ export default function BarrierRegister() {
         <RegisterGrid register={live} rows={rows} columns={COLUMNS} label="Shared barrier register" cells={cells} sharedOrder={view.sort === "shared"} focusRow={added} />
       </div>
     </>
+  );
+}
+
+/** Without JavaScript the rows below are as last saved and cannot be changed here: what works instead, as the role allows. */
+function RegisterWithoutJavaScript({ canEdit, canChangeLegend }: { canEdit: boolean; canChangeLegend: boolean }) {
+  return (
+    <WithoutJavaScript intro="JavaScript is turned off in your browser, so the rows below are shown as last saved and cannot be changed, filtered or sorted on this page.">
+      <li>
+        read every row, with its links, in the <a href="/register/print">printable view</a>
+      </li>
+      <li>
+        download the register as <a href="/register/export?format=csv">CSV</a> or <a href="/register/export?format=xlsx">Excel (XLSX)</a>
+      </li>
+      {canEdit ? (
+        <li>
+          add rows by <a href="/register/import">importing them from CSV or Excel</a>
+        </li>
+      ) : null}
+      {canChangeLegend ? (
+        <li>
+          change the <a href="/register/legend">status legend</a>
+        </li>
+      ) : null}
+      <li>
+        see who changed which row in the <a href="/register/history">history of changes</a>
+      </li>
+      <li>
+        see which organisations have added each barrier to a plan, and how far along they are, in <a href="/register/progress">progress in plans</a>
+      </li>
+    </WithoutJavaScript>
   );
 }

@@ -121,6 +121,12 @@ describe("the plan page without JavaScript", () => {
     expect(html).toContain("Source updated");
     expect(html).not.toContain("Review the change");
     expect(html).not.toMatch(/<button\b/);
+
+    // The actions are a plain table, its links in the tab order (no roving tabindex without JavaScript).
+    const table = /<table\b[\s\S]*?<\/table>/.exec(html)![0];
+    expect(table).not.toContain('role="grid"');
+    expect(table).not.toContain("tabindex");
+    expect(table).toMatch(/<a href="\/register#row-[^"]+">/);
   });
 
   it("with JavaScript (once the page has hydrated) still has the live plan's connection line, presence, buttons, filter and help", async () => {
@@ -134,6 +140,7 @@ describe("the plan page without JavaScript", () => {
       expect(html).toContain("Use the arrow keys");
       expect(html).toMatch(/<button[^>]*>Add action<\/button>/);
       expect(html).toMatch(/<select id="plan-filter"/);
+      expect(html).toMatch(/<table [^>]*role="grid"/);
     } finally {
       hydration.forced = false;
     }

@@ -1,5 +1,6 @@
 import type * as Y from "yjs";
 import { EditorPanel } from "~/components/register/editors";
+import { useCellTabIndex } from "~/components/register/RegisterGrid";
 import { LiveOnly } from "~/components/WithoutJavaScript";
 import type { Me } from "~/components/register/useRegisterDoc";
 import { formatDateTime } from "~/lib/labels";
@@ -23,12 +24,13 @@ function changesOf(action: PlanAction, sources: Record<string, CurrentSourceView
  * (reviewing the change opens the live plan's panel, so its button needs JavaScript).
  */
 export function SourceView({ action, sources, rowNumber, open }: { action: PlanAction; sources: Record<string, CurrentSourceView>; rowNumber: number; open(): void }) {
+  const tabIndex = useCellTabIndex();
   if (!action.source) return <span className="register-muted">Written in this plan</span>;
   const { current, changes } = changesOf(action, sources);
   return (
     <span className="plan-source">
       {current ? (
-        <a href={current.href} tabIndex={-1}>
+        <a href={current.href} tabIndex={tabIndex}>
           {sourceLabel(action.source, current)}
         </a>
       ) : (

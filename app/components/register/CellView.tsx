@@ -6,6 +6,7 @@ import { evidenceHref } from "~/lib/register/links";
 import type { RegisterRow } from "~/lib/register/model";
 import { labelOf, type Choice, type RegisterOptions } from "~/lib/register/options";
 import type { Column } from "./columns";
+import { useCellTabIndex } from "./RegisterGrid";
 
 const TAG: Record<LegendEntry["colour"], string> = {
   blue: "nhsuk-tag--blue",
@@ -54,16 +55,18 @@ export function EvidenceAnchor({ link, ...rest }: { link: ReadableEvidenceLink }
 
 /**
  * A cell's evidence links. With `titles` (the shared register), links to library items show the
- * titles the reader may see (see `readableLink`) rather than those stored in the document.
+ * titles the reader may see (see `readableLink`) rather than those stored in the document. In the
+ * live grid they are reached through their cell, not by Tab (see `useCellTabIndex`).
  */
 export function EvidenceList({ evidence, titles }: { evidence: EvidenceLink[]; titles?: EvidenceTitles }) {
+  const tabIndex = useCellTabIndex();
   if (!evidence.length) return <span className="register-muted">None</span>;
   const shown = titles ? evidence.map((link) => readableLink(link, titles)) : evidence;
   return (
     <ul className="nhsuk-list register-compact">
       {shown.map((e, i) => (
         <li key={`${e.url}-${i}`}>
-          <EvidenceAnchor link={e} tabIndex={-1} rel="noreferrer noopener" target="_blank" />
+          <EvidenceAnchor link={e} tabIndex={tabIndex} rel="noreferrer noopener" target="_blank" />
         </li>
       ))}
     </ul>

@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState, type ReactNode } from "react";
+import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from "react";
 import type * as Y from "yjs";
 import { positionBetween, rowsOf } from "~/lib/register/model";
+import { useHydrated } from "~/lib/use-hydrated";
 import type { GridColumn } from "./columns";
 import { PeerTags, RowActions } from "./RowActions";
 import type { GridRow, RegisterDoc } from "./useRegisterDoc";
@@ -38,11 +39,29 @@ interface GridProps<R extends GridRow, C extends GridColumn> {
 }
 
 /**
+ * Whether the grid around a cell moves focus itself (the live grid's roving tabindex): links and
+ * buttons in its cells then leave the tab order and are reached through the cell. False in the
+ * plain table drawn before the page's JavaScript runs, where they are tabbed to as anywhere else.
+ */
+const GridMovesFocus = createContext(true);
+
+/** The tabIndex of a link or button shown in a grid cell (see GridMovesFocus). */
+export function useCellTabIndex(): -1 | undefined {
+  return useContext(GridMovesFocus) ? -1 : undefined;
+}
+
+/**
  * A row-shaped Yjs document (the register, a plan) as a WAI-ARIA grid: one cell is in the tab
  * order; arrows, Home/End and Ctrl+Home/End move; Enter (or F2) edits the cell; Escape leaves the
  * editor and returns to the cell. Ctrl+Z / Ctrl+Y undo and redo this person's own changes.
+ *
+ * Until the page has hydrated (which is all a browser without JavaScript ever shows) it is a plain
+ * table instead: no grid roles or roving tabindex, so the links in its cells are in the normal tab
+ * order, and no row actions column (its buttons need JavaScript). The first render in the browser
+ * is the server's; the grid takes over just after (see useHydrated).
  */
 export function RegisterGrid<R extends GridRow, C extends GridColumn>({ register, rows, columns, label, cells, sharedOrder, focusRow }: GridProps<R, C>) {
+  const interactive = useHydrated();
   const [active, setActive] = useState({ r: 0, c: 0 });
   const [editing, setEditing] = useState(false);
   const tableRef = useRef<HTMLTableElement>(null);
@@ -68,9 +87,10 @@ export function RegisterGrid<R extends GridRow, C extends GridColumn>({ register
     }
   }, [focusRow, rows]);
 
-  // A link to "#row-<key>" (a pulled plan action's source) lands on that row once it has arrived.
+  // A link to "#row-<key>" (a pulled plan action's source) lands on that row once it has arrived
+  // and the grid has taken over (before, its cells cannot take focus).
   useEffect(() => {
-    if (hashDone.current || rows.length === 0) return;
+    if (!interactive || hashDone.current || rows.length === 0) return;
     hashDone.current = true;
     const key = window.location.hash.startsWith("#row-") ? decodeURIComponent(window.location.hash.slice(5)) : null;
     const index = key ? rows.findIndex((row) => row.key === key) : -1;
@@ -78,7 +98,7 @@ export function RegisterGrid<R extends GridRow, C extends GridColumn>({ register
     moveFocus.current = true;
     setActive({ r: index, c: 0 });
     setFocusTick((t) => t + 1);
-  }, [rows]);
+  }, [rows, interactive]);
 
   useEffect(() => {
     if (!moveFocus.current || editing) return;
@@ -139,76 +159,89 @@ export function RegisterGrid<R extends GridRow, C extends GridColumn>({ register
     go(target, c);
   };
 
+  /** The WAI-ARIA grid's roles, focus and handlers: only once hydrated (before, the native table's semantics and tab order). */
+  const gridOnly = <P extends object>(props: P): Partial<P> => (interactive ? props : {});
+  const shown = interactive ? columns : columns.filter((col) => col.kind !== "actions");
+
   return (
-    <table ref={tableRef} role="grid" aria-label={label} aria-rowcount={rows.length + 1} aria-readonly={register.readOnly || undefined} className="nhsuk-table register-grid" onKeyDown={onKeyDown}>
-      <thead className="nhsuk-table__head">
-        <tr role="row" aria-rowindex={1}>
-          <th role="columnheader" scope="col" className="register-rownum">
-            Row
-          </th>
-          {columns.map((col) => (
-            <th role="columnheader" scope="col" key={col.id}>
-              {col.label}
+    <GridMovesFocus.Provider value={interactive}>
+      <table
+        ref={tableRef}
+        {...gridOnly({ role: "grid", "aria-rowcount": rows.length + 1, "aria-readonly": register.readOnly || undefined, onKeyDown })}
+        aria-label={label}
+        className="nhsuk-table register-grid"
+      >
+        <thead className="nhsuk-table__head">
+          <tr {...gridOnly({ role: "row", "aria-rowindex": 1 })}>
+            <th {...gridOnly({ role: "columnheader" })} scope="col" className="register-rownum">
+              Row
             </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody className="nhsuk-table__body">
-        {rows.map((row, ri) => (
-          <tr role="row" aria-rowindex={ri + 2} key={row.key} id={`row-${row.key}`}>
-            <th role="rowheader" scope="row" className="register-rownum">
-              {ri + 1}
-            </th>
-            {columns.map((col, ci) => {
-              const isActive = ri === r && ci === c;
-              const here = register.peers.filter((p) => p.focus?.row === row.key && p.focus.column === col.id);
-              const open = () => {
-                if (!canOpen(col)) return;
-                setActive({ r: ri, c: ci });
-                setEditing(true);
-              };
-              const ymap = isActive && editing && current && col.kind !== "actions" ? rowsOf(register.doc).get(row.key) : undefined;
-              return (
-                <td
-                  role="gridcell"
-                  key={col.id}
-                  data-cell={`${ri}-${ci}`}
-                  tabIndex={isActive && !editing ? 0 : -1}
-                  aria-label={`${col.label}, row ${ri + 1}`}
-                  aria-describedby={here.length ? `peers-${row.key}-${col.id}` : undefined}
-                  className={`register-cell${isActive ? " register-cell--active" : ""}`}
-                  style={here[0] ? { boxShadow: `inset 0 0 0 3px ${here[0].user.colour}` } : undefined}
-                  onFocus={() => {
-                    if (!isActive) setActive({ r: ri, c: ci });
-                    register.setFocus({ row: row.key, column: col.id });
-                  }}
-                  onDoubleClick={open}
-                >
-                  {col.kind === "actions" ? (
-                    <RowActions
-                      index={ri}
-                      count={rows.length}
-                      canMove={sharedOrder && !register.readOnly}
-                      canDelete={!register.readOnly}
-                      tabbable={isActive && editing}
-                      onMove={(by) => moveRow(ri, by)}
-                      onDelete={() => {
-                        rowsOf(register.doc).delete(row.key);
-                        leave();
-                      }}
-                    />
-                  ) : ymap ? (
-                    cells.editor({ row, column: col, ymap, label: `${col.label}, row ${ri + 1}`, readOnly: register.readOnly, onDone: leave })
-                  ) : (
-                    cells.view(row, col, open)
-                  )}
-                  <PeerTags id={`peers-${row.key}-${col.id}`} peers={here} />
-                </td>
-              );
-            })}
+            {shown.map((col) => (
+              <th {...gridOnly({ role: "columnheader" })} scope="col" key={col.id}>
+                {col.label}
+              </th>
+            ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody className="nhsuk-table__body">
+          {rows.map((row, ri) => (
+            <tr {...gridOnly({ role: "row", "aria-rowindex": ri + 2 })} key={row.key} id={`row-${row.key}`}>
+              <th {...gridOnly({ role: "rowheader" })} scope="row" className="register-rownum">
+                {ri + 1}
+              </th>
+              {shown.map((col, ci) => {
+                const isActive = interactive && ri === r && ci === c;
+                const here = interactive ? register.peers.filter((p) => p.focus?.row === row.key && p.focus.column === col.id) : [];
+                const open = () => {
+                  if (!canOpen(col)) return;
+                  setActive({ r: ri, c: ci });
+                  setEditing(true);
+                };
+                const ymap = isActive && editing && current && col.kind !== "actions" ? rowsOf(register.doc).get(row.key) : undefined;
+                return (
+                  <td
+                    key={col.id}
+                    {...gridOnly({
+                      role: "gridcell",
+                      "data-cell": `${ri}-${ci}`,
+                      tabIndex: isActive && !editing ? 0 : -1,
+                      "aria-label": `${col.label}, row ${ri + 1}`,
+                      "aria-describedby": here.length ? `peers-${row.key}-${col.id}` : undefined,
+                      style: here[0] ? { boxShadow: `inset 0 0 0 3px ${here[0].user.colour}` } : undefined,
+                      onFocus: () => {
+                        if (!isActive) setActive({ r: ri, c: ci });
+                        register.setFocus({ row: row.key, column: col.id });
+                      },
+                      onDoubleClick: open,
+                    })}
+                    className={`register-cell${isActive ? " register-cell--active" : ""}`}
+                  >
+                    {col.kind === "actions" ? (
+                      <RowActions
+                        index={ri}
+                        count={rows.length}
+                        canMove={sharedOrder && !register.readOnly}
+                        canDelete={!register.readOnly}
+                        tabbable={isActive && editing}
+                        onMove={(by) => moveRow(ri, by)}
+                        onDelete={() => {
+                          rowsOf(register.doc).delete(row.key);
+                          leave();
+                        }}
+                      />
+                    ) : ymap ? (
+                      cells.editor({ row, column: col, ymap, label: `${col.label}, row ${ri + 1}`, readOnly: register.readOnly, onDone: leave })
+                    ) : (
+                      cells.view(row, col, open)
+                    )}
+                    <PeerTags id={`peers-${row.key}-${col.id}`} peers={here} />
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </GridMovesFocus.Provider>
   );
 }

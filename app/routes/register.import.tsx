@@ -14,8 +14,11 @@ export const meta: MetaFunction = () => pageTitle("Import rows into the barrier 
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireActor(request, context);
-  ensure(canEditSharedRegister(policyActor(actor).role), "You can read this register but not change it.");
-  return null;
+  // Inside guarded(), so a viewer who opens the address gets the 403 page, not a server error.
+  return guarded(async () => {
+    ensure(canEditSharedRegister(policyActor(actor).role), "You can read this register but not change it.");
+    return null;
+  });
 }
 
 /** The evidence and plan imports' limit too; 2,000 register rows come well under it. */

@@ -3,7 +3,7 @@ import type { AppLoadContext } from "@remix-run/node";
 import type { Database } from "../../db/client";
 import { signIn } from "../../app/domain/auth/sign-in.server";
 import { openRegister } from "../../app/domain/register/open-register.server";
-import { action } from "../../app/routes/register.import";
+import { action, loader } from "../../app/routes/register.import";
 import { openTestDatabase } from "../support/db";
 import { cookieHeader, testConfig } from "../support/config";
 import { createWorld, TEST_PASSWORD, type TestUser, type World } from "../support/factories";
@@ -83,5 +83,23 @@ describe("the register import page's upload", () => {
     const { request, sent } = upload(await cookieFor(world.people.viewerA), "register.csv", "Barrier\n", 40 * 1024 * 1024);
     expect(await post(request)).toMatchObject({ status: 403 });
     expect(sent()).toBeLessThan(5 * 1024 * 1024);
+  });
+});
+
+describe("the register import page", () => {
+  async function open(user: TestUser) {
+    const request = new Request("http://localhost:3000/register/import", { headers: { cookie: await cookieFor(user) } });
+    const args = { request, context: { database, config } as unknown as AppLoadContext, params: {} };
+    return loader(args as never).catch((thrown: unknown) => thrown);
+  }
+
+  it("opens for someone who may import", async () => {
+    expect(await open(world.people.leadA)).toBeNull();
+  });
+
+  it("answers a viewer with a 403 response (the access page), not a server error", async () => {
+    const answer = await open(world.people.viewerA);
+    // guarded() turns the refusal into Remix's thrown data; a bare DomainError would be a 500.
+    expect(answer).toMatchObject({ init: { status: 403 } });
   });
 });

@@ -38,3 +38,9 @@ export function formatDateTime(value: string | Date | null | undefined): string 
 export function countOf(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
+
+/** "A", "A and B", "A, B and C". */
+export function listInWords(values: string[]): string {
+  if (values.length <= 1) return values.join("");
+  return `${values.slice(0, -1).join(", ")} and ${values.at(-1)}`;
+}

@@ -1,3 +1,4 @@
+import { listInWords } from "~/lib/labels";
 /**
  * EDS 2022 score arithmetic, kept pure so every step can be shown on the page and tested by hand.
  * Domain 1 is scored per service (four outcomes, 0-3 each, so 0-12 per service) and the domain
@@ -55,10 +56,6 @@ export function formatScore(value: number | null): string {
   return Number.isInteger(value) ? String(value) : value.toFixed(1);
 }
 
-function listInWords(values: string[]): string {
-  if (values.length <= 1) return values.join("");
-  return `${values.slice(0, -1).join(", ")} and ${values.at(-1)}`;
-}
 
 /**
  * The band a total falls in. Bands are integer ranges from configuration; a median can add a half

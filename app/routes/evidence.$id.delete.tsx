@@ -4,7 +4,7 @@ import { ErrorSummary } from "~/components/form/ErrorSummary";
 import { WarningCallout } from "~/components/Notice";
 import { deleteItem, previewDeleteItem, type DeletePreview } from "~/domain/evidence/delete-item.server";
 import { formGuarded, guarded } from "~/lib/http.server";
-import { countOf } from "~/lib/labels";
+import { countOf, listInWords } from "~/lib/labels";
 import { pageTitle } from "~/lib/meta";
 import { requireActor } from "~/lib/session.server";
 
@@ -32,7 +32,7 @@ function contentsInWords({ findings, recommendations, files, tags }: DeletePrevi
     tags && countOf(tags, "tag"),
   ].filter(Boolean) as string[];
   if (!parts.length) return null;
-  return parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}`;
+  return listInWords(parts);
 }
 
 function Uses({ uses }: { uses: DeletePreview["uses"] }) {

@@ -3,6 +3,7 @@ export * from "./reference";
 export * from "./users";
 export * from "./tenancy";
 export * from "./evidence";
+export * from "./evidence-coverage";
 export * from "./collab";
 export * from "./grading";
 export * from "./plans";

@@ -5,6 +5,7 @@ import { withTenant } from "#db/tenant";
 import { policyActor, tenantOf, type Actor } from "~/domain/auth/actor";
 import { conflict, notFound } from "~/domain/errors";
 import { isUuid } from "~/lib/ids";
+import { listInWords } from "~/lib/labels";
 import { canEditItem } from "~/policies/evidence";
 import { checkAddressee } from "./add-recommendation.server";
 import { cannotChangePart, holdPrivate, loadItem, recordEvent } from "./events.server";
@@ -20,7 +21,7 @@ export interface RecommendationChange {
 }
 
 /** Who answered, in words: "Alder Hey" or "Alder Hey and Mersey Care" ("the organisation addressed" should a name be unreadable). */
-export const answeredByWords = (names: string[]) => (names.length ? (names.length === 1 ? names[0]! : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`) : "The organisation addressed");
+export const answeredByWords = (names: string[]) => (names.length ? listInWords(names) : "The organisation addressed");
 
 /**
  * The recommendation of the item, locked (FOR UPDATE) for a change or removal, with the

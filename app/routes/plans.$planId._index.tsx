@@ -143,7 +143,7 @@ export default function PlanPage() {
 function PlanWithoutJavaScript({ id, canEdit, canManage, archived }: { id: string; canEdit: boolean; canManage: boolean; archived: boolean }) {
   const base = `/plans/${id}`;
   return (
-    <WithoutJavaScript intro="JavaScript is turned off in your browser, so the actions below are shown as last saved and cannot be changed on this page.">
+    <WithoutJavaScript consequence="the actions below are shown as last saved and cannot be changed on this page">
       <li>
         read the whole plan, with its links, in its <a href={`${base}/print`}>published view</a>, which also prints
       </li>

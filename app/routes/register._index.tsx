@@ -131,7 +131,7 @@ export default function BarrierRegister() {
 /** Without JavaScript the rows below are as last saved and cannot be changed here: what works instead, as the role allows. */
 function RegisterWithoutJavaScript({ canEdit, canChangeLegend }: { canEdit: boolean; canChangeLegend: boolean }) {
   return (
-    <WithoutJavaScript intro="JavaScript is turned off in your browser, so the rows below are shown as last saved and cannot be changed, filtered or sorted on this page.">
+    <WithoutJavaScript consequence="the rows below are shown as last saved and cannot be changed, filtered or sorted on this page">
       <li>
         read every row, with its links, in the <a href="/register/print">printable view</a>
       </li>

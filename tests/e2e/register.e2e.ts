@@ -217,8 +217,35 @@ describe("the shared barrier register", () => {
     await page.getByRole("link", { name: "Go to the register" }).click();
     // The register page shows the rows as saved in SQL: the import's own projection.
     await expect.poll(() => page.locator("table").textContent()).toContain("Imported with no script");
+    // It says why nothing can be changed here, once: the message for scripts that failed to arrive stays hidden.
+    await expect.poll(() => page.getByTestId("without-javascript").isVisible()).toBe(true);
+    await page.waitForTimeout(9_000);
+    expect(await page.getByTestId("scripts-not-loaded").isVisible()).toBe(false);
     await context.close();
-  });
+  }, 60_000);
+
+  it("says so when JavaScript is on but the page's scripts never arrive, after a wait, with what can be done instead", async () => {
+    const page = await (await newContext(browser)).newPage();
+    await signIn(page, "merseycare.lead@peff.example");
+    // Every script download fails (a blocked or broken asset server); the page's inline scripts still run.
+    await page.route(/\.js(\?.*)?$/, (route) => route.abort());
+    await page.goto("/register");
+    await expect.poll(() => page.locator("table").textContent()).toMatch(/\S/);
+    // Not at once: a page that is only slow to start does not flash it.
+    expect(await page.getByTestId("scripts-not-loaded").isVisible()).toBe(false);
+    await expect.poll(() => page.getByTestId("scripts-not-loaded").isVisible(), { timeout: 15_000 }).toBe(true);
+    const message = page.getByTestId("scripts-not-loaded");
+    expect(await message.textContent()).toMatch(/This page's scripts have not loaded \(reloading the page may help\), so the rows below are shown as last saved/);
+    expect(await message.getByRole("link", { name: "printable view" }).getAttribute("href")).toBe("/register/print");
+    await expectAccessible(page, "register whose scripts did not load");
+
+    // With scripts arriving, it never appears.
+    await page.unroute(/\.js(\?.*)?$/);
+    await page.goto("/register");
+    await expect.poll(() => page.locator("[data-state]").getAttribute("data-state"), { timeout: 15_000 }).toBe("connected");
+    expect(await page.getByTestId("scripts-not-loaded").count()).toBe(0);
+    await page.context().close();
+  }, 60_000);
 
   it("the collaborative's admin changes the status legend: mistakes said beside the field, a status in use kept, a new one added", async () => {
     const page = await (await newContext(browser)).newPage();

@@ -80,7 +80,9 @@ describe("the plan page without JavaScript", () => {
 
     // What to do instead, with links that work without JavaScript.
     const message = noscriptOf(html);
-    expect(message).toContain("JavaScript");
+    expect(message).toContain("JavaScript is turned off in your browser, so the actions below are shown as last saved");
+    // The same message, outside <noscript>, for a browser whose scripts never arrived.
+    expect(html).toMatch(/<div class="peff-scripts-late">[\s\S]*This page(&#x27;|')s scripts have not loaded[\s\S]*the actions below are shown as last saved/);
     expect(message).toContain(`href="/plans/${planId}/import"`);
     expect(message).toContain(`href="/plans/${planId}/settings"`);
     expect(message).toContain(`href="/plans/${planId}/export?format=csv"`);
@@ -136,6 +138,7 @@ describe("the plan page without JavaScript", () => {
       const html = await drawPlanPage(planId, world.people.leadA);
       expect(html).toContain("Connecting…");
       expect(html).toContain("Connecting to the live plan…");
+      expect(html).not.toContain("peff-scripts-late");
       expect(html).toContain("Here now");
       expect(html).toContain("Use the arrow keys");
       expect(html).toMatch(/<button[^>]*>Add action<\/button>/);

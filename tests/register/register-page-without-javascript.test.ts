@@ -59,6 +59,13 @@ function noscriptOf(html: string): string {
   return found![1]!;
 }
 
+/** The block shown when scripts fail to arrive (outside <noscript>; hidden by CSS for a while). */
+function lateMessageOf(html: string): string {
+  const found = /<div class="peff-scripts-late">([\s\S]*?)<\/ul><\/div><\/div>/.exec(html);
+  expect(found, "the page has the scripts-not-loaded message").not.toBeNull();
+  return found![1]!;
+}
+
 /** The register's table, as drawn. */
 function tableOf(html: string): string {
   const found = /<table\b[\s\S]*?<\/table>/.exec(html);
@@ -120,6 +127,16 @@ describe("the register page without JavaScript", () => {
     expect(message).toContain('href="/register/import"');
   });
 
+  it("also draws, outside <noscript>, the same message for a browser whose scripts never arrived (the stylesheet reveals it after a wait)", async () => {
+    const html = await drawRegisterPage(world.people.leadA);
+    const late = lateMessageOf(html);
+    expect(late).toMatch(/This page(&#x27;|')s scripts have not loaded/);
+    expect(late).toContain("the rows below are shown as last saved and cannot be changed");
+    expect(late).toContain('href="/register/print"');
+    expect(late).toContain('href="/register/import"');
+    expect(noscriptOf(html)).toContain("JavaScript is turned off in your browser, so the rows below are shown as last saved");
+  });
+
   it("draws the rows as a plain table whose evidence links are in the tab order, not as the live grid", async () => {
     const table = tableOf(await drawRegisterPage(world.people.leadA));
     expect(table).not.toContain('role="grid"');
@@ -141,6 +158,7 @@ describe("the register page without JavaScript", () => {
     try {
       const html = await drawRegisterPage(world.people.leadA);
       expect(html).toContain("Connecting…");
+      expect(html).not.toContain("peff-scripts-late");
       expect(html).toContain("Loading the register…");
       expect(html).toContain("Here now");
       expect(html).toContain("Use the arrow keys");

@@ -1,5 +1,6 @@
 import { and, eq, isNull, ne, sql, type SQL } from "drizzle-orm";
 import type { Tx } from "#db/client";
+import { takeTurn } from "#db/turns";
 import { collaborativeMembers, memberships } from "#db/schema";
 import { type Actor, policyActor } from "~/domain/auth/actor";
 import { conflict, forbidden } from "~/domain/errors";
@@ -23,7 +24,7 @@ export interface HeldMembership {
  * and so does recording that one of its organisations left and making an invitation to it. Held
  * until the transaction ends. Take it through `holdMembers`, which takes several in a fixed order.
  */
-export const lockMembersOf = (tx: Tx, collaborativeId: string) => tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`members:${collaborativeId}`}))`);
+export const lockMembersOf = (tx: Tx, collaborativeId: string) => takeTurn(tx, `members:${collaborativeId}`);
 
 /**
  * Takes the members lock of the actor's active collaborative and of each of `collaborativeIds`,

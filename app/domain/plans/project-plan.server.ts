@@ -1,5 +1,6 @@
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Tx } from "#db/client";
+import { takeTurn } from "#db/turns";
 import { planActions, planPulls, plans, type PlanLegendEntry } from "#db/schema";
 import type { PlanAction } from "~/lib/plan/model";
 
@@ -16,7 +17,7 @@ export interface PlanOwner {
  */
 export async function projectPlan(tx: Tx, owner: PlanOwner, actions: PlanAction[]): Promise<void> {
   // Projections of one plan (the collaboration server's, a pull's) take turns: each rewrites every row.
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`plan:${owner.planId}`}))`);
+  await takeTurn(tx, `plan:${owner.planId}`);
   const [plan] = await tx.select({ legend: plans.legend }).from(plans).where(eq(plans.id, owner.planId));
   if (!plan) return;
   await tx.delete(planActions).where(eq(planActions.planId, owner.planId));

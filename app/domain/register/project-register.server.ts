@@ -1,5 +1,6 @@
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Tx } from "#db/client";
+import { takeTurn } from "#db/turns";
 import { registerRows } from "#db/schema";
 import type { RegisterRow } from "~/lib/register/model";
 
@@ -9,7 +10,7 @@ import type { RegisterRow } from "~/lib/register/model";
  */
 export async function projectRegister(tx: Tx, collaborativeId: string, rows: RegisterRow[]): Promise<void> {
   // Projections of one register (the collaboration server's, an import's) take turns: each rewrites every row.
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`register:${collaborativeId}`}))`);
+  await takeTurn(tx, `register:${collaborativeId}`);
   await tx.delete(registerRows).where(eq(registerRows.collaborativeId, collaborativeId));
   // Chunked: a 2,000-row register would exceed the bind-parameter limit in one statement.
   for (let i = 0; i < rows.length; i += 200) {

@@ -74,6 +74,9 @@ export async function saveGrades(database: Database, actor: Actor, assessmentId:
         errors[field] = `${outcome.code}: choose a score on the scale (${framework.scale.map((p) => `${p.value} ${p.label}`).join(", ")})`;
       else if (e.rationale.length > 5000) errors[`${field}-rationale`] = `${outcome.code}: the rationale must be 5,000 characters or fewer`;
       else if (e.value === null && e.agreed) errors[field] = `${outcome.code}: choose a grade before agreeing it`;
+      // A slot without a grade is no row at all, so its rationale would be thrown away unsaid.
+      else if (e.value === null && e.rationale.trim() !== "")
+        errors[`${field}-rationale`] = `${outcome.code}: choose a grade for this rationale, or empty the rationale to leave the outcome ungraded`;
       if (e.evidenceIds && !errors[field]) {
         const evidenceField = `${field}-evidence`;
         const linkedBefore = new Set(existing.get(field)?.evidenceIds ?? []);

@@ -209,7 +209,7 @@ function PhaseActions({ phase, missing, publishedOn, error }: { phase: string; m
       <Form method="post">
         <input type="hidden" name="intent" value="phase" />
         <input type="hidden" name="phase" value="published" />
-        <TextInput name="publishedOn" type="date" label="Date published" hint="Leave blank for today. Publishing shows the grades to the whole collaborative and freezes them." defaultValue={publishedOn} error={error} />
+        <TextInput name="publishedOn" type="date" label="Date published" hint="Today or earlier; leave blank for today. Publishing shows the grades to the whole collaborative and freezes them." defaultValue={publishedOn} error={error} />
         <button type="submit" className="nhsuk-button">
           Publish
         </button>

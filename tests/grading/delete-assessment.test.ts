@@ -68,7 +68,7 @@ describe("deleting an assessment", () => {
     const agreed = (await gradedAssessment(2042)).id;
     await changePhase(database, world.actors.leadA, agreed, { phase: "agreed" });
     const published = (await gradedAssessment(2043)).id;
-    await changePhase(database, world.actors.leadA, published, { phase: "published", publishedOn: "2044-02-20" });
+    await changePhase(database, world.actors.leadA, published, { phase: "published" });
     for (const id of [agreed, published]) {
       await expect(previewDeleteAssessment(database, world.actors.leadA, id)).rejects.toMatchObject({ status: 409, message: AGREED_MESSAGE });
       await expect(deleteAssessment(database, world.actors.leadA, id)).rejects.toMatchObject({ status: 409 });

@@ -3,7 +3,7 @@ import type { Database } from "#db/client";
 import { assessmentGrades, assessments, type AssessmentPhase } from "#db/schema";
 import { withTenant } from "#db/tenant";
 import { type Actor, tenantOf } from "~/domain/auth/actor";
-import { DomainError } from "~/domain/errors";
+import { DomainError, invalid } from "~/domain/errors";
 import { loadAssessmentView } from "./get-assessment.server";
 import { holdEditableAssessment } from "./hold-assessment.server";
 import { loadActionPlanLines } from "./load-action-plan-lines.server";
@@ -22,6 +22,10 @@ export interface ChangePhaseInput {
  * yet agreed. Publishing makes the grades visible to the whole collaborative and freezes them.
  */
 export async function changePhase(database: Database, actor: Actor, assessmentId: string, input: ChangePhaseInput): Promise<void> {
+  // Publishing freezes the assessment, its date included: a date that has not come yet (a slip of the year) could never be put right.
+  if (input.phase === "published" && input.publishedOn && input.publishedOn > todayIso()) {
+    throw invalid({ publishedOn: "The publication date must be today or in the past" });
+  }
   await withTenant(database, tenantOf(actor), async (tx) => {
     // Locked first, so the grades read below are the ones that get agreed and frozen: a save in flight finishes before.
     await holdEditableAssessment(tx, actor, assessmentId, "Only the organisation's equality lead changes the phase, and a published assessment stays published");

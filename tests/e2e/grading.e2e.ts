@@ -147,6 +147,17 @@ describe("comparing as a regional lead", () => {
   });
 });
 
+describe("an EDS2 assessment with suggested grades", () => {
+  it("is accessible to its own equality lead, suggestions and all", async () => {
+    const page = await pageAs("luht.lead@peff.example");
+    await page.goto("/grading");
+    await page.getByRole("link", { name: "EDS2 2020/21" }).click();
+    await poll(() => page.getByRole("heading", { name: "Suggested grades" }).count()).toBe(1);
+    // The suggestions section and the scrolling table inside it were two regions of one name.
+    await expectAccessible(page, "EDS2 assessment with suggestions");
+  });
+});
+
 describe("peer review and settings", () => {
   it("a peer reviewer sees the assigned draft only and comments", async () => {
     const page = await pageAs("peer.reviewer@peff.example");

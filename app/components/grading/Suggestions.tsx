@@ -33,7 +33,7 @@ export function Suggestions({ view }: { view: View }) {
     <section aria-labelledby="suggestions-heading" className="peff-no-print">
       <h2 id="suggestions-heading">Suggested grades</h2>
       <p>{explanation}</p>
-      <TableRegion label="Suggested grades">
+      <TableRegion label="Suggested grade for each outcome">
         <table className="nhsuk-table">
           <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Suggested grade for each outcome, and the characteristics behind it</caption>
           <thead className="nhsuk-table__head">

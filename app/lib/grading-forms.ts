@@ -34,9 +34,11 @@ const partnersMessage = { message: "Name the partners the assessment was done wi
 /** The details of an assessment, as the details and new-assessment forms send them. */
 export const detailsSchema = z.object(detailsShape).refine(partnersNamed, partnersMessage);
 
+// The framework and year beside the details (their partners check included) rather than in one
+// object with them: zod skips an object's refinement while a field of it is missing, so a form with no
+// framework chosen said nothing about the partners until it had one.
 export const newAssessmentSchema = z
   .object({
-    ...detailsShape,
     frameworkCode: z.enum(["EDS2", "EDS2022"], { errorMap: () => ({ message: "Select a framework" }) }),
     yearStart: z.coerce
       .number({ invalid_type_error: "Select the year" })
@@ -45,4 +47,5 @@ export const newAssessmentSchema = z
       // Read at each check, not when the module loads: a server running over New Year offers next year's option and must accept it.
       .refine((year) => year <= new Date().getFullYear() + 1, "The year cannot be in the future"),
   })
-  .refine(partnersNamed, partnersMessage);
+  // In the page's order: the framework and year come first.
+  .and(detailsSchema);

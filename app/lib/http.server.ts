@@ -12,6 +12,23 @@ export async function guarded<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
+/**
+ * Runs a download's loader body (a resource route: no page to show an error on); a DomainError
+ * becomes a plain-text answer with its status and message. A `data()` thrown from a resource route
+ * reached the browser as {"message":"Unexpected Server Error"}, the reason lost.
+ */
+export async function downloadGuarded(fn: () => Promise<Response>): Promise<Response> {
+  try {
+    return await fn();
+  } catch (error) {
+    if (error instanceof DomainError) throw plainAnswer(error.message, error.status);
+    throw error;
+  }
+}
+
+/** A short plain-text answer: what a download that cannot be made says instead. */
+export const plainAnswer = (message: string, status: number) => new Response(message, { status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+
 export interface FormFailure {
   ok: false;
   errors: FieldErrors;

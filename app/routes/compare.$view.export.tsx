@@ -5,7 +5,7 @@ import { readFilters } from "~/domain/compare/compare-filters";
 import { compareGrid } from "~/domain/compare/compare-grid.server";
 import { compareMovement } from "~/domain/compare/compare-movement.server";
 import { compareSpread } from "~/domain/compare/compare-spread.server";
-import { guarded } from "~/lib/http.server";
+import { downloadGuarded, plainAnswer } from "~/lib/http.server";
 import { requireActor } from "~/lib/session.server";
 import { screenTableDownload } from "~/lib/tabular/screen-export.server";
 
@@ -13,7 +13,7 @@ import { screenTableDownload } from "~/lib/tabular/screen-export.server";
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request, context);
   const url = new URL(request.url);
-  return guarded(async () => {
+  return downloadGuarded(async () => {
     const filters = readFilters(url.searchParams, params.view === "bands" ? { framework: "EDS2022" } : {});
     const name = `${params.view}-${filters.framework}-${filters.year ?? "latest"}`;
     const view =
@@ -28,8 +28,12 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
               : params.view === "coverage"
                 ? await compareCoverage(context.database, actor, filters)
                 : null;
+    // As the coverage page says to everyone else, rather than that the view does not exist.
+    if (view && "allowed" in view && !view.allowed) {
+      throw plainAnswer("Evidence counts across organisations are shown to regional leads and collaborative admins. Your organisation's own coverage is on the evidence coverage page.", 403);
+    }
     const download = view?.table && (await screenTableDownload(url, view.table, name));
-    if (!download) throw new Response("Choose a comparison view and format=csv or format=xlsx", { status: 404 });
+    if (!download) throw plainAnswer("Choose a comparison view and format=csv or format=xlsx", 404);
     return download;
   });
 }

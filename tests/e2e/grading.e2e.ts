@@ -158,6 +158,19 @@ describe("an EDS2 assessment with suggested grades", () => {
   });
 });
 
+describe("downloads that cannot be made", () => {
+  it("say why in plain words, not as a server error", async () => {
+    const page = await pageAs("luht.lead@peff.example");
+    const missing = await page.request.get("/grading/00000000-0000-4000-8000-000000000000/export?format=csv");
+    expect(missing.status()).toBe(404);
+    expect(await missing.text()).toMatch(/^That assessment does not exist, or you cannot see it/);
+    // An equality lead sees the coverage view's explanation, so the download says the same.
+    const coverage = await page.request.get("/compare/coverage/export?format=csv");
+    expect(coverage.status()).toBe(403);
+    expect(await coverage.text()).toMatch(/^Evidence counts across organisations are shown to regional leads and collaborative admins/);
+  });
+});
+
 describe("peer review and settings", () => {
   it("a peer reviewer sees the assigned draft only and comments", async () => {
     const page = await pageAs("peer.reviewer@peff.example");

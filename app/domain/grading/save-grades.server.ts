@@ -34,6 +34,9 @@ export interface GradeEntry {
 /** Enough for any real grade; stops a forged form from writing a huge array. */
 export const MAX_LINKED_EVIDENCE = 200;
 
+type GradeRow = typeof assessmentGrades.$inferSelect;
+const fingerprintOf = (g: GradeRow | undefined) => gradeFingerprint(g ? { value: g.value, rationale: g.rationale, agreed: g.agreedBy !== null, evidenceIds: g.evidenceIds } : null);
+
 const sameIds = (a: readonly string[], b: readonly string[]) => a.length === b.length && [...a].sort().every((id, i) => id === [...b].sort()[i]);
 
 /**
@@ -89,7 +92,7 @@ export async function saveGrades(database: Database, actor: Actor, assessmentId:
       }
       const current = existing.get(field);
       if (e.loaded !== undefined && !errors[field]) {
-        const now = gradeFingerprint(current ? { value: current.value, rationale: current.rationale, agreed: current.agreedBy !== null, evidenceIds: current.evidenceIds } : null);
+        const now = fingerprintOf(current);
         if (now !== e.loaded) {
           const mine = gradeFingerprint({ value: e.value, rationale: e.rationale, agreed: e.agreed, evidenceIds: e.evidenceIds ?? current?.evidenceIds ?? [] });
           if (mine === e.loaded) leftAlone.add(field);
@@ -114,7 +117,10 @@ export async function saveGrades(database: Database, actor: Actor, assessmentId:
         }
         continue;
       }
-      const agreement = e.agreed
+      // The form draws an agreed grade's box ticked ("Agreed (by ...)"): left so on a changed grade, it
+      // is the old grade's agreement, not this person's of the new one. Ticking it again agrees that.
+      const agreedBefore = Boolean(current?.agreedBy) && e.loaded !== undefined && e.loaded === fingerprintOf(current);
+      const agreement = e.agreed && !(agreedBefore && current!.value !== e.value)
         ? current?.agreedBy && current.value === e.value
           ? { agreedBy: current.agreedBy, agreedAt: current.agreedAt }
           : { agreedBy: actor.userId, agreedAt: now }

@@ -64,6 +64,32 @@ describe("import", () => {
     expect(await count("okapi")).toBe(0);
   });
 
+  it("holds each row to the limits the item's own forms keep, so an imported item can be edited and saved", async () => {
+    // The summary, link and findings had no limit on import: an item came in with a 25,000-character
+    // summary, and its Edit page then refused every save ("Summary must be 20,000 characters or
+    // fewer") until someone cut text they had not typed; a long finding's Edit page did the same.
+    const long = (n: number) => "w".repeat(n);
+    const bytes = await toXlsx([
+      {
+        name: "Tracker",
+        headers: ["Title", "Type", "Link", "Summary", "Findings"],
+        rows: [
+          ["Quokka report", "Report", `https://example.org/${long(2000)}`, long(20001), `${long(10001)}\nA short one`],
+          ["Quokka notes", "Report", `https://example.org/${long(1970)}`, long(20000), long(10000)],
+        ],
+      },
+    ]);
+    const table = await readImportFile("tracker.xlsx", bytes);
+    const mapping = guessMapping(table.headers, EVIDENCE_IMPORT_COLUMNS);
+    const checked = await validateImport(database, world.actors.leadA, table, mapping);
+    expect(checked.valid.map((v) => v.line)).toEqual([3]);
+    expect(checked.invalid).toEqual([
+      { line: 2, reasons: ["Link is longer than 2,000 characters", "Summary is longer than 20,000 characters", "Finding 1 is longer than 10,000 characters"] },
+    ]);
+    await expect(importItems(database, world.actors.leadA, table, mapping)).rejects.toMatchObject({ status: 422 });
+    expect(await count("quokka")).toBe(0);
+  });
+
   it("imports a valid XLSX in one go, with findings and tags (parents included)", async () => {
     const r = await refs(database);
     const bytes = await toXlsx([

@@ -10,7 +10,9 @@ import { sourceNameKey } from "./create-source.server";
 import { recordEvent } from "./events.server";
 import { findOrCreateTheme, MAX_THEME_LENGTH } from "./find-or-create-theme.server";
 import { listFilterOptions } from "./filter-options.server";
+import { ITEM_LIMITS } from "./item-input";
 import { ITEM_TYPE_LABELS } from "./labels";
+import { FINDING_MAX } from "./part-input";
 
 export const EVIDENCE_IMPORT_COLUMNS: ImportColumn[] = [
   { key: "title", label: "Title", required: true, aliases: ["name", "report", "report title"] },
@@ -97,9 +99,17 @@ export async function validateImport(database: Database, actor: Actor, table: Ta
     if (cells.type && !type) reasons.push(`Type “${cells.type}” is not one of: ${ITEM_TYPES.map((t) => ITEM_TYPE_LABELS[t]).join(", ")}`);
     const sourceId = cells.source ? (sourceByName.get(sourceNameKey(cells.source)) ?? null) : null;
     if (cells.source && !sourceId) reasons.push(`Source “${cells.source}” is not on the Sources page (add it there first)`);
-    if ((cells.title ?? "").length > 300) reasons.push("Title is longer than 300 characters");
+    // The item form's limits: an item imported past them could not be saved from its Edit page until cut down.
+    const tooLong = (text: string, max: number, what: string) => {
+      if (text.length > max) reasons.push(`${what} is longer than ${max.toLocaleString("en-GB")} characters`);
+    };
+    tooLong(cells.title ?? "", ITEM_LIMITS.title, "Title");
     const link = cells.link || null;
     if (link && !/^https?:\/\/\S+$/i.test(link)) reasons.push(`Link “${link}” must start with https:// or http://`);
+    else tooLong(link ?? "", ITEM_LIMITS.link, "Link");
+    tooLong(cells.summary ?? "", ITEM_LIMITS.summary, "Summary");
+    const findings = findingList(cells.findings ?? "");
+    findings.forEach((text, i) => tooLong(text, FINDING_MAX, `Finding ${i + 1}`));
     const publishedOn = date("publishedOn", "Date published");
     const periodStart = date("periodStart", "Period start");
     const periodEnd = date("periodEnd", "Period end");
@@ -123,7 +133,7 @@ export async function validateImport(database: Database, actor: Actor, table: Ta
     const themes = list(cells.themes ?? "");
     for (const name of themes.filter((t) => t.length > MAX_THEME_LENGTH)) reasons.push(`Theme “${name.slice(0, 40)}…” is longer than ${MAX_THEME_LENGTH} characters`);
     if (reasons.length || !type) return { ok: false, reasons };
-    return { ok: true, value: { title: cells.title!, type, sourceId, publishedOn, periodStart, periodEnd, link, summary: cells.summary ?? "", findings: findingList(cells.findings ?? ""), tags: tagList, themes } };
+    return { ok: true, value: { title: cells.title!, type, sourceId, publishedOn, periodStart, periodEnd, link, summary: cells.summary ?? "", findings, tags: tagList, themes } };
   });
 }
 

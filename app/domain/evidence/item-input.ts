@@ -11,10 +11,13 @@ const optionalDate = (label: string) =>
     .transform((v) => v || null)
     .refine((v) => v === null || isRealDate(v), `${label} must be a real date`);
 
-/** The fields of an evidence item, shared by the form, the import and the domain operations. */
+/** How long an item's text may be: the form's rules, and the import's (an item it brought in can then be edited and saved). */
+export const ITEM_LIMITS = { title: 300, link: 2000, summary: 20000, services: 1000 } as const;
+
+/** The fields of an evidence item, shared by the form and the domain operations; the import checks the same limits (ITEM_LIMITS). */
 export const itemInputSchema = z
   .object({
-    title: fields.requiredText("a title", 300),
+    title: fields.requiredText("a title", ITEM_LIMITS.title),
     type: z.enum(ITEM_TYPES, { errorMap: () => ({ message: "Select the type of evidence" }) }),
     sourceId: z
       .string()
@@ -27,12 +30,12 @@ export const itemInputSchema = z
     link: z
       .string()
       .trim()
-      .max(2000, "Link must be 2,000 characters or fewer")
+      .max(ITEM_LIMITS.link, "Link must be 2,000 characters or fewer")
       .optional()
       .transform((v) => v || null)
       .refine((v) => v === null || /^https?:\/\/[^\s]+$/i.test(v), "Enter a link starting with https:// or http://"),
-    summary: z.string().trim().max(20000, "Summary must be 20,000 characters or fewer").optional().default(""),
-    services: z.string().trim().max(1000, "Services must be 1,000 characters or fewer").optional().default(""),
+    summary: z.string().trim().max(ITEM_LIMITS.summary, "Summary must be 20,000 characters or fewer").optional().default(""),
+    services: z.string().trim().max(ITEM_LIMITS.services, "Services must be 1,000 characters or fewer").optional().default(""),
     concernedOrgIds: z.array(z.string().uuid("Select organisations from the list")).optional().default([]),
   })
   .superRefine((v, ctx) => {

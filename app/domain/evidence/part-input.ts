@@ -15,9 +15,12 @@ const optional = z
   .optional()
   .transform((v) => v || null);
 
+/** How long a finding may be, added or changed on the item page or imported. */
+export const FINDING_MAX = 10000;
+
 export const findingFields = {
   findingKind: z.enum(FINDING_KINDS, { message: "Choose issue or quote" }),
-  findingText: z.string().trim().min(1, "Enter the finding").max(10000, "A finding must be 10,000 characters or fewer"),
+  findingText: z.string().trim().min(1, "Enter the finding").max(FINDING_MAX, "A finding must be 10,000 characters or fewer"),
 };
 
 export const recommendationFields = {

@@ -72,6 +72,17 @@ describe("source names", () => {
     await createSource(database, world.actors.leadB, source("healthwatch knowsley"));
   });
 
+  it("are told apart without their full stops too (“St. Helens” is “St Helens”), but not a number's point", async () => {
+    // The key kept every ".", so "St. Helens Healthwatch" went in beside "St Helens Healthwatch",
+    // listed twice in every source list, with an import matching one of them by how it was typed.
+    await createSource(database, world.actors.leadA, source("St Helens Healthwatch"));
+    for (const name of ["St. Helens Healthwatch", "st.helens healthwatch", "St Helens Healthwatch."]) {
+      await expect(createSource(database, world.actors.leadA2, source(name))).rejects.toMatchObject({ status: 409, fields: { name: expect.stringMatching(/“St Helens Healthwatch” already exists/) } });
+    }
+    await createSource(database, world.actors.leadA, source("Youth Forum 2.1"));
+    await createSource(database, world.actors.leadA, source("Youth Forum 21"));
+  });
+
   it("say so on the name field of the page, keeping what was typed", async () => {
     await createSource(database, world.actors.leadA, source("Merseyside Society for Deaf People"));
     const answer = await callRoute(database, sourcesRoute.action, world.people.leadA2, "/evidence/sources", { form: { name: "merseyside society for deaf people", kind: "deaf_society", area: "Merseyside" } });

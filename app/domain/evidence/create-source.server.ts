@@ -27,10 +27,16 @@ export async function checkCharacteristics(tx: Tx, ids: string[]) {
 
 /**
  * A source's name as names are told apart, here and when the import matches a file's "Source" to
- * one: case and punctuation aside. A name with no Latin letters or digits at all is compared
- * whole, so two such names are not taken for one.
+ * one: case and punctuation aside, full stops included ("St. Helens" is "St Helens"); only a point
+ * between digits stays ("Forum 2.1" is not "Forum 21"). A name with no Latin letters or digits at
+ * all is compared whole, so two such names are not taken for one.
  */
-export const sourceNameKey = (name: string) => name.toLowerCase().replace(/[^a-z0-9.]+/g, " ").trim() || name.toLowerCase().trim();
+export const sourceNameKey = (name: string) =>
+  name
+    .toLowerCase()
+    .replace(/(?<!\d)\.|\.(?!\d)/g, " ")
+    .replace(/[^a-z0-9.]+/g, " ")
+    .trim() || name.toLowerCase().trim();
 
 /**
  * Refuses a name the collaborative's sources already have, whatever its case or punctuation: the

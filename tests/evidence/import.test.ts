@@ -90,6 +90,13 @@ describe("import", () => {
     expect(await count("quokka")).toBe(0);
   });
 
+  it("refuses, by line, a new theme whose name looks like personal data (every organisation sees themes)", async () => {
+    const table = await readImportFile("tracker.csv", csv(["Title,Type,Themes", "Wombat notes,Report,Mrs Okafor complaint; Discharge", "Wombat report,Report,Discharge"].join("\n")));
+    const checked = await validateImport(database, world.actors.leadA, table, guessMapping(table.headers, EVIDENCE_IMPORT_COLUMNS));
+    expect(checked.valid.map((v) => v.line)).toEqual([3]);
+    expect(checked.invalid).toEqual([{ line: 2, reasons: [expect.stringMatching(/^The theme “Mrs Okafor complaint” may contain personal data/)] }]);
+  });
+
   it("imports a valid XLSX in one go, with findings and tags (parents included)", async () => {
     const r = await refs(database);
     const bytes = await toXlsx([

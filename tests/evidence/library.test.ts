@@ -7,6 +7,7 @@ import { filtersFrom } from "../../app/domain/evidence/filters";
 import { getItem } from "../../app/domain/evidence/get-item.server";
 import { searchItems, MARK_START, MARK_END } from "../../app/domain/evidence/search-items.server";
 import { setTags } from "../../app/domain/evidence/set-tags.server";
+import { listTagOptions } from "../../app/domain/evidence/tag-options.server";
 import { previewShare, shareItem } from "../../app/domain/evidence/share-item.server";
 import { unshareItem } from "../../app/domain/evidence/unshare-item.server";
 import { updateItem } from "../../app/domain/evidence/update-item.server";
@@ -184,6 +185,24 @@ describe("visibility and sharing with care", () => {
     const item = await getItem(database, world.actors.leadA, { itemId: id });
     expect(item.tags.map((t) => t.label)).toContain("Interpreting");
     expect(item.tags[0]!.appliedBy).toBe(world.people.contributorA.name);
+  });
+
+  it("refuses a new theme whose name looks like personal data: every organisation sees the collaborative's themes, even on a private item", async () => {
+    // Typed as a tag on a private item, "Mrs Okafor complaint" became a theme at once, listed in
+    // every member organisation's Theme filter and tag picker: past the check sharing runs.
+    const id = await addItem(database, world.actors.leadA, { title: "Panel notes" });
+    for (const name of ["Mrs Okafor complaint", "Call 0151 496 0000"]) {
+      await expect(setTags(database, world.actors.contributorA, { itemId: id, findingId: null, tags: [`psed:${r.psed}`, `theme:new:${name}`] })).rejects.toMatchObject({
+        status: 422,
+        fields: { tags: expect.stringMatching(/personal data.*every organisation/i) },
+      });
+    }
+    const themes = async () => (await listTagOptions(database, world.actors.leadA2)).filter((o) => o.kind === "theme").map((o) => o.label);
+    expect(await themes()).not.toContain("Mrs Okafor complaint");
+    expect((await getItem(database, world.actors.leadA, { itemId: id })).tags).toEqual([]);
+    // A theme with no such pattern is created as before.
+    await setTags(database, world.actors.contributorA, { itemId: id, findingId: null, tags: ["theme:new:Discharge letters"] });
+    expect(await themes()).toContain("Discharge letters");
   });
 
   it("lets viewers read but not write", async () => {

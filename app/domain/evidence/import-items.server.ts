@@ -8,7 +8,7 @@ import { readTable, TableFormatError, type Table } from "~/lib/tabular/read-tabl
 import { canWriteEvidence } from "~/policies/evidence";
 import { sourceNameKey } from "./create-source.server";
 import { recordEvent } from "./events.server";
-import { findOrCreateTheme, MAX_THEME_LENGTH } from "./find-or-create-theme.server";
+import { findOrCreateTheme, MAX_THEME_LENGTH, newThemeProblem } from "./find-or-create-theme.server";
 import { listFilterOptions } from "./filter-options.server";
 import { ITEM_LIMITS } from "./item-input";
 import { ITEM_TYPE_LABELS } from "./labels";
@@ -81,6 +81,7 @@ export async function validateImport(database: Database, actor: Actor, table: Ta
   }
   const chars = new Map<string, string>();
   for (const t of tags.filter((x) => x.kind === "characteristic")) chars.set(norm(t.label), t.id);
+  const themeNames = new Set(tags.filter((x) => x.kind === "theme").map((t) => t.label.toLowerCase()));
   const aims = new Map<string, string>();
   for (const t of tags.filter((x) => x.kind === "psed")) {
     aims.set(norm(t.label), t.id);
@@ -132,6 +133,11 @@ export async function validateImport(database: Database, actor: Actor, table: Ta
     }
     const themes = list(cells.themes ?? "");
     for (const name of themes.filter((t) => t.length > MAX_THEME_LENGTH)) reasons.push(`Theme “${name.slice(0, 40)}…” is longer than ${MAX_THEME_LENGTH} characters`);
+    // A new theme is seen by every organisation at once (newThemeProblem says why), so the file is refused, by line, rather than half-imported.
+    for (const name of themes.filter((t) => t.length <= MAX_THEME_LENGTH && !themeNames.has(t.toLowerCase()))) {
+      const problem = newThemeProblem(name);
+      if (problem) reasons.push(problem);
+    }
     if (reasons.length || !type) return { ok: false, reasons };
     return { ok: true, value: { title: cells.title!, type, sourceId, publishedOn, periodStart, periodEnd, link, summary: cells.summary ?? "", findings, tags: tagList, themes } };
   });

@@ -94,6 +94,33 @@ describe("the evidence library in a browser", () => {
     expect(history).toMatch(/Shared with the collaborative/);
   }, 180_000);
 
+  it("a tag added with Enter closes the list, so the Save tags click beneath it saves rather than adding another tag", async () => {
+    // The list stayed open after Enter and lay over "Save tags": a mouse user's click on the button
+    // landed on an option (EDS2 1.1) and added it instead of saving.
+    const page = await (await newContext(browser)).newPage();
+    await signIn(page, "contributor@peff.example");
+    await page.goto("/evidence/new");
+    await page.getByLabel("Title").fill(`Tag clicks ${word}`);
+    await page.getByLabel("Type").selectOption({ label: "Meeting note" });
+    await page.getByRole("button", { name: "Save and continue" }).click();
+    await page.waitForURL(/done=created/);
+    const picker = page.getByRole("combobox", { name: "Tags for the item" });
+    await picker.click();
+    await page.keyboard.type("race");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => picker.getAttribute("aria-expanded")).toBe("false");
+    // A real click where the button is, as a person makes it (no waiting for the list to move).
+    const box = (await page.getByRole("button", { name: "Save tags" }).first().boundingBox())!;
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await page.waitForURL(/done=tagged/);
+    // The tags as saved (not the picker's chips or options).
+    const saved = page.locator("section[aria-labelledby='tags'] .peff-tag-list > li");
+    await expect.poll(() => saved.allTextContents()).toEqual([expect.stringMatching(/^Protected characteristic Race by /)]);
+    // Clicking in the box opens the list again for the next tag.
+    await page.getByRole("combobox", { name: "Tags for the item" }).click();
+    await expect.poll(() => page.getByRole("combobox", { name: "Tags for the item" }).getAttribute("aria-expanded")).toBe("true");
+  });
+
   it("a file with no readable text must be looked at before sharing: the choice is made from the keyboard", async () => {
     const page = await (await newContext(browser)).newPage();
     await signIn(page, "alderhey.lead@peff.example");

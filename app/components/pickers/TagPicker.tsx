@@ -135,6 +135,10 @@ function Combobox({ name, legend, hint, options, selected, error, allowNew, id =
     setChosen((c) => [...c, value]);
     setQuery("");
     setActive(0);
+    // Closed once a tag is added: left open, the list lay over the "Save tags" button, so the click
+    // meant to save landed on an option and added a tag nobody chose. Typing, the arrows or a click
+    // in the box open it again.
+    setOpen(false);
     setAnnouncement(`Added ${option ? `${option.code} ${option.label}` : value}. ${chosen.length + 1} selected.`);
     inputRef.current?.focus();
   };
@@ -204,6 +208,7 @@ function Combobox({ name, legend, hint, options, selected, error, allowNew, id =
           setActive(0);
         }}
         onFocus={() => setOpen(true)}
+        onClick={() => setOpen(true)}
         onBlur={() => setTimeout(() => setOpen(false), 150)}
         onKeyDown={onKeyDown}
       />

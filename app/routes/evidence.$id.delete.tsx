@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary } from "~/components/form/ErrorSummary";
 import { WarningCallout } from "~/components/Notice";
 import { deleteItem, previewDeleteItem, type DeletePreview } from "~/domain/evidence/delete-item.server";
+import { inUseAdvice } from "~/domain/evidence/in-use-advice";
 import { formGuarded, guarded } from "~/lib/http.server";
 import { countOf, listInWords } from "~/lib/labels";
 import { pageTitle } from "~/lib/meta";
@@ -95,10 +96,9 @@ function Uses({ uses }: { uses: DeletePreview["uses"] }) {
           </ul>
         </>
       ) : null}
-      <p>
-        Remove your links first (edit the grade, the plan or the register row), then come back to delete the item. Another organisation’s links are theirs to remove: ask their
-        equality lead.
-      </p>
+      {inUseAdvice(uses).map((text) => (
+        <p key={text}>{text}</p>
+      ))}
     </>
   );
 }

@@ -1,5 +1,5 @@
 import type { ResponseDecision } from "#db/schema";
-import { contextOf, scanText, type PiiHit } from "~/lib/pii/scan";
+import { contextOf, hitId, scanText, type PiiHit } from "~/lib/pii/scan";
 
 export const DECISION_LABELS: Record<ResponseDecision, string> = {
   accepted: "Accepted",
@@ -65,7 +65,7 @@ export function statusCounts(counts: StatusTally, only: readonly RecommendationS
     .join(", ");
 }
 
-/** A possible piece of personal data in an answer, in context; keyed "body@<offset>" as sharing keys "summary@12". */
+/** A possible piece of personal data in an answer, in context; keyed "body@<offset>-<fingerprint>" as sharing keys "summary@12-…" (hitId). */
 export interface AnswerHit extends PiiHit {
   id: string;
   before: string;
@@ -79,5 +79,5 @@ export interface AnswerHit extends PiiHit {
  */
 export function answerHits(body: string): AnswerHit[] {
   const text = body.trim();
-  return scanText(text).map((h) => ({ ...h, id: `body@${h.start}`, ...contextOf(text, h) }));
+  return scanText(text).map((h) => ({ ...h, id: hitId("body", h), ...contextOf(text, h) }));
 }

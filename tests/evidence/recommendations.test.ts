@@ -16,7 +16,7 @@ import { unshareItem } from "../../app/domain/evidence/unshare-item.server";
 import * as detailRoute from "../../app/routes/evidence.recommendations_.$recommendationId";
 import * as listRoute from "../../app/routes/evidence.recommendations";
 import * as homeRoute from "../../app/routes/_index";
-import { RECOMMENDATIONS_LIMIT, tally, type StatusTally } from "../../app/lib/recommendations";
+import { answerHits, RECOMMENDATIONS_LIMIT, tally, type StatusTally } from "../../app/lib/recommendations";
 import { openTestDatabase } from "../support/db";
 import { createWorld, type World } from "../support/factories";
 import { renderRoute } from "../support/render-route";
@@ -185,33 +185,47 @@ describe("an answer with what looks like personal data", () => {
   it("is saved once every hit has a decision: the redacted ones replaced by a marker, the kept ones as typed", async () => {
     const { id } = await recommendationToA2({ shared: true });
     const body = `  Ask for the interpreting team on 0161 496 0000; the patient's NHS number ${NHS_NUMBER} is on file.  `;
-    const phone = body.trim().indexOf("0161");
-    const nhs = body.trim().indexOf("943");
+    // The page's ids for the hits (answerHits), as its radios send them.
+    const [phone, nhs] = answerHits(body).map((h) => h.id);
     // Half decided is not decided: still nothing saved.
-    await expect(respondToRecommendation(database, world.actors.leadA2, id, { decision: "accepted", body, decisions: { [`body@${phone}`]: "keep" } })).rejects.toMatchObject({
+    await expect(respondToRecommendation(database, world.actors.leadA2, id, { decision: "accepted", body, decisions: { [phone!]: "keep" } })).rejects.toMatchObject({
       status: 422,
-      fields: { body: expect.stringMatching(/\(NHS number\): choose whether to redact or keep it below/), [`decision-body@${nhs}`]: "Choose whether to redact or keep this NHS number" },
+      fields: { body: expect.stringMatching(/\(NHS number\): choose whether to redact or keep it below/), [`decision-${nhs}`]: "Choose whether to redact or keep this NHS number" },
     });
     expect(await answers(id)).toEqual([]);
-    await respondToRecommendation(database, world.actors.leadA2, id, { decision: "accepted", body, decisions: { [`body@${phone}`]: "keep", [`body@${nhs}`]: "redact" } });
+    await respondToRecommendation(database, world.actors.leadA2, id, { decision: "accepted", body, decisions: { [phone!]: "keep", [nhs!]: "redact" } });
     expect((await answers(id)).map((a) => a.body)).toEqual(["Ask for the interpreting team on 0161 496 0000; the patient's NHS number [redacted NHS number] is on file."]);
     // The decisions are recorded with the answer, as counts (never what was redacted), which the item's own organisation reads too.
     expect((await getRecommendation(database, world.actors.leadA, id)).responses.map((r) => [r.redacted, r.keptAfterCheck])).toEqual([[1, 1]]);
+  });
+
+  it("asks again when the answer is changed after a decision: a choice made on one piece of text is not applied to another", async () => {
+    // The page keeps the radios chosen when the answer comes back with its hits. Keyed by offset
+    // only, "keep" chosen for "0151 496 0000" in "Call 0151 496 0000 today" was applied to "Mrs
+    // Jones" once the answer was changed to "Call Mrs Jones today", which was saved unseen.
+    const { id } = await recommendationToA2({ shared: true });
+    const [phone] = answerHits("Call 0151 496 0000 today");
+    await expect(respondToRecommendation(database, world.actors.leadA2, id, { decision: "accepted", body: "Call Mrs Jones today", decisions: { [phone!.id]: "keep" } })).rejects.toMatchObject({
+      status: 422,
+      fields: { body: expect.stringMatching(/\(name after a title\)/) },
+    });
+    expect(await answers(id)).toEqual([]);
   });
 
   it("on the page: the error is on the answer, what was typed comes back, each hit is offered to redact or keep, and the choice saves", async () => {
     const { id } = await recommendationToA2({ shared: true });
     const body = "Write to jane.smith@example.com for the audit";
     const call = (form: Record<string, string>) => callRoute(database, detailRoute.action, world.people.leadA2, "/", { params: { recommendationId: id }, form });
+    const email = `decision-${answerHits(body)[0]!.id}`;
     const stopped = await call({ decision: "partly_accepted", body });
     expect(stopped).toMatchObject({
       status: 422,
-      body: { errors: { body: expect.stringMatching(/personal data \(email address\)/), "decision-body@9": "Choose whether to redact or keep this email address" }, values: { decision: "partly_accepted", body } },
+      body: { errors: { body: expect.stringMatching(/personal data \(email address\)/), [email]: "Choose whether to redact or keep this email address" }, values: { decision: "partly_accepted", body } },
     });
     expect(await answers(id)).toEqual([]);
     // A decision for text no longer there is ignored; a decision that is neither choice is no decision.
-    expect((await call({ decision: "partly_accepted", body, "decision-body@9": "remove" })).status).toBe(422);
-    expect((await call({ decision: "partly_accepted", body, "decision-body@9": "redact" })).status).toBe(302);
+    expect((await call({ decision: "partly_accepted", body, [email]: "remove" })).status).toBe(422);
+    expect((await call({ decision: "partly_accepted", body, [email]: "redact" })).status).toBe(302);
     expect((await answers(id)).map((a) => a.body)).toEqual(["Write to [redacted email address] for the audit"]);
     // Corrected rather than confirmed: clean text goes straight through.
     expect((await call({ decision: "accepted", body: "Audit done by the patient experience team" })).status).toBe(302);

@@ -104,6 +104,23 @@ describe("the history keeps nothing that sharing redacts", () => {
   });
 });
 
+describe("a decision is for the text it was made on", () => {
+  it("does not carry over to other text found at the same place after the preview: that is asked about again", async () => {
+    // Hits were keyed by field and offset only. The lead previewed "Ring 0151 496 0000 today" and
+    // chose to keep the number; a contributor then changed the summary to "Ring Mrs Jones at home"
+    // (a name at the same offset), and the lead's "keep" shared the name nobody had seen.
+    const id = await addItem(database, world.actors.leadA, { title: "Rota notes", summary: "Ring 0151 496 0000 today" });
+    const { hits } = await previewShare(database, world.actors.leadA, { itemId: id });
+    expect(hits.map((h) => [h.kind, h.text])).toEqual([["phone", "0151 496 0000"]]);
+    await updateItem(database, world.actors.contributorA, { itemId: id, values: blankItem({ title: "Rota notes", summary: "Ring Mrs Jones at home" }) });
+    await expect(shareItem(database, world.actors.leadA, { itemId: id, decisions: { [hits[0]!.id]: "keep" } })).rejects.toMatchObject({ status: 422 });
+    expect((await getItem(database, world.actors.leadA, { itemId: id })).item.sharedAt).toBeNull();
+    // The same text at the same place keeps its decision (a preview and its share agree).
+    const again = (await previewShare(database, world.actors.leadA, { itemId: id })).hits;
+    expect(await shareItem(database, world.actors.leadA, { itemId: id, decisions: { [again[0]!.id]: "redact" } })).toMatchObject({ redacted: 1 });
+  });
+});
+
 describe("file names are checked like the text", () => {
   it("finds personal data in a file's name; the lead keeps the name, removes the file or redacts the name", async () => {
     const id = await addItem(database, world.actors.contributorA, { title: "Ward visit" });

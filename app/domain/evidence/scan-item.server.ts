@@ -1,7 +1,7 @@
 import { asc, eq } from "drizzle-orm";
 import type { Tx } from "#db/client";
 import { evidenceAttachments, evidenceFindings, evidenceItems, evidenceRecommendations } from "#db/schema";
-import { contextOf, scanText, type PiiKind } from "~/lib/pii/scan";
+import { contextOf, hitId, scanText, type PiiKind } from "~/lib/pii/scan";
 
 /** A piece of an item's text the scan reads: "title", "summary", "finding:<id>", "attachment:<id>" (a file's text), "filename:<id>"... */
 export interface ScannedField {
@@ -19,7 +19,7 @@ export interface ScannedField {
 }
 
 export interface ItemHit {
-  /** Stable while the text does not change: field key and offset. */
+  /** Stable while the text does not change: field key, offset and a fingerprint of what was found (hitId). */
   id: string;
   field: string;
   fieldLabel: string;
@@ -80,6 +80,9 @@ export async function uncheckedFiles(tx: Tx, itemId: string): Promise<UncheckedF
 
 export function hitsIn(fields: ScannedField[]): ItemHit[] {
   return fields.flatMap((f) =>
-    scanText(f.scanAs ?? f.text).map((h) => ({ id: `${f.key}@${h.start}`, field: f.key, fieldLabel: f.label, place: f.place, ...h, text: f.text.slice(h.start, h.end), ...contextOf(f.text, h) })),
+    scanText(f.scanAs ?? f.text).map((h) => {
+      const text = f.text.slice(h.start, h.end);
+      return { id: hitId(f.key, { ...h, text }), field: f.key, fieldLabel: f.label, place: f.place, ...h, text, ...contextOf(f.text, h) };
+    }),
   );
 }

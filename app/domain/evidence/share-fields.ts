@@ -9,7 +9,7 @@ export const decisionField = (hitId: string) => `decision-${hitId}`;
 /** What to do with a file the scan could not read (no text came out of it): "share" (the lead looked at it) or "remove". */
 export const fileField = (fileId: string) => `file-${fileId}`;
 
-/** Hits in a file's name are keyed "filename:<file id>@<offset>" (see scan-item.server.ts). */
+/** Hits in a file's name are keyed "filename:<file id>@<offset>-<fingerprint>" (see scan-item.server.ts). */
 export const isFilenameField = (field: string) => field.startsWith("filename:");
 
 /** What the lead chose for a hit: "remove" (the whole file) only for one in a file's name. */

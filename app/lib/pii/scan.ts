@@ -59,6 +59,21 @@ export function scanText(text: string): PiiHit[] {
   return hits.sort((a, b) => a.start - b.start);
 }
 
+/**
+ * The key a person's decision on a hit is given under: where it is (field and offset) and what it
+ * is (its kind and a fingerprint of its text, FNV-1a). By place alone, a decision made on one
+ * piece of text was applied to whatever later stood there (an answer changed after its hits were
+ * shown, an item edited between the share page and the share), so text nobody saw went through.
+ */
+export function hitId(field: string, hit: Pick<PiiHit, "kind" | "start" | "text">): string {
+  let hash = 0x811c9dc5;
+  for (const ch of `${hit.kind}:${hit.text}`) {
+    hash ^= ch.codePointAt(0)!;
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return `${field}@${hit.start}-${hash.toString(36)}`;
+}
+
 export const redactionMark = (kind: PiiKind) => `[redacted ${PII_LABELS[kind]}]`;
 
 /** Replaces the chosen hits (from the end, so earlier offsets stay valid). */

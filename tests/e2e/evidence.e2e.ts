@@ -119,6 +119,15 @@ describe("the evidence library in a browser", () => {
     // Clicking in the box opens the list again for the next tag.
     await page.getByRole("combobox", { name: "Tags for the item" }).click();
     await expect.poll(() => page.getByRole("combobox", { name: "Tags for the item" }).getAttribute("aria-expanded")).toBe("true");
+    // A new theme, once saved, is shown in the picker as the theme it now is, not still as "New: ...".
+    await page.keyboard.type("Discharge letters");
+    await page.keyboard.press("Enter");
+    await page.getByRole("combobox", { name: "Tags for the item" }).press("Tab");
+    await page.getByRole("button", { name: "Save tags" }).first().click();
+    await expect.poll(() => saved.count()).toBe(2);
+    const chips = page.getByRole("list", { name: "Selected: Tags for the item" });
+    await expect.poll(() => chips.textContent()).toMatch(/Theme Discharge letters/);
+    expect(await chips.textContent()).not.toMatch(/New: /);
   });
 
   it("a file with no readable text must be looked at before sharing: the choice is made from the keyboard", async () => {

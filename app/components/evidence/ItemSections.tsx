@@ -98,6 +98,10 @@ function TagForm({ id, findingId, tags, options, failure }: { id: string; findin
       <input type="hidden" name="intent" value="tags" />
       <input type="hidden" name="findingId" value={findingId ?? ""} />
       <TagPicker
+        // Drawn afresh when the tags it starts from change (saved, or sent back with an error): it
+        // keeps its own choices while in use, so a new theme just saved still read "New: ..." beside
+        // the stored tags until the page was reloaded.
+        key={selected.join(" ")}
         id={id}
         name="tags"
         legend={findingId ? "Tags for this finding" : "Tags for the item"}

@@ -151,9 +151,12 @@ export const evidenceItems = pgTable(
     characteristicIds: uuid().array().notNull().default(sql`'{}'::uuid[]`),
     psedIds: uuid().array().notNull().default(sql`'{}'::uuid[]`),
     themeIds: uuid().array().notNull().default(sql`'{}'::uuid[]`),
+    // Slashes read as spaces ("D/deaf" is "D deaf"): PostgreSQL's parser takes "D/deaf" and
+    // "and/or" as one path-like word, so a search for "deaf" missed every "D/deaf" (migration 0035;
+    // the query gets the same treatment, `searchableQuery`).
     search: tsvector().generatedAlwaysAs(
       (): SQL =>
-        sql`setweight(to_tsvector('english'::regconfig, coalesce(title, '')), 'A') || setweight(to_tsvector('english'::regconfig, coalesce(summary, '')), 'B') || child_text`,
+        sql`setweight(to_tsvector('english'::regconfig, translate(coalesce(title, ''), '/', ' ')), 'A') || setweight(to_tsvector('english'::regconfig, translate(coalesce(summary, ''), '/', ' ')), 'B') || child_text`,
     ),
     /**
      * Search keys for the GIN index, so `evidence_search()` finds visible matches in one index

@@ -3,6 +3,7 @@ import type { Database } from "#db/client";
 import { rowsOf } from "#db/client";
 import { withTenant } from "#db/tenant";
 import { tenantOf, type Actor } from "~/domain/auth/actor";
+import { searchableQuery } from "~/lib/search-text";
 
 export interface EvidencePick {
   id: string;
@@ -25,7 +26,7 @@ export async function listVisibleItems(database: Database, actor: Actor, input: 
       await tx.execute(sql`
         select i.id, i.title, s.name as source, coalesce(i.published_on, i.created_at::date)::text as date
         from evidence_items i left join evidence_sources s on s.id = i.source_id
-        where ${q ? sql`i.search @@ websearch_to_tsquery('english', ${q})` : sql`true`}
+        where ${q ? sql`i.search @@ websearch_to_tsquery('english', ${searchableQuery(q)})` : sql`true`}
         order by i.published_on desc nulls last, i.created_at desc
         limit ${limit}`),
     ).map((r) => ({ ...r, href: `/evidence/${r.id}` })),

@@ -5,6 +5,7 @@ import type { ItemType } from "#db/schema";
 import { withTenant } from "#db/tenant";
 import { tenantOf, type Actor } from "~/domain/auth/actor";
 import { MARK_END, MARK_START, PAGE_SIZE, type EvidenceFilters } from "./filters";
+import { searchableQuery } from "~/lib/search-text";
 
 export interface SearchHit {
   id: string;
@@ -29,7 +30,7 @@ export { MARK_END, MARK_START };
  */
 export function filterWhere(f: EvidenceFilters, orgId: string): SQL {
   const parts: SQL[] = [sql`true`];
-  if (f.q) parts.push(sql`i.search @@ websearch_to_tsquery('english', ${f.q})`);
+  if (f.q) parts.push(sql`i.search @@ websearch_to_tsquery('english', ${searchableQuery(f.q)})`);
   if (f.sourceId) parts.push(sql`i.source_id = ${f.sourceId}`);
   if (f.type) parts.push(sql`i.type = ${f.type}`);
   if (f.from) parts.push(sql`i.published_on >= ${f.from}`);
@@ -88,7 +89,7 @@ export async function searchIn(tx: Tx, f: EvidenceFilters, pageSize = PAGE_SIZE)
 
 /** `evidence_search()`'s arguments, in its order. */
 function searchArgs(f: EvidenceFilters, limit: number, offset: number) {
-  return sql`${f.q || null}::text, ${f.sourceId}::uuid, ${f.type}::text, ${f.from}::date, ${f.to}::date, ${f.outcomeId}::uuid, ${f.characteristicId}::uuid,
+  return sql`${f.q ? searchableQuery(f.q) : null}::text, ${f.sourceId}::uuid, ${f.type}::text, ${f.from}::date, ${f.to}::date, ${f.outcomeId}::uuid, ${f.characteristicId}::uuid,
     ${f.psedId}::uuid, ${f.themeId}::uuid, ${f.concernedOrgId}::uuid, ${f.ownerOrgId}::uuid, ${f.scope}::text, ${limit}::int, ${offset}::int`;
 }
 

@@ -105,8 +105,10 @@ export default function RegisterProgress() {
                       <ul className="nhsuk-list nhsuk-u-margin-bottom-0">
                         {b.ours.map((o) => (
                           <li key={o.rowKey}>
-                            <Link to={`/plans/${o.planId}`}>
-                              In our plan<span className="nhsuk-u-visually-hidden"> (row {i + 1})</span>
+                            <Link to={`/plans/${o.planId}#row-${o.rowKey}`}>
+                              In {o.planTitle}
+                              {o.planArchived ? " (archived)" : ""}
+                              <span className="nhsuk-u-visually-hidden"> (row {i + 1})</span>
                             </Link>
                           </li>
                         ))}

@@ -94,6 +94,23 @@ describe("starting the next plan from one that ends", () => {
     expect((await loadRegisterRollup(database, world.actors.leadA)).find((r) => r.rowKey === rowKey)!.ours.map((o) => o.planId).sort()).toEqual([oldId, id].sort());
   });
 
+  // Both copies are the organisation's own: the progress page links to each, so each must say which plan it is in.
+  it("names the plan of each of our copies of a carried barrier, the one being worked on first", async () => {
+    const rowKey = randomUUID();
+    await database.db.insert(registerRows).values({
+      collaborativeId: world.collaboratives.x, rowKey, position: 16, characteristics: ["race"], barrier: "Barrier carried again", issue: "", identifiedBy: "",
+      evidence: [], edsOutcomes: [], psedAims: [], themes: [], leadOrganisation: "", contactRole: "", status: null, updates: [],
+    });
+    const { id: oldId } = await createPlan(database, world.actors.leadA, { kind: "equality_objectives", title: "Plan 2020 to 2024", periodStart: "2020-04-01", periodEnd: "2024-03-31", objectives: [] });
+    const { rowKey: oldRow } = await pullIntoPlan(database, world.actors.leadA, oldId, { kind: "register", id: rowKey });
+    const { id } = await carryForwardPlan(database, world.actors.leadA, oldId, { ...next, title: "Plan 2024 to 2028" }, { archiveOld: true });
+    const newRow = (await openPlan(database, world.actors.leadA, id))!.actions[0]!.key;
+    expect((await loadRegisterRollup(database, world.actors.leadA)).find((r) => r.rowKey === rowKey)!.ours).toEqual([
+      { planId: id, rowKey: newRow, planTitle: "Plan 2024 to 2028", planArchived: false },
+      { planId: oldId, rowKey: oldRow, planTitle: "Plan 2020 to 2024", planArchived: true },
+    ]);
+  });
+
   // The archived plan keeps its copy of the action as it stood; the organisation works on the new
   // one. Counted at its least advanced copy, the organisation would stay "in progress" forever.
   it("counts the organisation at its current plan's copy of a carried action, not the archived one", async () => {

@@ -4,6 +4,7 @@ import {
   collaborativeMembers,
   organisations,
   planPulls,
+  plans,
   registerRows,
   type StatusMeaning,
 } from "#db/schema";
@@ -43,8 +44,12 @@ export interface BarrierRollup {
   summary: string;
   /** Per organisation: for regional leads and admins (everyone sees the counts). */
   organisations: OrganisationProgress[] | null;
-  /** The active organisation's own pulled actions (to link to its plan). */
-  ours: { planId: string; rowKey: string }[];
+  /**
+   * The active organisation's own pulled actions (to link to each one in its plan). Named by their
+   * plan: after "Start the next plan" a barrier is in the archived plan and in its successor, and
+   * two links both saying "In our plan" could not be told apart.
+   */
+  ours: { planId: string; rowKey: string; planTitle: string; planArchived: boolean }[];
   /** Current member organisations that have not pulled it: regional leads and admins only. */
   notPickedUp: { orgId: string; orgName: string }[] | null;
 }
@@ -97,8 +102,11 @@ export async function loadRegisterRollup(
         planId: planPulls.planId,
         rowKey: planPulls.rowKey,
         sourceId: planPulls.sourceId,
+        planTitle: plans.title,
+        planArchivedAt: plans.archivedAt,
       })
       .from(planPulls)
+      .innerJoin(plans, eq(plans.id, planPulls.planId))
       .where(
         and(
           eq(planPulls.orgId, actor.active.orgId),
@@ -168,7 +176,8 @@ export async function loadRegisterRollup(
         organisations: detail ? orgs : null,
         ours: ours
           .filter((p) => p.sourceId === row.rowKey)
-          .map((p) => ({ planId: p.planId, rowKey: p.rowKey })),
+          .sort((a, b) => Number(Boolean(a.planArchivedAt)) - Number(Boolean(b.planArchivedAt)) || a.planTitle.localeCompare(b.planTitle))
+          .map((p) => ({ planId: p.planId, rowKey: p.rowKey, planTitle: p.planTitle, planArchived: Boolean(p.planArchivedAt) })),
         notPickedUp: detail ? members.filter((m) => !byOrg.has(m.orgId)) : null,
       };
     });

@@ -16,7 +16,7 @@ const barrier = (over: Partial<BarrierRollup>): BarrierRollup => ({
 
 describe("the register's progress as a table", () => {
   it("counts organisations per barrier, naming none", () => {
-    const cells = progressCountCells([barrier({ ours: [{ planId: "p", rowKey: "a" }] }), barrier({ barrier: "Unread letters", counts: { ...counts, complete: 0, in_progress: 0 }, summary: "No organisation has added this to a plan yet" })]);
+    const cells = progressCountCells([barrier({ ours: [{ planId: "p", rowKey: "a", planTitle: "Plan", planArchived: false }] }), barrier({ barrier: "Unread letters", counts: { ...counts, complete: 0, in_progress: 0 }, summary: "No organisation has added this to a plan yet" })]);
     expect(cells).toEqual([
       [1, "No BSL interpreters", 2, 1, 0, 1, 0, 0, "2 organisations: 1 complete, 1 in progress", "Yes"],
       [2, "Unread letters", 0, 0, 0, 0, 0, 0, "No organisation has added this to a plan yet", "No"],

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { loadRegisterRollup } from "~/domain/plans/register-rollup.server";
-import { guarded } from "~/lib/http.server";
+import { downloadGuarded } from "~/lib/http.server";
 import { PROGRESS_COUNT_HEADERS, PROGRESS_DETAIL_HEADERS, progressCountCells, progressDetailCells } from "~/lib/register/progress-tabular";
 import { requireActor } from "~/lib/session.server";
 import { tableDownload } from "~/lib/tabular/download.server";
@@ -10,7 +10,7 @@ import { canSeeUptakeDetail } from "~/policies/plans";
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireActor(request, context);
   const format = new URL(request.url).searchParams.get("format") === "xlsx" ? "xlsx" : "csv";
-  return guarded(async () => {
+  return downloadGuarded(async () => {
     const rollup = await loadRegisterRollup(context.database, actor);
     const name = `register-progress-${actor.active.collaborativeName}`;
     return canSeeUptakeDetail(actor.active.role)

@@ -90,6 +90,18 @@ describe("plan export", () => {
     expect((await response.arrayBuffer()).byteLength).toBeGreaterThan(1000);
   });
 
+  // Remix sends a Response thrown by a download route as it is; a thrown data() would reach the
+  // browser as "Unexpected Server Error" in JSON.
+  it("answers another organisation's download link with a plain message saying why", async () => {
+    const request = new Request(`http://localhost:3000/plans/${planId}/export?format=csv`, { headers: { cookie: await cookieFor(world.people.leadB) } });
+    const thrown = await exportLoader({ request, context: { database, config } as unknown as AppLoadContext, params: { planId } } as never).catch((error: unknown) => error);
+    expect(thrown).toBeInstanceOf(Response);
+    const response = thrown as Response;
+    expect(response.status).toBe(404);
+    expect(response.headers.get("content-type")).toBe("text/plain; charset=utf-8");
+    expect(await response.text()).toBe("No such plan in your organisation");
+  });
+
   it("answers 404 to another organisation, in the same collaborative or not", async () => {
     expect(((await call(exportLoader, world.people.leadA2, `/plans/${planId}/export?format=csv`)) as Response).status).toBe(404);
     expect(((await call(exportLoader, world.people.leadB, `/plans/${planId}/export?format=csv`)) as Response).status).toBe(404);

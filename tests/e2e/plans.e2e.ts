@@ -200,6 +200,31 @@ describe("objective plans", () => {
     await lead.context().close();
   }, 240_000);
 
+  it("opens a plan without announcing its actions as someone's changes, and announces a colleague's edit", async () => {
+    const viewer = await as("viewer@peff.example");
+    await viewer.goto("/plans");
+    await viewer.getByRole("link", { name: "Equality objective plan 2024 to 2028" }).first().click();
+    await viewer.waitForURL(/\/plans\/[0-9a-f-]{36}$/);
+    const planPath = new URL(viewer.url()).pathname;
+    await live(viewer);
+    // The live document's arrival is the page loading, not an edit: screen readers hear nothing.
+    await viewer.waitForTimeout(500);
+    expect(await viewer.getByTestId("announcer").textContent()).toBe("");
+
+    const lead = await as("alderhey.lead@peff.example");
+    await lead.goto(planPath);
+    await live(lead);
+    const officer = cell(lead, 1, "Responsible officer");
+    await officer.focus();
+    await lead.keyboard.press("Enter");
+    await lead.keyboard.press("Control+End");
+    await lead.keyboard.type(" (acting)");
+    await lead.keyboard.press("Escape");
+    await expect.poll(() => viewer.getByTestId("announcer").textContent(), { timeout: 10_000 }).toMatch(/changed row 1$/);
+    await lead.context().close();
+    await viewer.context().close();
+  }, 180_000);
+
   it("archives a plan while a colleague has it open (their page turns read-only), lists it as archived, restores it, and deletes it (never worked on)", async () => {
     const lead = await as("luht.lead@peff.example");
     await lead.goto("/plans/new");

@@ -88,8 +88,13 @@ export function useRegisterDoc<R extends GridRow = RegisterRow>(document: string
     };
     doc.on("update", refresh);
 
+    // The first full state arrives as one remote transaction touching every row: it is the page
+    // loading, not someone's edit, so it is not announced ("Someone else changed row 1, 2, 3..."
+    // was read out on every opening). Edits made while this page was disconnected are (the
+    // server's answer on reconnecting carries only those).
+    let firstSynced = false;
     const onTransaction = (tr: Y.Transaction) => {
-      if (!provider || tr.origin !== provider || tr.local) return;
+      if (!provider || tr.origin !== provider || tr.local || !firstSynced) return;
       const keys = touchedRowKeys(tr, doc);
       if (keys.length === 0) return;
       const order = reader.current(doc).map((r) => r.key);
@@ -123,6 +128,7 @@ export function useRegisterDoc<R extends GridRow = RegisterRow>(document: string
       });
       provider.on("sync", (isSynced: boolean) => {
         if (!isSynced) return;
+        firstSynced = true;
         // Rows and "synced" change in the same render: the page never shows a synced, empty grid
         // between the saved rows and the live ones.
         setRows(reader.current(doc));

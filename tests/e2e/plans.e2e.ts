@@ -210,6 +210,10 @@ describe("objective plans", () => {
     // The live document's arrival is the page loading, not an edit: screen readers hear nothing.
     await viewer.waitForTimeout(500);
     expect(await viewer.getByTestId("announcer").textContent()).toBe("");
+    // A reader is not told that their changes are saved as they type.
+    expect(await viewer.getByRole("status").first().textContent()).toBe(
+      "Connected: other people's changes appear as they are made. You can read this plan but not change it.",
+    );
 
     const lead = await as("alderhey.lead@peff.example");
     await lead.goto(planPath);

@@ -8,16 +8,24 @@ export type View = RowView;
 
 const STATE_TEXT: Record<ConnectionState, string> = {
   connecting: "Connecting…",
-  connected: "Connected: changes are saved as you type",
-  reconnecting: "Reconnecting: your changes are kept and will be sent when the connection returns",
-  offline: "Offline: your changes are kept on this page and will be sent when you are back online",
+  connected: "Connected: changes are saved as you type.",
+  reconnecting: "Reconnecting: your changes are kept and will be sent when the connection returns.",
+  offline: "Offline: your changes are kept on this page and will be sent when you are back online.",
+};
+
+/** For someone who reads only (a viewer, an archived plan): nothing of theirs is saved or sent. */
+const READ_ONLY_STATE_TEXT: Record<ConnectionState, string> = {
+  connecting: "Connecting…",
+  connected: "Connected: other people's changes appear as they are made.",
+  reconnecting: "Reconnecting: other people's changes will appear when the connection returns.",
+  offline: "Offline: other people's changes will appear when you are back online.",
 };
 
 /** `what` names the document in "You can read this register but not change it." */
 export function ConnectionBanner({ state, readOnly, unsent = false, what = "register" }: { state: ConnectionState; readOnly: boolean; unsent?: boolean; what?: string }) {
   return (
     <p role="status" className={`register-connection register-connection--${state}`} data-state={state} data-unsent={unsent || undefined}>
-      <strong>{STATE_TEXT[state]}</strong>
+      <strong>{(readOnly && !unsent ? READ_ONLY_STATE_TEXT : STATE_TEXT)[state]}</strong>
       {unsent ? " Some of your changes are not sent yet: keep this page open until it says Connected." : null}
       {readOnly ? ` You can read this ${what} but not change it.` : null}
     </p>

@@ -42,9 +42,14 @@ export default function DeletePlan() {
               This plan cannot be deleted: it has been worked on (actions were added, imported or pulled into it, even if they were removed since), and its history is
               kept.
             </p>
-            <p>
-              If it is finished or was replaced, <Link to={settings}>archive it in the plan settings</Link>: it is kept as it is, out of the list of plans being worked on.
-            </p>
+            {preview.archived ? (
+              <p>It is archived already: kept as it is, out of the list of plans being worked on.</p>
+            ) : (
+              <p>
+                If it is finished or was replaced, <Link to={settings}>archive it in the plan settings</Link>: it is kept as it is, out of the list of plans being worked
+                on.
+              </p>
+            )}
           </>
         ) : (
           <>

@@ -7,6 +7,7 @@ import { withOwner, withTenant } from "../../db/tenant";
 import { tenantOf } from "../../app/domain/auth/actor";
 import { storeServerUpdate } from "../../app/domain/collab/document-store.server";
 import { hasSqlState, isPermissionDenied } from "../../app/domain/errors";
+import { setPlanArchived } from "../../app/domain/plans/archive-plan.server";
 import { changePlanDocument } from "../../app/domain/plans/change-plan-document.server";
 import { createPlan } from "../../app/domain/plans/create-plan.server";
 import { deletePlan, previewDeletePlan, WORKED_ON_MESSAGE } from "../../app/domain/plans/delete-plan.server";
@@ -34,7 +35,7 @@ const addAction = (planId: string) =>
 describe("deleting a plan", () => {
   it("deletes one never worked on", async () => {
     const planId = await plan();
-    expect(await previewDeletePlan(database, world.actors.contributorA, planId)).toEqual({ id: planId, title: "Created by mistake", workedOn: false });
+    expect(await previewDeletePlan(database, world.actors.contributorA, planId)).toEqual({ id: planId, title: "Created by mistake", workedOn: false, archived: false });
     await deletePlan(database, world.actors.contributorA, planId);
     expect(await exists(planId)).toBe(false);
     await expect(deletePlan(database, world.actors.leadA, planId)).rejects.toMatchObject({ status: 404 });
@@ -52,6 +53,9 @@ describe("deleting a plan", () => {
     expect((await previewDeletePlan(database, world.actors.leadA, planId)).workedOn).toBe(true);
     await expect(deletePlan(database, world.actors.leadA, planId)).rejects.toMatchObject({ status: 409, message: WORKED_ON_MESSAGE });
     expect(await exists(planId)).toBe(true);
+    // Once archived, the page must not tell the person to archive it.
+    await setPlanArchived(database, world.actors.leadA, planId, true);
+    expect(await previewDeletePlan(database, world.actors.leadA, planId)).toMatchObject({ workedOn: true, archived: true });
   });
 
   it("is for the organisation's plan editors only", async () => {

@@ -14,6 +14,8 @@ export interface PlanDeletePreview {
   title: string;
   /** Anything was ever stored in its document: it cannot be deleted, only archived. */
   workedOn: boolean;
+  /** Archived already: the page must not tell the person to archive it. */
+  archived: boolean;
 }
 
 
@@ -28,9 +30,9 @@ async function workedOn(tx: Tx, planId: string): Promise<boolean> {
 export async function previewDeletePlan(database: Database, actor: Actor, planId: string): Promise<PlanDeletePreview> {
   ensurePlanEditor(actor, planId, "delete plans");
   return withTenant(database, tenantOf(actor), async (tx) => {
-    const [plan] = await tx.select({ id: plans.id, title: plans.title }).from(plans).where(eq(plans.id, planId));
+    const [plan] = await tx.select({ id: plans.id, title: plans.title, archivedAt: plans.archivedAt }).from(plans).where(eq(plans.id, planId));
     if (!plan) throw notFound(NO_SUCH_PLAN);
-    return { ...plan, workedOn: await workedOn(tx, planId) };
+    return { id: plan.id, title: plan.title, workedOn: await workedOn(tx, planId), archived: Boolean(plan.archivedAt) };
   });
 }
 

@@ -230,6 +230,10 @@ describe("helpers", () => {
     expect(matchStatus("In progress (amber)", DEFAULT_PLAN_LEGEND)?.key).toBe("amber");
     expect(matchStatus("blue", DEFAULT_PLAN_LEGEND)?.key).toBe("blue");
     expect(matchStatus("Greenish", DEFAULT_PLAN_LEGEND)).toBeNull();
+    // A status whose words begin with another's is itself, as our export writes it.
+    const longer = [...DEFAULT_PLAN_LEGEND, { key: "s5", label: "Complete - awaiting evidence", colour: "purple" as const, meaning: "in_progress" as const }];
+    expect(matchStatus("Complete - awaiting evidence (purple)", longer)?.key).toBe("s5");
+    expect(matchStatus("Complete (green)", longer)?.key).toBe("green");
     expect(matchStatus("Covered by workforce equality action plan.", DEFAULT_PLAN_LEGEND)).toBeNull();
   });
 

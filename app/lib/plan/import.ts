@@ -1,11 +1,14 @@
 import type { DueChange, PlanLegendEntry, PlanObjective, PlanStep } from "#db/schema";
 import { readCharacteristics } from "~/lib/import/characteristics";
 import { readEvidenceLinks } from "~/lib/import/evidence-links";
+import { matchStatus } from "~/lib/import/status";
 import type { ColumnMapping, ImportColumn } from "~/lib/import/map-rows";
 import { MONTHS, parseUpdates } from "~/lib/import/updates";
 import type { RegisterOptions } from "~/lib/register/options";
 import type { Table } from "~/lib/tabular/read-table.server";
 import { parseDueDate } from "./dates";
+
+export { matchStatus };
 import type { ActionInput } from "./model";
 
 /**
@@ -131,18 +134,6 @@ function readObjectives(text: string, objectives: PlanObjective[], fail: (messag
   return out.sort((a, b) => Number(a) - Number(b));
 }
 
-/** A status by its words, its key or its colour: "Green", "Green - complete", "Complete", "Blue- action ongoing". */
-export function matchStatus(text: string, legend: PlanLegendEntry[]): PlanLegendEntry | null {
-  const value = text.toLowerCase().replace(/\s+/g, " ").trim();
-  if (!value) return null;
-  const exact = legend.find((s) => [s.label.toLowerCase(), s.key.toLowerCase(), s.colour].includes(value));
-  if (exact) return exact;
-  // "Green - complete", "Complete (green)": the colour or label followed by anything that is not a letter.
-  const starts = (word: string) => value === word || (value.startsWith(word) && /^[^a-z]/.test(value.slice(word.length)));
-  const byLabel = legend.find((s) => starts(s.label.toLowerCase()));
-  if (byLabel) return byLabel;
-  return legend.find((s) => starts(s.colour)) ?? null;
-}
 
 /** A date as our export writes it ("31 December 2021", "31st October 2021") or as `parseDueDate` reads it. */
 export function readDate(text: string) {

@@ -54,6 +54,28 @@ describe("register import", () => {
     });
   });
 
+  // The export writes "Complete - awaiting evidence (purple)": a status whose words begin with another's must come back as itself.
+  it("takes the status whose words match exactly before one whose words begin the text", () => {
+    const legend = [...DEFAULT_LEGEND, { key: "s5-complete-awaiting-evi", label: "Complete - awaiting evidence", colour: "purple" as const }];
+    const result = parseRegisterImport(
+      table(["Barrier", "Status"], [
+        ["Exported", "Complete - awaiting evidence (purple)"],
+        ["Typed", "Complete - awaiting evidence"],
+        ["Plain", "Complete (green)"],
+        ["Greenish", "Greenish"],
+      ]),
+      options,
+      legend,
+      author,
+    );
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    // Only "Greenish" is refused: a colour or words followed by a letter are not a status.
+    expect(result.errors).toEqual([expect.stringMatching(/^Line 5: Status: "Greenish" is not in the legend/)]);
+    const good = parseRegisterImport(table(["Barrier", "Status"], [["Exported", "Complete - awaiting evidence (purple)"], ["Typed", "Complete - awaiting evidence"], ["Plain", "Complete (green)"]]), options, legend, author);
+    expect(good.ok && good.rows.map((r) => r.status)).toEqual(["s5-complete-awaiting-evi", "s5-complete-awaiting-evi", "green"]);
+  });
+
   it("reports every problem with its line number and imports nothing", () => {
     const result = parseRegisterImport(
       table(["Barrier", "Characteristics or groups", "EDS outcomes", "Status", "Supporting evidence"], [

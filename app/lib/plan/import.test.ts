@@ -5,6 +5,7 @@ import { ALL_GROUPS, type RegisterOptions } from "~/lib/register/options";
 import type { Table } from "~/lib/tabular/read-table.server";
 import { parseUpdates } from "~/lib/import/updates";
 import { matchStatus, parsePlanImport, PLAN_IMPORT_COLUMNS, readDate } from "./import";
+import { sharedColourProblem } from "~/lib/import/status";
 import { actionCells, PLAN_EXPORT_HEADERS } from "./tabular";
 
 const ITEM = "6f1c2a7e-3b1d-4c55-9a43-1e2f3a4b5c6d";
@@ -234,6 +235,13 @@ describe("helpers", () => {
     const longer = [...DEFAULT_PLAN_LEGEND, { key: "s5", label: "Complete - awaiting evidence", colour: "purple" as const, meaning: "in_progress" as const }];
     expect(matchStatus("Complete - awaiting evidence (purple)", longer)?.key).toBe("s5");
     expect(matchStatus("Complete (green)", longer)?.key).toBe("green");
+    // A colour two statuses share names neither, and the import says why.
+    const twoGrey = [...DEFAULT_PLAN_LEGEND, { key: "hold", label: "On hold", colour: "grey" as const, meaning: "in_progress" as const }, { key: "gone", label: "Withdrawn", colour: "grey" as const, meaning: "complete" as const }];
+    expect(matchStatus("Grey", twoGrey)).toBeNull();
+    expect(matchStatus("Grey - on hold", twoGrey)?.key).toBeUndefined();
+    expect(matchStatus("On hold (grey)", twoGrey)?.key).toBe("hold");
+    expect(sharedColourProblem("grey", twoGrey)).toBe("grey is the colour of On hold and Withdrawn: write the status's words");
+    expect(sharedColourProblem("green", twoGrey)).toBeNull();
     expect(matchStatus("Covered by workforce equality action plan.", DEFAULT_PLAN_LEGEND)).toBeNull();
   });
 

@@ -1,7 +1,7 @@
 import type { DueChange, PlanLegendEntry, PlanObjective, PlanStep } from "#db/schema";
 import { readCharacteristics } from "~/lib/import/characteristics";
 import { readEvidenceLinks } from "~/lib/import/evidence-links";
-import { matchStatus } from "~/lib/import/status";
+import { matchStatus, sharedColourProblem } from "~/lib/import/status";
 import type { ColumnMapping, ImportColumn } from "~/lib/import/map-rows";
 import { MONTHS, parseUpdates } from "~/lib/import/updates";
 import type { RegisterOptions } from "~/lib/register/options";
@@ -212,7 +212,7 @@ export function parsePlanImport(table: Table, mapping: ColumnMapping, context: P
 
     const statusText = get("status");
     const status = matchStatus(statusText, legend);
-    if (statusText && !status) failIn("status")(`"${statusText}" is not a status of this plan's legend (${legend.map((s) => `${s.colour}: ${s.label}`).join(", ")})`);
+    if (statusText && !status) failIn("status")(sharedColourProblem(statusText, legend) ?? `"${statusText}" is not a status of this plan's legend (${legend.map((s) => `${s.colour}: ${s.label}`).join(", ")})`);
 
     const dueCell = readDueCell(get("due"));
     let currentDue: string | null = null;

@@ -76,6 +76,12 @@ describe("register import", () => {
     expect(good.ok && good.rows.map((r) => r.status)).toEqual(["s5-complete-awaiting-evi", "s5-complete-awaiting-evi", "green"]);
   });
 
+  it("refuses a colour two statuses share, saying which, rather than giving every row the first", () => {
+    const legend = [...DEFAULT_LEGEND, { key: "hold", label: "On hold", colour: "grey" as const }, { key: "gone", label: "Withdrawn", colour: "grey" as const }];
+    const result = parseRegisterImport(table(["Barrier", "Status"], [["Paused", "Grey"], ["Stopped", "Withdrawn (grey)"]]), options, legend, author);
+    expect(result).toEqual({ ok: false, errors: ["Line 2: Status: grey is the colour of On hold and Withdrawn: write the status's words"] });
+  });
+
   it("reports every problem with its line number and imports nothing", () => {
     const result = parseRegisterImport(
       table(["Barrier", "Characteristics or groups", "EDS outcomes", "Status", "Supporting evidence"], [

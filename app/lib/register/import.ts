@@ -1,7 +1,7 @@
 import type { LegendEntry } from "#db/schema";
 import { readCharacteristics } from "~/lib/import/characteristics";
 import { readEvidenceLinks } from "~/lib/import/evidence-links";
-import { matchStatus } from "~/lib/import/status";
+import { matchStatus, sharedColourProblem } from "~/lib/import/status";
 
 /** Every member reads the register, so it links only items shared with the collaborative (as its picker offers). */
 const NOT_SHARED = "is not an evidence item shared with the collaborative (the shared register links only shared items; it may also have been deleted)";
@@ -70,7 +70,7 @@ export function parseRegisterImport(
 
     const statusText = get("status").toLowerCase();
     const status = statusText ? matchStatus(statusText, legend) : null;
-    if (statusText && !status) fail("Status", `"${get("status")}" is not in the legend (${legend.map((s) => `${s.colour}: ${s.label}`).join(", ")})`);
+    if (statusText && !status) fail("Status", sharedColourProblem(statusText, legend) ?? `"${get("status")}" is not in the legend (${legend.map((s) => `${s.colour}: ${s.label}`).join(", ")})`);
 
     const evidence = readEvidenceLinks(get("evidence"), linkableEvidence, (message) => fail("Supporting evidence", message), NOT_SHARED);
 

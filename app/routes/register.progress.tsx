@@ -7,6 +7,7 @@ import { pageTitle } from "~/lib/meta";
 import { formatDue } from "~/lib/plan/dates";
 import { requireActor } from "~/lib/session.server";
 import { canEditPlans, canSeeUptakeDetail } from "~/policies/plans";
+import { ROLE_LABELS } from "~/policies/roles";
 
 export const meta: MetaFunction = () => pageTitle("Progress against the shared register");
 
@@ -16,6 +17,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     rollup: await loadRegisterRollup(context.database, actor),
     canPull: canEditPlans(actor.active.role),
     detail: canSeeUptakeDetail(actor.active.role),
+    /** "collaborative admin" or "regional lead": the page says why this person sees more. */
+    roleName: ROLE_LABELS[actor.active.role].toLowerCase(),
     orgName: actor.active.orgName,
     collaborativeName: actor.active.collaborativeName,
   }));
@@ -29,7 +32,7 @@ function statusText(s: { label: string | null; currentDue: string | null; overdu
 }
 
 export default function RegisterProgress() {
-  const { rollup, canPull, detail, orgName, collaborativeName } = useLoaderData<typeof loader>();
+  const { rollup, canPull, detail, roleName, orgName, collaborativeName } = useLoaderData<typeof loader>();
   const notPickedUp = rollup.filter((b) => b.notPickedUp && b.notPickedUp.length > 0);
   return (
     <>
@@ -41,7 +44,7 @@ export default function RegisterProgress() {
       <p>
         For each shared barrier: how many member organisations have added it to one of their plans, and how far along they are. Only each pulled
         action&apos;s status is shared; everything else in an organisation&apos;s plan stays private to it.
-        {detail ? " As a regional lead you also see each organisation's status and who has not picked a barrier up." : null}
+        {detail ? ` As a ${roleName} you also see each organisation's status and who has not picked a barrier up.` : null}
       </p>
       {rollup.length > 0 ? (
         <ul className="nhsuk-list register-links">

@@ -9,6 +9,8 @@ import { pullIntoPlan } from "../../app/domain/plans/pull-into-plan.server";
 import { parseCsv } from "../../app/lib/tabular/csv";
 import { PROGRESS_COUNT_HEADERS, PROGRESS_DETAIL_HEADERS } from "../../app/lib/register/progress-tabular";
 import { loader } from "../../app/routes/register.progress.export";
+import { loader as pageLoader } from "../../app/routes/register.progress";
+import { callRoute } from "../support/routes";
 import { openTestDatabase } from "../support/db";
 import { cookieHeader, testConfig } from "../support/config";
 import { createOrganisation, createUser, createWorld, TEST_PASSWORD, type TestUser, type World } from "../support/factories";
@@ -61,4 +63,10 @@ it("gives regional leads each organisation's status and who has not picked it up
   expect(mine).toContainEqual(["1", "No BSL interpreters at night", otherTrust, "Not picked up", "", "", ""]);
   const xlsx = await download(regional, "xlsx");
   expect(xlsx.headers.get("Content-Type")).toMatch(/spreadsheetml/);
+});
+
+// The page explains why some people see each organisation's status: by their own role.
+it("tells a collaborative admin they see the detail as an admin, not as a regional lead", async () => {
+  const asAdmin = await callRoute(database, pageLoader, world.people.adminX, "/register/progress");
+  expect(asAdmin.body).toMatchObject({ detail: true, roleName: "collaborative admin" });
 });

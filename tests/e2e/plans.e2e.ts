@@ -229,6 +229,19 @@ describe("objective plans", () => {
     await viewer.context().close();
   }, 180_000);
 
+  it("follows a link from the register's progress to our action in a plan, landing on that action's row", async () => {
+    const lead = await as("luht.lead@peff.example");
+    await lead.goto("/register/progress");
+    const link = lead.locator("main a", { hasText: /^In Equality objective plan 2024 to 2028/ }).first();
+    const key = (await link.getAttribute("href"))!.split("#row-")[1]!;
+    // A client-side navigation: the grid mounts already interactive.
+    await link.click();
+    await lead.waitForURL((url) => url.hash === `#row-${key}`);
+    await live(lead);
+    await expect.poll(() => lead.evaluate(() => document.activeElement?.closest("tr")?.id)).toBe(`row-${key}`);
+    await lead.context().close();
+  }, 180_000);
+
   it("archives a plan while a colleague has it open (their page turns read-only), lists it as archived, restores it, and deletes it (never worked on)", async () => {
     const lead = await as("luht.lead@peff.example");
     await lead.goto("/plans/new");

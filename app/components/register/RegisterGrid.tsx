@@ -76,6 +76,16 @@ export function RegisterGrid<R extends GridRow, C extends GridColumn>({ register
   const current = rows[r];
   const canOpen = (col: C | undefined) => !!col && (!register.readOnly || (col.kind !== "actions" && !!col.readable));
 
+  // Declared before the effects that ask for focus: effects run in order, and when the grid mounts
+  // already interactive (a client-side navigation to "/plans/<id>#row-<key>") this one would
+  // otherwise run in the same flush, after they set moveFocus but with the old active cell, and
+  // focus row 1 instead of the row asked for.
+  useEffect(() => {
+    if (!moveFocus.current || editing) return;
+    moveFocus.current = false;
+    tableRef.current?.querySelector<HTMLElement>(`[data-cell="${r}-${c}"]`)?.focus();
+  }, [r, c, editing, focusTick]);
+
   useEffect(() => {
     if (!focusRow) return;
     const index = rows.findIndex((row) => row.key === focusRow);
@@ -99,12 +109,6 @@ export function RegisterGrid<R extends GridRow, C extends GridColumn>({ register
     setActive({ r: index, c: 0 });
     setFocusTick((t) => t + 1);
   }, [rows, interactive]);
-
-  useEffect(() => {
-    if (!moveFocus.current || editing) return;
-    moveFocus.current = false;
-    tableRef.current?.querySelector<HTMLElement>(`[data-cell="${r}-${c}"]`)?.focus();
-  }, [r, c, editing, focusTick]);
 
   const go = (nr: number, nc: number) => {
     moveFocus.current = true;

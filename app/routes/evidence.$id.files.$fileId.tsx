@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getAttachment } from "~/domain/evidence/get-attachment.server";
-import { guarded } from "~/lib/http.server";
+import { downloadGuarded } from "~/lib/http.server";
 import { attachmentDisposition } from "~/lib/uploads/content-disposition";
 import { requireActor } from "~/lib/session.server";
 
@@ -10,7 +10,7 @@ import { requireActor } from "~/lib/session.server";
  */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request, context);
-  return guarded(async () => {
+  return downloadGuarded(async () => {
     const file = await getAttachment(context.database, actor, { itemId: params.id!, attachmentId: params.fileId! });
     return new Response(new Uint8Array(file.data), {
       headers: {

@@ -164,3 +164,19 @@ describe("file names", () => {
     expect(decodeURIComponent(ext!.slice("UTF-8''".length))).toBe(name);
   });
 });
+
+describe("a file another organisation may not read", () => {
+  // A download is a resource route: a refusal thrown as data() reached the browser as
+  // {"message":"Unexpected Server Error"}; it must say why, in plain text.
+  it("is refused with a plain message saying why, not a server error", async () => {
+    const itemId = await addItem(database, world.actors.leadA);
+    const { id } = await addAttachment(database, world.actors.leadA, { itemId, filename: "private.pdf", bytes: makePdf(["Private notes"]) });
+    const thrown = await download(world.people.leadA2, itemId, id).catch((error: unknown) => error);
+    expect(thrown).toBeInstanceOf(Response);
+    const response = thrown as Response;
+    expect(response.status).toBe(404);
+    expect(response.headers.get("content-type")).toBe("text/plain; charset=utf-8");
+    expect(await response.text()).toMatch(/\S/);
+    expect(await download(world.people.leadA, itemId, id).then((r) => r.status)).toBe(200);
+  });
+});

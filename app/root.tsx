@@ -20,6 +20,7 @@ import { contextKey } from "~/domain/auth/actor";
 import { optionalActor } from "~/lib/session.server";
 import { SERVICE_NAME } from "~/lib/meta";
 import { useNonce } from "~/lib/nonce";
+import { errorPageTitle } from "~/lib/error-page";
 
 export const meta: MetaFunction = ({ error }) => [
   { title: error ? `Sorry, there is a problem – ${SERVICE_NAME}` : SERVICE_NAME },
@@ -91,8 +92,7 @@ export function ErrorBoundary() {
       : isRouteErrorResponse(error) && typeof error.data === "string"
         ? error.data
         : null;
-  const title =
-    status === 404 ? "Page not found" : status === 403 ? "You do not have access to this page" : status === 410 ? "This link is no longer valid" : "Sorry, there is a problem with the service";
+  const title = errorPageTitle(status);
   useEffect(() => {
     document.title = `${title} – ${SERVICE_NAME}`;
   }, [title]);

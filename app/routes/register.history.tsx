@@ -10,11 +10,11 @@ export const meta: MetaFunction = () => pageTitle("Barrier register: history");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireActor(request, context);
-  return guarded(async () => ({ entries: await getRegisterHistory(context.database, actor), collaborativeName: actor.active.collaborativeName }));
+  return guarded(async () => ({ ...(await getRegisterHistory(context.database, actor)), collaborativeName: actor.active.collaborativeName }));
 }
 
 export default function RegisterHistory() {
-  const { entries, collaborativeName } = useLoaderData<typeof loader>();
+  const { entries, earlierEdits, editsShown, collaborativeName } = useLoaderData<typeof loader>();
   return (
     <>
       <p>
@@ -23,6 +23,15 @@ export default function RegisterHistory() {
       <span className="nhsuk-caption-l">{collaborativeName}</span>
       <h1>History of changes</h1>
       <p>Who changed which row of the shared barrier register, and when. A run of edits by one person to the same rows within five minutes is one entry.</p>
+      {earlierEdits && entries.length > 0 ? (
+        <div className="nhsuk-inset-text" data-testid="history-cut">
+          <span className="nhsuk-u-visually-hidden">Information: </span>
+          <p>
+            This lists the most recent {editsShown.toLocaleString("en-GB")} edits, back to {formatDateTime(entries[entries.length - 1]!.from)}. Earlier changes are kept but not
+            listed here.
+          </p>
+        </div>
+      ) : null}
       {entries.length === 0 ? (
         <p>No changes have been made in the register yet.</p>
       ) : (

@@ -8,6 +8,7 @@ import { openRegister } from "../../app/domain/register/open-register.server";
 import { UNREADABLE_EVIDENCE } from "../../app/domain/register/readable-evidence.server";
 import { parseCsv } from "../../app/lib/tabular/csv";
 import { loader as exportLoader } from "../../app/routes/register.export";
+import { HISTORY_EDITS_SHOWN } from "../../app/domain/register/get-register-history.server";
 import { loader as historyLoader } from "../../app/routes/register.history";
 import { loader as printLoader } from "../../app/routes/register.print";
 import { openTestDatabase } from "../support/db";
@@ -102,5 +103,28 @@ describe("the register's history", () => {
       ["Sam Jones", [orgA2!.name], 1],
       ["Sam Jones", [orgA!.name], 1],
     ]);
+    expect((answer.body as { earlierEdits: boolean }).earlierEdits).toBe(false);
+  });
+
+  it("says when it lists only the most recent edits, and from when", async () => {
+    const document = `register:${world.collaboratives.x}`;
+    const start = Date.UTC(2026, 0, 1, 9);
+    // Ten minutes apart, so each is its own entry; one more than the page reads.
+    await database.db.insert(collabUpdates).values(
+      Array.from({ length: HISTORY_EDITS_SHOWN + 1 }, (_, i) => ({
+        collaborativeId: world.collaboratives.x,
+        document,
+        userId: world.people.leadA.id,
+        rowKeys: ["evidence-row"],
+        createdAt: new Date(start + i * 600_000),
+      })),
+    );
+    const answer = await callRoute(database, historyLoader, world.people.viewerA, "/register/history");
+    const body = answer.body as { entries: { from: string }[]; earlierEdits: boolean; editsShown: number };
+    expect(body.earlierEdits).toBe(true);
+    expect(body.editsShown).toBe(HISTORY_EDITS_SHOWN);
+    // The newest HISTORY_EDITS_SHOWN: all of these but the first.
+    expect(body.entries).toHaveLength(HISTORY_EDITS_SHOWN);
+    expect(new Date(body.entries.at(-1)!.from).getTime()).toBe(start + 600_000);
   });
 });

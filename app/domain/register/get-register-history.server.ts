@@ -5,21 +5,29 @@ import { withTenant } from "#db/tenant";
 import { tenantOf, type Actor } from "~/domain/auth/actor";
 import { foldHistory } from "~/lib/register/history";
 
+/** How many stored edits the history page reads, newest first. */
+export const HISTORY_EDITS_SHOWN = 2000;
+
 /**
  * Who changed which row and when, from the stored updates (each attributed to the person whose
  * session sent it; compaction clears payloads but keeps these rows). Each person comes with the
- * member organisations they work for, so two people of one name can be told apart.
+ * member organisations they work for, so two people of one name can be told apart. Reads the
+ * newest `limit` edits; `earlierEdits` says whether older ones exist, so the page can say it does
+ * not list them all.
  */
 export async function getRegisterHistory(database: Database, actor: Actor, options: { limit?: number } = {}) {
   const collaborativeId = actor.active.collaborativeId;
+  const limit = options.limit ?? HISTORY_EDITS_SHOWN;
   return withTenant(database, tenantOf(actor), async (tx) => {
-    const changes = await tx
+    const read = await tx
       .select({ userId: collabUpdates.userId, userName: users.name, at: collabUpdates.createdAt, rowKeys: collabUpdates.rowKeys })
       .from(collabUpdates)
       .leftJoin(users, eq(users.id, collabUpdates.userId))
       .where(and(eq(collabUpdates.document, `register:${collaborativeId}`), sql`cardinality(${collabUpdates.rowKeys}) > 0`))
       .orderBy(desc(collabUpdates.id))
-      .limit(options.limit ?? 2000);
+      .limit(limit + 1);
+    const earlierEdits = read.length > limit;
+    const changes = read.slice(0, limit);
     const rows = await tx
       .select({ key: registerRows.rowKey, position: registerRows.position, barrier: registerRows.barrier })
       .from(registerRows)
@@ -38,7 +46,7 @@ export async function getRegisterHistory(database: Database, actor: Actor, optio
         .orderBy(asc(organisations.name));
       for (const f of found) worksFor.set(f.userId, [...(worksFor.get(f.userId) ?? []), f.orgName]);
     }
-    return entries.map((entry) => ({
+    const listed = entries.map((entry) => ({
       ...entry,
       organisations: entry.userId ? (worksFor.get(entry.userId) ?? []) : [],
       rows: entry.rowKeys.map((k) => {
@@ -46,5 +54,6 @@ export async function getRegisterHistory(database: Database, actor: Actor, optio
         return row ? { number: row.position + 1, barrier: row.barrier } : { number: null, barrier: "A row since deleted" };
       }),
     }));
+    return { entries: listed, earlierEdits, editsShown: changes.length };
   });
 }

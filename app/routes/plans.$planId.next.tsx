@@ -2,8 +2,9 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary } from "~/components/form/ErrorSummary";
 import { Choices } from "~/components/form/fields";
+import { WarningCallout } from "~/components/Notice";
 import { PlanDetailsFields } from "~/components/plans/PlanDetailsFields";
-import { carryForwardPlan, previewCarryForward } from "~/domain/plans/carry-forward-plan.server";
+import { AGAIN_FIELD, carryForwardPlan, previewCarryForward } from "~/domain/plans/carry-forward-plan.server";
 import { objectivesText, planDetailsSchema } from "~/domain/plans/plan-input";
 import { formFailure, formGuarded, guarded } from "~/lib/http.server";
 import { parseForm, valueOf } from "~/lib/forms";
@@ -29,13 +30,14 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const actor = await requireActor(request, context);
   const form = await request.formData();
   const archiveOld = form.get("archiveOld") === "yes";
+  const again = form.get(AGAIN_FIELD) === "yes";
   form.set("kind", "equality_objectives"); // the new plan takes the old one's kind; the schema needs a value
   const parsed = parseForm(form, planDetailsSchema);
-  const values = { ...parsed.values, archiveOld: archiveOld ? "yes" : "" };
+  const values = { ...parsed.values, archiveOld: archiveOld ? "yes" : "", [AGAIN_FIELD]: again ? "yes" : "" };
   if (!parsed.ok) return formFailure(parsed.errors, values);
   return formGuarded(values, async () => {
     const { kind: _kind, ...details } = parsed.data;
-    const { id } = await carryForwardPlan(context.database, actor, params.planId!, details, { archiveOld });
+    const { id } = await carryForwardPlan(context.database, actor, params.planId!, details, { archiveOld, again });
     throw redirect(`/plans/${id}`);
   });
 }
@@ -60,6 +62,18 @@ export default function StartNextPlan() {
           forward. {plan.complete ? `The ${countOf(plan.complete, "complete action")} ${plan.complete === 1 ? "stays" : "stay"} here.` : null} This plan
           keeps its history, including its due-date moves. Check the objectives: actions refer to them by number.
         </p>
+        {plan.startedFrom.length ? (
+          <WarningCallout title="A plan was already started from this one">
+            <ul className="nhsuk-list">
+              {plan.startedFrom.map((p) => (
+                <li key={p.id}>
+                  <Link to={`/plans/${p.id}`}>{p.title}</Link>, started on {formatDate(p.createdAt)}
+                </li>
+              ))}
+            </ul>
+            <p>It already has this plan&apos;s unfinished actions. Another plan started from this one would take them over again, so each would be worked on in two plans.</p>
+          </WarningCallout>
+        ) : null}
         <Form method="post" noValidate>
           <PlanDetailsFields values={values} errors={failed?.errors} withKind={false} />
           {plan.archivedAt ? (
@@ -73,6 +87,16 @@ export default function StartNextPlan() {
               defaultValue={valueOf(values, "archiveOld")}
             />
           )}
+          {plan.startedFrom.length ? (
+            <Choices
+              type="checkbox"
+              name={AGAIN_FIELD}
+              legend="Start another plan from this one"
+              error={failed?.errors?.[AGAIN_FIELD]}
+              options={[{ value: "yes", label: "I know a plan was already started from this one: start another, taking over the same actions again" }]}
+              defaultValue={valueOf(values, AGAIN_FIELD)}
+            />
+          ) : null}
           <button type="submit" className="nhsuk-button">
             Start the next plan
           </button>

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, date, index, integer, jsonb, pgPolicy, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { type AnyPgColumn, check, date, index, integer, jsonb, pgPolicy, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import type { EvidenceLink, LegendEntry, RowUpdate } from "./collab";
 import { appRole, ctx } from "./roles";
 import { collaboratives, organisations } from "./tenancy";
@@ -74,6 +74,11 @@ export const plans = pgTable(
      */
     archivedAt: timestamp({ withTimezone: true }),
     archivedBy: uuid().references(() => users.id, { onDelete: "set null" }),
+    /**
+     * The plan this one was started from (*Start the next plan*), so starting another from the
+     * same plan can be questioned: it would carry the same unfinished actions a second time.
+     */
+    carriedFromPlanId: uuid().references((): AnyPgColumn => plans.id, { onDelete: "set null" }),
   },
   (t) => [
     check("plans_kind_check", sql`${t.kind} in (${inList(PLAN_KINDS)})`),

@@ -314,6 +314,7 @@ describe("objective plans", () => {
     await lead.getByRole("link", { name: "Plan settings" }).click();
     await lead.getByRole("link", { name: "start the next plan from this one" }).click();
     await lead.waitForURL(/\/plans\/[0-9a-f-]{36}\/next$/);
+    const nextPath = new URL(lead.url()).pathname;
     await expect.poll(() => lead.getByRole("heading", { level: 1 }).textContent()).toBe("Start the next plan");
     const carried = Number(/takes over this plan's (\d+) unfinished action/.exec((await lead.locator("main").textContent()) ?? "")?.[1]);
     expect(carried).toBeGreaterThan(0);
@@ -333,6 +334,17 @@ describe("objective plans", () => {
     await live(lead);
     expect(await lead.getByRole("heading", { level: 1 }).textContent()).toBe("Workforce equality plan 2027 to 2029 (browser test)");
     expect(await lead.locator("main").textContent()).toContain(`${carried} action`);
+
+    // Starting another from the same plan is questioned: it would take over the same actions again.
+    await lead.goto(nextPath);
+    await expect.poll(() => lead.locator(".nhsuk-warning-callout").textContent()).toMatch(/A plan was already started from this one.*Workforce equality plan 2027 to 2029 \(browser test\), started on/s);
+    await expectAccessible(lead, "start the next plan, one already started");
+    await lead.getByLabel("Title").fill("A second next plan");
+    await lead.getByLabel("End of the plan's period").fill("31/3/2029");
+    await lead.getByRole("button", { name: "Start the next plan" }).click();
+    await expect.poll(() => lead.locator(".nhsuk-error-summary").textContent()).toMatch(/was already started from this plan: tick the box/);
+    expect(await lead.getByLabel("Title").inputValue()).toBe("A second next plan");
+    expect(new URL(lead.url()).pathname).toBe(nextPath);
     await lead.context().close();
   }, 180_000);
 });

@@ -70,6 +70,29 @@ describe("starting the next plan from one that ends", () => {
     expect(old.archived).toMatchObject({ at: when.toISOString(), byName: world.people.contributorA.name });
   });
 
+  it("asks before starting a second plan from one already carried forward (it would take over the same actions again)", async () => {
+    const oldId = await endingPlan();
+    expect((await previewCarryForward(database, world.actors.leadA, oldId)).startedFrom).toEqual([]);
+    const { id: first } = await carryForwardPlan(database, world.actors.leadA, oldId, next, { archiveOld: false });
+
+    const preview = await previewCarryForward(database, world.actors.leadA, oldId);
+    expect(preview.startedFrom).toEqual([{ id: first, title: next.title, createdAt: expect.any(String) }]);
+    // Not confirmed (a second click of the button, or not knowing): refused on the box, nothing made.
+    const countPlans = async () => (await database.db.select({ id: plans.id }).from(plans).where(eq(plans.orgId, world.orgs.a))).length;
+    const before = await countPlans();
+    await expect(carryForwardPlan(database, world.actors.leadA, oldId, { ...next, title: "Twice" }, { archiveOld: false })).rejects.toMatchObject({
+      status: 422,
+      fields: { again: expect.stringContaining(`"${next.title}" was already started from this plan`) },
+    });
+    expect(await countPlans()).toBe(before);
+    // Confirmed: made, and listed in turn.
+    const { id: second, carried } = await carryForwardPlan(database, world.actors.leadA, oldId, { ...next, title: "Twice" }, { archiveOld: false, again: true });
+    expect(carried).toBe(2);
+    expect((await previewCarryForward(database, world.actors.leadA, oldId)).startedFrom.map((p) => p.id)).toEqual([first, second]);
+    // A plan started from the new one is the new one's, not the old one's.
+    expect((await previewCarryForward(database, world.actors.leadA, first)).startedFrom).toEqual([]);
+  });
+
   it("leaves the old plan being worked on unless asked, and starts an empty plan from one with nothing left to do", async () => {
     const oldId = await endingPlan();
     await carryForwardPlan(database, world.actors.leadA, oldId, next, { archiveOld: false });

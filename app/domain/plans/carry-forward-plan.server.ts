@@ -10,7 +10,7 @@ import { actionsToCarry, carriedAction } from "~/lib/plan/carry-forward";
 import { appendActions, readActions, type PlanAction } from "~/lib/plan/model";
 import { changePlanDocument } from "./change-plan-document.server";
 import { ensurePlanEditor, NO_SUCH_PLAN } from "./get-plan.server";
-import type { PlanDetails } from "./plan-input";
+import { AGAIN_FIELD, type PlanDetails } from "./plan-input";
 
 /** The plan's actions as stored (every edit is stored before anyone sees it, so nothing is missing). */
 async function storedActions(tx: Tx, planId: string): Promise<PlanAction[]> {
@@ -43,9 +43,6 @@ export interface StartedFrom {
   title: string;
   createdAt: string;
 }
-
-/** The form field of the box that confirms starting another plan from one already carried forward. */
-export const AGAIN_FIELD = "again";
 
 /** Plans started from `planId`, oldest first (read under RLS: the organisation's own). */
 async function plansStartedFrom(tx: Tx, planId: string): Promise<StartedFrom[]> {

@@ -98,3 +98,6 @@ export function parseLegend(form: FormData): { ok: true; legend: PlanLegendEntry
   else if (!legend.some((s) => s.meaning === "complete")) errors["meaning-0"] = "One status must mean complete, so overdue actions can be found";
   return Object.keys(errors).length ? { ok: false, errors } : { ok: true, legend };
 }
+
+/** The form field of the box that confirms starting another plan from one already carried forward (carryForwardPlan). */
+export const AGAIN_FIELD = "again";

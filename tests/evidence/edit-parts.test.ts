@@ -129,6 +129,23 @@ describe("correcting a private item's findings, recommendations and files", () =
     await unchanged(p);
   });
 
+  it("a recommendation is added under the same rules when not sent through the form (nothing stored when refused)", async () => {
+    const p = await itemWithParts();
+    const add = (over: Partial<Parameters<typeof addRecommendation>[2]>) =>
+      addRecommendation(database, world.actors.leadA, { itemId: p.itemId, text: "Fit a loop", addressedToOrgId: null, responseDue: null, response: "", ...over });
+    await expect(add({ text: "x".repeat(5001), responseDue: "2031-02-30" })).rejects.toMatchObject({
+      status: 422,
+      fields: { recText: "A recommendation must be 5,000 characters or fewer", responseDue: "Response due must be a real date" },
+    });
+    await expect(add({ addressedToOrgId: "not-an-id" })).rejects.toMatchObject({ status: 422, fields: { addressedToOrgId: "Select an organisation from the list" } });
+    const recommendations = () => database.db.select({ id: evidenceRecommendations.id }).from(evidenceRecommendations).where(eq(evidenceRecommendations.itemId, p.itemId));
+    expect(await recommendations()).toHaveLength(1);
+    // Trimmed as the form trims.
+    const { id } = await add({ text: "  Fit a loop at reception  " });
+    const [stored] = await database.db.select({ text: evidenceRecommendations.text }).from(evidenceRecommendations).where(eq(evidenceRecommendations.id, id));
+    expect(stored!.text).toBe("Fit a loop at reception");
+  });
+
   it("a recommendation and a file are removed; the history keeps no file name", async () => {
     const p = await itemWithParts();
     expect((await search(world.actors.leadA, "another visit " + p.word)).hits.map((h) => h.id)).toEqual([p.itemId]);

@@ -16,9 +16,15 @@ const barrier = (over: Partial<BarrierRollup>): BarrierRollup => ({
 
 describe("the register's progress as a table", () => {
   it("counts organisations per barrier, naming none", () => {
-    const cells = progressCountCells([barrier({ ours: [{ planId: "p", rowKey: "a", planTitle: "Plan", planArchived: false }] }), barrier({ barrier: "Unread letters", counts: { ...counts, complete: 0, in_progress: 0 }, summary: "No organisation has added this to a plan yet" })]);
+    const ours = [
+      { planId: "p2", rowKey: "b", planTitle: "Plan 2024 to 2028", planArchived: false },
+      { planId: "p2", rowKey: "c", planTitle: "Plan 2024 to 2028", planArchived: false },
+      { planId: "p1", rowKey: "a", planTitle: "Plan 2020 to 2024", planArchived: true },
+    ];
+    const cells = progressCountCells([barrier({ ours }), barrier({ barrier: "Unread letters", counts: { ...counts, complete: 0, in_progress: 0 }, summary: "No organisation has added this to a plan yet" })]);
     expect(cells).toEqual([
-      [1, "No BSL interpreters", 2, 1, 0, 1, 0, 0, "2 organisations: 1 complete, 1 in progress", "Yes"],
+      // Our plans by name, as the page's links say them; a plan with two actions for it named once.
+      [1, "No BSL interpreters", 2, 1, 0, 1, 0, 0, "2 organisations: 1 complete, 1 in progress", "Plan 2024 to 2028; Plan 2020 to 2024 (archived)"],
       [2, "Unread letters", 0, 0, 0, 0, 0, 0, "No organisation has added this to a plan yet", "No"],
     ]);
     expect(cells[0]).toHaveLength(PROGRESS_COUNT_HEADERS.length);

@@ -10,8 +10,14 @@ export function progressCountCells(rollup: readonly BarrierRollup[]): Cell[][] {
   return rollup.map((b, i) => {
     const c = b.counts;
     const total = c.complete + c.ongoing + c.in_progress + c.not_started + c.no_status;
-    return [i + 1, b.barrier, total, c.complete, c.ongoing, c.in_progress, c.not_started, c.no_status, b.summary, b.ours.length ? "Yes" : "No"];
+    return [i + 1, b.barrier, total, c.complete, c.ongoing, c.in_progress, c.not_started, c.no_status, b.summary, ourPlans(b.ours)];
   });
+}
+
+/** Which of our plans hold the barrier, as the page's links name them ("No" for none): after a carry-forward, both plans. */
+function ourPlans(ours: BarrierRollup["ours"]): string {
+  const names = [...new Set(ours.map((o) => (o.planArchived ? `${o.planTitle} (archived)` : o.planTitle)))];
+  return names.length ? names.join("; ") : "No";
 }
 
 /**

@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary } from "~/components/form/ErrorSummary";
 import { WarningCallout } from "~/components/Notice";
 import { deleteItem, previewDeleteItem, type DeletePreview } from "~/domain/evidence/delete-item.server";
-import { inUseAdvice } from "~/domain/evidence/in-use-advice";
+import { inUseAdvice, inUseLead } from "~/domain/evidence/in-use-advice";
 import { formGuarded, guarded } from "~/lib/http.server";
 import { countOf, listInWords } from "~/lib/labels";
 import { pageTitle } from "~/lib/meta";
@@ -39,7 +39,7 @@ function contentsInWords({ findings, recommendations, files, tags }: DeletePrevi
 function Uses({ uses }: { uses: DeletePreview["uses"] }) {
   return (
     <>
-      <p>It cannot be deleted while these link to it:</p>
+      <p>{inUseLead(uses)}</p>
       {uses.grades.length ? (
         <>
           <h2 className="nhsuk-heading-s">Grades in your organisation’s assessments</h2>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { inUseAdvice } from "./in-use-advice";
+import { inUseAdvice, inUseLead } from "./in-use-advice";
 
 const none = { grades: [], planActions: [], registerRows: [], elsewhere: [] };
 const other = (counts: Partial<{ grades: number; planActions: number; responses: number }>) => ({ orgName: "Mersey Care", grades: 0, planActions: 0, responses: 0, ...counts });
@@ -19,5 +19,13 @@ describe("what the delete page advises for an item in use", () => {
     expect(advice.join(" ")).not.toMatch(/ask their equality lead/);
     expect(advice).toEqual([expect.stringMatching(/^Answers to its recommendations are never removed.*so this item cannot be deleted/)]);
     expect(inUseAdvice({ ...none, planActions: [{ planId: "p", planTitle: "Plan", action: "Act" }], elsewhere: [other({ responses: 1, planActions: 1 })] })).toHaveLength(3);
+  });
+});
+
+describe("the sentence that opens the list of uses", () => {
+  it("says the links hold the item only when some can be removed; answers alone hold it for good", () => {
+    expect(inUseLead({ ...none, registerRows: [{ position: 0, barrier: "B" }] })).toBe("It cannot be deleted while these link to it:");
+    expect(inUseLead({ ...none, elsewhere: [other({ planActions: 1, responses: 1 })] })).toBe("It cannot be deleted while these link to it:");
+    expect(inUseLead({ ...none, elsewhere: [other({ responses: 2 })] })).toBe("It cannot be deleted: other organisations have answered its recommendations.");
   });
 });

@@ -18,3 +18,12 @@ export function inUseAdvice(uses: ItemUses): string[] {
   }
   return advice;
 }
+
+/**
+ * The sentence that opens the list of uses: "while these link to it" promises that removing them
+ * would let the item go, which is untrue when the only uses are answers (kept for good).
+ */
+export function inUseLead(uses: ItemUses): string {
+  const removable = uses.grades.length || uses.planActions.length || uses.registerRows.length || uses.elsewhere.some((o) => o.grades || o.planActions);
+  return removable ? "It cannot be deleted while these link to it:" : "It cannot be deleted: other organisations have answered its recommendations.";
+}

@@ -4,7 +4,7 @@ import { CopyLink } from "~/components/CopyLink";
 import { policyActor } from "~/domain/auth/actor";
 import { createPasswordReset, describeResetTarget } from "~/domain/password-resets/create-password-reset.server";
 import { guarded } from "~/lib/http.server";
-import { formatDate } from "~/lib/labels";
+import { formatDateTime } from "~/lib/labels";
 import { pageTitle } from "~/lib/meta";
 import { ensure, requireActor } from "~/lib/session.server";
 import { canSeeMembersPage } from "~/policies/members";
@@ -44,7 +44,7 @@ export default function PasswordResetLink() {
           </div>
           <h2>Send them this link</h2>
           <p>
-            It is shown only once. It works once, until {formatDate(result.link.expiresAt)} at the latest ({RESET_LINK_HOURS} hours). Send it to them directly, the way you would
+            It is shown only once. It works once, until {formatDateTime(result.link.expiresAt)} at the latest ({RESET_LINK_HOURS} hours). Send it to them directly, the way you would
             share anything confidential: whoever opens it can choose the password for their account.
           </p>
           <CopyLink id="reset-link" label="Password reset link" url={result.link.url} />

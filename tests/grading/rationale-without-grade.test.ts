@@ -45,6 +45,28 @@ describe("a rationale without a grade", () => {
     expect(await rows()).toEqual([]);
   });
 
+  it("on EDS 2022 says 'score', as the page does", async () => {
+    const { eds2022 } = await frameworkIds(database);
+    const scoredId = await seedAssessment(database, { collaborativeId: world.collaboratives.x, orgId: world.orgs.a, frameworkId: eds2022, yearStart: 2023 });
+    const outcome = (await outcomesOf(database, eds2022)).find((o) => !o.scoredPerService)!;
+    const f = gradeField(outcome.id, null);
+    const answer = await callRoute(database, gradeAction, world.people.leadA, `/grading/${scoredId}/grade`, {
+      params: { assessmentId: scoredId },
+      form: { intent: "grades", [f]: "", [`${f}-rationale`]: "Staff survey", [`${f}-agreed`]: "yes" },
+    });
+    expect(answer.status).toBe(422);
+    const errors = (answer.body as { errors: Record<string, string> }).errors;
+    expect(errors[f]).toBe(`${outcome.code}: choose a score before agreeing it`);
+    expect(Object.values(errors).join(" ")).not.toMatch(/\bgrade\b|ungraded/);
+    const alone = await callRoute(database, gradeAction, world.people.leadA, `/grading/${scoredId}/grade`, {
+      params: { assessmentId: scoredId },
+      form: { intent: "grades", [f]: "", [`${f}-rationale`]: "Staff survey" },
+    });
+    expect((alone.body as { errors: Record<string, string> }).errors[`${f}-rationale`]).toBe(
+      `${outcome.code}: choose a score for this rationale, or empty the rationale to leave the outcome unscored`,
+    );
+  });
+
   it("still clears a grade when its rationale is emptied too", async () => {
     const [first] = outcomes;
     const f1 = gradeField(first!.id, null);

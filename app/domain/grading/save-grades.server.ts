@@ -62,6 +62,9 @@ export async function saveGrades(database: Database, actor: Actor, assessmentId:
         : [],
     );
     const errors: Record<string, string> = {};
+    // The page's own word: EDS 2022 outcomes are scored (0-3), EDS2 outcomes graded.
+    const scored = framework.code === "EDS2022";
+    const grade = scored ? "score" : "grade";
     // Slots the person left as their form showed them while someone else saved them since.
     const leftAlone = new Set<string>();
     for (const e of entries) {
@@ -76,10 +79,10 @@ export async function saveGrades(database: Database, actor: Actor, assessmentId:
       else if (e.value !== null && (!Number.isInteger(e.value) || !scale.includes(e.value)))
         errors[field] = `${outcome.code}: choose a score on the scale (${framework.scale.map((p) => `${p.value} ${p.label}`).join(", ")})`;
       else if (e.rationale.length > 5000) errors[`${field}-rationale`] = `${outcome.code}: the rationale must be 5,000 characters or fewer`;
-      else if (e.value === null && e.agreed) errors[field] = `${outcome.code}: choose a grade before agreeing it`;
+      else if (e.value === null && e.agreed) errors[field] = `${outcome.code}: choose a ${grade} before agreeing it`;
       // A slot without a grade is no row at all, so its rationale would be thrown away unsaid.
       else if (e.value === null && e.rationale.trim() !== "")
-        errors[`${field}-rationale`] = `${outcome.code}: choose a grade for this rationale, or empty the rationale to leave the outcome ungraded`;
+        errors[`${field}-rationale`] = `${outcome.code}: choose a ${grade} for this rationale, or empty the rationale to leave the outcome ${scored ? "unscored" : "ungraded"}`;
       if (e.evidenceIds && !errors[field]) {
         const evidenceField = `${field}-evidence`;
         const linkedBefore = new Set(existing.get(field)?.evidenceIds ?? []);
@@ -88,7 +91,7 @@ export async function saveGrades(database: Database, actor: Actor, assessmentId:
         else if (ids.some((id) => !visible.has(id) && !linkedBefore.has(id)))
           errors[evidenceField] = `${outcome.code}: an evidence item does not exist or you cannot see it (only your organisation's items and items shared with the collaborative can be linked)`;
         else if (new Set(ids).size > MAX_LINKED_EVIDENCE) errors[evidenceField] = `${outcome.code}: link ${MAX_LINKED_EVIDENCE} evidence items or fewer`;
-        else if (e.value === null && ids.length) errors[evidenceField] = `${outcome.code}: choose a grade before linking evidence to it`;
+        else if (e.value === null && ids.length) errors[evidenceField] = `${outcome.code}: choose a ${grade} before linking evidence to it`;
       }
       const current = existing.get(field);
       if (e.loaded !== undefined && !errors[field]) {
@@ -97,8 +100,8 @@ export async function saveGrades(database: Database, actor: Actor, assessmentId:
           const mine = gradeFingerprint({ value: e.value, rationale: e.rationale, agreed: e.agreed, evidenceIds: e.evidenceIds ?? current?.evidenceIds ?? [] });
           if (mine === e.loaded) leftAlone.add(field);
           else if (mine !== now) {
-            const reads = current ? `${framework.code === "EDS2022" ? `${current.value} ` : ""}${scaleLabel(framework, current.value)}` : "not graded";
-            errors[field] = `${outcome.code}: someone else saved this ${framework.code === "EDS2022" ? "score" : "grade"} after you opened the page (it is now ${reads}). Check it, then save again to keep yours.`;
+            const reads = current ? `${scored ? `${current.value} ` : ""}${scaleLabel(framework, current.value)}` : scored ? "not scored" : "not graded";
+            errors[field] = `${outcome.code}: someone else saved this ${grade} after you opened the page (it is now ${reads}). Check it, then save again to keep yours.`;
           }
         }
       }

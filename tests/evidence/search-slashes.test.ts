@@ -2,6 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../db/client";
 import { addAttachment } from "../../app/domain/evidence/add-attachment.server";
 import { addFinding } from "../../app/domain/evidence/add-finding.server";
+import { addRecommendation } from "../../app/domain/evidence/add-recommendation.server";
+import { removeRecommendation } from "../../app/domain/evidence/remove-recommendation.server";
+import { updateRecommendation } from "../../app/domain/evidence/update-recommendation.server";
 import { exportItems } from "../../app/domain/evidence/export-items.server";
 import { filtersFrom } from "../../app/domain/evidence/filters";
 import { listVisibleItems } from "../../app/domain/evidence/list-visible-items.server";
@@ -64,5 +67,22 @@ describe("searching words written with a slash", () => {
     expect(text).toContain("D/deaf patients");
     expect(text).toContain("Survey write-up");
     expect(text).not.toContain("Wheelchair access audit");
+  });
+});
+
+// Migration 0037: an item's recommendations are searched as its findings are.
+describe("searching recommendations", () => {
+  it("finds an item by its recommendation's words, follows a change of wording, and forgets a removed one", async () => {
+    const lead = world.actors.leadA;
+    const itemId = await addItem(database, lead, { title: "Outpatients walkabout" });
+    const { id } = await addRecommendation(database, lead, { itemId, text: "Fit a hearing loop at the outpatients desk", addressedToOrgId: null, responseDue: null, response: "" });
+    expect(await found("hearing loop")).toEqual([itemId]);
+
+    await updateRecommendation(database, lead, { itemId, recommendationId: id, text: "Book BSL/English interpreters in advance", addressedToOrgId: null, responseDue: null, response: "" });
+    expect(await found("hearing loop")).toEqual([]);
+    expect(await found("English interpreters advance")).toEqual([itemId]);
+
+    await removeRecommendation(database, lead, { itemId, recommendationId: id });
+    expect(await found("English interpreters advance")).toEqual([]);
   });
 });

@@ -5,6 +5,7 @@ import { guarded } from "~/lib/http.server";
 import { formatDate } from "~/lib/labels";
 import { pageTitle } from "~/lib/meta";
 import { formatDue } from "~/lib/plan/dates";
+import { ourPlanName } from "~/lib/register/progress-tabular";
 import { requireActor } from "~/lib/session.server";
 import { canEditPlans, canSeeUptakeDetail } from "~/policies/plans";
 import { ROLE_LABELS } from "~/policies/roles";
@@ -109,8 +110,7 @@ export default function RegisterProgress() {
                         {b.ours.map((o) => (
                           <li key={o.rowKey}>
                             <Link to={`/plans/${o.planId}#row-${o.rowKey}`}>
-                              In {o.planTitle}
-                              {o.planArchived ? " (archived)" : ""}
+                              In {ourPlanName(o)}
                               <span className="nhsuk-u-visually-hidden"> (row {i + 1})</span>
                             </Link>
                           </li>

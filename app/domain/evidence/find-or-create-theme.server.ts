@@ -11,9 +11,9 @@ export const MAX_THEME_LENGTH = 80;
  * listed at once in every member organisation's Theme filter and tag picker, even when it was
  * typed on a private item, so it never passes the check sharing runs. A name that looks like
  * personal data (a name after a title, a phone number...) is refused rather than published.
+ * (Its length is checked before: by findOrCreateTheme, and line by line in the import.)
  */
 export function newThemeProblem(name: string): string | null {
-  if (!name || name.length > MAX_THEME_LENGTH) return `A theme must be 1 to ${MAX_THEME_LENGTH} characters`;
   const kinds = [...new Set(scanText(name).map((h) => PII_LABELS[h.kind]))];
   if (kinds.length) {
     return `The theme “${name}” may contain personal data (${kinds.join(", ")}). Every organisation in the collaborative sees the themes, even on private items: name the topic, not the person.`;

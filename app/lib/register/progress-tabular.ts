@@ -14,9 +14,12 @@ export function progressCountCells(rollup: readonly BarrierRollup[]): Cell[][] {
   });
 }
 
-/** Which of our plans hold the barrier, as the page's links name them ("No" for none): after a carry-forward, both plans. */
+/** One of our plans holding a barrier, as the progress page's links and its download name it. */
+export const ourPlanName = (o: BarrierRollup["ours"][number]) => (o.planArchived ? `${o.planTitle} (archived)` : o.planTitle);
+
+/** Which of our plans hold the barrier ("No" for none): after a carry-forward, both plans. */
 function ourPlans(ours: BarrierRollup["ours"]): string {
-  const names = [...new Set(ours.map((o) => (o.planArchived ? `${o.planTitle} (archived)` : o.planTitle)))];
+  const names = [...new Set(ours.map(ourPlanName))];
   return names.length ? names.join("; ") : "No";
 }
 

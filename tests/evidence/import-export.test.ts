@@ -4,10 +4,12 @@ import { addFinding } from "../../app/domain/evidence/add-finding.server";
 import { createSource } from "../../app/domain/evidence/create-source.server";
 import { EXPORT_HEADERS, exportItems } from "../../app/domain/evidence/export-items.server";
 import { filtersFrom } from "../../app/domain/evidence/filters";
+import { getItem } from "../../app/domain/evidence/get-item.server";
 import { EVIDENCE_IMPORT_COLUMNS, importItems, readImportFile, validateImport } from "../../app/domain/evidence/import-items.server";
 import { searchItems } from "../../app/domain/evidence/search-items.server";
 import { setTags } from "../../app/domain/evidence/set-tags.server";
 import { listTagOptions } from "../../app/domain/evidence/tag-options.server";
+import { listVisibleItems } from "../../app/domain/evidence/list-visible-items.server";
 import { guessMapping } from "../../app/lib/import/map-rows";
 import { toCsv } from "../../app/lib/tabular/csv";
 import { openTestDatabase } from "../support/db";
@@ -54,6 +56,49 @@ describe("the library's export, imported again", () => {
     expect(await tagged("psed", r.psed)).toBe(2);
     expect(await tagged("outcome", r.outcome1A)).toBe(2);
     expect(await tagged("characteristic", r.deaf)).toBe(2);
+  });
+
+  it("gives back the item's own tags, not its findings' (those are in separate columns the import ignores)", async () => {
+    const r = await refs(database);
+    const id = await addItem(database, world.actors.leadA, { title: "Numbat survey", type: "survey", summary: "Transport to clinics" });
+    const { id: findingId } = await addFinding(database, world.actors.leadA, { itemId: id, kind: "issue", text: "No BSL interpreters at appointments" });
+    await setTags(database, world.actors.leadA, { itemId: id, findingId: null, tags: [`outcome:${r.outcome1A}`, `characteristic:${r.race}`, "theme:new:Transport"] });
+    await setTags(database, world.actors.leadA, { itemId: id, findingId, tags: [`outcome:${r.outcome21}`, `characteristic:${r.deaf}`, `psed:${r.psed}`, "theme:new:Interpreting"] });
+
+    const rows = await exportItems(database, world.actors.leadA, filtersFrom(new URLSearchParams({ q: "numbat" })), "http://localhost");
+
+    // Into another collaborative, as a library is moved: the item comes back with its own tags only.
+    const table = await readImportFile("export.csv", new TextEncoder().encode(toCsv(EXPORT_HEADERS, rows)));
+    expect(await importItems(database, world.actors.leadB, table, guessMapping(table.headers, EVIDENCE_IMPORT_COLUMNS))).toEqual({ imported: 1 });
+    const [copy] = await listVisibleItems(database, world.actors.leadB, { q: "numbat" });
+    const back = await getItem(database, world.actors.leadB, { itemId: copy!.id });
+    expect(back.tags.filter((t) => t.kind !== "theme").map((t) => `${t.kind}:${t.refId}`).sort()).toEqual([`characteristic:${r.race}`, `outcome:${r.outcome1A}`].sort());
+    expect(back.tags.filter((t) => t.kind === "theme").map((t) => t.label)).toEqual(["Transport"]);
+    expect(back.findings.map((f) => f.text)).toEqual(["No BSL interpreters at appointments"]);
+    // Only the themes the item carried were created in the new collaborative.
+    expect((await listTagOptions(database, world.actors.leadB)).filter((o) => o.kind === "theme").map((t) => t.label)).toEqual(["Transport"]);
+
+    const row = Object.fromEntries(EXPORT_HEADERS.map((h, i) => [h, rows[0]![i]]));
+    expect(row).toMatchObject({ Outcomes: "EDS2022 1A", Characteristics: "Race", "PSED aims": null, Themes: "Transport" });
+    // For reading, the same file gives the tags as the filters count them: the findings' tags, and a group's parent, are the item's too.
+    expect(row["All outcomes (item and findings)"]).toBe("EDS2 2.1; EDS2022 1A");
+    expect(String(row["All characteristics (item and findings)"]).split("; ").sort()).toEqual(["D/deaf people and BSL users", "Disability", "Race"]);
+    expect(row["All PSED aims (item and findings)"]).toEqual(expect.any(String));
+    expect(row["All themes (item and findings)"]).toBe("Interpreting; Transport");
+    // The copy is found by its own tags only: the findings' tags did not travel.
+    const tagged = async (key: string, ref: string) => (await searchItems(database, world.actors.leadB, filtersFrom(new URLSearchParams({ q: "numbat", [key]: ref })))).total;
+    expect(await tagged("characteristic", r.race)).toBe(1);
+    expect(await tagged("characteristic", r.disability)).toBe(0);
+    expect(await tagged("outcome", r.outcome21)).toBe(0);
+  });
+
+  it("still imports a download made before the separate columns (its tags go on the item, as they did)", async () => {
+    const r = await refs(database);
+    const old = "Title,Type,Source,Published,Period start,Period end,Owner organisation,Shared,Link,Summary,Findings,Outcomes,Characteristics,PSED aims,Themes,Page\nBilby notes,Report,,2024-05-01,,,Org,No,,Old file,A finding,EDS2 2.1; EDS2022 1A,Disability; Race,,,http://localhost/evidence/x\n";
+    const table = await readImportFile("evidence-2026-11-30.csv", new TextEncoder().encode(old));
+    const checked = await validateImport(database, world.actors.leadB, table, guessMapping(table.headers, EVIDENCE_IMPORT_COLUMNS));
+    expect(checked.invalid).toEqual([]);
+    expect(checked.valid[0]!.value.tags.map((t) => `${t.kind}:${t.refId}`).sort()).toEqual([`characteristic:${r.disability}`, `characteristic:${r.race}`, `outcome:${r.outcome1A}`, `outcome:${r.outcome21}`].sort());
   });
 
   it("names an unknown PSED aim and an over-long theme by line, and imports nothing", async () => {

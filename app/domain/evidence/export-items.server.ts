@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { Database } from "#db/client";
 import { rowsOf } from "#db/client";
 import { withTenant } from "#db/tenant";
@@ -7,10 +7,48 @@ import type { Cell } from "~/lib/tabular/csv";
 import { filterWhere } from "./search-items.server";
 import type { EvidenceFilters } from "./filters";
 import { ITEM_TYPE_LABELS } from "./labels";
-import type { ItemType } from "#db/schema";
+import type { ItemType, TagKind } from "#db/schema";
 
-export const EXPORT_HEADERS = ["Title", "Type", "Source", "Published", "Period start", "Period end", "Owner organisation", "Shared", "Link", "Summary", "Findings", "Outcomes", "Characteristics", "PSED aims", "Themes", "Page"];
+/**
+ * "Outcomes" to "Themes" are the item's own tags, the columns the import reads, so a download
+ * imported again gives each item back its own tags. The "All ..." columns are the tags as the
+ * list's filters count them (its findings' tags too, and a group's parent characteristic), for
+ * reading; the import ignores them, since it cannot tell which finding a tag came from.
+ */
+export const EXPORT_HEADERS = [
+  "Title",
+  "Type",
+  "Source",
+  "Published",
+  "Period start",
+  "Period end",
+  "Owner organisation",
+  "Shared",
+  "Link",
+  "Summary",
+  "Findings",
+  "Outcomes",
+  "Characteristics",
+  "PSED aims",
+  "Themes",
+  "All outcomes (item and findings)",
+  "All characteristics (item and findings)",
+  "All PSED aims (item and findings)",
+  "All themes (item and findings)",
+  "Page",
+];
 const MAX_ROWS = 50_000;
+
+/** The names of the tags whose ids `ids` holds, as the import reads them (outcomes with their framework). */
+const tagNames = (kind: TagKind, ids: SQL): SQL =>
+  ({
+    outcome: sql`(select string_agg(fw.code || ' ' || fo.code, '; ' order by fw.code, fo.position) from framework_outcomes fo join frameworks fw on fw.id = fo.framework_id where fo.id = any(${ids}))`,
+    characteristic: sql`(select string_agg(c.name, '; ' order by c.position) from characteristics c where c.id = any(${ids}))`,
+    psed: sql`(select string_agg(a.name, '; ' order by a.position) from psed_aims a where a.id = any(${ids}))`,
+    theme: sql`(select string_agg(t.name, '; ' order by t.name) from evidence_themes t where t.id = any(${ids}))`,
+  })[kind];
+/** Tags on the item itself (a finding's tags have a finding_id). */
+const own = (kind: TagKind): SQL => tagNames(kind, sql`array(select et.ref_id from evidence_tags et where et.item_id = i.id and et.finding_id is null and et.kind = ${kind})`);
 
 /** The filtered list (every page, up to 50,000 rows) as table rows for a CSV or XLSX download. */
 export async function exportItems(database: Database, actor: Actor, filters: EvidenceFilters, baseUrl: string): Promise<Cell[][]> {
@@ -20,10 +58,9 @@ export async function exportItems(database: Database, actor: Actor, filters: Evi
         select i.id, i.title, i.type, s.name as source, i.published_on::text as published, i.period_start::text as period_start, i.period_end::text as period_end,
           o.name as org, i.shared_at is not null as shared, i.link, i.summary,
           (select string_agg(f.text, E'\n' order by f.position) from evidence_findings f where f.item_id = i.id) as findings,
-          (select string_agg(fw.code || ' ' || fo.code, '; ' order by fw.code, fo.position) from framework_outcomes fo join frameworks fw on fw.id = fo.framework_id where fo.id = any(i.outcome_ids)) as outcomes,
-          (select string_agg(c.name, '; ' order by c.position) from characteristics c where c.id = any(i.characteristic_ids)) as characteristics,
-          (select string_agg(a.name, '; ' order by a.position) from psed_aims a where a.id = any(i.psed_ids)) as psed,
-          (select string_agg(t.name, '; ' order by t.name) from evidence_themes t where t.id = any(i.theme_ids)) as themes
+          ${own("outcome")} as outcomes, ${own("characteristic")} as characteristics, ${own("psed")} as psed, ${own("theme")} as themes,
+          ${tagNames("outcome", sql`i.outcome_ids`)} as all_outcomes, ${tagNames("characteristic", sql`i.characteristic_ids`)} as all_characteristics,
+          ${tagNames("psed", sql`i.psed_ids`)} as all_psed, ${tagNames("theme", sql`i.theme_ids`)} as all_themes
         from evidence_items i
         join organisations o on o.id = i.org_id
         left join evidence_sources s on s.id = i.source_id
@@ -47,6 +84,10 @@ export async function exportItems(database: Database, actor: Actor, filters: Evi
       r.characteristics,
       r.psed,
       r.themes,
+      r.all_outcomes,
+      r.all_characteristics,
+      r.all_psed,
+      r.all_themes,
       `${baseUrl}/evidence/${r.id}`,
     ]);
   });

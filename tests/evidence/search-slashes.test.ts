@@ -1,3 +1,5 @@
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../db/client";
 import { addAttachment } from "../../app/domain/evidence/add-attachment.server";
@@ -8,7 +10,8 @@ import { updateRecommendation } from "../../app/domain/evidence/update-recommend
 import { exportItems } from "../../app/domain/evidence/export-items.server";
 import { filtersFrom } from "../../app/domain/evidence/filters";
 import { listVisibleItems } from "../../app/domain/evidence/list-visible-items.server";
-import { searchItems } from "../../app/domain/evidence/search-items.server";
+import { MARK_END, MARK_START, searchItems } from "../../app/domain/evidence/search-items.server";
+import { Snippet } from "../../app/components/evidence/Snippet";
 import { openTestDatabase } from "../support/db";
 import { makePdf } from "../support/pdf";
 import { createWorld, type World } from "../support/factories";
@@ -67,6 +70,35 @@ describe("searching words written with a slash", () => {
     expect(text).toContain("D/deaf patients");
     expect(text).toContain("Survey write-up");
     expect(text).not.toContain("Wheelchair access audit");
+  });
+});
+
+// Migration 0038: the snippet's words are marked as the index reads them, the slash shown as written.
+describe("snippets of words written with a slash", () => {
+  const snippetOf = async (q: string, id: string) => (await searchItems(database, world.actors.leadA, filtersFrom(new URLSearchParams({ q })))).hits.find((h) => h.id === id)!.snippet;
+  const mark = (word: string) => `${MARK_START}${word}${MARK_END}`;
+
+  it("marks the word inside 'D/deaf' in a summary, a finding and a file, and shows the text as written", async () => {
+    expect(await snippetOf("deaf", items.summary!)).toBe(`Feedback from D/${mark("deaf")} and hard of hearing residents.`);
+    expect(await snippetOf("D/deaf", items.summary!)).toBe(`Feedback from ${mark("D")}/${mark("deaf")} and hard of hearing residents.`);
+    expect(await snippetOf("interpreter", items.finding!)).toBe(`Reception staff were unsure how to book a BSL/English ${mark("interpreter")}.`);
+    expect(await snippetOf("BSL", items.finding!)).toBe(`Reception staff were unsure how to book a ${mark("BSL")}/English interpreter.`);
+    expect(await snippetOf("deaf", items.file!)).toContain(`D/${mark("deaf")} or had a hearing loss`);
+    expect(await snippetOf("lifts", items.unrelated!)).toBe(`Ramps and/or ${mark("lifts")} at every entrance.`);
+  });
+
+  it("keeps web addresses and other text as written, and draws markup in the text as text", async () => {
+    const summary = "See https://example.org/deaf/bsl-guide, and <img src=x onerror=alert(1)> D/deaf\u001fcarers' views.";
+    const id = await addItem(database, world.actors.leadA, { title: "Kestrel forum", summary });
+    const snippet = await snippetOf("deaf", id);
+    expect(snippet).toContain(`example.org/${mark("deaf")}/bsl-guide, and <img src=x onerror=alert(1)> D/${mark("deaf")} carers' views.`);
+    // A passage of the text as written: only a control character the text held itself (the one
+    // the slashes borrow while the words are marked) shows as the space the search reads it as.
+    expect(summary.replace("\u001f", " ")).toContain(snippet.replaceAll(MARK_START, "").replaceAll(MARK_END, ""));
+    const html = renderToStaticMarkup(createElement(Snippet, { text: snippet }));
+    expect(html).toContain("&lt;img src=x onerror=alert(1)&gt;");
+    expect(html).not.toContain("<img");
+    expect(html).toContain("D/</span><span><mark>deaf</mark> carers");
   });
 });
 

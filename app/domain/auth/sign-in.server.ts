@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, isNull } from "drizzle-orm";
+import { and, asc, eq, gt, isNull, ne } from "drizzle-orm";
 import type { Database } from "#db/client";
 import { collaborativeMembers, memberships, signInAttempts, userCredentials, users } from "#db/schema";
 import type { AppConfig } from "~/lib/config";
@@ -38,13 +38,22 @@ export async function checkPassword(database: Database, input: { email: string; 
   const now = new Date();
   const since = new Date(now.getTime() - SIGN_IN_LIMITS.windowMinutes * 60_000);
 
+  // The attempt is recorded as a failure before it is judged, and judged with every other attempt
+  // recorded so far, in flight or finished. Judged first and recorded after the password check
+  // (tens of milliseconds of argon2), guesses sent all at once each found the slate clean: thirty
+  // at once were thirty checked. Now the last of any six to be judged sees the other five.
+  const [attempt] = await database.db.insert(signInAttempts).values({ email, address: input.address, succeeded: false, at: now }).returning({ id: signInAttempts.id });
+  const attemptId = attempt!.id;
   const decision = decideSignIn(
-    await recentFailures(database, { email }, since),
-    input.address ? await recentFailures(database, { address: input.address }, since) : [],
+    await recentFailures(database, { email }, since, attemptId),
+    input.address ? await recentFailures(database, { address: input.address }, since, attemptId) : [],
     now,
   );
-  // While blocked nothing is recorded, so hammering a locked account does not extend its lock.
-  if (!decision.allowed) return { ok: false, reason: "rate-limited", scope: decision.scope, retryAfterSeconds: decision.retryAfterSeconds };
+  if (!decision.allowed) {
+    // While blocked nothing stays recorded, so hammering a locked account does not extend its lock.
+    await database.db.delete(signInAttempts).where(eq(signInAttempts.id, attemptId));
+    return { ok: false, reason: "rate-limited", scope: decision.scope, retryAfterSeconds: decision.retryAfterSeconds };
+  }
 
   const [account] = await database.db
     .select({ id: users.id, passwordHash: userCredentials.passwordHash })
@@ -52,9 +61,8 @@ export async function checkPassword(database: Database, input: { email: string; 
     .innerJoin(userCredentials, eq(userCredentials.userId, users.id))
     .where(eq(users.email, email));
   const valid = await verifyPassword(account?.passwordHash ?? (await timingDummyHash()), input.password);
-  const succeeded = Boolean(account) && valid;
-  await database.db.insert(signInAttempts).values({ email, address: input.address, succeeded, at: now });
-  if (!account || !succeeded) return { ok: false, reason: "invalid" };
+  if (!account || !valid) return { ok: false, reason: "invalid" };
+  await database.db.update(signInAttempts).set({ succeeded: true }).where(eq(signInAttempts.id, attemptId));
   return { ok: true, userId: account.id };
 }
 
@@ -67,12 +75,13 @@ export function rateLimitedMessage(scope: "account" | "address", retryAfterSecon
     : `There have been too many failed sign-in attempts from your network. Wait ${wait}, then try again.`;
 }
 
-async function recentFailures(database: Database, who: { email: string } | { address: string }, since: Date): Promise<Date[]> {
+/** Failures in the window, other than the attempt being judged (`except`); attempts in flight count as failures. */
+async function recentFailures(database: Database, who: { email: string } | { address: string }, since: Date, except: string): Promise<Date[]> {
   const key = "email" in who ? eq(signInAttempts.email, who.email) : eq(signInAttempts.address, who.address);
   const rows = await database.db
     .select({ at: signInAttempts.at, succeeded: signInAttempts.succeeded })
     .from(signInAttempts)
-    .where(and(key, gt(signInAttempts.at, since)))
+    .where(and(key, gt(signInAttempts.at, since), ne(signInAttempts.id, except)))
     .orderBy(asc(signInAttempts.at))
     .limit(500);
   // For an account, a success wipes the slate; an address is judged on all its failures.

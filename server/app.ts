@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import http from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -9,6 +8,7 @@ import type { Database } from "../db/client";
 import type { AppConfig } from "../app/lib/config";
 import { originCheck } from "./csrf";
 import { designSystemImages } from "./design-system-assets";
+import { securityHeaders } from "./security-headers";
 import { attachCollabServer, type CollabOptions, type CollabServer } from "./collab";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -42,32 +42,7 @@ export async function createPeffServer(options: PeffServerOptions): Promise<Peff
   app.disable("x-powered-by");
   if (options.trustProxy) app.set("trust proxy", options.trustProxy);
 
-  app.use((_req, res, next) => {
-    const nonce = randomBytes(16).toString("base64");
-    res.locals.cspNonce = nonce;
-    res.set({
-      // Scripts only from us (inline ones carry this response's nonce); styles allow inline
-      // attributes (React style props); connections to our own origin (fetches, WebSockets).
-      "Content-Security-Policy": [
-        "default-src 'self'",
-        `script-src 'self' 'nonce-${nonce}'`,
-        "style-src 'self' 'unsafe-inline'",
-        "img-src 'self' data: blob:",
-        // The NHS design system's Frutiger font is served from the NHS's own asset host.
-        "font-src 'self' data: https://assets.nhs.uk",
-        `connect-src 'self'${options.mode === "development" ? " ws: wss:" : ""}`,
-        "object-src 'none'",
-        "base-uri 'self'",
-        "form-action 'self'",
-        "frame-ancestors 'none'",
-      ].join("; "),
-      "X-Content-Type-Options": "nosniff",
-      "Referrer-Policy": "same-origin",
-      "X-Frame-Options": "DENY",
-      "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
-    });
-    next();
-  });
+  app.use(securityHeaders({ mode: options.mode, https: () => config.secureCookies }));
   app.get("/healthz", (_req, res) => {
     res.json({ ok: true, database: database.kind });
   });

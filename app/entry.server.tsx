@@ -8,8 +8,27 @@ import { NonceContext } from "~/lib/nonce";
 const ABORT_DELAY = 5_000;
 
 /**
- * Remix's Node entry with one addition: the Content-Security-Policy nonce chosen by the server
- * (server/app.ts) is given to React, so the only inline scripts that run are ours.
+ * Every page and every loader's data is one signed-in person's view of their organisation's and
+ * the collaborative's data, and equality leads often work on shared NHS computers behind shared
+ * proxies: nothing may be kept by a proxy, or by the browser for the next person at the machine to
+ * find in its history. Navigation inside the app is client-side, so the browser's back/forward
+ * cache, which `no-store` gives up, costs little here. A route that sets its own keeps it.
+ */
+export const PAGE_CACHE_CONTROL = "private, no-store";
+const keepPrivate = (headers: Headers) => {
+  if (!headers.has("Cache-Control")) headers.set("Cache-Control", PAGE_CACHE_CONTROL);
+};
+
+/** Loader and action data fetched by client-side navigation: kept no more than the pages. */
+export function handleDataRequest(response: Response) {
+  keepPrivate(response.headers);
+  return response;
+}
+
+/**
+ * Remix's Node entry with two additions: the Content-Security-Policy nonce chosen by the server
+ * (server/app.ts) is given to React, so the only inline scripts that run are ours; and pages are
+ * not cached (above).
  */
 export default function handleRequest(
   request: Request,
@@ -32,6 +51,7 @@ export default function handleRequest(
           shellRendered = true;
           const body = new PassThrough();
           responseHeaders.set("Content-Type", "text/html");
+          keepPrivate(responseHeaders);
           resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
           pipe(body);
         },

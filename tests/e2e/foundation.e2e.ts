@@ -80,6 +80,20 @@ describe("signing in and the shell", () => {
     await expect.poll(() => new URL(page.url()).pathname).toBe("/sign-in");
   });
 
+  it("asks that no page, loader data or download be kept by a proxy or the browser", async () => {
+    const page = await (await newContext(browser)).newPage();
+    await signIn(page, "luht.lead@peff.example");
+    const document = await page.goto("/evidence");
+    expect(document?.headers()["cache-control"]).toBe("private, no-store");
+    // A client-side navigation fetches the next page's loader data (Remix's single fetch: "/register.data").
+    const data = page.waitForResponse((response) => new URL(response.url()).pathname.endsWith(".data"));
+    await page.getByRole("navigation", { name: "Menu" }).getByRole("link", { name: "Barrier register" }).click();
+    expect((await data).headers()["cache-control"]).toBe("private, no-store");
+    const download = await page.request.get("/register/export?format=csv");
+    expect(download.status()).toBe(200);
+    expect(download.headers()["cache-control"]).toBe("private, no-store");
+  });
+
   it("shows an accessible page for an unknown address", async () => {
     const page = await (await newContext(browser)).newPage();
     await signIn(page, "viewer@peff.example");

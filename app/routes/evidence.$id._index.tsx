@@ -4,7 +4,7 @@ import { z } from "zod";
 import { ErrorSummary } from "~/components/form/ErrorSummary";
 import { SuccessBanner } from "~/components/Notice";
 import { pickedValues } from "~/components/pickers/TagPicker";
-import { AttachmentsSection, FindingsSection, HistorySection, ItemDetails, RecommendationsSection, tagPickerId, TagsSection } from "~/components/evidence/ItemSections";
+import { AttachmentsSection, FindingsSection, HistorySection, ItemDetails, RecommendationsSection, tagPickerId, TagsSection, THEME_NOT_PERSONAL } from "~/components/evidence/ItemSections";
 import { addAttachment } from "~/domain/evidence/add-attachment.server";
 import { addFinding } from "~/domain/evidence/add-finding.server";
 import { addRecommendation } from "~/domain/evidence/add-recommendation.server";
@@ -14,7 +14,7 @@ import { findingFields, recommendationFields } from "~/domain/evidence/part-inpu
 import { setTags } from "~/domain/evidence/set-tags.server";
 import { unshareItem } from "~/domain/evidence/unshare-item.server";
 import { formFailure, formGuarded, guarded } from "~/lib/http.server";
-import { formValues, parseForm, valueOf } from "~/lib/forms";
+import { formValues, parseForm, valueOf, valuesOf } from "~/lib/forms";
 import { pageTitle } from "~/lib/meta";
 import { requireActor } from "~/lib/session.server";
 import { canEditPlans } from "~/policies/plans";
@@ -72,7 +72,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       throw redirect(`/evidence/${itemId}?done=recommendation#recommendations`);
     }
     if (data.intent === "tags") {
-      await setTags(context.database, actor, { itemId, findingId: data.findingId, tags: pickedValues(formData, "tags", "theme:new:") });
+      await setTags(context.database, actor, { itemId, findingId: data.findingId, tags: pickedValues(formData, "tags", "theme:new:"), confirmedThemes: valuesOf(parsed.values, THEME_NOT_PERSONAL) });
       throw redirect(`/evidence/${itemId}?done=tagged${data.findingId ? `#finding-${data.findingId}` : "#tags"}`);
     }
     await unshareItem(context.database, actor, { itemId });

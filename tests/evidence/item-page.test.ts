@@ -88,6 +88,38 @@ describe("the tag forms", () => {
     expect(html).toMatch(/<a href="#finding-tags-1">A theme must be 1 to 80 characters<\/a>/);
   });
 
+  it("offer, with a flagged new theme, a box to confirm the name is not about a person; ticked, the theme is saved; a changed name is checked again", async () => {
+    const itemId = await addItem(database, world.actors.leadA);
+    const send = (entries: [string, string][]) =>
+      callRoute(database, itemRoute.action, world.people.leadA, `/evidence/${itemId}`, { params: { id: itemId }, form: new URLSearchParams([["intent", "tags"], ["findingId", ""], ["tags", `characteristic:${r.deaf}`], ...entries]) });
+    const refused = await send([["tagsNew", "Dr Foster reports"]]);
+    expect(refused.status).toBe(422);
+    expect(refused.body).toMatchObject({ errors: { tags: expect.stringMatching(/personal data.*not about a person/) } });
+    const html = await itemPage(itemId, refused.body);
+    const box = /<input[^>]*name="themeNotPersonal"[^>]*>/.exec(html)?.[0] ?? "";
+    expect(box).toMatch(/type="checkbox"/);
+    expect(box).not.toMatch(/checked/);
+    const boxId = /id="([^"]+)"/.exec(box)![1]!;
+    // Labelled with the name it confirms, so with two flagged names each box says which it is for.
+    expect(html).toMatch(new RegExp(`<label[^>]*for="${boxId}"[^>]*>This theme name is not about a person: “Dr Foster reports”</label>`));
+    // What was typed stays.
+    expect(html).toMatch(/id="item-tags-new"[^>]*value="Dr Foster reports"/);
+    const key = /value="([^"]+)"/.exec(box)![1]!;
+
+    // The confirmation was given for "Dr Foster reports": a name changed since is checked again, and the box comes back unticked.
+    const changed = await send([["tagsNew", "Dr Foster review"], ["themeNotPersonal", key]]);
+    expect(changed.status).toBe(422);
+    const again = /<input[^>]*name="themeNotPersonal"[^>]*>/.exec(await itemPage(itemId, changed.body))?.[0] ?? "";
+    expect(again).not.toMatch(/checked/);
+    expect(again).not.toContain(`value="${key}"`);
+    expect((await getItem(database, world.actors.leadA, { itemId })).tags).toEqual([]);
+
+    const saved = await send([["tagsNew", "Dr Foster reports"], ["themeNotPersonal", key]]);
+    expect(saved.status).toBe(302);
+    expect((await getItem(database, world.actors.leadA, { itemId })).tags.map((t) => t.refId)).toContain(r.deaf);
+    expect((await getItem(database, world.actors.leadA, { itemId })).tags.map((t) => t.label)).toContain("Dr Foster reports");
+  });
+
   it("link an error in the item's own tags to the item's picker", async () => {
     const itemId = await addItem(database, world.actors.leadA);
     const failure = await callRoute(database, itemRoute.action, world.people.leadA, `/evidence/${itemId}`, { params: { id: itemId }, form: { intent: "tags", findingId: "", tags: "outcome:not-a-tag" } });

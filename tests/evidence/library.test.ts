@@ -6,6 +6,7 @@ import { addAttachment } from "../../app/domain/evidence/add-attachment.server";
 import { filtersFrom } from "../../app/domain/evidence/filters";
 import { getItem } from "../../app/domain/evidence/get-item.server";
 import { searchItems, MARK_START, MARK_END } from "../../app/domain/evidence/search-items.server";
+import { themeNameKey } from "../../app/lib/pii/theme-name";
 import { setTags } from "../../app/domain/evidence/set-tags.server";
 import { listTagOptions } from "../../app/domain/evidence/tag-options.server";
 import { previewShare, shareItem } from "../../app/domain/evidence/share-item.server";
@@ -203,6 +204,21 @@ describe("visibility and sharing with care", () => {
     // A theme with no such pattern is created as before.
     await setTags(database, world.actors.contributorA, { itemId: id, findingId: null, tags: ["theme:new:Discharge letters"] });
     expect(await themes()).toContain("Discharge letters");
+  });
+
+  it("takes a flagged theme name once the person confirms it is not about a person, for that exact name only", async () => {
+    // "Dr Foster reports" reads as a name after a title, yet names a publisher's reports: without a
+    // way on, no one could use it as a theme at all.
+    const id = await addItem(database, world.actors.leadA, { title: "Mortality indicators" });
+    const name = "Dr Foster reports";
+    const tag = (confirmedThemes?: string[]) => setTags(database, world.actors.contributorA, { itemId: id, findingId: null, tags: [`theme:new:${name}`], confirmedThemes });
+    await expect(tag()).rejects.toMatchObject({ status: 422, fields: { tags: expect.stringMatching(/personal data/) } });
+    // A confirmation given for another text (the name before it was changed) does not carry over.
+    await expect(tag([themeNameKey("Dr Foster report")])).rejects.toMatchObject({ status: 422 });
+    await tag([themeNameKey(name)]);
+    const themes = (await listTagOptions(database, world.actors.leadA2)).filter((o) => o.kind === "theme").map((o) => o.label);
+    expect(themes).toContain(name);
+    expect((await getItem(database, world.actors.leadA, { itemId: id })).tags.map((t) => t.label)).toEqual([name]);
   });
 
   it("lets viewers read but not write", async () => {

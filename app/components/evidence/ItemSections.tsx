@@ -8,6 +8,7 @@ import { EVENT_LABELS, ITEM_TYPE_LABELS } from "~/domain/evidence/labels";
 import type { TagOption } from "~/domain/evidence/tag-options.server";
 import { valueOf, valuesOf, type FieldErrors, type FormValues } from "~/lib/forms";
 import { formatDate, formatDateTime } from "~/lib/labels";
+import { newThemeProblem, themeNameKey } from "~/lib/pii/theme-name";
 import { DECISION_LABELS } from "~/lib/recommendations";
 import { ALLOWED_EXTENSIONS, formatBytes } from "~/lib/uploads/limits";
 
@@ -88,6 +89,41 @@ function TagList({ tags }: { tags: Tag[] }) {
   );
 }
 
+/** The tag form's confirmation boxes: each sends the key of a flagged theme name the person says is not about a person. */
+export const THEME_NOT_PERSONAL = "themeNotPersonal";
+
+/**
+ * After a failed save, a box for each new theme name the personal-data check flags (one that
+ * matches an existing theme is that theme, and is not checked). Ticked, it sends the name's key,
+ * so it confirms that exact text: a name changed before saving again gets a box of its own.
+ */
+function ThemeConfirmations({ id, sent, values, options }: { id: string; sent: string[]; values: FormValues; options: TagOption[] }) {
+  const existing = new Set(options.filter((o) => o.kind === "theme").map((o) => o.label.toLowerCase()));
+  const flagged = sent
+    .filter((v) => v.startsWith(NEW_THEME))
+    .map((v) => v.slice(NEW_THEME.length).trim())
+    .filter((name) => name && !existing.has(name.toLowerCase()) && newThemeProblem(name));
+  if (!flagged.length) return null;
+  const ticked = new Set(valuesOf(values, THEME_NOT_PERSONAL));
+  return (
+    <div className="nhsuk-form-group">
+      <div className="nhsuk-checkboxes">
+        {flagged.map((name, i) => (
+          <div className="nhsuk-checkboxes__item" key={name}>
+            <input className="nhsuk-checkboxes__input" id={`${id}-not-personal-${i + 1}`} name={THEME_NOT_PERSONAL} type="checkbox" value={themeNameKey(name)} defaultChecked={ticked.has(themeNameKey(name))} aria-describedby={`${id}-not-personal-${i + 1}-hint`} />
+            <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor={`${id}-not-personal-${i + 1}`}>
+              This theme name is not about a person: “{name}”
+            </label>
+            <div className="nhsuk-hint nhsuk-checkboxes__hint" id={`${id}-not-personal-${i + 1}-hint`}>
+              Every organisation in the collaborative will see this theme.
+            </div>
+          </div>
+        ))}
+      </div>
+    </div>
+  );
+}
+
 function TagForm({ id, findingId, tags, options, failure }: { id: string; findingId: string | null; tags: Tag[]; options: TagOption[]; failure?: FormFailureLike }) {
   const mine = intentOf(failure) === "tags" && valueOf(failure?.values, "findingId") === (findingId ?? "");
   // After an error (a new theme too long, say) the tags chosen come back as sent: without
@@ -111,6 +147,7 @@ function TagForm({ id, findingId, tags, options, failure }: { id: string; findin
         allowNew={{ prefix: NEW_THEME, noun: "theme" }}
         error={mine ? failure?.errors.tags : undefined}
       />
+      {mine && failure?.errors.tags ? <ThemeConfirmations id={id} sent={selected} values={failure.values} options={options} /> : null}
       <button type="submit" className="nhsuk-button nhsuk-button--secondary nhsuk-button--small">
         Save tags
       </button>

@@ -8,7 +8,8 @@ import { readTable, TableFormatError, type Table } from "~/lib/tabular/read-tabl
 import { canWriteEvidence } from "~/policies/evidence";
 import { sourceNameKey } from "./create-source.server";
 import { recordEvent } from "./events.server";
-import { findOrCreateTheme, MAX_THEME_LENGTH, newThemeProblem } from "./find-or-create-theme.server";
+import { newThemeProblem } from "~/lib/pii/theme-name";
+import { findOrCreateTheme, MAX_THEME_LENGTH } from "./find-or-create-theme.server";
 import { listFilterOptions } from "./filter-options.server";
 import { ITEM_LIMITS } from "./item-input";
 import { ITEM_TYPE_LABELS } from "./labels";
@@ -136,7 +137,8 @@ export async function validateImport(database: Database, actor: Actor, table: Ta
     // A new theme is seen by every organisation at once (newThemeProblem says why), so the file is refused, by line, rather than half-imported.
     for (const name of themes.filter((t) => t.length <= MAX_THEME_LENGTH && !themeNames.has(t.toLowerCase()))) {
       const problem = newThemeProblem(name);
-      if (problem) reasons.push(problem);
+      // The item page's confirmation box has no place in a file: a theme made there is then found here by name.
+      if (problem) reasons.push(`${problem} If it is not about a person, add it as a theme on an item's page first (you can confirm it there), then import again.`);
     }
     if (reasons.length || !type) return { ok: false, reasons };
     return { ok: true, value: { title: cells.title!, type, sourceId, publishedOn, periodStart, periodEnd, link, summary: cells.summary ?? "", findings, tags: tagList, themes } };

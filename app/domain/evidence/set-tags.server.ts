@@ -16,6 +16,8 @@ export interface SetTagsInput {
   findingId: string | null;
   /** "kind:id" values, the full set wanted; themes may also be given as "theme:new:<name>". */
   tags: string[];
+  /** Keys (themeNameKey) of flagged new theme names the person confirmed are not about a person. */
+  confirmedThemes?: string[];
 }
 
 /**
@@ -34,11 +36,12 @@ export async function setTags(database: Database, actor: Actor, input: SetTagsIn
       const [finding] = await tx.select({ id: evidenceFindings.id }).from(evidenceFindings).where(and(eq(evidenceFindings.id, input.findingId), eq(evidenceFindings.itemId, item.id)));
       if (!finding) throw invalid({ tags: "That finding is not part of this item" });
     }
+    const confirmed = new Set(input.confirmedThemes ?? []);
     const wanted = new Map<string, { kind: TagKind; refId: string }>();
     for (const raw of input.tags) {
       const newTheme = /^theme:new:(.+)$/.exec(raw);
       if (newTheme) {
-        const theme = await findOrCreateTheme(tx, actor, newTheme[1]!.trim());
+        const theme = await findOrCreateTheme(tx, actor, newTheme[1]!.trim(), confirmed);
         wanted.set(`theme:${theme.id}`, { kind: "theme", refId: theme.id });
         continue;
       }

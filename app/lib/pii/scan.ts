@@ -66,12 +66,17 @@ export function scanText(text: string): PiiHit[] {
  * shown, an item edited between the share page and the share), so text nobody saw went through.
  */
 export function hitId(field: string, hit: Pick<PiiHit, "kind" | "start" | "text">): string {
+  return `${field}@${hit.start}-${fingerprint(`${hit.kind}:${hit.text}`)}`;
+}
+
+/** A short fingerprint of a text (FNV-1a, base 36): a decision keyed by it holds for that text only. */
+export function fingerprint(text: string): string {
   let hash = 0x811c9dc5;
-  for (const ch of `${hit.kind}:${hit.text}`) {
+  for (const ch of text) {
     hash ^= ch.codePointAt(0)!;
     hash = Math.imul(hash, 0x01000193) >>> 0;
   }
-  return `${field}@${hit.start}-${hash.toString(36)}`;
+  return hash.toString(36);
 }
 
 export const redactionMark = (kind: PiiKind) => `[redacted ${PII_LABELS[kind]}]`;

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { PARTNERSHIP, RATERS } from "#db/schema";
 import { isRealDate } from "./dates";
+import { todayIso } from "./plan/dates";
 
 const optionalText = (what: string, max = 200) =>
   z
@@ -24,7 +25,9 @@ const detailsShape = {
   partnership: z.enum(PARTNERSHIP, { errorMap: () => ({ message: "Select whether the assessment was done alone or in partnership" }) }),
   partners: optionalText("Partners", 500),
   publicationDeadline: optionalDate("The publication deadline"),
-  authorisedOn: optionalDate("The date authorised"),
+  // The day the board authorised the assessment has happened: one after today is a slip of the year.
+  // England's today, read at each check (as the year below), not when the module loads.
+  authorisedOn: optionalDate("The date authorised").refine((s) => !s || s <= todayIso(), "The date authorised cannot be in the future"),
   raters: z.array(z.enum(RATERS)),
 };
 

@@ -41,7 +41,7 @@ export function DetailsFields({ values, errors, defaults = {} }: { values?: Form
         error={errors?.raters}
       />
       <TextInput name="publicationDeadline" type="date" label="Publication deadline" hint="EDS 2022 results are published by 28 February" defaultValue={v("publicationDeadline")} error={errors?.publicationDeadline} />
-      <TextInput name="authorisedOn" type="date" label="Date authorised (by the board or its committee)" defaultValue={v("authorisedOn")} error={errors?.authorisedOn} />
+      <TextInput name="authorisedOn" type="date" label="Date authorised (by the board or its committee)" hint="Today or earlier; leave blank until it is authorised" defaultValue={v("authorisedOn")} error={errors?.authorisedOn} />
     </>
   );
 }

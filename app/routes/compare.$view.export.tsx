@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { compareCoverage } from "~/domain/compare/compare-coverage.server";
 import { compareBands } from "~/domain/compare/compare-bands.server";
-import { readFilters } from "~/domain/compare/compare-filters";
+import { filterRefusal, readFilters, VIEW_FILTERS } from "~/domain/compare/compare-filters";
 import { compareGrid } from "~/domain/compare/compare-grid.server";
 import { compareMovement } from "~/domain/compare/compare-movement.server";
 import { compareSpread } from "~/domain/compare/compare-spread.server";
@@ -15,7 +15,6 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   return downloadGuarded(async () => {
     const filters = readFilters(url.searchParams, params.view === "bands" ? { framework: "EDS2022" } : {});
-    const name = `${params.view}-${filters.framework}-${filters.year ?? "latest"}`;
     const view =
       params.view === "grid"
         ? await compareGrid(context.database, actor, filters)
@@ -32,6 +31,12 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     if (view && "allowed" in view && !view.allowed) {
       throw plainAnswer("Evidence counts across organisations are shown to regional leads and collaborative admins. Your organisation's own coverage is on the evidence coverage page.", 403);
     }
+    // The page falls back and says so; a file has no room to say it, and would be taken for the year or framework asked.
+    const use = VIEW_FILTERS[params.view as keyof typeof VIEW_FILTERS];
+    const refusal = view && use && filterRefusal(filters, "years" in view ? { framework: view.filters.framework, year: view.filters.year, years: view.years } : null, use);
+    if (refusal) throw plainAnswer(refusal, 400);
+    // Named after what it holds: the year the view settled on.
+    const name = `${params.view}-${view?.filters.framework ?? filters.framework}-${(view && "years" in view ? view.filters.year : null) ?? "latest"}`;
     const download = view?.table && (await screenTableDownload(url, view.table, name));
     if (!download) throw plainAnswer("Choose a comparison view and format=csv or format=xlsx", 404);
     return download;

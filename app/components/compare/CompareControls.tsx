@@ -30,16 +30,37 @@ export function CompareNav() {
   );
 }
 
-/** The filters of a view as a GET form (shareable URLs), with the CSV and XLSX exports of what is shown. */
-export function CompareFilterForm({ filters, years, frameworkChoice = true, yearChoice = true }: { filters: CompareFilters; years?: number[]; frameworkChoice?: boolean; yearChoice?: boolean }) {
+/** What the view could not use of the address's filters, and what it shows instead (filterNotices). */
+export function FilterNotices({ notices }: { notices: string[] }) {
+  if (!notices.length) return null;
+  return (
+    <div className="nhsuk-inset-text">
+      <span className="nhsuk-u-visually-hidden">Information: </span>
+      {notices.map((n) => (
+        <p key={n}>{n}</p>
+      ))}
+    </div>
+  );
+}
+
+/**
+ * The filters of a view as a GET form (shareable URLs), with the CSV and XLSX exports of what is
+ * shown: a filter the view could not use is left out of the download link, and the year is the
+ * one shown (the download refuses what the page only notes, so the links ask for the page's table).
+ */
+export function CompareFilterForm({ filters, years, notices = [], frameworkChoice = true, yearChoice = true }: { filters: CompareFilters; years?: number[]; notices?: string[]; frameworkChoice?: boolean; yearChoice?: boolean }) {
   const { search, pathname } = useLocation();
+  const shownYear = yearChoice && filters.year ? filters.year : null;
   const exportHref = (format: string) => {
     const params = new URLSearchParams(search);
+    for (const key of Object.keys(filters.rejected)) if (!(key === "year" && shownYear)) params.delete(key);
+    if (shownYear) params.set("year", String(shownYear));
     params.set("format", format);
     return `${pathname}/export?${params}`;
   };
   return (
     <div className="peff-no-print">
+      <FilterNotices notices={notices} />
       <Form method="get" className="peff-filter-form">
         {frameworkChoice ? (
           <div className="nhsuk-form-group">

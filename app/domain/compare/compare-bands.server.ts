@@ -5,13 +5,14 @@ import { ORGANISATION_TYPE_LABELS } from "~/lib/labels";
 import { assessmentResults } from "~/policies/assessment-results";
 import { formatScore, type RatingBand } from "~/policies/eds2022-scoring";
 import { yearLabel } from "~/policies/grading";
-import type { CompareFilters } from "./compare-filters";
+import { VIEW_FILTERS, type CompareFilters } from "./compare-filters";
 import { loadYear } from "./load-year.server";
 import type { ScreenTable } from "./screen-table";
 
 export interface BandsView {
   filters: CompareFilters;
   years: number[];
+  notices: string[];
   bandSet: string;
   bands: (RatingBand & { source: string })[];
   table: ScreenTable | null;
@@ -22,8 +23,8 @@ const MAX_SCORE = 33;
 /** View 3: EDS 2022 overall scores against the collaborative's rating bands, with the domain breakdown. */
 export async function compareBands(database: Database, actor: Actor, input: CompareFilters): Promise<BandsView> {
   return withTenant(database, tenantOf(actor), async (tx) => {
-    const { framework, years, filters, bands, bandSet, published } = await loadYear(tx, actor, { ...input, framework: "EDS2022" });
-    if (filters.year === null) return { filters, years, bands, bandSet, table: null };
+    const { framework, years, filters, bands, bandSet, published, notices } = await loadYear(tx, actor, { ...input, framework: "EDS2022" }, VIEW_FILTERS.bands);
+    if (filters.year === null) return { filters, years, notices, bands, bandSet, table: null };
     const rows = published
       .map((a) => ({ a, r: assessmentResults(framework, a.grades, a.services, bands).eds2022! }))
       .sort((x, y) => (y.r.overall ?? -1) - (x.r.overall ?? -1) || x.a.orgName.localeCompare(y.a.orgName))
@@ -42,6 +43,7 @@ export async function compareBands(database: Database, actor: Actor, input: Comp
     return {
       filters,
       years,
+      notices,
       bands,
       bandSet,
       table: {

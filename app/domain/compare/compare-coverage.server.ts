@@ -9,7 +9,7 @@ import { formatScore } from "~/policies/eds2022-scoring";
 import { seesOrgCoverage } from "~/policies/evidence";
 import { yearLabel } from "~/policies/grading";
 import { ORGANISATION_TYPE_LABELS } from "~/lib/labels";
-import { FRAMEWORK_LABELS, type CompareFilters } from "./compare-filters";
+import { FRAMEWORK_LABELS, VIEW_FILTERS, type CompareFilters } from "./compare-filters";
 import { gradeText } from "./compare-grid.server";
 import { loadYear } from "./load-year.server";
 import type { ScreenCell, ScreenTable } from "./screen-table";
@@ -17,6 +17,7 @@ import type { ScreenCell, ScreenTable } from "./screen-table";
 export interface CoverageCompareView {
   filters: CompareFilters;
   years: number[];
+  notices: string[];
   /** Null when this person may not see other organisations' evidence counts. */
   table: ScreenTable | null;
   allowed: boolean;
@@ -31,8 +32,8 @@ export interface CoverageCompareView {
 export async function compareCoverage(database: Database, actor: Actor, input: CompareFilters): Promise<CoverageCompareView> {
   const allowed = seesOrgCoverage(policyActor(actor));
   return withTenant(database, tenantOf(actor), async (tx) => {
-    const { framework, years, filters, bands, published } = await loadYear(tx, actor, input);
-    if (!allowed) return { filters, years, table: null, allowed };
+    const { framework, years, filters, bands, published, notices } = await loadYear(tx, actor, input, VIEW_FILTERS.coverage);
+    if (!allowed) return { filters, years, notices, table: null, allowed };
     const protectedOnes = await tx.select({ id: characteristics.id, name: characteristics.name }).from(characteristics).where(eq(characteristics.kind, "protected")).orderBy(asc(characteristics.position));
     const orgs = await organisationCells(tx, actor.active.collaborativeId);
     const byOrg = new Map(published.map((a) => [a.orgId, a]));
@@ -73,6 +74,7 @@ export async function compareCoverage(database: Database, actor: Actor, input: C
     return {
       filters,
       years,
+      notices,
       allowed,
       table: {
         caption: `Evidence by organisation and protected characteristic, beside ${FRAMEWORK_LABELS[filters.framework]} overall grades${filters.year ? `, ${yearLabel(filters.year)}` : ""}${filters.orgType ? `, ${ORGANISATION_TYPE_LABELS[filters.orgType]}` : ""}`,

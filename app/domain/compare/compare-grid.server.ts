@@ -5,7 +5,7 @@ import { allOutcomes, assessmentResults, scaleColour, scaleLabel, type Framework
 import { formatScore } from "~/policies/eds2022-scoring";
 import { yearLabel } from "~/policies/grading";
 import { ORGANISATION_TYPE_LABELS } from "~/lib/labels";
-import type { CompareFilters } from "./compare-filters";
+import { VIEW_FILTERS, type CompareFilters } from "./compare-filters";
 import { FRAMEWORK_LABELS } from "./compare-filters";
 import { loadYear } from "./load-year.server";
 import type { ScreenCell, ScreenTable } from "./screen-table";
@@ -13,6 +13,7 @@ import type { ScreenCell, ScreenTable } from "./screen-table";
 export interface GridView {
   filters: CompareFilters;
   years: number[];
+  notices: string[];
   table: ScreenTable | null;
 }
 
@@ -26,8 +27,8 @@ export function gradeText(framework: FrameworkShape, value: number | null): stri
 /** View 1: organisations x outcomes for one framework and year, published grades only. */
 export async function compareGrid(database: Database, actor: Actor, input: CompareFilters): Promise<GridView> {
   return withTenant(database, tenantOf(actor), async (tx) => {
-    const { framework, years, filters, bands, published } = await loadYear(tx, actor, input);
-    if (filters.year === null) return { filters, years, table: null };
+    const { framework, years, filters, bands, published, notices } = await loadYear(tx, actor, input, VIEW_FILTERS.grid);
+    if (filters.year === null) return { filters, years, notices, table: null };
     const outcomes = allOutcomes(framework);
     const rows = published.map((a) => {
       const results = assessmentResults(framework, a.grades, a.services, bands);
@@ -62,6 +63,7 @@ export async function compareGrid(database: Database, actor: Actor, input: Compa
     return {
       filters: { ...filters, sort: key },
       years,
+      notices,
       table: {
         caption: `${FRAMEWORK_LABELS[filters.framework]} published grades, ${yearLabel(filters.year)}${filters.orgType ? `, ${ORGANISATION_TYPE_LABELS[filters.orgType]}` : ""}`,
         headers: ["Organisation", "Type", ...outcomes.map((o) => `${o.code} ${o.title}`), overallHeader],

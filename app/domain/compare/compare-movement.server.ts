@@ -7,7 +7,7 @@ import { ORGANISATION_TYPE_LABELS } from "~/lib/labels";
 import { allOutcomes, assessmentResults, scaleColour, scaleLabel } from "~/policies/assessment-results";
 import { crosswalkCell, movementText } from "~/policies/crosswalk";
 import { yearLabel } from "~/policies/grading";
-import type { CompareFilters } from "./compare-filters";
+import { filterNotices, VIEW_FILTERS, type CompareFilters } from "./compare-filters";
 import { loadPublished, publishedOrganisations } from "./load-published.server";
 import type { ScreenTable } from "./screen-table";
 
@@ -17,6 +17,7 @@ export interface MovementView {
   filters: CompareFilters;
   page: number;
   pages: number;
+  notices: string[];
   table: ScreenTable | null;
 }
 
@@ -36,8 +37,9 @@ export async function compareMovement(database: Database, actor: Actor, filters:
     const orgIds = await publishedOrganisations(tx, { collaborativeId: actor.active.collaborativeId, frameworkIds: [eds2.id, eds2022.id], orgType: filters.orgType ?? undefined });
     const pages = Math.max(1, Math.ceil(orgIds.length / MOVEMENT_PAGE_SIZE));
     const page = Math.min(Math.max(1, options.page ?? 1), pages);
+    const notices = filterNotices(filters, null, VIEW_FILTERS.movement);
     const shown = options.all ? orgIds : orgIds.slice((page - 1) * MOVEMENT_PAGE_SIZE, page * MOVEMENT_PAGE_SIZE);
-    if (shown.length === 0) return { filters, page, pages, table: null };
+    if (shown.length === 0) return { filters, page, pages, notices, table: null };
     const published = await loadPublished(tx, { collaborativeId: actor.active.collaborativeId, frameworkIds: [eds2.id, eds2022.id], orgIds: shown });
 
     const targets = allOutcomes(eds2022);
@@ -80,6 +82,7 @@ export async function compareMovement(database: Database, actor: Actor, filters:
       filters,
       page,
       pages,
+      notices,
       table: {
         caption: `Year-on-year movement on the EDS 2022 outcomes${filters.orgType ? `, ${ORGANISATION_TYPE_LABELS[filters.orgType]}` : ""}`,
         headers: ["Organisation", "Year", "Framework", "Change of framework", ...targets.map((t) => `${t.code} ${t.title}`)],

@@ -4,13 +4,14 @@ import { type Actor, tenantOf } from "~/domain/auth/actor";
 import { ORGANISATION_TYPE_LABELS } from "~/lib/labels";
 import { allOutcomes, assessmentResults } from "~/policies/assessment-results";
 import { yearLabel } from "~/policies/grading";
-import { FRAMEWORK_LABELS, type CompareFilters } from "./compare-filters";
+import { FRAMEWORK_LABELS, VIEW_FILTERS, type CompareFilters } from "./compare-filters";
 import { loadYear } from "./load-year.server";
 import type { ScreenTable } from "./screen-table";
 
 export interface SpreadView {
   filters: CompareFilters;
   years: number[];
+  notices: string[];
   table: ScreenTable | null;
 }
 
@@ -20,8 +21,8 @@ export interface SpreadView {
  */
 export async function compareSpread(database: Database, actor: Actor, input: CompareFilters): Promise<SpreadView> {
   return withTenant(database, tenantOf(actor), async (tx) => {
-    const { framework, years, filters, bands, published } = await loadYear(tx, actor, input);
-    if (filters.year === null) return { filters, years, table: null };
+    const { framework, years, filters, bands, published, notices } = await loadYear(tx, actor, input, VIEW_FILTERS.spread);
+    if (filters.year === null) return { filters, years, notices, table: null };
     const values = published.map((a) => assessmentResults(framework, a.grades, a.services, bands).outcomeValues);
     const scale = framework.scale;
     const query = (sort: string) => `/compare/grid?framework=${framework.code}&year=${filters.year}${filters.orgType ? `&orgType=${filters.orgType}` : ""}&sort=${sort}`;
@@ -50,6 +51,7 @@ export async function compareSpread(database: Database, actor: Actor, input: Com
     return {
       filters,
       years,
+      notices,
       table: {
         caption: `Spread of ${FRAMEWORK_LABELS[filters.framework]} grades per outcome, ${yearLabel(filters.year)}${filters.orgType ? `, ${ORGANISATION_TYPE_LABELS[filters.orgType]}` : ""}, weakest first`,
         headers: ["Outcome", ...scale.map((p) => p.label), "Organisations graded", "Undeveloped or developing"],

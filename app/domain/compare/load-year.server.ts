@@ -3,7 +3,7 @@ import type { Actor } from "~/domain/auth/actor";
 import { loadBands, loadFrameworks } from "~/domain/grading/load-framework.server";
 import type { FrameworkShape } from "~/policies/assessment-results";
 import type { RatingBand } from "~/policies/eds2022-scoring";
-import type { CompareFilters } from "./compare-filters";
+import { filterNotices, type CompareFilters, type FilterUse } from "./compare-filters";
 import { loadPublished, publishedYears, type PublishedAssessment } from "./load-published.server";
 
 export interface YearData {
@@ -15,10 +15,12 @@ export interface YearData {
   bands: (RatingBand & { source: string })[];
   bandSet: string;
   published: PublishedAssessment[];
+  /** What the page says about filters it could not use (filterNotices). */
+  notices: string[];
 }
 
 /** What the one-framework, one-year views (grid, bands, spread) start from, in one place. */
-export async function loadYear(tx: Tx, actor: Actor, input: CompareFilters): Promise<YearData> {
+export async function loadYear(tx: Tx, actor: Actor, input: CompareFilters, use: FilterUse): Promise<YearData> {
   const [framework] = await loadFrameworks(tx, { codes: [input.framework] });
   const years = await publishedYears(tx, actor.active.collaborativeId, framework!.id);
   const filters = { ...input, year: input.year && years.includes(input.year) ? input.year : (years[0] ?? null) };
@@ -32,5 +34,6 @@ export async function loadYear(tx: Tx, actor: Actor, input: CompareFilters): Pro
           years: [filters.year],
           orgType: filters.orgType ?? undefined,
         });
-  return { framework: framework!, years, filters, bands, bandSet, published };
+  const notices = filterNotices(input, { framework: input.framework, year: filters.year, years }, use);
+  return { framework: framework!, years, filters, bands, bandSet, published, notices };
 }

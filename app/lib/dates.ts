@@ -22,3 +22,21 @@ export function isRealDate(value: string): boolean {
   const m = ISO.exec(value);
   return m !== null && calendarDate(Number(m[1]), Number(m[2]), Number(m[3])) !== null;
 }
+
+/**
+ * The years a date typed into PEFF may fall in: earlier or later is a slip of the keyboard ("0224"
+ * for 2024, which a date box keeps as typed, or "2204"), and such a date passed every check and
+ * stood for ever (a response never due, a report "published 1 March 2204"). Plans' due dates have
+ * held to these years since they were written.
+ */
+export const EARLIEST_YEAR = 1990;
+export const LATEST_YEAR = 2100;
+
+/** True for a YYYY-MM-DD date whose year is one PEFF takes (the day itself is isRealDate's to judge). */
+export function isInYearRange(value: string): boolean {
+  const year = Number(value.slice(0, 4));
+  return year >= EARLIEST_YEAR && year <= LATEST_YEAR;
+}
+
+/** "<label> must be between 1990 and 2100": what a date field says of a year outside them. */
+export const yearRangeMessage = (label: string) => `${label} must be between ${EARLIEST_YEAR} and ${LATEST_YEAR}`;

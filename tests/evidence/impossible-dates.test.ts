@@ -5,6 +5,8 @@ import { loader as listLoader } from "../../app/routes/evidence._index";
 import { loader as exportLoader } from "../../app/routes/evidence.export";
 import { action as newAction } from "../../app/routes/evidence.new";
 import { action as itemAction } from "../../app/routes/evidence.$id._index";
+import { guessMapping } from "../../app/lib/import/map-rows";
+import { EVIDENCE_IMPORT_COLUMNS, readImportFile, validateImport } from "../../app/domain/evidence/import-items.server";
 import { openTestDatabase } from "../support/db";
 import { createWorld, type World } from "../support/factories";
 import { callRoute } from "../support/routes";
@@ -58,5 +60,38 @@ describe("impossible dates in the evidence library", () => {
     });
     expect(answer.status).toBe(422);
     expect(answer.body).toMatchObject({ ok: false, errors: { responseDue: "Response due must be a real date" }, values: { responseDue: "2025-02-29" } });
+  });
+});
+
+// A real day in a year no evidence could be dated: "0224" for 2024 (a date box keeps the year's
+// digits as typed), "2204" for 2024. Each passed, and the item read "published 1 March 2204", a
+// response was never due (or overdue for ever). The years plans' due dates allow, 1990 to 2100.
+describe("dates in years evidence could not have", () => {
+  it("answer a new item's date on its field, keeping what was typed", async () => {
+    const answer = await callRoute(database, newAction, world.people.leadA, "/evidence/new", { form: { title: "Survey", type: "survey", publishedOn: "0224-03-01", periodStart: "2024-04-01", periodEnd: "2204-03-31" } });
+    expect(answer.status).toBe(422);
+    expect(answer.body).toMatchObject({
+      ok: false,
+      errors: { publishedOn: "Date published must be between 1990 and 2100", periodEnd: "End of the period must be between 1990 and 2100" },
+      values: { publishedOn: "0224-03-01", periodEnd: "2204-03-31" },
+    });
+    expect((answer.body as { errors: Record<string, string> }).errors.periodStart).toBeUndefined();
+  });
+
+  it("answer a recommendation's response date on its field", async () => {
+    const itemId = await addItem(database, world.actors.leadA, { title: "Walkabout two" });
+    const answer = await callRoute(database, itemAction, world.people.leadA, `/evidence/${itemId}`, {
+      params: { id: itemId },
+      form: { intent: "recommendation", recText: "Add a hearing loop", responseDue: "2205-01-31" },
+    });
+    expect(answer.status).toBe(422);
+    expect(answer.body).toMatchObject({ ok: false, errors: { responseDue: "Response due must be between 1990 and 2100" } });
+  });
+
+  it("refuse an imported row with one, by line, and take the years around", async () => {
+    const table = await readImportFile("tracker.csv", new TextEncoder().encode(["Title,Type,Date published,Period end", "Otter notes,Report,01/03/0224,", "Otter report,Report,1990-01-01,31/12/2100"].join("\n")));
+    const checked = await validateImport(database, world.actors.leadA, table, guessMapping(table.headers, EVIDENCE_IMPORT_COLUMNS));
+    expect(checked.invalid).toEqual([{ line: 2, reasons: ["Date published “01/03/0224” is not between 1990 and 2100"] }]);
+    expect(checked.valid.map((v) => v.line)).toEqual([3]);
   });
 });

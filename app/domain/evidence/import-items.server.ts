@@ -3,6 +3,7 @@ import { evidenceFindings, evidenceItems, evidenceTags, ITEM_TYPES, type ItemTyp
 import { withTenant } from "#db/tenant";
 import { policyActor, tenantOf, type Actor } from "~/domain/auth/actor";
 import { DomainError, forbidden } from "~/domain/errors";
+import { EARLIEST_YEAR, isInYearRange, LATEST_YEAR } from "~/lib/dates";
 import { parseUkDate, validateRows, type ColumnMapping, type ImportColumn, type RowResult, type ValidatedRows } from "~/lib/import/map-rows";
 import { readTable, TableFormatError, type Table } from "~/lib/tabular/read-table.server";
 import { canWriteEvidence } from "~/policies/evidence";
@@ -95,6 +96,7 @@ export async function validateImport(database: Database, actor: Actor, table: Ta
       if (!cells[key]) return null;
       const d = parseUkDate(cells[key]!);
       if (!d) reasons.push(`${label} “${cells[key]}” is not a date (use 31/03/2024 or 2024-03-31)`);
+      else if (!isInYearRange(d)) reasons.push(`${label} “${cells[key]}” is not between ${EARLIEST_YEAR} and ${LATEST_YEAR}`);
       return d;
     };
     const type = types.get(norm(cells.type ?? ""));

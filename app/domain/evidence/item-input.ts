@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ITEM_TYPES } from "#db/schema";
-import { isRealDate } from "~/lib/dates";
+import { isInYearRange, isRealDate, yearRangeMessage } from "~/lib/dates";
 import { fields } from "~/lib/forms";
 
 const optionalDate = (label: string) =>
@@ -9,7 +9,8 @@ const optionalDate = (label: string) =>
     .trim()
     .optional()
     .transform((v) => v || null)
-    .refine((v) => v === null || isRealDate(v), `${label} must be a real date`);
+    .refine((v) => v === null || isRealDate(v), `${label} must be a real date`)
+    .refine((v) => v === null || !isRealDate(v) || isInYearRange(v), yearRangeMessage(label));
 
 /** How long an item's text may be: the form's rules, and the import's (an item it brought in can then be edited and saved). */
 export const ITEM_LIMITS = { title: 300, link: 2000, summary: 20000, services: 1000 } as const;

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { FINDING_KINDS } from "#db/schema";
 import { invalid } from "~/domain/errors";
-import { isRealDate } from "~/lib/dates";
+import { isInYearRange, isRealDate, yearRangeMessage } from "~/lib/dates";
 
 /**
  * The fields of a finding and of a recommendation, as the item page's "Add" forms and their own
@@ -26,7 +26,9 @@ export const findingFields = {
 export const recommendationFields = {
   recText: z.string().trim().min(1, "Enter the recommendation").max(5000, "A recommendation must be 5,000 characters or fewer"),
   addressedToOrgId: optional.refine((v) => v === null || z.string().uuid().safeParse(v).success, "Select an organisation from the list"),
-  responseDue: optional.refine((v) => v === null || isRealDate(v), "Response due must be a real date"),
+  responseDue: optional
+    .refine((v) => v === null || isRealDate(v), "Response due must be a real date")
+    .refine((v) => v === null || !isRealDate(v) || isInYearRange(v), yearRangeMessage("Response due")),
   response: z.string().trim().max(5000, "The response must be 5,000 characters or fewer").optional().default(""),
 };
 

@@ -3,6 +3,8 @@
  * means the end of that month, as seed 002's "Time and date of completion" column does). A month
  * that starts something (a plan's period, "April 2024") means its first day instead: pass "start".
  */
+import { EARLIEST_YEAR, LATEST_YEAR } from "~/lib/dates";
+
 const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
 
 export type ParsedDate = { ok: true; date: string } | { ok: false; message: string };
@@ -13,7 +15,7 @@ const iso = (y: number, m: number, d: number) => `${String(y).padStart(4, "0")}-
 const daysIn = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
 
 function checked(y: number, m: number, d: number): ParsedDate {
-  if (y < 1990 || y > 2100) return { ok: false, message: `The year must be between 1990 and 2100. ${HINT}.` };
+  if (y < EARLIEST_YEAR || y > LATEST_YEAR) return { ok: false, message: `The year must be between ${EARLIEST_YEAR} and ${LATEST_YEAR}. ${HINT}.` };
   if (m < 1 || m > 12) return { ok: false, message: `There is no month ${m}. ${HINT}.` };
   if (d < 1 || d > daysIn(y, m)) return { ok: false, message: `There is no day ${d} in that month. ${HINT}.` };
   return { ok: true, date: iso(y, m, d) };

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { PARTNERSHIP, RATERS } from "#db/schema";
-import { isRealDate } from "./dates";
+import { isInYearRange, isRealDate, yearRangeMessage } from "./dates";
 import { todayIso } from "./plan/dates";
 
 const optionalText = (what: string, max = 200) =>
@@ -17,6 +17,7 @@ const optionalDate = (what: string) =>
     .trim()
     .optional()
     .refine((s) => !s || isRealDate(s), `${what} must be a real date`)
+    .refine((s) => !s || !isRealDate(s) || isInYearRange(s), yearRangeMessage(what))
     .transform((s) => (s ? s : null));
 
 const detailsShape = {
@@ -27,7 +28,7 @@ const detailsShape = {
   publicationDeadline: optionalDate("The publication deadline"),
   // The day the board authorised the assessment has happened: one after today is a slip of the year.
   // England's today, read at each check (as the year below), not when the module loads.
-  authorisedOn: optionalDate("The date authorised").refine((s) => !s || s <= todayIso(), "The date authorised cannot be in the future"),
+  authorisedOn: optionalDate("The date authorised").refine((s) => !s || !isInYearRange(s) || s <= todayIso(), "The date authorised cannot be in the future"),
   raters: z.array(z.enum(RATERS)),
 };
 

@@ -15,7 +15,7 @@ import { addComment } from "~/domain/grading/add-comment.server";
 import { changePhase } from "~/domain/grading/change-phase.server";
 import { getAssessment } from "~/domain/grading/get-assessment.server";
 import { assignReviewer, listReviewerCandidates } from "~/domain/grading/peer-reviewers.server";
-import { isRealDate } from "~/lib/dates";
+import { isInYearRange, isRealDate, yearRangeMessage } from "~/lib/dates";
 import { formFailure, formGuarded, guarded } from "~/lib/http.server";
 import { formValues, parseForm, valueOf } from "~/lib/forms";
 import { formatDate } from "~/lib/labels";
@@ -55,7 +55,9 @@ const schema = z.discriminatedUnion("intent", [
     publishedOn: z
       .string()
       .optional()
-      .refine((s) => !s || isRealDate(s), "The publication date must be a real date"),
+      .refine((s) => !s || isRealDate(s), "The publication date must be a real date")
+      // "0224" for 2024 is in the past, so it would pass the domain's check, and publishing freezes the date.
+      .refine((s) => !s || !isRealDate(s) || isInYearRange(s), yearRangeMessage("The publication date")),
   }),
   z.object({ intent: z.literal("comment"), outcomeId: z.string().optional(), body: z.string().trim().min(1, "Enter a comment").max(5000, "A comment must be 5,000 characters or fewer") }),
   z.object({ intent: z.literal("assign"), reviewer: z.string({ required_error: "Choose a peer reviewer" }).min(1, "Choose a peer reviewer") }),

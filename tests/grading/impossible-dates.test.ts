@@ -45,6 +45,28 @@ describe("impossible dates in grading", () => {
     expect(answer.body).toMatchObject({ ok: false, errors: { authorisedOn: "The date authorised must be a real date" }, values: { authorisedOn: "2023-02-29" } });
   });
 
+  // A real day in a year no assessment could have: "0224" for 2024 (a date box keeps the year's
+  // digits as typed) was in the past, so publishing took it, and a published assessment is frozen.
+  it("answers a publication date in a year no assessment could have on its field, publishing nothing", async () => {
+    const answer = await callRoute(database, assessmentAction, world.people.leadA, `/grading/${assessmentId}`, {
+      params: { assessmentId },
+      form: { intent: "phase", phase: "published", publishedOn: "0224-02-20" },
+    });
+    expect(answer.status).toBe(422);
+    expect(answer.body).toMatchObject({ ok: false, errors: { publishedOn: "The publication date must be between 1990 and 2100" }, values: { publishedOn: "0224-02-20" } });
+    const [row] = await database.db.select({ phase: assessments.phase }).from(assessments).where(eq(assessments.id, assessmentId));
+    expect(row!.phase).toBe("grading");
+  });
+
+  it("answers details dates in such years on their fields", async () => {
+    const answer = await callRoute(database, detailsAction, world.people.leadA, `/grading/${assessmentId}/details`, {
+      params: { assessmentId },
+      form: { partnership: "alone", publicationDeadline: "2205-02-28", authorisedOn: "0224-01-31" },
+    });
+    expect(answer.status).toBe(422);
+    expect(answer.body).toMatchObject({ ok: false, errors: { publicationDeadline: "The publication deadline must be between 1990 and 2100", authorisedOn: "The date authorised must be between 1990 and 2100" } });
+  });
+
   it("still publishes on a real leap day", async () => {
     const answer = await callRoute(database, assessmentAction, world.people.leadA, `/grading/${assessmentId}`, {
       params: { assessmentId },

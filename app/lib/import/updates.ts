@@ -1,5 +1,5 @@
 import type { RowUpdate } from "#db/schema";
-import { calendarDate } from "~/lib/dates";
+import { calendarDate, EARLIEST_YEAR, LATEST_YEAR } from "~/lib/dates";
 
 export const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
 
@@ -19,7 +19,9 @@ export function parseUpdates(text: string, author: { id: string | null; name: st
       const m = /^update\s+(?:(\d{1,2})\s+)?([a-z]+)\s+(\d{4})\s*[:,.-]?\s*/i.exec(entry);
       const month = m ? MONTHS.indexOf(m[2]!.toLowerCase()) : -1;
       // "Update 31 February 2022" is no date (Date.UTC would roll it into March): such an entry is kept whole, dated today.
-      const day = m && month >= 0 ? calendarDate(Number(m[3]), month + 1, Number(m[1] ?? 1)) : null;
+      // Nor is one in a year no plan could have ("September 0221", "2201"), which would sort before or after every other update for ever.
+      const year = m ? Number(m[3]) : 0;
+      const day = m && month >= 0 && year >= EARLIEST_YEAR && year <= LATEST_YEAR ? calendarDate(year, month + 1, Number(m[1] ?? 1)) : null;
       const dated = m && day;
       const at = dated ? new Date(`${day}T00:00:00Z`) : today;
       return { at: at.toISOString(), authorId: author.id, authorName: author.name, text: dated ? entry.slice(m[0].length).trim() || entry : entry };

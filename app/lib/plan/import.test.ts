@@ -271,4 +271,15 @@ describe("helpers", () => {
       ["2025-03-01", "Update 31 February 2022: Typo."],
     ]);
   });
+
+  it("does not date an update in a year no plan could have", () => {
+    // "Update September 0221" or "2201" is a typo: dated so, it sorted before (or after) every other update for ever.
+    const today = new Date("2025-03-01T00:00:00Z");
+    const updates = parseUpdates("Update September 0221: Early.\n\nUpdate 3 March 2201: Late.\n\nUpdate January 1990: Edge.", { id: null, name: "X" }, today);
+    expect(updates.map((u) => [u.at.slice(0, 10), u.text])).toEqual([
+      ["2025-03-01", "Update September 0221: Early."],
+      ["2025-03-01", "Update 3 March 2201: Late."],
+      ["1990-01-01", "Edge."],
+    ]);
+  });
 });

@@ -58,7 +58,7 @@ export default function EvidenceList() {
             <TextInput name="q" type="search" label="Search" hint="Words in the title, summary, findings or attached files" defaultValue={filters.q} />
             <Select name="source" label="Source" placeholder="Any source" options={options.sources.map((s) => ({ value: s.id, label: s.name }))} defaultValue={filters.sourceId ?? ""} />
             <Select name="type" label="Type" placeholder="Any type" options={ITEM_TYPES.map((t) => ({ value: t, label: ITEM_TYPE_LABELS[t] }))} defaultValue={filters.type ?? ""} />
-            <TextInput name="from" type="date" label="Published from" defaultValue={filters.from ?? ""} />
+            <TextInput name="from" type="date" label="Published from" defaultValue={filters.from ?? ""} error={problems.from} />
             <TextInput name="to" type="date" label="Published to" defaultValue={filters.to ?? ""} error={problems.to} />
             <Select name="outcome" label="Outcome" placeholder="Any outcome" options={tagsOf("outcome")} defaultValue={filters.outcomeId ?? ""} />
             <Select name="characteristic" label="Characteristic or group" hint="Includes the groups that count toward it" placeholder="Any" options={tagsOf("characteristic")} defaultValue={filters.characteristicId ?? ""} />

@@ -30,4 +30,16 @@ describe("the evidence list's filters", () => {
     const inOrder = await listPage("?from=2024-01-01&to=2024-01-31");
     expect(inOrder).not.toMatch(/to-error/);
   });
+
+  // "0224" for 2024 is a real day to the date box: "Published to 1 March 224" matched nothing,
+  // and the page said only "no items". Evidence is dated 1990 to 2100 (the item form's years).
+  it("say beside the field when a published date's year leaves nothing to match", async () => {
+    const early = await listPage("?to=0224-03-01");
+    expect(early).toMatch(/id="to-error"[^>]*>.*“Published to” date is before 1990, so no item can match: check the year/s);
+    const late = await listPage("?from=2204-03-01");
+    expect(late).toMatch(/id="from-error"[^>]*>.*“Published from” date is after 2100, so no item can match: check the year/s);
+    expect(late).toMatch(/<input[^>]*aria-describedby="[^"]*from-error/);
+    // A year that leaves the range open (from 224, to 2204) matches as it always did.
+    expect(await listPage("?from=0224-03-01&to=2204-03-01")).not.toMatch(/-error"/);
+  });
 });

@@ -1,5 +1,5 @@
 import { ITEM_TYPES, type ItemType } from "#db/schema";
-import { isRealDate } from "~/lib/dates";
+import { EARLIEST_YEAR, isRealDate, LATEST_YEAR } from "~/lib/dates";
 import { isUuid } from "~/lib/ids";
 
 /** The list's search and filters, as kept in the URL (so a search can be bookmarked and shared). */
@@ -99,6 +99,11 @@ export const hasFilters = (f: EvidenceFilters) =>
   Boolean(f.sourceId || f.type || f.from || f.to || f.outcomeId || f.characteristicId || f.psedId || f.themeId || f.concernedOrgId || f.ownerOrgId || f.scope !== "all");
 
 /** What is wrong with filters that can match nothing whatever the library holds, by field: said beside it, not left as "no items". */
-export function filterProblems(f: Pick<EvidenceFilters, "from" | "to">): { to?: string } {
-  return f.from && f.to && f.to < f.from ? { to: "The “Published to” date is before the “Published from” date, so no item can match: swap them" } : {};
+export function filterProblems(f: Pick<EvidenceFilters, "from" | "to">): { from?: string; to?: string } {
+  const problems: { from?: string; to?: string } = {};
+  // Items are dated EARLIEST_YEAR to LATEST_YEAR (the item form's years): "0224" for 2024 is a real day to the date box.
+  if (f.from && Number(f.from.slice(0, 4)) > LATEST_YEAR) problems.from = `The “Published from” date is after ${LATEST_YEAR}, so no item can match: check the year`;
+  if (f.to && Number(f.to.slice(0, 4)) < EARLIEST_YEAR) problems.to = `The “Published to” date is before ${EARLIEST_YEAR}, so no item can match: check the year`;
+  else if (f.from && f.to && f.to < f.from) problems.to = "The “Published to” date is before the “Published from” date, so no item can match: swap them";
+  return problems;
 }

@@ -130,6 +130,32 @@ describe("the evidence library in a browser", () => {
     expect(await chips.textContent()).not.toMatch(/New: /);
   });
 
+  it("a theme name the personal-data check flags is saved once the person confirms it is not about a person", async () => {
+    const page = await (await newContext(browser)).newPage();
+    await signIn(page, "contributor@peff.example");
+    await page.goto("/evidence/new");
+    await page.getByLabel("Title").fill(`Mortality indicators ${word}`);
+    await page.getByLabel("Type").selectOption({ label: "Data return" });
+    await page.getByRole("button", { name: "Save and continue" }).click();
+    await page.waitForURL(/done=created/);
+    const theme = `Dr Foster reports ${word}`;
+    const picker = page.getByRole("combobox", { name: "Tags for the item" });
+    await picker.click();
+    await page.keyboard.type(theme);
+    await page.keyboard.press("Enter");
+    await picker.press("Tab");
+    await page.getByRole("button", { name: "Save tags" }).first().click();
+    await expect.poll(() => page.locator(".nhsuk-error-summary").textContent()).toMatch(/may contain personal data \(name after a title\)/);
+    await expectAccessible(page, "a flagged theme name, with its confirmation box");
+    // The chip typed is still there, and the box names the theme it confirms.
+    await expect.poll(() => page.getByRole("list", { name: "Selected: Tags for the item" }).textContent()).toContain(`New: ${theme}`);
+    await page.getByLabel(`This theme name is not about a person: “${theme}”`).check();
+    await page.getByRole("button", { name: "Save tags" }).first().click();
+    await page.waitForURL(/done=tagged/);
+    const saved = page.locator("section[aria-labelledby='tags'] .peff-tag-list > li");
+    await expect.poll(() => saved.allTextContents()).toEqual([expect.stringContaining(theme)]);
+  });
+
   it("a file with no readable text must be looked at before sharing: the choice is made from the keyboard", async () => {
     const page = await (await newContext(browser)).newPage();
     await signIn(page, "alderhey.lead@peff.example");

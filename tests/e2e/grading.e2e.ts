@@ -147,6 +147,22 @@ describe("comparing as a regional lead", () => {
   });
 });
 
+describe("a comparison filter the data cannot hold", () => {
+  it("is said on the page, accessibly, with the other filters kept; its download says why it is refused", async () => {
+    const page = await pageAs("regional.lead@peff.example");
+    await page.goto("/compare/grid?framework=EDS2022&year=99999&orgType=acute_trust");
+    await poll(() => page.textContent("main")).toMatch(/“99999” is not a year assessments could cover \(2012\/13 to \d{4}\/\d{2}\): showing \d{4}\/\d{2}, the newest year with published EDS 2022 grades\./);
+    expect(await page.getByLabel("Organisation type").inputValue()).toBe("acute_trust");
+    await expectAccessible(page, "compare grid with a year it cannot show");
+    const download = await page.request.get("/compare/grid/export?framework=EDS2022&year=99999&format=csv");
+    expect(download.status()).toBe(400);
+    expect(await download.text()).toMatch(/^“99999” is not a year assessments could cover/);
+    // The page's own download link asks for the year it shows.
+    const href = (await page.getByRole("link", { name: "CSV" }).getAttribute("href"))!;
+    expect((await page.request.get(href)).status()).toBe(200);
+  });
+});
+
 describe("an EDS2 assessment with suggested grades", () => {
   it("is accessible to its own equality lead, suggestions and all", async () => {
     const page = await pageAs("luht.lead@peff.example");

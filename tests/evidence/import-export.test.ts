@@ -12,6 +12,7 @@ import { listTagOptions } from "../../app/domain/evidence/tag-options.server";
 import { listVisibleItems } from "../../app/domain/evidence/list-visible-items.server";
 import { guessMapping } from "../../app/lib/import/map-rows";
 import { toCsv } from "../../app/lib/tabular/csv";
+import { toXlsx } from "../../app/lib/tabular/xlsx.server";
 import { openTestDatabase } from "../support/db";
 import { createWorld, type World } from "../support/factories";
 import { addItem, refs } from "./support";
@@ -90,6 +91,57 @@ describe("the library's export, imported again", () => {
     expect(await tagged("characteristic", r.race)).toBe(1);
     expect(await tagged("characteristic", r.disability)).toBe(0);
     expect(await tagged("outcome", r.outcome21)).toBe(0);
+  });
+
+  it("gives back a finding that runs over several lines as one finding, from CSV and from Excel", async () => {
+    const findings = [
+      "No interpreters at appointments.\nVisits were cancelled twice.",
+      // A finding with a numbered list of its own, numbered from 1 as the download numbers findings.
+      "People asked for:\n1. interpreters booked ahead\n2. letters in plain English\n\n3. a named contact",
+      "Letters not in plain English",
+    ];
+    const many = await addItem(database, world.actors.leadA, { title: "Platypus visit", type: "enter_and_view" });
+    for (const text of findings) await addFinding(database, world.actors.leadA, { itemId: many, kind: "issue", text });
+    // One finding with a semicolon, alone on its item: a one-line cell is split at semicolons.
+    const one = await addItem(database, world.actors.leadA, { title: "Platypus survey", type: "survey" });
+    await addFinding(database, world.actors.leadA, { itemId: one, kind: "issue", text: "Long waits; no interpreter" });
+
+    const rows = await exportItems(database, world.actors.leadA, filtersFrom(new URLSearchParams({ q: "platypus" })), "http://localhost");
+    const csv = new TextEncoder().encode(toCsv(EXPORT_HEADERS, rows));
+    const xlsx = await toXlsx([{ name: "Evidence", headers: EXPORT_HEADERS, rows }]);
+    for (const [name, bytes] of [["export.csv", csv], ["export.xlsx", xlsx]] as const) {
+      const table = await readImportFile(name, bytes);
+      const checked = await validateImport(database, world.actors.leadA, table, guessMapping(table.headers, EVIDENCE_IMPORT_COLUMNS));
+      expect(checked.invalid).toEqual([]);
+      const byTitle = Object.fromEntries(checked.valid.map((v) => [v.value.title, v.value.findings]));
+      expect(byTitle).toEqual({ "Platypus visit": findings, "Platypus survey": ["Long waits; no interpreter"] });
+    }
+
+    // Stored, the copy has the same findings, in order.
+    const table = await readImportFile("export.csv", csv);
+    expect(await importItems(database, world.actors.leadB, table, guessMapping(table.headers, EVIDENCE_IMPORT_COLUMNS))).toEqual({ imported: 2 });
+    const [copy] = await listVisibleItems(database, world.actors.leadB, { q: "platypus visit" });
+    expect((await getItem(database, world.actors.leadB, { itemId: copy!.id })).findings.map((f) => f.text)).toEqual(findings);
+  });
+
+  it("reads findings typed by hand as before: one per line, or semicolons on one line; a numbered list without its numbers", async () => {
+    const file = new TextEncoder().encode(
+      [
+        "Title,Type,Findings",
+        'Echidna one,Report,"Long waits\nNo interpreter\n\nLetters; leaflets"',
+        "Echidna two,Report,Long waits; no interpreter",
+        'Echidna three,Report,"1. Long waits\n2. No interpreter\nat the desk"',
+        'Echidna four,Report,"2.5% asked\n3. Access"',
+      ].join("\n"),
+    );
+    const table = await readImportFile("tracker.csv", file);
+    const checked = await validateImport(database, world.actors.leadA, table, guessMapping(table.headers, EVIDENCE_IMPORT_COLUMNS));
+    expect(checked.valid.map((v) => v.value.findings)).toEqual([
+      ["Long waits", "No interpreter", "Letters; leaflets"],
+      ["Long waits", "no interpreter"],
+      ["Long waits", "No interpreter\nat the desk"],
+      ["2.5% asked", "3. Access"],
+    ]);
   });
 
   it("still imports a download made before the separate columns (its tags go on the item, as they did)", async () => {

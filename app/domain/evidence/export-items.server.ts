@@ -4,6 +4,7 @@ import { rowsOf } from "#db/client";
 import { withTenant } from "#db/tenant";
 import { tenantOf, type Actor } from "~/domain/auth/actor";
 import type { Cell } from "~/lib/tabular/csv";
+import { findingsCell } from "./findings-cell";
 import { filterWhere } from "./search-items.server";
 import type { EvidenceFilters } from "./filters";
 import { ITEM_TYPE_LABELS } from "./labels";
@@ -53,11 +54,11 @@ const own = (kind: TagKind): SQL => tagNames(kind, sql`array(select et.ref_id fr
 /** The filtered list (every page, up to 50,000 rows) as table rows for a CSV or XLSX download. */
 export async function exportItems(database: Database, actor: Actor, filters: EvidenceFilters, baseUrl: string): Promise<Cell[][]> {
   return withTenant(database, tenantOf(actor), async (tx) => {
-    const rows = rowsOf<Record<string, string | null> & { type: ItemType; shared: boolean }>(
+    const rows = rowsOf<Record<string, string | null> & { type: ItemType; shared: boolean; findings: string[] | null }>(
       await tx.execute(sql`
         select i.id, i.title, i.type, s.name as source, i.published_on::text as published, i.period_start::text as period_start, i.period_end::text as period_end,
           o.name as org, i.shared_at is not null as shared, i.link, i.summary,
-          (select string_agg(f.text, E'\n' order by f.position) from evidence_findings f where f.item_id = i.id) as findings,
+          (select array_agg(f.text order by f.position, f.created_at) from evidence_findings f where f.item_id = i.id) as findings,
           ${own("outcome")} as outcomes, ${own("characteristic")} as characteristics, ${own("psed")} as psed, ${own("theme")} as themes,
           ${tagNames("outcome", sql`i.outcome_ids`)} as all_outcomes, ${tagNames("characteristic", sql`i.characteristic_ids`)} as all_characteristics,
           ${tagNames("psed", sql`i.psed_ids`)} as all_psed, ${tagNames("theme", sql`i.theme_ids`)} as all_themes
@@ -79,7 +80,7 @@ export async function exportItems(database: Database, actor: Actor, filters: Evi
       r.shared ? "Yes" : "No",
       r.link,
       r.summary,
-      r.findings,
+      r.findings ? findingsCell(r.findings) : null,
       r.outcomes,
       r.characteristics,
       r.psed,

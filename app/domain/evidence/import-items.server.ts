@@ -15,6 +15,7 @@ import { listFilterOptions } from "./filter-options.server";
 import { ITEM_LIMITS } from "./item-input";
 import { ITEM_TYPE_LABELS } from "./labels";
 import { FINDING_MAX } from "./part-input";
+import { readFindingsCell } from "./findings-cell";
 
 export const EVIDENCE_IMPORT_COLUMNS: ImportColumn[] = [
   { key: "title", label: "Title", required: true, aliases: ["name", "report", "report title"] },
@@ -25,7 +26,7 @@ export const EVIDENCE_IMPORT_COLUMNS: ImportColumn[] = [
   { key: "periodEnd", label: "Period end", aliases: ["to date", "end"] },
   { key: "link", label: "Link", aliases: ["url", "web link"] },
   { key: "summary", label: "Summary", aliases: ["description", "notes"] },
-  { key: "findings", label: "Findings", hint: "One finding per line, or separated by semicolons on one line", aliases: ["key issues", "issues", "key findings"] },
+  { key: "findings", label: "Findings", hint: "One finding per line, or separated by semicolons on one line; numbered 1. 2. ... when a finding runs over several lines", aliases: ["key issues", "issues", "key findings"] },
   { key: "outcomes", label: "Outcomes", hint: "Codes separated by semicolons, for example 1A; 2.1 (or EDS2022 1A; EDS2 2.1)", aliases: ["eds outcomes", "outcome"] },
   { key: "characteristics", label: "Characteristics", hint: "Names separated by semicolons, for example Race; Disability", aliases: ["protected characteristics", "groups", "characteristic"] },
   { key: "psedAims", label: "PSED aims", hint: "Aims separated by semicolons, for example Advance equality of opportunity", aliases: ["psed", "psed aim", "general duty aims"] },
@@ -51,8 +52,6 @@ export interface ImportRow {
 
 const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9.]+/g, " ").trim();
 const list = (s: string) => s.split(/[;\n]+/).map((x) => x.trim()).filter(Boolean);
-/** Findings: one per line when the cell has lines (a finding may hold a ";", as our export writes them), else split on ";". */
-const findingList = (s: string) => (/\n/.test(s.trim()) ? s.split(/\n+/) : s.split(";")).map((x) => x.trim()).filter(Boolean);
 /** "EDS2022 1A", "EDS 2022: 1A" and "eds2022 1a" are one key. */
 const outcomeKey = (s: string) => s.toLowerCase().replace(/[\s:]+/g, "");
 
@@ -112,7 +111,7 @@ export async function validateImport(database: Database, actor: Actor, table: Ta
     if (link && !/^https?:\/\/\S+$/i.test(link)) reasons.push(`Link “${link}” must start with https:// or http://`);
     else tooLong(link ?? "", ITEM_LIMITS.link, "Link");
     tooLong(cells.summary ?? "", ITEM_LIMITS.summary, "Summary");
-    const findings = findingList(cells.findings ?? "");
+    const findings = readFindingsCell(cells.findings ?? "");
     findings.forEach((text, i) => tooLong(text, FINDING_MAX, `Finding ${i + 1}`));
     const publishedOn = date("publishedOn", "Date published");
     const periodStart = date("periodStart", "Period start");

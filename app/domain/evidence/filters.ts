@@ -44,7 +44,11 @@ export function pagingOf(total: number, searched: boolean) {
     pages: Math.max(1, Math.ceil(Math.min(total, TOTAL_CAP) / PAGE_SIZE)),
   };
 }
-/** Search snippets mark matches with these control characters; the page turns them into <mark>, never parsing HTML. */
+/**
+ * Search snippets mark matches with these control characters; the page turns them into <mark>, never
+ * parsing HTML. They must stay C0 control characters: evidence_search_page (migration 0039) shows
+ * any the stored text holds as spaces, so the only ones in a snippet are its marks.
+ */
 export const MARK_START = "\u0001";
 export const MARK_END = "\u0002";
 

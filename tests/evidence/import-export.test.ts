@@ -59,38 +59,59 @@ describe("the library's export, imported again", () => {
     expect(await tagged("characteristic", r.deaf)).toBe(2);
   });
 
-  it("gives back the item's own tags, not its findings' (those are in separate columns the import ignores)", async () => {
+  it("gives back the item's own tags to the item and each finding's to that finding", async () => {
     const r = await refs(database);
     const id = await addItem(database, world.actors.leadA, { title: "Numbat survey", type: "survey", summary: "Transport to clinics" });
+    await addFinding(database, world.actors.leadA, { itemId: id, kind: "issue", text: "Buses stop far from the clinic" });
     const { id: findingId } = await addFinding(database, world.actors.leadA, { itemId: id, kind: "issue", text: "No BSL interpreters at appointments" });
     await setTags(database, world.actors.leadA, { itemId: id, findingId: null, tags: [`outcome:${r.outcome1A}`, `characteristic:${r.race}`, "theme:new:Transport"] });
     await setTags(database, world.actors.leadA, { itemId: id, findingId, tags: [`outcome:${r.outcome21}`, `characteristic:${r.deaf}`, `psed:${r.psed}`, "theme:new:Interpreting"] });
 
     const rows = await exportItems(database, world.actors.leadA, filtersFrom(new URLSearchParams({ q: "numbat" })), "http://localhost");
-
-    // Into another collaborative, as a library is moved: the item comes back with its own tags only.
-    const table = await readImportFile("export.csv", new TextEncoder().encode(toCsv(EXPORT_HEADERS, rows)));
-    expect(await importItems(database, world.actors.leadB, table, guessMapping(table.headers, EVIDENCE_IMPORT_COLUMNS))).toEqual({ imported: 1 });
-    const [copy] = await listVisibleItems(database, world.actors.leadB, { q: "numbat" });
-    const back = await getItem(database, world.actors.leadB, { itemId: copy!.id });
-    expect(back.tags.filter((t) => t.kind !== "theme").map((t) => `${t.kind}:${t.refId}`).sort()).toEqual([`characteristic:${r.race}`, `outcome:${r.outcome1A}`].sort());
-    expect(back.tags.filter((t) => t.kind === "theme").map((t) => t.label)).toEqual(["Transport"]);
-    expect(back.findings.map((f) => f.text)).toEqual(["No BSL interpreters at appointments"]);
-    // Only the themes the item carried were created in the new collaborative.
-    expect((await listTagOptions(database, world.actors.leadB)).filter((o) => o.kind === "theme").map((t) => t.label)).toEqual(["Transport"]);
-
     const row = Object.fromEntries(EXPORT_HEADERS.map((h, i) => [h, rows[0]![i]]));
     expect(row).toMatchObject({ Outcomes: "EDS2022 1A", Characteristics: "Race", "PSED aims": null, Themes: "Transport" });
+    // The second finding's tags, on a line numbered as the finding is in the Findings column (numbered
+    // for them, though one finding a line would read back); the first has none.
+    expect(row.Findings).toBe("1. Buses stop far from the clinic\n2. No BSL interpreters at appointments");
+    expect(row).toMatchObject({ "Finding outcomes": "2. EDS2 2.1", "Finding characteristics": "2. D/deaf people and BSL users", "Finding PSED aims": expect.stringMatching(/^2\. \S/), "Finding themes": "2. Interpreting" });
     // For reading, the same file gives the tags as the filters count them: the findings' tags, and a group's parent, are the item's too.
     expect(row["All outcomes (item and findings)"]).toBe("EDS2 2.1; EDS2022 1A");
     expect(String(row["All characteristics (item and findings)"]).split("; ").sort()).toEqual(["D/deaf people and BSL users", "Disability", "Race"]);
     expect(row["All PSED aims (item and findings)"]).toEqual(expect.any(String));
     expect(row["All themes (item and findings)"]).toBe("Interpreting; Transport");
-    // The copy is found by its own tags only: the findings' tags did not travel.
+
+    // Into another collaborative, as a library is moved: the item and each finding come back with their own tags.
+    const table = await readImportFile("export.csv", new TextEncoder().encode(toCsv(EXPORT_HEADERS, rows)));
+    expect(await importItems(database, world.actors.leadB, table, guessMapping(table.headers, EVIDENCE_IMPORT_COLUMNS))).toEqual({ imported: 1 });
+    const [copy] = await listVisibleItems(database, world.actors.leadB, { q: "numbat" });
+    const back = await getItem(database, world.actors.leadB, { itemId: copy!.id });
+    const keys = (tags: { kind: string; refId: string }[]) => tags.filter((t) => t.kind !== "theme").map((t) => `${t.kind}:${t.refId}`).sort();
+    const themes = (tags: { kind: string; label: string }[]) => tags.filter((t) => t.kind === "theme").map((t) => t.label);
+    expect(keys(back.tags)).toEqual([`characteristic:${r.race}`, `outcome:${r.outcome1A}`].sort());
+    expect(themes(back.tags)).toEqual(["Transport"]);
+    expect(back.findings.map((f) => f.text)).toEqual(["Buses stop far from the clinic", "No BSL interpreters at appointments"]);
+    expect(back.findings[0]!.tags).toEqual([]);
+    expect(keys(back.findings[1]!.tags)).toEqual([`characteristic:${r.deaf}`, `outcome:${r.outcome21}`, `psed:${r.psed}`].sort());
+    expect(themes(back.findings[1]!.tags)).toEqual(["Interpreting"]);
+    // The copy is counted as the original is: a finding's tags count for its item.
     const tagged = async (key: string, ref: string) => (await searchItems(database, world.actors.leadB, filtersFrom(new URLSearchParams({ q: "numbat", [key]: ref })))).total;
     expect(await tagged("characteristic", r.race)).toBe(1);
-    expect(await tagged("characteristic", r.disability)).toBe(0);
-    expect(await tagged("outcome", r.outcome21)).toBe(0);
+    expect(await tagged("characteristic", r.disability)).toBe(1);
+    expect(await tagged("outcome", r.outcome21)).toBe(1);
+  });
+
+  it("refuses findings' tags for a finding the row does not have, or on a line without a finding's number, by line", async () => {
+    const file = new TextEncoder().encode(
+      ["Title,Type,Findings,Finding outcomes,Finding themes", 'Quoll notes,Report,"Long waits\nNo interpreter","2. 1A\n3. 2.1",Access', 'Quoll audit,Report,One finding,"1) EDS2022 1A; 9Z",'].join("\n"),
+    );
+    const table = await readImportFile("tracker.csv", file);
+    const mapping = guessMapping(table.headers, EVIDENCE_IMPORT_COLUMNS);
+    expect(mapping).toMatchObject({ outcomes: "", themes: "", findingOutcomes: "Finding outcomes", findingThemes: "Finding themes" });
+    const checked = await validateImport(database, world.actors.leadA, table, mapping);
+    expect(checked.invalid).toEqual([
+      { line: 2, reasons: ["Finding outcomes: there is no finding 3 (the row has 2 findings)", "Finding themes: “Access” does not start with the number of a finding (for example 2. Interpreting)"] },
+      { line: 3, reasons: ["Finding 1: Outcome “9Z” is not an EDS2 or EDS 2022 outcome code"] },
+    ]);
   });
 
   it("gives back a finding that runs over several lines as one finding, from CSV and from Excel", async () => {

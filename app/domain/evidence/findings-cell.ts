@@ -5,7 +5,8 @@
  * with "1." (or "1)") is read as a numbered list: a finding begins at the start of a line with the
  * next number ("2.", "3." ...) and runs to the next one, line breaks, blank lines and semicolons
  * included. The download numbers an item's findings only where one per line would not read back
- * as written, so most cells look as they always did.
+ * as written, or where its findings' tags columns refer to them by number, so most cells look as
+ * they always did.
  */
 
 const normalised = (text: string) => text.replace(/\r\n?/g, "\n").trim();
@@ -30,14 +31,38 @@ export function readFindingsCell(cell: string): string[] {
 const same = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 /**
- * A Findings cell `readFindingsCell` reads back as `findings`: one per line when that reads back,
- * else numbered "1. ", "2. " ... or, when a finding has a line of its own that begins with the
+ * A Findings cell `readFindingsCell` reads back as `findings`: one per line when that reads back
+ * and `numbered` is not asked for (the download asks when the findings' tags columns refer to
+ * findings by number, so the numbers can be read off the cell), else numbered "1. ", "2. " ...
+ * or, when a finding has a line of its own that begins with the
  * next finding's number, "1) ", "2) " ... (A finding whose lines begin with the next number in
  * both forms would still read back split; rare enough to leave.)
  */
-export function findingsCell(findings: string[]): string {
+export function findingsCell(findings: string[], numbered = false): string {
   const texts = findings.map(normalised).filter(Boolean);
-  const numbered = (mark: string) => texts.map((text, i) => `${i + 1}${mark} ${text}`).join("\n");
-  const candidates = [texts.join("\n"), numbered("."), numbered(")")];
-  return candidates.find((cell) => same(readFindingsCell(cell), texts)) ?? candidates[1]!;
+  const withNumbers = (mark: string) => texts.map((text, i) => `${i + 1}${mark} ${text}`).join("\n");
+  const candidates = [...(numbered ? [] : [texts.join("\n")]), withNumbers("."), withNumbers(")")];
+  return candidates.find((cell) => same(readFindingsCell(cell), texts)) ?? withNumbers(".");
+}
+
+/**
+ * A column that says something about some of a row's findings, its findings' tags: one line per
+ * finding that has any, beginning with the finding's number in the Findings column ("2. EDS2022
+ * 1A; EDS2 2.1"). Numbered always, whether the Findings cell is or not, so a finding without tags
+ * needs no blank line (a spreadsheet drops those) and a line cannot be matched to the wrong one.
+ */
+export function numberedLines(perFinding: string[]): string {
+  return perFinding.flatMap((text, i) => (text ? [`${i + 1}. ${text}`] : [])).join("\n");
+}
+
+/** What `numberedLines` wrote, by finding number; a line without a number is kept apart, to be refused by name. */
+export function readNumberedLines(cell: string): { byNumber: Map<number, string>; unnumbered: string[] } {
+  const byNumber = new Map<number, string>();
+  const unnumbered: string[] = [];
+  for (const line of normalised(cell).split("\n").map((l) => l.trim()).filter(Boolean)) {
+    const numbered = /^(\d+)[.)](?:[ \t]+|$)(.*)$/.exec(line);
+    if (!numbered) unnumbered.push(line);
+    else byNumber.set(Number(numbered[1]), [byNumber.get(Number(numbered[1])), numbered[2]!.trim()].filter(Boolean).join("; "));
+  }
+  return { byNumber, unnumbered };
 }

@@ -15,7 +15,18 @@ import { listFilterOptions } from "./filter-options.server";
 import { ITEM_LIMITS } from "./item-input";
 import { ITEM_TYPE_LABELS } from "./labels";
 import { FINDING_MAX } from "./part-input";
-import { readFindingsCell } from "./findings-cell";
+import { readFindingsCell, readNumberedLines } from "./findings-cell";
+
+type ImportTag = { kind: "outcome" | "characteristic" | "psed" | "theme"; refId: string };
+type TagColumn = "outcomes" | "characteristics" | "psedAims" | "themes";
+
+/** The findings' tags, one column per kind as the item's own: "Finding outcomes" is to a finding what "Outcomes" is to the item. */
+const FINDING_TAG_COLUMNS: { key: string; label: string; of: string; example: string; column: TagColumn }[] = [
+  { key: "findingOutcomes", label: "Finding outcomes", of: "outcomes", example: "EDS2022 1A; EDS2 2.1", column: "outcomes" },
+  { key: "findingCharacteristics", label: "Finding characteristics", of: "characteristics", example: "Race; Disability", column: "characteristics" },
+  { key: "findingPsedAims", label: "Finding PSED aims", of: "PSED aims", example: "Advance equality of opportunity", column: "psedAims" },
+  { key: "findingThemes", label: "Finding themes", of: "themes", example: "Interpreting", column: "themes" },
+];
 
 export const EVIDENCE_IMPORT_COLUMNS: ImportColumn[] = [
   { key: "title", label: "Title", required: true, aliases: ["name", "report", "report title"] },
@@ -31,9 +42,8 @@ export const EVIDENCE_IMPORT_COLUMNS: ImportColumn[] = [
   { key: "characteristics", label: "Characteristics", hint: "Names separated by semicolons, for example Race; Disability", aliases: ["protected characteristics", "groups", "characteristic"] },
   { key: "psedAims", label: "PSED aims", hint: "Aims separated by semicolons, for example Advance equality of opportunity", aliases: ["psed", "psed aim", "general duty aims"] },
   { key: "themes", label: "Themes", hint: "Theme names separated by semicolons; a name the collaborative does not use yet becomes a new theme", aliases: ["theme"] },
+  ...FINDING_TAG_COLUMNS.map(({ key, label, of, example }) => ({ key, label, hint: `One line per finding that has any: its number in the Findings column, then its ${of}, for example 2. ${example}` })),
 ];
-
-type ImportTag = { kind: "outcome" | "characteristic" | "psed" | "theme"; refId: string };
 
 export interface ImportRow {
   title: string;
@@ -48,6 +58,8 @@ export interface ImportRow {
   tags: { kind: "outcome" | "characteristic" | "psed"; refId: string }[];
   /** Theme names, found or created (whatever their case) when the rows are stored. */
   themes: string[];
+  /** Each finding's tags, in the findings' order. */
+  findingTags: { tags: ImportRow["tags"]; themes: string[] }[];
 }
 
 const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9.]+/g, " ").trim();
@@ -117,32 +129,48 @@ export async function validateImport(database: Database, actor: Actor, table: Ta
     const periodStart = date("periodStart", "Period start");
     const periodEnd = date("periodEnd", "Period end");
     if (periodStart && periodEnd && periodEnd < periodStart) reasons.push("Period end is before period start");
-    const tagList: ImportRow["tags"] = [];
-    for (const code of list(cells.outcomes ?? "")) {
-      const id = outcomes.get(outcomeKey(code));
-      if (id) tagList.push({ kind: "outcome", refId: id });
-      else reasons.push(`Outcome “${code}” is not an EDS2 or EDS 2022 outcome code`);
+    /** Tags named in the four tag cells, of the item (`of` "") or of a finding ("Finding 2: "), with what is wrong with them. */
+    const readTags = (cell: Record<TagColumn, string>, of: string) => {
+      const tagList: ImportRow["tags"] = [];
+      for (const code of list(cell.outcomes)) {
+        const id = outcomes.get(outcomeKey(code));
+        if (id) tagList.push({ kind: "outcome", refId: id });
+        else reasons.push(`${of}Outcome “${code}” is not an EDS2 or EDS 2022 outcome code`);
+      }
+      for (const name of list(cell.characteristics)) {
+        const id = chars.get(norm(name));
+        if (id) tagList.push({ kind: "characteristic", refId: id });
+        else reasons.push(`${of}Characteristic “${name}” is not recognised`);
+      }
+      for (const name of list(cell.psedAims)) {
+        const id = aims.get(norm(name));
+        if (id) tagList.push({ kind: "psed", refId: id });
+        else reasons.push(`${of}PSED aim “${name}” is not one of: ${tags.filter((t) => t.kind === "psed").map((t) => t.label).join(", ")}`);
+      }
+      const themes = list(cell.themes);
+      for (const name of themes.filter((t) => t.length > MAX_THEME_LENGTH)) reasons.push(`${of}Theme “${name.slice(0, 40)}…” is longer than ${MAX_THEME_LENGTH} characters`);
+      // A new theme is seen by every organisation at once (newThemeProblem says why), so the file is refused, by line, rather than half-imported.
+      for (const name of themes.filter((t) => t.length <= MAX_THEME_LENGTH && !themeNames.has(t.toLowerCase()))) {
+        const problem = newThemeProblem(name);
+        // The item page's confirmation box has no place in a file: a theme made there is then found here by name.
+        if (problem) reasons.push(`${of}${problem} If it is not about a person, add it as a theme on an item's page first (you can confirm it there), then import again.`);
+      }
+      return { tags: tagList, themes };
+    };
+    const own = readTags({ outcomes: cells.outcomes ?? "", characteristics: cells.characteristics ?? "", psedAims: cells.psedAims ?? "", themes: cells.themes ?? "" }, "");
+    // The findings' columns, read by finding number; a number the Findings cell does not have is refused, not dropped.
+    const perFinding = findings.map(() => ({ outcomes: "", characteristics: "", psedAims: "", themes: "" }));
+    for (const { key, label, example, column } of FINDING_TAG_COLUMNS) {
+      const { byNumber, unnumbered } = readNumberedLines(cells[key] ?? "");
+      for (const line of unnumbered) reasons.push(`${label}: “${line.slice(0, 40)}” does not start with the number of a finding (for example 2. ${example})`);
+      for (const [n, text] of byNumber) {
+        if (perFinding[n - 1]) perFinding[n - 1]![column] = text;
+        else reasons.push(`${label}: there is no finding ${n} (the row has ${findings.length === 1 ? "1 finding" : `${findings.length} findings`})`);
+      }
     }
-    for (const name of list(cells.characteristics ?? "")) {
-      const id = chars.get(norm(name));
-      if (id) tagList.push({ kind: "characteristic", refId: id });
-      else reasons.push(`Characteristic “${name}” is not recognised`);
-    }
-    for (const name of list(cells.psedAims ?? "")) {
-      const id = aims.get(norm(name));
-      if (id) tagList.push({ kind: "psed", refId: id });
-      else reasons.push(`PSED aim “${name}” is not one of: ${tags.filter((t) => t.kind === "psed").map((t) => t.label).join(", ")}`);
-    }
-    const themes = list(cells.themes ?? "");
-    for (const name of themes.filter((t) => t.length > MAX_THEME_LENGTH)) reasons.push(`Theme “${name.slice(0, 40)}…” is longer than ${MAX_THEME_LENGTH} characters`);
-    // A new theme is seen by every organisation at once (newThemeProblem says why), so the file is refused, by line, rather than half-imported.
-    for (const name of themes.filter((t) => t.length <= MAX_THEME_LENGTH && !themeNames.has(t.toLowerCase()))) {
-      const problem = newThemeProblem(name);
-      // The item page's confirmation box has no place in a file: a theme made there is then found here by name.
-      if (problem) reasons.push(`${problem} If it is not about a person, add it as a theme on an item's page first (you can confirm it there), then import again.`);
-    }
+    const findingTags = perFinding.map((cell, i) => readTags(cell, `Finding ${i + 1}: `));
     if (reasons.length || !type) return { ok: false, reasons };
-    return { ok: true, value: { title: cells.title!, type, sourceId, publishedOn, periodStart, periodEnd, link, summary: cells.summary ?? "", findings, tags: tagList, themes } };
+    return { ok: true, value: { title: cells.title!, type, sourceId, publishedOn, periodStart, periodEnd, link, summary: cells.summary ?? "", findings, tags: own.tags, themes: own.themes, findingTags } };
   });
 }
 
@@ -165,11 +193,20 @@ export async function importItems(database: Database, actor: Actor, table: Table
         .values({ collaborativeId: actor.active.collaborativeId, orgId: actor.active.orgId, createdBy: actor.userId, title: value.title, type: value.type, sourceId: value.sourceId, publishedOn: value.publishedOn, periodStart: value.periodStart, periodEnd: value.periodEnd, link: value.link, summary: value.summary })
         .returning({ id: evidenceItems.id, orgId: evidenceItems.orgId, collaborativeId: evidenceItems.collaborativeId });
       const owned = { collaborativeId: item!.collaborativeId, orgId: item!.orgId, itemId: item!.id };
-      if (value.findings.length) await tx.insert(evidenceFindings).values(value.findings.map((text, i) => ({ ...owned, text, position: i })));
-      const themes: ImportTag[] = [];
-      for (const name of value.themes) themes.push({ kind: "theme", refId: await themeId(name) });
-      const unique = [...new Map([...value.tags, ...themes].map((t) => [`${t.kind}:${t.refId}`, t])).values()];
-      if (unique.length) await tx.insert(evidenceTags).values(unique.map((t) => ({ ...owned, ...t, appliedBy: actor.userId })));
+      const findingIds = new Map<number, string>();
+      if (value.findings.length) {
+        const rows = await tx.insert(evidenceFindings).values(value.findings.map((text, i) => ({ ...owned, text, position: i }))).returning({ id: evidenceFindings.id, position: evidenceFindings.position });
+        for (const row of rows) findingIds.set(row.position, row.id);
+      }
+      // The item's own tags (findingId null), then each finding's.
+      const tagRows = [];
+      for (const [findingId, set] of [[null, value] as const, ...value.findingTags.map((set, i) => [findingIds.get(i)!, set] as const)]) {
+        const themes: ImportTag[] = [];
+        for (const name of set.themes) themes.push({ kind: "theme", refId: await themeId(name) });
+        const unique = [...new Map([...set.tags, ...themes].map((t) => [`${t.kind}:${t.refId}`, t])).values()];
+        tagRows.push(...unique.map((t) => ({ ...owned, findingId, ...t, appliedBy: actor.userId })));
+      }
+      if (tagRows.length) await tx.insert(evidenceTags).values(tagRows);
       // The line number only: a title in the history could not be redacted when the item is shared.
       await recordEvent(tx, actor, item!, "imported", { line });
     }

@@ -10,6 +10,16 @@ export function neutraliseFormula(text: string): string {
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
+/**
+ * The inverse, for imports: a cell read back from one of our downloads (or from Excel, which
+ * keeps the apostrophe as text when it opens our CSV) loses the apostrophe the download added,
+ * so "- Access to BSL interpreters" comes back as typed, not as "'- Access ...". Someone who
+ * types a leading apostrophe before = + - @ in a spreadsheet gets none in the cell either.
+ */
+export function restoreNeutralised(text: string): string {
+  return /^'[=+\-@\t\r]/.test(text) ? text.slice(1) : text;
+}
+
 export function cellText(value: Cell): string {
   if (value === null || value === undefined) return "";
   if (value instanceof Date) return value.toISOString();

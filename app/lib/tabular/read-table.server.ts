@@ -1,6 +1,6 @@
 import { checkZipSize } from "~/lib/uploads/zip-size.server";
 import { parseInWorker, ParseLimitError, type WorkerLimits } from "~/lib/workers/parse-in-worker.server";
-import { parseCsv } from "./csv";
+import { parseCsv, restoreNeutralised } from "./csv";
 import type { NumberedRow } from "./xlsx.server";
 
 export interface TableRow {
@@ -65,7 +65,7 @@ export async function readTable(filename: string, bytes: Uint8Array, options: { 
   });
   const rows = data.map(({ line, cells: row }) => {
     const cells: Record<string, string> = {};
-    headers.forEach((h, c) => (cells[h] = (row[c] ?? "").trim()));
+    headers.forEach((h, c) => (cells[h] = restoreNeutralised(row[c] ?? "").trim()));
     return { line, cells };
   });
   return { headers, rows };

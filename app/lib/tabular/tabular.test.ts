@@ -35,6 +35,13 @@ describe("readTable", () => {
       { line: 4, cells: { Title: "B", Date: "2024-02-01" } },
     ]);
   });
+  it("gives back text a download neutralised, from CSV and from XLSX", async () => {
+    const rows = [["- Access to BSL interpreters", "=1+1", "@home", "+44 151", "'quoted", "it's"]];
+    const headers = ["a", "b", "c", "d", "e", "f"];
+    const expected = { a: "- Access to BSL interpreters", b: "=1+1", c: "@home", d: "+44 151", e: "'quoted", f: "it's" };
+    expect((await readTable("x.csv", new TextEncoder().encode(toCsv(headers, rows)))).rows[0]!.cells).toEqual(expected);
+    expect((await readTable("x.xlsx", await toXlsx([{ name: "S", headers, rows }]))).rows[0]!.cells).toEqual(expected);
+  });
   it("reads XLSX written by toXlsx", async () => {
     const bytes = await toXlsx([{ name: "S", headers: ["Title", "Count"], rows: [["A", 1], ["B", 2]] }]);
     expect(await readXlsx(bytes)).toEqual([["Title", "Count"], ["A", "1"], ["B", "2"]]);

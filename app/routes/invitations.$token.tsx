@@ -3,6 +3,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ErrorSummary } from "~/components/form/ErrorSummary";
 import { TextInput } from "~/components/form/fields";
+import { readDeviceToken } from "~/domain/auth/device-cookie.server";
 import { luciaFor } from "~/domain/auth/lucia.server";
 import { startSession } from "~/domain/auth/sign-in.server";
 import { acceptInvitation, SignInRateLimited } from "~/domain/invitations/accept-invitation.server";
@@ -52,7 +53,14 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       context.database,
       input.kind === "new-account"
         ? { kind: "new-account", token, name: input.name, password: input.password }
-        : { kind: "existing-account", token, signedInUserId: actor?.userId ?? null, password: input.password, address: context.clientAddress },
+        : {
+            kind: "existing-account",
+            token,
+            signedInUserId: actor?.userId ?? null,
+            password: input.password,
+            address: context.clientAddress,
+            deviceToken: readDeviceToken(context.config, request.headers.get("cookie")),
+          },
     ).catch((error: unknown) => {
       if (error instanceof SignInRateLimited) return error;
       throw error;

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { ErrorSummary } from "~/components/form/ErrorSummary";
 import { TextInput } from "~/components/form/fields";
 import { rateLimitedMessage, signIn } from "~/domain/auth/sign-in.server";
+import { readDeviceToken } from "~/domain/auth/device-cookie.server";
 import { luciaFor } from "~/domain/auth/lucia.server";
 import { formFailure, type FormFailure } from "~/lib/http.server";
 import { fields, parseForm, valueOf } from "~/lib/forms";
@@ -35,10 +36,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(await request.formData(), schema);
   if (!parsed.ok) return formFailure(parsed.errors, parsed.values);
   const { email, password, redirectTo } = parsed.data;
-  const previousToken = luciaFor(context.database, context.config).readSessionCookie(request.headers.get("cookie") ?? "");
-  const result = await signIn(context.database, context.config, { email, password, address: context.clientAddress, previousToken });
+  const cookies = request.headers.get("cookie");
+  const previousToken = luciaFor(context.database, context.config).readSessionCookie(cookies ?? "");
+  const deviceToken = readDeviceToken(context.config, cookies);
+  const result = await signIn(context.database, context.config, { email, password, address: context.clientAddress, previousToken, deviceToken });
   if (result.ok) {
-    throw redirect(safeRedirect(redirectTo), { headers: { "Set-Cookie": result.setCookie } });
+    const headers = new Headers();
+    headers.append("Set-Cookie", result.setCookie);
+    headers.append("Set-Cookie", result.deviceCookie);
+    throw redirect(safeRedirect(redirectTo), { headers });
   }
   if (result.reason === "rate-limited") {
     return data<FormFailure>(

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, index, pgPolicy, pgTable, text, timestamp, uuid, inet } from "drizzle-orm/pg-core";
+import { boolean, index, inet, pgPolicy, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { appRole, ctx } from "./roles";
 
 /**
@@ -59,6 +59,37 @@ export const signInAttempts = pgTable(
     address: inet(),
     succeeded: boolean().notNull(),
     at: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /**
+     * The trusted device (valid device cookie for this email) the attempt came from, if any: it is
+     * then counted against that device only, never the account's or the address's limits. No
+     * foreign key: a device is replaced at every sign-in while another attempt from it may be in
+     * flight, and its old attempts count for nothing once it is gone (housekeeping removes them).
+     */
+    deviceId: uuid(),
   },
-  (t) => [index("sign_in_attempts_email_idx").on(t.email, t.at), index("sign_in_attempts_address_idx").on(t.address, t.at)],
+  (t) => [
+    index("sign_in_attempts_email_idx").on(t.email, t.at),
+    index("sign_in_attempts_address_idx").on(t.address, t.at),
+    index("sign_in_attempts_device_idx").on(t.deviceId, t.at),
+  ],
+).enableRLS();
+
+/**
+ * Device cookies (OWASP, "Slow Down Online Guessing Attacks with Device Cookies"): a browser that
+ * signed in to an account carries a random token for it, and an attempt presenting it is judged on
+ * that browser's own failures, so guesses from elsewhere cannot lock the person out. Only the
+ * token's SHA-256 is kept. Auth-internal, like `sessions`: RLS on, no policy, no grant.
+ */
+export const trustedDevices = pgTable(
+  "trusted_devices",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    tokenHash: text().notNull(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex("trusted_devices_token_hash_uq").on(t.tokenHash), index("trusted_devices_user_idx").on(t.userId)],
 ).enableRLS();

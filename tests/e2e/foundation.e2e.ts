@@ -12,7 +12,8 @@ afterAll(async () => {
 
 describe("signing in and the shell", () => {
   it("sign-in page is accessible, reports errors by field and keeps the email typed", async () => {
-    const page = await (await newContext(browser)).newPage();
+    const context = await newContext(browser);
+    const page = await context.newPage();
     await page.goto("/");
     await expect.poll(() => new URL(page.url()).pathname).toBe("/sign-in");
     await expectAccessible(page, "sign-in");
@@ -31,6 +32,10 @@ describe("signing in and the shell", () => {
     await page.getByRole("button", { name: "Sign in" }).click();
     await expect.poll(() => new URL(page.url()).pathname).not.toBe("/sign-in");
     await expect.poll(() => page.title()).toBe("Home – PEFF equality intelligence");
+    // Signing in left a device cookie beside the session's: out of scripts' reach, for 180 days.
+    const device = (await context.cookies()).find((c) => c.name === "peff_device");
+    expect(device).toMatchObject({ httpOnly: true, sameSite: "Lax", path: "/" });
+    expect(device!.expires * 1000 - Date.now()).toBeGreaterThan(179 * 86_400_000);
   });
 
   it("signs in from the keyboard alone and shows the collaborative and its members", async () => {

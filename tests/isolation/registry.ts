@@ -16,7 +16,7 @@ export const REFERENCE_TABLES = [
  * Read only on the owner connection (the auth module; the collaboration server's listener
  * registrations, which hold no tenant data): the app role has no grant at all.
  */
-export const OWNER_ONLY_TABLES = ["user_credentials", "sessions", "sign_in_attempts", "collab_listeners", "password_resets"];
+export const OWNER_ONLY_TABLES = ["user_credentials", "sessions", "sign_in_attempts", "trusted_devices", "collab_listeners", "password_resets"];
 
 /** Every feature's isolation cases, gathered so a new table without a case fails the suite. */
 export function allCases(): IsolationCase[] {

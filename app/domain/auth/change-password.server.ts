@@ -6,6 +6,7 @@ import type { AppConfig } from "~/lib/config";
 import { DomainError, invalid } from "~/domain/errors";
 import type { Actor } from "./actor";
 import { hashPassword } from "./crypto.server";
+import { forgetDevices } from "./device-cookie.server";
 import { endAllSessions } from "./sign-out.server";
 import { checkPassword, rateLimitedMessage, startSession } from "./sign-in.server";
 
@@ -14,16 +15,19 @@ export interface ChangePasswordInput {
   newPassword: string;
   /** The client's address, for the sign-in limits the current password is checked under. */
   address: string | null;
+  /** The browser's device cookie, for the same limits: someone guessing elsewhere does not stop you here. */
+  deviceToken?: string | null;
 }
 
 /**
  * Changes the signed-in person's password. The current password is asked for (a session left open
  * on a shared computer must not be enough) and checked under the sign-in limits, as every password
  * check is. Every session of the person then ends, wherever it is (open editors are closed within
- * seconds), and this browser gets a fresh one: returns its Set-Cookie header.
+ * seconds), and this browser gets a fresh one: returns its Set-Cookie header. No browser is
+ * trusted for the account any more (device cookies): this one is again at its next sign-in.
  */
 export async function changePassword(database: Database, config: AppConfig, actor: Actor, input: ChangePasswordInput): Promise<string> {
-  const checked = await checkPassword(database, { email: actor.email, password: input.currentPassword, address: input.address });
+  const checked = await checkPassword(database, { email: actor.email, password: input.currentPassword, address: input.address, deviceToken: input.deviceToken });
   if (!checked.ok && checked.reason === "rate-limited") throw new DomainError(429, rateLimitedMessage(checked.scope, checked.retryAfterSeconds));
   if (!checked.ok || checked.userId !== actor.userId) throw invalid({ currentPassword: "Enter your current password correctly" });
   if (input.newPassword === input.currentPassword) throw invalid({ newPassword: "Choose a password different from your current one" });
@@ -37,6 +41,8 @@ export async function changePassword(database: Database, config: AppConfig, acto
       .update(passwordResets)
       .set({ supersededAt: now })
       .where(and(eq(passwordResets.userId, actor.userId), isNull(passwordResets.usedAt), isNull(passwordResets.supersededAt)));
+    // A device cookie taken while someone else knew the old password must not outlive it.
+    await forgetDevices(tx, actor.userId);
   });
   await endAllSessions(database, config, actor.userId);
   return startSession(database, config, actor.userId, null, actor.active.orgId);

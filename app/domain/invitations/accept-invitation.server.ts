@@ -5,6 +5,7 @@ import { withOwner } from "#db/tenant";
 import { hashPassword } from "~/domain/auth/crypto.server";
 import { checkPassword, rateLimitedMessage } from "~/domain/auth/sign-in.server";
 import { DomainError, invalid } from "~/domain/errors";
+import type { RateLimitScope } from "~/policies/rate-limit";
 import { getInvitationByToken, INVITATION_STATUS_MESSAGES, type InvitationView } from "./get-invitation.server";
 
 export type AcceptInvitationInput =
@@ -12,14 +13,15 @@ export type AcceptInvitationInput =
   | { kind: "new-account"; token: string; name: string; password: string }
   /**
    * Someone with an account already: signed in as that account, or proving it with its password.
-   * `address` is the client's, for the sign-in limits the password check is under.
+   * `address` and `deviceToken` (the browser's device cookie) are the client's, for the sign-in
+   * limits the password check is under.
    */
-  | { kind: "existing-account"; token: string; signedInUserId?: string | null; password?: string; address?: string | null };
+  | { kind: "existing-account"; token: string; signedInUserId?: string | null; password?: string; address?: string | null; deviceToken?: string | null };
 
 /** The sign-in limits refused the password check; the route adds Retry-After. */
 export class SignInRateLimited extends DomainError {
   constructor(
-    readonly scope: "account" | "address",
+    readonly scope: RateLimitScope,
     readonly retryAfterSeconds: number,
   ) {
     super(429, rateLimitedMessage(scope, retryAfterSeconds));
@@ -62,7 +64,7 @@ async function proveAccount(database: Database, input: Extract<AcceptInvitationI
   if (!user) throw new DomainError(409, "There is no account for this email yet. Choose a name and password instead.");
   if (input.signedInUserId === user.id) return user.id;
   if (!input.password) throw invalid({ password: "Enter the password for " + invitation.email });
-  const checked = await checkPassword(database, { email: invitation.email, password: input.password, address: input.address ?? null });
+  const checked = await checkPassword(database, { email: invitation.email, password: input.password, address: input.address ?? null, deviceToken: input.deviceToken });
   if (checked.ok) return checked.userId;
   if (checked.reason === "rate-limited") throw new SignInRateLimited(checked.scope, checked.retryAfterSeconds);
   throw invalid({ password: "Enter the correct password for " + invitation.email });

@@ -3,6 +3,7 @@ import type { Database } from "#db/client";
 import { passwordResets, sessions, userCredentials } from "#db/schema";
 import { withOwner } from "#db/tenant";
 import { hashPassword } from "~/domain/auth/crypto.server";
+import { forgetDevices } from "~/domain/auth/device-cookie.server";
 import { startSession } from "~/domain/auth/sign-in.server";
 import { DomainError } from "~/domain/errors";
 import type { AppConfig } from "~/lib/config";
@@ -11,8 +12,9 @@ import { getPasswordReset, RESET_STATUS_MESSAGES } from "./get-password-reset.se
 /**
  * Sets the person's new password from a reset link, once: the link is locked and judged again
  * (used, replaced, expired, its maker's rights) in the transaction that uses it. Every session the
- * person had ends (whoever might have been using the account is out, open editors included) and
- * this browser is signed in: returns its Set-Cookie header.
+ * person had ends (whoever might have been using the account is out, open editors included), no
+ * browser is trusted for the account any more (device cookies), and this browser is signed in:
+ * returns its Set-Cookie header.
  */
 export async function usePasswordReset(database: Database, config: AppConfig, token: string, newPassword: string, previousToken?: string | null): Promise<string> {
   // Hashed before the transaction: argon2 is slow, and PGlite runs one transaction at a time.
@@ -29,6 +31,7 @@ export async function usePasswordReset(database: Database, config: AppConfig, to
       .set({ supersededAt: now })
       .where(and(eq(passwordResets.userId, reset.userId), ne(passwordResets.id, reset.id), isNull(passwordResets.usedAt), isNull(passwordResets.supersededAt)));
     await tx.delete(sessions).where(eq(sessions.userId, reset.userId));
+    await forgetDevices(tx, reset.userId);
     return reset.userId;
   });
   return startSession(database, config, userId, previousToken);

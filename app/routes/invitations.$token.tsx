@@ -4,7 +4,7 @@ import { z } from "zod";
 import { ErrorSummary } from "~/components/form/ErrorSummary";
 import { TextInput } from "~/components/form/fields";
 import { readDeviceToken } from "~/domain/auth/device-cookie.server";
-import { luciaFor } from "~/domain/auth/lucia.server";
+import { luciaFor, readSessionToken } from "~/domain/auth/lucia.server";
 import { startSession } from "~/domain/auth/sign-in.server";
 import { acceptInvitation, SignInRateLimited } from "~/domain/invitations/accept-invitation.server";
 import { getInvitationByToken, INVITATION_STATUS_MESSAGES } from "~/domain/invitations/get-invitation.server";
@@ -45,7 +45,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const parsed = parseForm(formData, z.union([newAccount, existingAccount]));
   if (!parsed.ok) return formFailure(parsed.errors, parsed.values);
   const lucia = luciaFor(context.database, context.config);
-  const previousToken = lucia.readSessionCookie(request.headers.get("cookie") ?? "");
+  const previousToken = readSessionToken(lucia, request.headers.get("cookie"));
   const actor = await optionalActor(request, context);
   return formGuarded(parsed.values, async () => {
     const input = parsed.data;

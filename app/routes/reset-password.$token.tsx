@@ -3,7 +3,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ErrorSummary } from "~/components/form/ErrorSummary";
 import { TextInput } from "~/components/form/fields";
-import { luciaFor } from "~/domain/auth/lucia.server";
+import { luciaFor, readSessionToken } from "~/domain/auth/lucia.server";
 import { getPasswordReset, RESET_STATUS_MESSAGES } from "~/domain/password-resets/get-password-reset.server";
 import { usePasswordReset } from "~/domain/password-resets/use-password-reset.server";
 import { formFailure, formGuarded } from "~/lib/http.server";
@@ -30,7 +30,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const parsed = parseForm(await request.formData(), schema);
   // Passwords are never sent back to the page.
   if (!parsed.ok) return formFailure(parsed.errors, {});
-  const previousToken = luciaFor(context.database, context.config).readSessionCookie(request.headers.get("cookie") ?? "");
+  const previousToken = readSessionToken(luciaFor(context.database, context.config), request.headers.get("cookie"));
   return formGuarded({}, async () => {
     const cookie = await usePasswordReset(context.database, context.config, params.token!, parsed.data.password, previousToken);
     throw redirect("/account?done=reset", { headers: { "Set-Cookie": cookie } });

@@ -5,7 +5,7 @@ import { ErrorSummary } from "~/components/form/ErrorSummary";
 import { TextInput } from "~/components/form/fields";
 import { rateLimitedMessage, signIn } from "~/domain/auth/sign-in.server";
 import { readDeviceToken } from "~/domain/auth/device-cookie.server";
-import { luciaFor } from "~/domain/auth/lucia.server";
+import { luciaFor, readSessionToken } from "~/domain/auth/lucia.server";
 import { formFailure, type FormFailure } from "~/lib/http.server";
 import { fields, parseForm, valueOf } from "~/lib/forms";
 import { pageTitle } from "~/lib/meta";
@@ -37,7 +37,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.ok) return formFailure(parsed.errors, parsed.values);
   const { email, password, redirectTo } = parsed.data;
   const cookies = request.headers.get("cookie");
-  const previousToken = luciaFor(context.database, context.config).readSessionCookie(cookies ?? "");
+  const previousToken = readSessionToken(luciaFor(context.database, context.config), cookies);
   const deviceToken = readDeviceToken(context.config, cookies);
   const result = await signIn(context.database, context.config, { email, password, address: context.clientAddress, previousToken, deviceToken });
   if (result.ok) {

@@ -89,6 +89,14 @@ describe("a session", () => {
     expect(after.status === "signed-in" && after.actor.active.role).toBe(other.role);
   });
 
+  it("is read beside other applications' cookies, even one with a malformed %-escape", async () => {
+    // Another service on a shared NHS domain can set such a cookie; it made every page a 500.
+    const setCookie = await signInOk();
+    const header = `intranet_pref=50%; ${cookieHeader(setCookie)}; tracker=%E0%A4%A`;
+    expect((await resolveActor(database, config, header)).status).toBe("signed-in");
+    expect((await resolveActor(database, config, "intranet_pref=50%")).status).toBe("anonymous");
+  });
+
   it("refuses to switch to an organisation the person does not belong to", async () => {
     const resolved = await resolveActor(database, config, cookieHeader(await signInOk()));
     if (resolved.status !== "signed-in") throw new Error("expected a signed-in actor");

@@ -3,6 +3,7 @@ import { Cookie } from "lucia";
 import type { Database, Tx } from "#db/client";
 import { trustedDevices, users } from "#db/schema";
 import type { AppConfig } from "~/lib/config";
+import { cookieValue } from "~/lib/cookies";
 import { DEVICE_COOKIE_DAYS } from "~/policies/rate-limit";
 import { randomToken, sha256 } from "./crypto.server";
 
@@ -18,16 +19,9 @@ export function deviceCookieName(config: AppConfig): string {
 
 /** The device token in a Cookie header, if one is there and has the shape `randomToken` makes. */
 export function readDeviceToken(config: AppConfig, cookieHeader: string | null | undefined): string | null {
-  const prefix = `${deviceCookieName(config)}=`;
-  for (const part of (cookieHeader ?? "").split(";")) {
-    const item = part.trim();
-    if (item.startsWith(prefix)) {
-      const value = item.slice(prefix.length);
-      // Checked before it reaches SQL or decoding: anything else is simply no device cookie.
-      return /^[A-Za-z0-9_-]{43}$/.test(value) ? value : null;
-    }
-  }
-  return null;
+  const value = cookieValue(cookieHeader, deviceCookieName(config));
+  // Checked before it reaches SQL: anything else is simply no device cookie.
+  return value !== null && /^[A-Za-z0-9_-]{43}$/.test(value) ? value : null;
 }
 
 /** The trusted device behind `token`, if it is unexpired and was issued for the account with this email. */

@@ -3,6 +3,7 @@ import { Lucia, TimeSpan, type Adapter, type DatabaseSession, type DatabaseUser 
 import type { Database } from "#db/client";
 import { sessions, users } from "#db/schema";
 import type { AppConfig } from "~/lib/config";
+import { cookieValue } from "~/lib/cookies";
 
 interface SessionAttributes {
   activeOrgId: string | null;
@@ -94,4 +95,12 @@ export function luciaFor(database: Database, config: AppConfig) {
   let lucia = byConfig.get(config);
   if (!lucia) byConfig.set(config, (lucia = buildLucia(database, config)));
   return lucia;
+}
+
+/**
+ * The session token in a Cookie header, read without decoding anyone else's cookies (see
+ * `cookieValue`); used instead of Lucia's `readSessionCookie`, which throws on them.
+ */
+export function readSessionToken(lucia: ReturnType<typeof luciaFor>, cookieHeader: string | null | undefined): string | null {
+  return cookieValue(cookieHeader, lucia.sessionCookieName) || null;
 }

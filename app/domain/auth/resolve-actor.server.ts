@@ -5,7 +5,7 @@ import type { AppConfig } from "~/lib/config";
 import { type Actor, contextKey } from "./actor";
 import { sha256 } from "./crypto.server";
 import { loadActingContexts } from "./load-contexts.server";
-import { luciaFor } from "./lucia.server";
+import { luciaFor, readSessionToken } from "./lucia.server";
 
 export type Resolution =
   | { status: "signed-in"; actor: Actor }
@@ -16,7 +16,7 @@ export type Resolution =
 /** Turns a request's session cookie into the person acting, or says why not. */
 export async function resolveActor(database: Database, config: AppConfig, cookieHeader: string | null): Promise<Resolution> {
   const lucia = luciaFor(database, config);
-  const token = cookieHeader ? lucia.readSessionCookie(cookieHeader) : null;
+  const token = readSessionToken(lucia, cookieHeader);
   if (!token) return { status: "anonymous", clearCookie: false };
   const { session, user } = await lucia.validateSession(sha256(token));
   if (!session) return { status: "anonymous", clearCookie: true };

@@ -8,6 +8,7 @@ import { formatDue } from "~/lib/plan/dates";
 import { ourPlanName } from "~/lib/register/progress-tabular";
 import { requireActor } from "~/lib/session.server";
 import { canEditPlans, canSeeUptakeDetail } from "~/policies/plans";
+import { canEditSharedRegister } from "~/policies/register";
 import { ROLE_LABELS } from "~/policies/roles";
 
 export const meta: MetaFunction = () => pageTitle("Progress against the shared register");
@@ -17,6 +18,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return guarded(async () => ({
     rollup: await loadRegisterRollup(context.database, actor),
     canPull: canEditPlans(actor.active.role),
+    canEditRegister: canEditSharedRegister(actor.active.role),
     detail: canSeeUptakeDetail(actor.active.role),
     /** "collaborative admin" or "regional lead": the page says why this person sees more. */
     roleName: ROLE_LABELS[actor.active.role].toLowerCase(),
@@ -33,7 +35,7 @@ function statusText(s: { label: string | null; currentDue: string | null; overdu
 }
 
 export default function RegisterProgress() {
-  const { rollup, canPull, detail, roleName, orgName, collaborativeName } = useLoaderData<typeof loader>();
+  const { rollup, canPull, canEditRegister, detail, roleName, orgName, collaborativeName } = useLoaderData<typeof loader>();
   const notPickedUp = rollup.filter((b) => b.notPickedUp && b.notPickedUp.length > 0);
   return (
     <>
@@ -57,7 +59,16 @@ export default function RegisterProgress() {
           </li>
         </ul>
       ) : null}
-      {rollup.length === 0 ? <p>The register has no rows yet.</p> : null}
+      {rollup.length === 0 ? (
+        <p>
+          The register has no rows yet, so there is no progress to show.{" "}
+          {canEditRegister ? (
+            <Link to="/register">Add barriers on the register</Link>
+          ) : (
+            "Anyone in a member organisation except viewers and peer reviewers can add rows on the register."
+          )}
+        </p>
+      ) : null}
       {rollup.length > 0 ? (
         <div className="peff-table-wrap">
           <table className="nhsuk-table">
@@ -131,7 +142,7 @@ export default function RegisterProgress() {
           </table>
         </div>
       ) : null}
-      {detail ? (
+      {detail && rollup.length > 0 ? (
         <>
           <h2>Barriers not picked up</h2>
           {notPickedUp.length === 0 ? (

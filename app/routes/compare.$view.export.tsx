@@ -27,18 +27,21 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
               : params.view === "coverage"
                 ? await compareCoverage(context.database, actor, filters)
                 : null;
+    if (!view) throw plainAnswer(`There is no comparison view called “${params.view}”`, 404);
     // As the coverage page says to everyone else, rather than that the view does not exist.
-    if (view && "allowed" in view && !view.allowed) {
+    if ("allowed" in view && !view.allowed) {
       throw plainAnswer("Evidence counts across organisations are shown to regional leads and collaborative admins. Your organisation's own coverage is on the evidence coverage page.", 403);
     }
     // The page falls back and says so; a file has no room to say it, and would be taken for the year or framework asked.
     const use = VIEW_FILTERS[params.view as keyof typeof VIEW_FILTERS];
-    const refusal = view && use && filterRefusal(filters, "years" in view ? { framework: view.filters.framework, year: view.filters.year, years: view.years } : null, use);
+    const refusal = use && filterRefusal(filters, "years" in view ? { framework: view.filters.framework, year: view.filters.year, years: view.years } : null, use);
     if (refusal) throw plainAnswer(refusal, 400);
+    // The page shows no table and offers no download then; an old or shared link is told why.
+    if (!view.table) throw plainAnswer("Nothing to download: no organisation has published grades for this framework and year yet.", 404);
     // Named after what it holds: the year the view settled on.
-    const name = `${params.view}-${view?.filters.framework ?? filters.framework}-${(view && "years" in view ? view.filters.year : null) ?? "latest"}`;
-    const download = view?.table && (await screenTableDownload(url, view.table, name));
-    if (!download) throw plainAnswer("Choose a comparison view and format=csv or format=xlsx", 404);
+    const name = `${params.view}-${view.filters.framework}-${("years" in view ? view.filters.year : null) ?? "latest"}`;
+    const download = await screenTableDownload(url, view.table, name);
+    if (!download) throw plainAnswer("Choose format=csv or format=xlsx", 404);
     return download;
   });
 }

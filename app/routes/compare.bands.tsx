@@ -23,7 +23,7 @@ export default function CompareBands() {
     <>
       <h1>EDS 2022 scores and bands</h1>
       <CompareNav />
-      <CompareFilterForm filters={view.filters} years={view.years} notices={view.notices} frameworkChoice={false} />
+      <CompareFilterForm filters={view.filters} downloadable={view.table !== null} years={view.years} notices={view.notices} frameworkChoice={false} />
       <h2 className="nhsuk-heading-s">Rating bands in use</h2>
       <ul className="nhsuk-list">
         {view.bands.map((b) => (

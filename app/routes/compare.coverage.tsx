@@ -24,7 +24,7 @@ export default function CompareCoverage() {
       <CompareNav />
       {view.allowed ? (
         <>
-          <CompareFilterForm filters={view.filters} years={view.years} notices={view.notices} />
+          <CompareFilterForm filters={view.filters} downloadable={view.table !== null} years={view.years} notices={view.notices} />
           {view.table ? <ScreenTableView table={view.table} /> : null}
         </>
       ) : (

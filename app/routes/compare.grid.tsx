@@ -31,7 +31,7 @@ export default function CompareGrid() {
     <>
       <h1>Organisations by outcome</h1>
       <CompareNav />
-      <CompareFilterForm filters={view.filters} years={view.years} notices={view.notices} />
+      <CompareFilterForm filters={view.filters} downloadable={view.table !== null} years={view.years} notices={view.notices} />
       {view.table ? (
         <ScreenTableView table={view.table} sortHref={sortHref} sort={view.filters.sort} dir={view.filters.dir} />
       ) : (

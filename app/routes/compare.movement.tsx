@@ -28,7 +28,7 @@ export default function CompareMovement() {
     <>
       <h1>Year-on-year movement</h1>
       <CompareNav />
-      <CompareFilterForm filters={view.filters} notices={view.notices} frameworkChoice={false} yearChoice={false} />
+      <CompareFilterForm filters={view.filters} downloadable={view.table !== null} notices={view.notices} frameworkChoice={false} yearChoice={false} />
       {view.table ? <ScreenTableView table={view.table} /> : <p>No organisation has published grades yet.</p>}
       {view.pages > 1 ? (
         <nav aria-label="Pages of organisations" className="peff-no-print">

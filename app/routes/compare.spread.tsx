@@ -22,7 +22,7 @@ export default function CompareSpread() {
     <>
       <h1>Spread of grades per outcome</h1>
       <CompareNav />
-      <CompareFilterForm filters={view.filters} years={view.years} notices={view.notices} />
+      <CompareFilterForm filters={view.filters} downloadable={view.table !== null} years={view.years} notices={view.notices} />
       {view.table ? <ScreenTableView table={view.table} /> : <p>No organisation has published grades for this framework yet.</p>}
     </>
   );

@@ -46,9 +46,24 @@ export function FilterNotices({ notices }: { notices: string[] }) {
 /**
  * The filters of a view as a GET form (shareable URLs), with the CSV and XLSX exports of what is
  * shown: a filter the view could not use is left out of the download link, and the year is the
- * one shown (the download refuses what the page only notes, so the links ask for the page's table).
+ * one shown (the download refuses what the page only notes, so the links ask for the page's table);
+ * `downloadable` is false while the view shows no table, so nothing empty is offered.
  */
-export function CompareFilterForm({ filters, years, notices = [], frameworkChoice = true, yearChoice = true }: { filters: CompareFilters; years?: number[]; notices?: string[]; frameworkChoice?: boolean; yearChoice?: boolean }) {
+export function CompareFilterForm({
+  filters,
+  years,
+  notices = [],
+  downloadable,
+  frameworkChoice = true,
+  yearChoice = true,
+}: {
+  filters: CompareFilters;
+  years?: number[];
+  notices?: string[];
+  downloadable: boolean;
+  frameworkChoice?: boolean;
+  yearChoice?: boolean;
+}) {
   const { search, pathname } = useLocation();
   const shownYear = yearChoice && filters.year ? filters.year : null;
   const exportHref = (format: string) => {
@@ -105,9 +120,11 @@ export function CompareFilterForm({ filters, years, notices = [], frameworkChoic
           Show
         </button>
       </Form>
-      <p>
-        Download this table: <a href={exportHref("csv")}>CSV</a> or <a href={exportHref("xlsx")}>Excel (XLSX)</a>
-      </p>
+      {downloadable ? (
+        <p>
+          Download this table: <a href={exportHref("csv")}>CSV</a> or <a href={exportHref("xlsx")}>Excel (XLSX)</a>
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -47,12 +47,17 @@ export default function Plans() {
       ) : (
         <PlansTable plans={current} caption={`Plans of ${orgName}`} />
       )}
-      <h2>Overdue and slipped actions</h2>
-      {attention.length ? (
-        <AttentionTable actions={attention} caption="Actions past their due date and not complete, or whose date moved more than once" />
-      ) : (
-        <p>No action is overdue or has slipped.</p>
-      )}
+      {/* With no plan at all there is nothing to be overdue: the first step above is what matters. */}
+      {plans.length ? (
+        <>
+          <h2>Overdue and slipped actions</h2>
+          {attention.length ? (
+            <AttentionTable actions={attention} caption="Actions past their due date and not complete, or whose date moved more than once" />
+          ) : (
+            <p>No action is overdue or has slipped.</p>
+          )}
+        </>
+      ) : null}
       {archived.length ? (
         <>
           <h2>Archived plans</h2>

@@ -14,6 +14,7 @@ import { statusCounts } from "~/lib/recommendations";
 import { requireActor } from "~/lib/session.server";
 import { canRecordLeaving } from "~/policies/leaving";
 import { canSeeMembersPage } from "~/policies/members";
+import { canEditPlans } from "~/policies/plans";
 import { ROLE_LABELS } from "~/policies/roles";
 
 export const meta: MetaFunction = () => pageTitle("Home");
@@ -22,7 +23,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireActor(request, context);
   return guarded(async () => {
     const overview = await getCollaborativeOverview(context.database, actor);
-    const { attention } = await listPlans(context.database, actor);
+    const { plans, attention } = await listPlans(context.database, actor);
     const recommendations = await countRecommendationsToUs(context.database, actor, todayIso());
     const who = policyActor(actor);
     return {
@@ -30,6 +31,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       // The organisations this person may record as having left (admins: every other current one).
       canRecordLeavingOf: overview.organisations.filter((o) => !o.leftOn && canRecordLeaving(who, o.id)).map((o) => o.id),
       attention,
+      hasPlans: plans.length > 0,
+      canCreatePlans: canEditPlans(actor.active.role),
       recommendations,
       me: { name: actor.name, orgName: actor.active.orgName, role: actor.active.role },
       canManageMembers: canSeeMembersPage(who),
@@ -38,7 +41,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export default function Home() {
-  const { overview, me, canManageMembers, attention, recommendations, canRecordLeavingOf } = useLoaderData<typeof loader>();
+  const { overview, me, canManageMembers, attention, hasPlans, canCreatePlans, recommendations, canRecordLeavingOf } = useLoaderData<typeof loader>();
   const awaiting = statusCounts(recommendations, ["overdue", "due-soon", "awaiting"]);
   const [params] = useSearchParams();
   const current = overview.organisations.filter((o) => !o.leftOn);
@@ -67,8 +70,13 @@ export default function Home() {
         ) : null}
       </p>
 
-      <h2>Plans: overdue and slipped actions</h2>
-      {attention.length ? (
+      {hasPlans ? <h2>Plans: overdue and slipped actions</h2> : <h2>Plans</h2>}
+      {!hasPlans ? (
+        <p>
+          {me.orgName} has no plans yet.{" "}
+          {canCreatePlans ? <Link to="/plans/new">Create a plan</Link> : `An equality lead or contributor in ${me.orgName} can create one.`}
+        </p>
+      ) : attention.length ? (
         <AttentionTable actions={attention.slice(0, 10)} caption={`${me.orgName}'s actions past their due date and not complete, or whose date moved more than once`} />
       ) : (
         <p>No action in {me.orgName}&apos;s plans is overdue or has slipped.</p>

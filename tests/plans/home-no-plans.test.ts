@@ -1,0 +1,39 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "../../db/client";
+import * as homePage from "../../app/routes/_index";
+import { openTestDatabase } from "../support/db";
+import { createWorld, type TestUser, type World } from "../support/factories";
+import { renderRoute } from "../support/render-route";
+import { callRoute } from "../support/routes";
+
+let database: Database;
+let world: World;
+beforeAll(async () => {
+  database = await openTestDatabase();
+  world = await createWorld(database);
+});
+afterAll(async () => {
+  await database?.close();
+});
+
+async function home(user: TestUser) {
+  const answer = await callRoute(database, homePage.loader, user, "/");
+  expect(answer.status).toBe(200);
+  return renderRoute(homePage.default, "/", "/", { loader: answer.body });
+}
+
+describe("the home page of an organisation with no plans", () => {
+  it("says there are no plans yet and links an equality lead to create one, rather than 'nothing is overdue'", async () => {
+    const html = await home(world.people.leadA);
+    expect(html).toMatch(/<h2>Plans<\/h2>/);
+    expect(html).toMatch(/has no plans yet/);
+    expect(html).toMatch(/<a[^>]*href="\/plans\/new"[^>]*>Create a plan/);
+    expect(html).not.toMatch(/is overdue or has slipped/);
+  });
+
+  it("tells a collaborative admin, who cannot create one, who can", async () => {
+    const html = await home(world.people.adminX);
+    expect(html).toMatch(/has no plans yet\. An equality lead or contributor in [^<]+ can create one/);
+    expect(html).not.toMatch(/href="\/plans\/new"/);
+  });
+});

@@ -51,7 +51,15 @@ export default function Grading() {
           <Link to="/grading/settings">Choose the EDS 2022 rating bands for the collaborative</Link>
         </p>
       ) : null}
-      <AssessmentTable caption={`${orgName}'s assessments`} items={own} empty="Your organisation has no assessments yet. Previous years can be entered too." />
+      <AssessmentTable
+        caption={`${orgName}'s assessments`}
+        items={own}
+        empty={
+          canStart
+            ? "Your organisation has no assessments yet. Start one for this year; previous years can be entered too."
+            : "Your organisation has no assessments yet. Its equality lead starts them, for this year and previous ones."
+        }
+      />
       {reviewing.length ? <AssessmentTable caption="Assessments you are peer reviewing" items={reviewing} empty="" showOrg /> : null}
     </>
   );

@@ -14,6 +14,7 @@ import { formatDate } from "~/lib/labels";
 import { pageTitle } from "~/lib/meta";
 import { requireActor } from "~/lib/session.server";
 import { canWriteEvidence } from "~/policies/evidence";
+import { AddEvidenceHint } from "~/components/evidence/AddEvidenceHint";
 
 export const meta: MetaFunction = () => pageTitle("Evidence");
 
@@ -162,13 +163,7 @@ function EmptyState({ filtered, canWrite }: { filtered: boolean; canWrite: boole
   return (
     <div className="nhsuk-inset-text">
       <p>There is no evidence here yet. Your organisation’s items and items other organisations share with the collaborative will appear here.</p>
-      {canWrite ? (
-        <p>
-          <Link to="/evidence/new">Add an item</Link> or <Link to="/evidence/import">import your tracker from a spreadsheet</Link>.
-        </p>
-      ) : (
-        <p>Ask your equality lead or a contributor to add evidence.</p>
-      )}
+      <AddEvidenceHint canWrite={canWrite} />
     </div>
   );
 }

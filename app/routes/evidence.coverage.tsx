@@ -1,11 +1,14 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { AddEvidenceHint } from "~/components/evidence/AddEvidenceHint";
 import { Select } from "~/components/form/fields";
+import { policyActor } from "~/domain/auth/actor";
 import { filtersQuery } from "~/domain/evidence/filters";
 import { getCoverage } from "~/domain/evidence/get-coverage.server";
 import { guarded } from "~/lib/http.server";
 import { pageTitle } from "~/lib/meta";
 import { requireActor } from "~/lib/session.server";
+import { canWriteEvidence } from "~/policies/evidence";
 
 export const meta: MetaFunction = () => pageTitle("Evidence coverage");
 
@@ -13,7 +16,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireActor(request, context);
   return guarded(async () => {
     const framework = new URL(request.url).searchParams.get("framework") === "EDS2" ? "EDS2" : "EDS2022";
-    return { coverage: await getCoverage(context.database, actor, { framework }), orgName: actor.active.orgName, collaborativeName: actor.active.collaborativeName };
+    return {
+      coverage: await getCoverage(context.database, actor, { framework }),
+      orgName: actor.active.orgName,
+      collaborativeName: actor.active.collaborativeName,
+      canWrite: canWriteEvidence(policyActor(actor)),
+    };
   });
 }
 
@@ -35,8 +43,8 @@ function Cell({ n, href, label }: { n: number; href: string | null; label: strin
 }
 
 export default function Coverage() {
-  const { coverage, orgName, collaborativeName } = useLoaderData<typeof loader>();
-  const { columns, outcomes, organisations, framework } = coverage;
+  const { coverage, orgName, collaborativeName, canWrite } = useLoaderData<typeof loader>();
+  const { columns, outcomes, organisations, framework, items } = coverage;
   return (
     <>
       <Link to="/evidence" className="nhsuk-back-link">
@@ -47,47 +55,56 @@ export default function Coverage() {
         How many evidence items {orgName} can see (its own and those shared with the collaborative) carry each outcome and characteristic, on the item or any of its findings. Groups count toward their parent characteristic (D/deaf and BSL users toward
         disability). A <strong>gap</strong> means no evidence: people who share a protected characteristic complain and answer surveys less often, so gaps are findings too. Each number links to the items behind it.
       </p>
-      <Form method="get" className="peff-inline-form">
-        <Select name="framework" label="Framework" options={[{ value: "EDS2022", label: "EDS 2022" }, { value: "EDS2", label: "EDS2" }]} defaultValue={framework.code} />
-        <button type="submit" className="nhsuk-button nhsuk-button--secondary">
-          Show
-        </button>
-      </Form>
-      <p className="nhsuk-body-s">Key: “Gap” = no items; 1–2 = thin; 3 or more = some evidence. Shading repeats this.</p>
-      {/* Focusable so keyboard users can scroll a wide table (axe: scrollable-region-focusable). */}
-      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex */}
-      <div className="peff-table-scroll" role="region" aria-labelledby="coverage-outcomes" tabIndex={0}>
-        <table className="nhsuk-table peff-coverage">
-          <caption className="nhsuk-table__caption" id="coverage-outcomes">
-            {framework.name}: outcomes by characteristic
-          </caption>
-          <thead className="nhsuk-table__head">
-            <tr>
-              <th scope="col">Outcome</th>
-              {columns.map((c) => (
-                <th scope="col" key={c.id}>
-                  {c.name}
-                </th>
-              ))}
-              <th scope="col">All items</th>
-            </tr>
-          </thead>
-          <tbody className="nhsuk-table__body">
-            {outcomes.map((o) => (
-              <tr key={o.id}>
-                <th scope="row">
-                  {o.code} {o.title}
-                </th>
-                {columns.map((c) => (
-                  <Cell key={c.id} n={o.counts[c.id] ?? 0} href={`/evidence${filtersQuery({ outcomeId: o.id, characteristicId: c.id })}`} label={`${o.code} ${o.title}, ${c.name}`} />
+      {items === 0 ? (
+        <div className="nhsuk-inset-text">
+          <p>{orgName} can see no evidence yet, so every outcome and characteristic is a gap. Its own items and those other organisations share with the collaborative are counted here.</p>
+          <AddEvidenceHint canWrite={canWrite} />
+        </div>
+      ) : (
+        <>
+          <Form method="get" className="peff-inline-form">
+            <Select name="framework" label="Framework" options={[{ value: "EDS2022", label: "EDS 2022" }, { value: "EDS2", label: "EDS2" }]} defaultValue={framework.code} />
+            <button type="submit" className="nhsuk-button nhsuk-button--secondary">
+              Show
+            </button>
+          </Form>
+          <p className="nhsuk-body-s">Key: “Gap” = no items; 1–2 = thin; 3 or more = some evidence. Shading repeats this.</p>
+          {/* Focusable so keyboard users can scroll a wide table (axe: scrollable-region-focusable). */}
+          {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex */}
+          <div className="peff-table-scroll" role="region" aria-labelledby="coverage-outcomes" tabIndex={0}>
+            <table className="nhsuk-table peff-coverage">
+              <caption className="nhsuk-table__caption" id="coverage-outcomes">
+                {framework.name}: outcomes by characteristic
+              </caption>
+              <thead className="nhsuk-table__head">
+                <tr>
+                  <th scope="col">Outcome</th>
+                  {columns.map((c) => (
+                    <th scope="col" key={c.id}>
+                      {c.name}
+                    </th>
+                  ))}
+                  <th scope="col">All items</th>
+                </tr>
+              </thead>
+              <tbody className="nhsuk-table__body">
+                {outcomes.map((o) => (
+                  <tr key={o.id}>
+                    <th scope="row">
+                      {o.code} {o.title}
+                    </th>
+                    {columns.map((c) => (
+                      <Cell key={c.id} n={o.counts[c.id] ?? 0} href={`/evidence${filtersQuery({ outcomeId: o.id, characteristicId: c.id })}`} label={`${o.code} ${o.title}, ${c.name}`} />
+                    ))}
+                    <Cell n={o.total} href={`/evidence${filtersQuery({ outcomeId: o.id })}`} label={`${o.code} ${o.title}, all characteristics`} />
+                  </tr>
                 ))}
-                <Cell n={o.total} href={`/evidence${filtersQuery({ outcomeId: o.id })}`} label={`${o.code} ${o.title}, all characteristics`} />
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      {organisations ? (
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+      {organisations?.some((o) => o.total > 0) ? (
         <>
           <h2>Organisations by characteristic across {collaborativeName}</h2>
           <p>

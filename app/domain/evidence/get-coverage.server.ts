@@ -14,6 +14,8 @@ export interface CoverageColumn {
 
 export interface Coverage {
   framework: { code: string; name: string };
+  /** Evidence items the active organisation can see at all, tagged or not (none: a new organisation). */
+  items: number;
   columns: CoverageColumn[];
   /** Outcomes x characteristics over the evidence visible to the active organisation (own and shared). */
   outcomes: { id: string; code: string; title: string; counts: Record<string, number>; total: number }[];
@@ -31,8 +33,13 @@ export async function getCoverage(database: Database, actor: Actor, input: { fra
     const columns = (await tx.select({ id: characteristics.id, name: characteristics.name, kind: characteristics.kind, parentId: characteristics.parentId }).from(characteristics).orderBy(asc(characteristics.position))).filter((c) => !c.parentId);
     const outcomes = await tx.select({ id: frameworkOutcomes.id, code: frameworkOutcomes.code, title: frameworkOutcomes.title }).from(frameworkOutcomes).where(eq(frameworkOutcomes.frameworkId, framework!.id)).orderBy(asc(frameworkOutcomes.position));
     const cells = await outcomeCells(tx, framework!.id);
+    // The counter for any outcome and any characteristic counts each visible item once.
+    const [visible] = rowsOf<{ n: number }>(
+      await tx.execute(sql`select coalesce(sum(items), 0)::int as n from evidence_coverage where outcome_id = ${COVERAGE_ANY} and characteristic_id = ${COVERAGE_ANY}`),
+    );
     return {
       framework: { code: framework!.code, name: framework!.name },
+      items: visible?.n ?? 0,
       columns: columns.map(({ id, name, kind }) => ({ id, name, kind })),
       outcomes: outcomes.map((o) => ({ ...o, counts: cells.get(o.id)?.counts ?? {}, total: cells.get(o.id)?.total ?? 0 })),
       organisations: seesOrgCoverage(policyActor(actor)) ? await organisationCells(tx, actor.active.collaborativeId) : null,

@@ -98,7 +98,7 @@ export default function Sources() {
           </tbody>
         </table>
       ) : (
-        <p>No sources yet.{canWrite ? " Add the first one below." : ""}</p>
+        <p>No sources yet. {canWrite ? "Add the first one below." : "Equality leads and contributors add them, for the whole collaborative."}</p>
       )}
       {canWrite ? (
         <div className="nhsuk-grid-row">

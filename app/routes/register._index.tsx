@@ -118,7 +118,18 @@ export default function BarrierRegister() {
       <LiveOnly>
         {!doc.synced ? <p className="nhsuk-body">Loading the register… The rows below are as last saved; you can edit them once connected.</p> : null}
       </LiveOnly>
-      {all.length === 0 ? <p className="nhsuk-body">The register has no rows yet.</p> : null}
+      {all.length === 0 ? (
+        <p className="nhsuk-body">
+          The register has no rows yet.{" "}
+          {register.canEdit ? (
+            <>
+              Add the first barrier with Add row, or <a href="/register/import">import rows from CSV or Excel</a>.
+            </>
+          ) : (
+            "Anyone in a member organisation except viewers and peer reviewers can add rows."
+          )}
+        </p>
+      ) : null}
       {/* Focusable so keyboard users can scroll the wide grid sideways (WCAG 2.1.1). */}
       {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex */}
       <div className="register-scroll" role="region" aria-label="Register rows (scrolls sideways)" tabIndex={0}>

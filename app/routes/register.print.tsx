@@ -32,6 +32,7 @@ export default function PrintRegister() {
       <p>
         {rows.length} rows, as saved at {formatDateTime(printedAt)}. Status legend: {register.legend.map((s) => `${s.label} (${s.colour})`).join(", ")}.
       </p>
+      {rows.length === 0 ? <p>The register has no rows yet.</p> : null}
       {rows.map((r, i) => (
         <section key={r.rowKey} className="register-print-row" aria-labelledby={`row-${r.rowKey}`}>
           <h2 className="nhsuk-heading-s" id={`row-${r.rowKey}`}>

@@ -1,0 +1,44 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "../../db/client";
+import { openRegister } from "../../app/domain/register/open-register.server";
+import * as registerPage from "../../app/routes/register._index";
+import * as printPage from "../../app/routes/register.print";
+import { openTestDatabase } from "../support/db";
+import { createWorld, type TestUser, type World } from "../support/factories";
+import { renderRoute } from "../support/render-route";
+import { callRoute } from "../support/routes";
+
+let database: Database;
+let world: World;
+beforeAll(async () => {
+  database = await openTestDatabase();
+  world = await createWorld(database);
+  await openRegister(database, world.actors.leadA);
+});
+afterAll(async () => {
+  await database?.close();
+});
+
+async function draw(page: typeof registerPage | typeof printPage, path: string, user: TestUser) {
+  const answer = await callRoute(database, page.loader, user, path);
+  expect(answer.status).toBe(200);
+  return renderRoute(page.default, path, path, { loader: answer.body });
+}
+
+describe("a register with no rows yet", () => {
+  it("offers an editor the way to add the first rows", async () => {
+    const html = await draw(registerPage, "/register", world.people.contributorA);
+    expect(html).toMatch(/The register has no rows yet\. Add the first barrier with Add row, or <a[^>]*href="\/register\/import"[^>]*>import rows from CSV or Excel<\/a>/);
+  });
+
+  it("tells a viewer who can add rows", async () => {
+    const html = await draw(registerPage, "/register", world.people.viewerA);
+    expect(html).toMatch(/The register has no rows yet\. Anyone in a member organisation except viewers and peer reviewers can add rows/);
+    expect(html).not.toMatch(/href="\/register\/import"/);
+  });
+
+  it("prints as a page that says so", async () => {
+    const html = await draw(printPage, "/register/print", world.people.viewerA);
+    expect(html).toMatch(/The register has no rows yet/);
+  });
+});

@@ -1,13 +1,19 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
+import { getCompareOverview } from "~/domain/compare/compare-overview.server";
+import { guarded } from "~/lib/http.server";
 import { pageTitle } from "~/lib/meta";
 import { requireActor } from "~/lib/session.server";
 
 export const meta: MetaFunction = () => pageTitle("Compare published grades");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requireActor(request, context);
-  return null;
+  const actor = await requireActor(request, context);
+  return guarded(async () => ({
+    ...(await getCompareOverview(context.database, actor)),
+    orgName: actor.active.orgName,
+    collaborativeName: actor.active.collaborativeName,
+  }));
 }
 
 const VIEWS = [
@@ -19,6 +25,7 @@ const VIEWS = [
 ];
 
 export default function Compare() {
+  const { members, published, orgName, collaborativeName } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>Compare published grades</h1>
@@ -26,6 +33,22 @@ export default function Compare() {
         These views show <strong>published</strong> grades only, for every member organisation. Drafts and agreed grades stay with their
         own organisation until it publishes them. Every table can be downloaded as CSV or Excel, and every grade links to its rationale.
       </p>
+      {members <= 1 ? (
+        <div className="nhsuk-inset-text">
+          <p>
+            {orgName} is the only member organisation of {collaborativeName}, so these views have nobody to compare it with yet. They fill in as other
+            organisations join and publish.
+          </p>
+        </div>
+      ) : null}
+      {published === 0 ? (
+        <div className="nhsuk-inset-text">
+          <p>
+            No organisation has published an assessment yet, so every view is empty. An organisation&apos;s equality lead publishes its assessment from{" "}
+            <Link to="/grading">Grading</Link> once its grades are agreed.
+          </p>
+        </div>
+      ) : null}
       <ul className="nhsuk-grid-row nhsuk-card-group">
         {VIEWS.map((v) => (
           <li className="nhsuk-grid-column-one-half nhsuk-card-group__item" key={v.href}>

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { CompareFilterForm, CompareNav } from "~/components/compare/CompareControls";
+import { CompareFilterForm, CompareNav, NothingPublished } from "~/components/compare/CompareControls";
 import { ScreenTableView } from "~/components/compare/ScreenTableView";
 import { GradeTag } from "~/components/grading/GradeTag";
 import { compareBands } from "~/domain/compare/compare-bands.server";
@@ -32,7 +32,7 @@ export default function CompareBands() {
           </li>
         ))}
       </ul>
-      {view.table ? <ScreenTableView table={view.table} /> : <p>No organisation has published an EDS 2022 assessment yet.</p>}
+      {view.table ? <ScreenTableView table={view.table} /> : <NothingPublished what="No organisation has published an EDS 2022 assessment yet." />}
     </>
   );
 }

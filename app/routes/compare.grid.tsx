@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData, useLocation } from "@remix-run/react";
-import { CompareFilterForm, CompareNav } from "~/components/compare/CompareControls";
+import { CompareFilterForm, CompareNav, NothingPublished } from "~/components/compare/CompareControls";
 import { ScreenTableView } from "~/components/compare/ScreenTableView";
 import { compareGrid } from "~/domain/compare/compare-grid.server";
 import { readFilters } from "~/domain/compare/compare-filters";
@@ -35,7 +35,7 @@ export default function CompareGrid() {
       {view.table ? (
         <ScreenTableView table={view.table} sortHref={sortHref} sort={view.filters.sort} dir={view.filters.dir} />
       ) : (
-        <p>No organisation has published grades for this framework yet.</p>
+        <NothingPublished what="No organisation has published grades for this framework yet." />
       )}
     </>
   );

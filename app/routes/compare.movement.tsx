@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
-import { CompareFilterForm, CompareNav } from "~/components/compare/CompareControls";
+import { CompareFilterForm, CompareNav, NothingPublished } from "~/components/compare/CompareControls";
 import { ScreenTableView } from "~/components/compare/ScreenTableView";
 import { readFilters } from "~/domain/compare/compare-filters";
 import { compareMovement } from "~/domain/compare/compare-movement.server";
@@ -29,7 +29,7 @@ export default function CompareMovement() {
       <h1>Year-on-year movement</h1>
       <CompareNav />
       <CompareFilterForm filters={view.filters} downloadable={view.table !== null} notices={view.notices} frameworkChoice={false} yearChoice={false} />
-      {view.table ? <ScreenTableView table={view.table} /> : <p>No organisation has published grades yet.</p>}
+      {view.table ? <ScreenTableView table={view.table} /> : <NothingPublished what="No organisation has published grades yet." />}
       {view.pages > 1 ? (
         <nav aria-label="Pages of organisations" className="peff-no-print">
           <p>

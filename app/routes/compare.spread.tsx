@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { CompareFilterForm, CompareNav } from "~/components/compare/CompareControls";
+import { CompareFilterForm, CompareNav, NothingPublished } from "~/components/compare/CompareControls";
 import { ScreenTableView } from "~/components/compare/ScreenTableView";
 import { readFilters } from "~/domain/compare/compare-filters";
 import { compareSpread } from "~/domain/compare/compare-spread.server";
@@ -23,7 +23,7 @@ export default function CompareSpread() {
       <h1>Spread of grades per outcome</h1>
       <CompareNav />
       <CompareFilterForm filters={view.filters} downloadable={view.table !== null} years={view.years} notices={view.notices} />
-      {view.table ? <ScreenTableView table={view.table} /> : <p>No organisation has published grades for this framework yet.</p>}
+      {view.table ? <ScreenTableView table={view.table} /> : <NothingPublished what="No organisation has published grades for this framework yet." />}
     </>
   );
 }

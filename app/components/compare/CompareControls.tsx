@@ -12,6 +12,15 @@ const VIEWS = [
   { href: "/compare/coverage", label: "Evidence coverage beside grades" },
 ];
 
+/** A view's empty state: what is missing, and who fills it and where (comparisons show published grades only). */
+export function NothingPublished({ what }: { what: string }) {
+  return (
+    <p>
+      {what} Grades appear here once an organisation&apos;s equality lead publishes an assessment from <Link to="/grading">Grading</Link>.
+    </p>
+  );
+}
+
 /** Links between the comparison views (the current one marked for assistive technology). */
 export function CompareNav() {
   const { pathname } = useLocation();

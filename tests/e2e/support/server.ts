@@ -26,6 +26,7 @@ export default async function setup(project: TestProject) {
     ...(process.env.E2E_DATABASE_URL ? { DATABASE_URL: process.env.E2E_DATABASE_URL } : { DATABASE_URL: "" }),
   };
   delete env.PUBLIC_URL; // the public URL is the one the server reports
+  await prepareFreshCollaborative(env);
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], { env, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   const baseUrl = await new Promise<string>((resolve, reject) => {
@@ -51,4 +52,14 @@ export default async function setup(project: TestProject) {
     await new Promise((resolve) => child.once("exit", resolve));
     await rm(dir, { recursive: true, force: true });
   };
+}
+
+/** The demo, and beside it a collaborative with nothing in it (fresh-collaborative.ts), before the server opens the database. */
+async function prepareFreshCollaborative(env: NodeJS.ProcessEnv): Promise<void> {
+  const child = spawn(process.execPath, ["--import", "tsx", "tests/e2e/support/fresh-collaborative.ts"], { env, stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+  if (code !== 0) throw new Error(`Preparing the browser tests' database failed (${code}):\n${output}`);
 }

@@ -116,7 +116,7 @@ export default function BarrierRegister() {
         {doc.announcement}
       </div>
       <LiveOnly>
-        {!doc.synced ? <p className="nhsuk-body">Loading the register… The rows below are as last saved; you can edit them once connected.</p> : null}
+        {!doc.synced ? <p className="nhsuk-body">Loading the register…{loadingNote(all.length > 0, register.canEdit)}</p> : null}
       </LiveOnly>
       {all.length === 0 ? (
         <p className="nhsuk-body">
@@ -137,6 +137,12 @@ export default function BarrierRegister() {
       </div>
     </>
   );
+}
+
+/** What the rows shown while connecting are, and what this person can do with them once connected. */
+function loadingNote(hasRows: boolean, canEdit: boolean): string {
+  if (!hasRows) return canEdit ? " You can add rows once connected." : "";
+  return canEdit ? " The rows below are as last saved; you can edit them once connected." : " The rows below are as last saved.";
 }
 
 /** Without JavaScript the rows below are as last saved and cannot be changed here: what works instead, as the role allows. */

@@ -74,7 +74,16 @@ export default function Home() {
       {!hasPlans ? (
         <p>
           {me.orgName} has no plans yet.{" "}
-          {canCreatePlans ? <Link to="/plans/new">Create a plan</Link> : `An equality lead or contributor in ${me.orgName} can create one.`}
+          {canCreatePlans ? (
+            <Link to="/plans/new">Create a plan</Link>
+          ) : canManageMembers ? (
+            // A new organisation may have nobody who can yet: its admin's next step is to invite them.
+            <>
+              An equality lead or contributor in {me.orgName} can create one: <Link to="/members/invite">invite one</Link>.
+            </>
+          ) : (
+            `An equality lead or contributor in ${me.orgName} can create one.`
+          )}
         </p>
       ) : attention.length ? (
         <AttentionTable actions={attention.slice(0, 10)} caption={`${me.orgName}'s actions past their due date and not complete, or whose date moved more than once`} />

@@ -36,4 +36,15 @@ describe("the home page of an organisation with no plans", () => {
     expect(html).toMatch(/has no plans yet\. An equality lead or contributor in [^<]+ can create one/);
     expect(html).not.toMatch(/href="\/plans\/new"/);
   });
+
+  it("offers a collaborative admin, who cannot create one, to invite someone who can", async () => {
+    const html = await home(world.people.adminX);
+    expect(html).toMatch(/can create one: <a[^>]*href="\/members\/invite"[^>]*>invite one<\/a>/);
+  });
+
+  it("offers a viewer no invitation", async () => {
+    const html = await home(world.people.viewerA);
+    expect(html).toMatch(/has no plans yet\. An equality lead or contributor in [^<]+ can create one\./);
+    expect(html).not.toMatch(/href="\/members\/invite"/);
+  });
 });

@@ -6,6 +6,7 @@ import { compareGrid } from "~/domain/compare/compare-grid.server";
 import { compareMovement } from "~/domain/compare/compare-movement.server";
 import { compareSpread } from "~/domain/compare/compare-spread.server";
 import { downloadGuarded, plainAnswer } from "~/lib/http.server";
+import { ORGANISATION_TYPE_LABELS } from "~/lib/labels";
 import { requireActor } from "~/lib/session.server";
 import { screenTableDownload } from "~/lib/tabular/screen-export.server";
 
@@ -37,7 +38,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     const refusal = use && filterRefusal(filters, "years" in view ? { framework: view.filters.framework, year: view.filters.year, years: view.years } : null, use);
     if (refusal) throw plainAnswer(refusal, 400);
     // The page shows no table and offers no download then; an old or shared link is told why.
-    if (!view.table) throw plainAnswer("Nothing to download: no organisation has published grades for this framework and year yet.", 404);
+    if (!view.table) {
+      const who = view.filters.orgType ? `no organisation of the type “${ORGANISATION_TYPE_LABELS[view.filters.orgType]}”` : "no organisation";
+      throw plainAnswer(`Nothing to download: ${who} has published grades for this framework and year yet.`, 404);
+    }
     // Named after what it holds: the year the view settled on.
     const name = `${params.view}-${view.filters.framework}-${("years" in view ? view.filters.year : null) ?? "latest"}`;
     const download = await screenTableDownload(url, view.table, name);

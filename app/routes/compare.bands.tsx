@@ -32,7 +32,7 @@ export default function CompareBands() {
           </li>
         ))}
       </ul>
-      {view.table ? <ScreenTableView table={view.table} /> : <NothingPublished what="No organisation has published an EDS 2022 assessment yet." />}
+      {view.table ? <ScreenTableView table={view.table} /> : <NothingPublished filters={view.filters} what="No organisation has published an EDS 2022 assessment yet." />}
     </>
   );
 }

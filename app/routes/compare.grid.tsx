@@ -35,7 +35,7 @@ export default function CompareGrid() {
       {view.table ? (
         <ScreenTableView table={view.table} sortHref={sortHref} sort={view.filters.sort} dir={view.filters.dir} />
       ) : (
-        <NothingPublished what="No organisation has published grades for this framework yet." />
+        <NothingPublished filters={view.filters} what="No organisation has published grades for this framework yet." />
       )}
     </>
   );

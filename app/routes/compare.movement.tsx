@@ -29,7 +29,7 @@ export default function CompareMovement() {
       <h1>Year-on-year movement</h1>
       <CompareNav />
       <CompareFilterForm filters={view.filters} downloadable={view.table !== null} notices={view.notices} frameworkChoice={false} yearChoice={false} />
-      {view.table ? <ScreenTableView table={view.table} /> : <NothingPublished what="No organisation has published grades yet." />}
+      {view.table ? <ScreenTableView table={view.table} /> : <NothingPublished filters={view.filters} what="No organisation has published grades yet." />}
       {view.pages > 1 ? (
         <nav aria-label="Pages of organisations" className="peff-no-print">
           <p>

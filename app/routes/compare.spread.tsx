@@ -23,7 +23,7 @@ export default function CompareSpread() {
       <h1>Spread of grades per outcome</h1>
       <CompareNav />
       <CompareFilterForm filters={view.filters} downloadable={view.table !== null} years={view.years} notices={view.notices} />
-      {view.table ? <ScreenTableView table={view.table} /> : <NothingPublished what="No organisation has published grades for this framework yet." />}
+      {view.table ? <ScreenTableView table={view.table} /> : <NothingPublished filters={view.filters} what="No organisation has published grades for this framework yet." />}
     </>
   );
 }

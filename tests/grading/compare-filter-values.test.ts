@@ -98,3 +98,24 @@ describe("the comparison download", () => {
     expect(await download("movement", "year=99999&format=csv")).toMatchObject({ status: 200 });
   });
 });
+
+describe("an organisation type nobody of has published", () => {
+  // Grades are published (by a mental health trust); the filter, not the collaborative, empties the view.
+  it("is named on every view, not 'no organisation has published grades yet'", async () => {
+    const routes = { grid: gridRoute, spread: spreadRoute, bands: bandsRoute, movement: movementRoute } as const;
+    for (const [name, route] of Object.entries(routes)) {
+      const path = `/compare/${name}?framework=EDS2022&orgType=acute_trust`;
+      const answer = await callRoute(database, route.loader, world.people.adminX, path);
+      expect((answer.body as View).table, name).toBeNull();
+      const html = renderRoute(route.default, `/compare/${name}`, path, { loader: answer.body });
+      expect(html, name).toMatch(/No organisation of the type “Acute trust” has published grades( for 2022\/23)?\. Choose “All types” to see every organisation\./);
+      expect(html, name).not.toMatch(/Download this table/);
+    }
+  });
+
+  it("gets a download that says so", async () => {
+    const answer = await callRoute(database, exportLoader, world.people.adminX, "/compare/grid/export?framework=EDS2022&orgType=acute_trust&format=csv", { params: { view: "grid" } });
+    expect(answer.status).toBe(404);
+    expect(answer.body).toBe("Nothing to download: no organisation of the type “Acute trust” has published grades for this framework and year yet.");
+  });
+});

@@ -13,7 +13,16 @@ const VIEWS = [
 ];
 
 /** A view's empty state: what is missing, and who fills it and where (comparisons show published grades only). */
-export function NothingPublished({ what }: { what: string }) {
+export function NothingPublished({ what, filters }: { what: string; filters: Pick<CompareFilters, "orgType" | "year"> }) {
+  // Grades are published, just none by this type of organisation: the filter empties the view, not the collaborative.
+  if (filters.orgType) {
+    return (
+      <p>
+        No organisation of the type &ldquo;{ORGANISATION_TYPE_LABELS[filters.orgType]}&rdquo; has published grades{filters.year ? ` for ${yearLabel(filters.year)}` : ""}. Choose
+        &ldquo;All types&rdquo; to see every organisation.
+      </p>
+    );
+  }
   return (
     <p>
       {what} Grades appear here once an organisation&apos;s equality lead publishes an assessment from <Link to="/grading">Grading</Link>.

@@ -24,7 +24,8 @@ const MAX_SCORE = 33;
 export async function compareBands(database: Database, actor: Actor, input: CompareFilters): Promise<BandsView> {
   return withTenant(database, tenantOf(actor), async (tx) => {
     const { framework, years, filters, bands, bandSet, published, notices } = await loadYear(tx, actor, { ...input, framework: "EDS2022" }, VIEW_FILTERS.bands);
-    if (filters.year === null) return { filters, years, notices, bands, bandSet, table: null };
+    // No table when nothing is published, or nothing by the organisation type chosen (the page says which).
+    if (filters.year === null || published.length === 0) return { filters, years, notices, bands, bandSet, table: null };
     const rows = published
       .map((a) => ({ a, r: assessmentResults(framework, a.grades, a.services, bands).eds2022! }))
       .sort((x, y) => (y.r.overall ?? -1) - (x.r.overall ?? -1) || x.a.orgName.localeCompare(y.a.orgName))

@@ -28,7 +28,8 @@ export function gradeText(framework: FrameworkShape, value: number | null): stri
 export async function compareGrid(database: Database, actor: Actor, input: CompareFilters): Promise<GridView> {
   return withTenant(database, tenantOf(actor), async (tx) => {
     const { framework, years, filters, bands, published, notices } = await loadYear(tx, actor, input, VIEW_FILTERS.grid);
-    if (filters.year === null) return { filters, years, notices, table: null };
+    // No table when nothing is published, or nothing by the organisation type chosen (the page says which).
+    if (filters.year === null || published.length === 0) return { filters, years, notices, table: null };
     const outcomes = allOutcomes(framework);
     const rows = published.map((a) => {
       const results = assessmentResults(framework, a.grades, a.services, bands);

@@ -22,7 +22,8 @@ export interface SpreadView {
 export async function compareSpread(database: Database, actor: Actor, input: CompareFilters): Promise<SpreadView> {
   return withTenant(database, tenantOf(actor), async (tx) => {
     const { framework, years, filters, bands, published, notices } = await loadYear(tx, actor, input, VIEW_FILTERS.spread);
-    if (filters.year === null) return { filters, years, notices, table: null };
+    // No table when nothing is published, or nothing by the organisation type chosen (the page says which).
+    if (filters.year === null || published.length === 0) return { filters, years, notices, table: null };
     const values = published.map((a) => assessmentResults(framework, a.grades, a.services, bands).outcomeValues);
     const scale = framework.scale;
     const query = (sort: string) => `/compare/grid?framework=${framework.code}&year=${filters.year}${filters.orgType ? `&orgType=${filters.orgType}` : ""}&sort=${sort}`;

@@ -248,11 +248,21 @@ export const passwordResets = pgTable(
       .notNull()
       .references(() => collaboratives.id),
     createdBy: uuid().references(() => users.id, { onDelete: "set null" }),
+    /**
+     * Made by the operator (`npm run peff:setup`), not by a person in the app: there is no maker
+     * whose rights to judge. Its own column because a null `createdBy` also means a maker whose
+     * account was deleted, whose links must stay refused.
+     */
+    madeByOperator: boolean().notNull().default(false),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp({ withTimezone: true }).notNull(),
     usedAt: timestamp({ withTimezone: true }),
     /** A newer link for the same person, or a password change, ends an unused one. */
     supersededAt: timestamp({ withTimezone: true }),
   },
-  (t) => [uniqueIndex("password_resets_token_hash_uq").on(t.tokenHash), index("password_resets_user_idx").on(t.userId)],
+  (t) => [
+    uniqueIndex("password_resets_token_hash_uq").on(t.tokenHash),
+    index("password_resets_user_idx").on(t.userId),
+    check("password_resets_operator_has_no_maker", sql`not ${t.madeByOperator} or ${t.createdBy} is null`),
+  ],
 ).enableRLS();

@@ -32,6 +32,7 @@ export async function getPasswordReset(db: Db | Tx, token: string, lock = false)
       email: users.email,
       collaborativeId: passwordResets.collaborativeId,
       createdBy: passwordResets.createdBy,
+      madeByOperator: passwordResets.madeByOperator,
       expiresAt: passwordResets.expiresAt,
       usedAt: passwordResets.usedAt,
       supersededAt: passwordResets.supersededAt,
@@ -47,7 +48,9 @@ export async function getPasswordReset(db: Db | Tx, token: string, lock = false)
       ? "superseded"
       : row.expiresAt.getTime() <= Date.now()
         ? "expired"
-        : (await makerMayReset(db, row.createdBy, row.collaborativeId, row.userId))
+        : // The operator's link (npm run peff:setup) has no maker to judge; any other link with no
+          // maker (deleted since) is refused by makerMayReset.
+          row.madeByOperator || (await makerMayReset(db, row.createdBy, row.collaborativeId, row.userId))
           ? "valid"
           : "maker-lacks-rights";
   return { id: row.id, userId: row.userId, email: row.email, status };

@@ -24,7 +24,11 @@ export async function usePasswordReset(database: Database, config: AppConfig, to
     if (!reset) throw new DomainError(404, "This password reset link is not valid. Check you copied all of it.");
     if (reset.status !== "valid") throw new DomainError(410, RESET_STATUS_MESSAGES[reset.status]);
     const now = new Date();
-    await tx.update(userCredentials).set({ passwordHash, updatedAt: now }).where(eq(userCredentials.userId, reset.userId));
+    // An insert when the person has never had a password (an admin made by npm run peff:setup).
+    await tx
+      .insert(userCredentials)
+      .values({ userId: reset.userId, passwordHash, updatedAt: now })
+      .onConflictDoUpdate({ target: userCredentials.userId, set: { passwordHash, updatedAt: now } });
     await tx.update(passwordResets).set({ usedAt: now }).where(eq(passwordResets.id, reset.id));
     await tx
       .update(passwordResets)

@@ -1,0 +1,2 @@
+ALTER TABLE "password_resets" ADD COLUMN "made_by_operator" boolean DEFAULT false NOT NULL;--> statement-breakpoint
+ALTER TABLE "password_resets" ADD CONSTRAINT "password_resets_operator_has_no_maker" CHECK (not "password_resets"."made_by_operator" or "password_resets"."created_by" is null);

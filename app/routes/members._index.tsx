@@ -110,6 +110,14 @@ export default function Members() {
         <Link to="/members/invite" className="nhsuk-button nhsuk-u-margin-bottom-0">
           Invite someone
         </Link>
+        {isAdmin ? (
+          <>
+            {" "}
+            <Link to="/organisations/new" className="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-0">
+              Add an organisation
+            </Link>
+          </>
+        ) : null}
       </p>
       {orgs.map((org) => (
         <section key={org.orgId} aria-labelledby={`org-${org.orgId}`} className="nhsuk-u-margin-top-6">

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useState } from "react";
 import { z } from "zod";
 import { ROLES } from "#db/schema";
@@ -57,7 +57,9 @@ export default function Invite() {
   const result = useActionData<typeof action>();
   const errors = result && !result.ok ? result.errors : undefined;
   const values = result && !result.ok ? result.values : undefined;
-  const initialOrgId = [valueOf(values, "orgId"), activeOrgId].find((id) => organisations.some((o) => o.id === id)) ?? organisations[0]?.id;
+  // ?orgId= preselects an organisation (the page that adds one links here to invite its lead).
+  const [params] = useSearchParams();
+  const initialOrgId = [valueOf(values, "orgId"), params.get("orgId"), activeOrgId].find((id) => organisations.some((o) => o.id === id)) ?? organisations[0]?.id;
   // The roles follow the organisation chosen (once the page has loaded its script; before, those of the first one shown).
   const [orgId, setOrgId] = useState(initialOrgId);
   if (result?.ok) return <InvitationCreated invitation={result.invitation} />;
@@ -110,7 +112,7 @@ export default function Invite() {
                 : undefined
             }
             options={roles.map((r) => ({ value: r, label: ROLE_LABELS[r], hint: ROLE_DESCRIPTIONS[r] }))}
-            defaultValue={valueOf(values, "role")}
+            defaultValue={valueOf(values, "role") || (roles.some((r) => r === params.get("role")) ? params.get("role")! : undefined)}
             error={errors?.role}
           />
           <button type="submit" className="nhsuk-button">

@@ -118,7 +118,9 @@ export const collaborativeMembers = pgTable(
     check("collaborative_members_left_after_joined", sql`${t.leftOn} is null or ${t.leftOn} >= ${t.joinedOn}`),
     pgPolicy("collaborative_members_select", { for: "select", to: appRole, using: sql`collaborative_id = ${ctx.collaborative}` }),
     // Only leaving/joining dates change through the app. Adding an organisation to a collaborative
-    // is not an app-role operation: an admin of one collaborative must never pull in another's.
+    // is not an app-role insert: an admin of one collaborative must never pull in another's. An
+    // admin creates a brand-new member organisation only through peff_add_member_organisation
+    // (SECURITY DEFINER, migration 0042), which attaches it to their active collaborative.
     // Nor is bringing back one that left: a trigger (migration 0019, custom SQL, as drizzle-kit
     // declares no triggers) keeps a leaving date from being cleared, changed or set in the future.
     pgPolicy("collaborative_members_update", {

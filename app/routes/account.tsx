@@ -6,7 +6,7 @@ import { TextInput } from "~/components/form/fields";
 import { SuccessBanner } from "~/components/Notice";
 import { changeName, getJobTitle } from "~/domain/auth/change-name.server";
 import { changePassword } from "~/domain/auth/change-password.server";
-import { readDeviceToken } from "~/domain/auth/device-cookie.server";
+import { readDeviceToken, signedInHeaders } from "~/domain/auth/device-cookie.server";
 import { countOtherSessions, endOtherSessions } from "~/domain/auth/end-other-sessions.server";
 import { formFailure, formGuarded } from "~/lib/http.server";
 import { fields, parseForm, valueOf, type FormValues } from "~/lib/forms";
@@ -56,13 +56,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const parsed = parseForm(form, passwordSchema);
     if (!parsed.ok) return formFailure(parsed.errors, kept(parsed.values, intent));
     return formGuarded(kept(parsed.values, intent), async () => {
-      const cookie = await changePassword(context.database, context.config, actor, {
+      const cookies = await changePassword(context.database, context.config, actor, {
         currentPassword: parsed.data.currentPassword,
         newPassword: parsed.data.newPassword,
         address: context.clientAddress,
         deviceToken: readDeviceToken(context.config, request.headers.get("cookie")),
       });
-      throw redirect("/account?done=password", { headers: { "Set-Cookie": cookie } });
+      throw redirect("/account?done=password", { headers: signedInHeaders(cookies) });
     });
   }
   if (intent === "sessions") {

@@ -1,4 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { signedInHeaders } from "~/domain/auth/device-cookie.server";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ErrorSummary } from "~/components/form/ErrorSummary";
@@ -32,8 +33,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (!parsed.ok) return formFailure(parsed.errors, {});
   const previousToken = readSessionToken(luciaFor(context.database, context.config), request.headers.get("cookie"));
   return formGuarded({}, async () => {
-    const cookie = await usePasswordReset(context.database, context.config, params.token!, parsed.data.password, previousToken);
-    throw redirect("/account?done=reset", { headers: { "Set-Cookie": cookie } });
+    const cookies = await usePasswordReset(context.database, context.config, params.token!, parsed.data.password, previousToken);
+    throw redirect("/account?done=reset", { headers: signedInHeaders(cookies) });
   });
 }
 

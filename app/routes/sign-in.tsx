@@ -4,7 +4,7 @@ import { z } from "zod";
 import { ErrorSummary } from "~/components/form/ErrorSummary";
 import { TextInput } from "~/components/form/fields";
 import { rateLimitedMessage, signIn } from "~/domain/auth/sign-in.server";
-import { readDeviceToken } from "~/domain/auth/device-cookie.server";
+import { readDeviceToken, signedInHeaders } from "~/domain/auth/device-cookie.server";
 import { luciaFor, readSessionToken } from "~/domain/auth/lucia.server";
 import { formFailure, type FormFailure } from "~/lib/http.server";
 import { fields, parseForm, valueOf } from "~/lib/forms";
@@ -41,10 +41,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const deviceToken = readDeviceToken(context.config, cookies);
   const result = await signIn(context.database, context.config, { email, password, address: context.clientAddress, previousToken, deviceToken });
   if (result.ok) {
-    const headers = new Headers();
-    headers.append("Set-Cookie", result.setCookie);
-    headers.append("Set-Cookie", result.deviceCookie);
-    throw redirect(safeRedirect(redirectTo), { headers });
+    throw redirect(safeRedirect(redirectTo), { headers: signedInHeaders(result) });
   }
   if (result.reason === "rate-limited") {
     return data<FormFailure>(

@@ -103,7 +103,7 @@ describe("changing your password", () => {
     await expect(changePassword(database, config, actor, { currentPassword: TEST_PASSWORD, newPassword: TEST_PASSWORD, address: null })).rejects.toMatchObject({ fields: { newPassword: expect.any(String) } });
     expect(await actorOf(elsewhere)).not.toBeNull();
 
-    const fresh = cookieHeader(await changePassword(database, config, actor, { currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD, address: null }));
+    const fresh = cookieHeader((await changePassword(database, config, actor, { currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD, address: null })).setCookie);
     expect(await actorOf(here)).toBeNull();
     expect(await actorOf(elsewhere)).toBeNull();
     expect((await actorOf(fresh))!.active.orgId).toBe(orgId);

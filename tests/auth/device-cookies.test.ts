@@ -112,22 +112,26 @@ describe("a device cookie", () => {
     expect(await database.db.select().from(trustedDevices).where(eq(trustedDevices.tokenHash, sha256(expired)))).toEqual([]);
   });
 
-  it("ends when the password is reset or changed, on every browser", async () => {
+  it("ends when the password is reset or changed, on every browser but the one that did it", async () => {
     const person = await createUser(database, [[world.orgs.a, "contributor"]]);
     const [membership] = await database.db.select({ id: memberships.id }).from(memberships).where(eq(memberships.userId, person.id));
     const device = await trustedBrowserOf(person);
     const { url } = await createPasswordReset(database, config, world.actors.leadA, membership!.id);
-    await usePasswordReset(database, config, url.split("/reset-password/")[1]!, "a brand new passphrase");
-    expect(await database.db.select().from(trustedDevices).where(eq(trustedDevices.userId, person.id))).toEqual([]);
+    const reset = await usePasswordReset(database, config, url.split("/reset-password/")[1]!, "a brand new passphrase");
+    // Only the browser that used the link is trusted now.
+    const resetter = tokenFrom(reset.deviceCookie);
+    expect((await database.db.select({ tokenHash: trustedDevices.tokenHash }).from(trustedDevices).where(eq(trustedDevices.userId, person.id))).map((d) => d.tokenHash)).toEqual([sha256(resetter)]);
     for (let i = 0; i < 5; i++) await attempt(person, `guess-${i}`, { address: `10.54.0.${i}` });
     expect(await attempt(person, "a brand new passphrase", { deviceToken: device })).toMatchObject({ ok: false, reason: "rate-limited", scope: "account" });
+    // The person, at the browser they reset from, is not locked out by the guesses.
+    expect(await attempt(person, "a brand new passphrase", { deviceToken: resetter })).toMatchObject({ ok: true });
 
     const changer = await createUser(database, [[world.orgs.a, "contributor"]]);
     const changersDevice = await trustedBrowserOf(changer);
     const signedIn = await attempt(changer, TEST_PASSWORD);
     const actor = (await resolveActor(database, config, cookieHeader(signedIn.ok ? signedIn.setCookie : ""))) as { actor: Actor };
-    await changePassword(database, config, actor.actor, { currentPassword: TEST_PASSWORD, newPassword: "a brand new passphrase", address: null, deviceToken: changersDevice });
-    expect(await database.db.select().from(trustedDevices).where(eq(trustedDevices.userId, changer.id))).toEqual([]);
+    const changed = await changePassword(database, config, actor.actor, { currentPassword: TEST_PASSWORD, newPassword: "a brand new passphrase", address: null, deviceToken: changersDevice });
+    expect((await database.db.select({ tokenHash: trustedDevices.tokenHash }).from(trustedDevices).where(eq(trustedDevices.userId, changer.id))).map((d) => d.tokenHash)).toEqual([sha256(tokenFrom(changed.deviceCookie))]);
   });
 
   it("counts on the account page and the invitation page too: guesses elsewhere do not stop its holder", async () => {

@@ -61,7 +61,7 @@ describe("a password reset link", () => {
     expect(await canSignIn(user, TEST_PASSWORD)).toBe(true);
     expect(await signedIn(before)).toBe(true);
 
-    const cookie = cookieHeader(await usePasswordReset(database, config, tokenOf(url), NEW_PASSWORD));
+    const cookie = cookieHeader((await usePasswordReset(database, config, tokenOf(url), NEW_PASSWORD)).setCookie);
     expect(await signedIn(before)).toBe(false);
     expect(await signedIn(cookie)).toBe(true);
     expect(await canSignIn(user, TEST_PASSWORD)).toBe(false);

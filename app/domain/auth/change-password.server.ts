@@ -6,7 +6,7 @@ import type { AppConfig } from "~/lib/config";
 import { DomainError, invalid } from "~/domain/errors";
 import type { Actor } from "./actor";
 import { hashPassword } from "./crypto.server";
-import { forgetDevices } from "./device-cookie.server";
+import { forgetDevices, issueDeviceCookie, type SignedInCookies } from "./device-cookie.server";
 import { endAllSessions } from "./sign-out.server";
 import { checkPassword, rateLimitedMessage, startSession } from "./sign-in.server";
 
@@ -23,10 +23,10 @@ export interface ChangePasswordInput {
  * Changes the signed-in person's password. The current password is asked for (a session left open
  * on a shared computer must not be enough) and checked under the sign-in limits, as every password
  * check is. Every session of the person then ends, wherever it is (open editors are closed within
- * seconds), and this browser gets a fresh one: returns its Set-Cookie header. No browser is
- * trusted for the account any more (device cookies): this one is again at its next sign-in.
+ * seconds), and this browser gets a fresh one. No other browser is trusted for the account any
+ * more (device cookies); this one, which has just given the password, is trusted afresh.
  */
-export async function changePassword(database: Database, config: AppConfig, actor: Actor, input: ChangePasswordInput): Promise<string> {
+export async function changePassword(database: Database, config: AppConfig, actor: Actor, input: ChangePasswordInput): Promise<SignedInCookies> {
   const checked = await checkPassword(database, { email: actor.email, password: input.currentPassword, address: input.address, deviceToken: input.deviceToken });
   if (!checked.ok && checked.reason === "rate-limited") throw new DomainError(429, rateLimitedMessage(checked.scope, checked.retryAfterSeconds));
   if (!checked.ok || checked.userId !== actor.userId) throw invalid({ currentPassword: "Enter your current password correctly" });
@@ -45,5 +45,8 @@ export async function changePassword(database: Database, config: AppConfig, acto
     await forgetDevices(tx, actor.userId);
   });
   await endAllSessions(database, config, actor.userId);
-  return startSession(database, config, actor.userId, null, actor.active.orgId);
+  return {
+    setCookie: await startSession(database, config, actor.userId, null, actor.active.orgId),
+    deviceCookie: await issueDeviceCookie(database, config, actor.userId, null),
+  };
 }

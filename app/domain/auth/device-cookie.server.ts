@@ -54,6 +54,20 @@ export async function issueDeviceCookie(database: Database, config: AppConfig, u
   }).serialize();
 }
 
+/** The Set-Cookie headers of a browser just signed in: its session, and its device cookie. */
+export interface SignedInCookies {
+  setCookie: string;
+  deviceCookie: string;
+}
+
+/** The response headers that set both (a redirect's `headers`). */
+export function signedInHeaders(cookies: SignedInCookies): Headers {
+  const headers = new Headers();
+  headers.append("Set-Cookie", cookies.setCookie);
+  headers.append("Set-Cookie", cookies.deviceCookie);
+  return headers;
+}
+
 /** Ends the trust of every browser of the person: their password has been reset or changed. */
 export async function forgetDevices(tx: Tx, userId: string): Promise<void> {
   await tx.delete(trustedDevices).where(eq(trustedDevices.userId, userId));

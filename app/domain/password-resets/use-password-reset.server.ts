@@ -3,7 +3,7 @@ import type { Database } from "#db/client";
 import { passwordResets, sessions, userCredentials } from "#db/schema";
 import { withOwner } from "#db/tenant";
 import { hashPassword } from "~/domain/auth/crypto.server";
-import { forgetDevices } from "~/domain/auth/device-cookie.server";
+import { forgetDevices, issueDeviceCookie, type SignedInCookies } from "~/domain/auth/device-cookie.server";
 import { startSession } from "~/domain/auth/sign-in.server";
 import { DomainError } from "~/domain/errors";
 import type { AppConfig } from "~/lib/config";
@@ -13,10 +13,10 @@ import { getPasswordReset, RESET_STATUS_MESSAGES } from "./get-password-reset.se
  * Sets the person's new password from a reset link, once: the link is locked and judged again
  * (used, replaced, expired, its maker's rights) in the transaction that uses it. Every session the
  * person had ends (whoever might have been using the account is out, open editors included), no
- * browser is trusted for the account any more (device cookies), and this browser is signed in:
- * returns its Set-Cookie header.
+ * other browser is trusted for the account any more (device cookies), and this browser is signed
+ * in and trusted: returns its session and device cookies.
  */
-export async function usePasswordReset(database: Database, config: AppConfig, token: string, newPassword: string, previousToken?: string | null): Promise<string> {
+export async function usePasswordReset(database: Database, config: AppConfig, token: string, newPassword: string, previousToken?: string | null): Promise<SignedInCookies> {
   // Hashed before the transaction: argon2 is slow, and PGlite runs one transaction at a time.
   const passwordHash = await hashPassword(newPassword);
   const userId = await withOwner(database, async (tx) => {
@@ -38,5 +38,10 @@ export async function usePasswordReset(database: Database, config: AppConfig, to
     await forgetDevices(tx, reset.userId);
     return reset.userId;
   });
-  return startSession(database, config, userId, previousToken);
+  // This browser has just proved who it is with the link: it is trusted at once (device cookies),
+  // so a lead whose account is being guessed at is not locked out of it at their next sign-in.
+  return {
+    setCookie: await startSession(database, config, userId, previousToken),
+    deviceCookie: await issueDeviceCookie(database, config, userId, null),
+  };
 }

@@ -5,6 +5,7 @@ import { ImportFileField, ImportMapAndPreview, type MapOrPreview } from "~/compo
 import { policyActor } from "~/domain/auth/actor";
 import { DomainError } from "~/domain/errors";
 import { EVIDENCE_IMPORT_COLUMNS, importItems, readImportFile, validateImport } from "~/domain/evidence/import-items.server";
+import { importSample } from "~/domain/evidence/import-sample.server";
 import { guarded } from "~/lib/http.server";
 import { guessMapping, mappingErrors, readMapping } from "~/lib/import/map-rows";
 import { pageTitle } from "~/lib/meta";
@@ -56,9 +57,8 @@ export async function action({ request, context }: ActionFunctionArgs): Promise<
       return { step: "done", imported };
     }
     const checked = await validateImport(context.database, actor, table, mapping);
-    const shown = EVIDENCE_IMPORT_COLUMNS.filter((c) => mapping[c.key]);
-    const sample = table.rows.filter((r) => checked.valid.some((v) => v.line === r.line)).slice(0, 10).map((r) => ({ line: r.line, cells: shown.map((c) => r.cells[mapping[c.key]!] ?? "") }));
-    return { step: "preview", file: fileB64, filename, headers: table.headers, mapping, valid: checked.valid.length, invalid: checked.invalid, sample };
+    const sample = importSample(table, mapping, checked);
+    return { step: "preview", file: fileB64, filename, headers: table.headers, mapping, valid: checked.valid.length, invalid: checked.invalid, sample: sample.rows, sampleHeaders: sample.headers };
   } catch (error) {
     if (error instanceof DomainError) return { step: "upload", error: error.message };
     throw error;

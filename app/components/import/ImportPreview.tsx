@@ -1,7 +1,12 @@
+import type { FindingsPreview } from "~/domain/evidence/import-findings-preview";
 import { useErrorTitle } from "~/lib/use-error-title";
+import { PreviewFindings } from "./PreviewFindings";
+
+/** A sample row: its cells as typed, or (the evidence import's Findings) the findings as they will be stored. */
+export type SampleRow = { line: number; cells: (string | FindingsPreview)[] };
 
 /** The preview of an import: every invalid row with its line number and reasons, then a sample of the valid rows. */
-export function ImportPreview({ invalid, valid, sampleHeaders, sample, noun }: { invalid: { line: number; reasons: string[] }[]; valid: number; sampleHeaders: string[]; sample: { line: number; cells: string[] }[]; noun: string }) {
+export function ImportPreview({ invalid, valid, sampleHeaders, sample, noun }: { invalid: { line: number; reasons: string[] }[]; valid: number; sampleHeaders: string[]; sample: SampleRow[]; noun: string }) {
   useErrorTitle(invalid.length > 0);
   return (
     <>
@@ -47,7 +52,7 @@ export function ImportPreview({ invalid, valid, sampleHeaders, sample, noun }: {
                 <tr key={r.line}>
                   <td>{r.line}</td>
                   {r.cells.map((c, i) => (
-                    <td key={i}>{c}</td>
+                    <td key={i}>{typeof c === "string" ? c : <PreviewFindings preview={c} />}</td>
                   ))}
                 </tr>
               ))}

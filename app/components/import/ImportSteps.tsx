@@ -1,7 +1,7 @@
 import { Form, Link } from "@remix-run/react";
 import type { ColumnMapping, ImportColumn } from "~/lib/import/map-rows";
 import { ColumnMapper } from "./ColumnMapper";
-import { ImportPreview } from "./ImportPreview";
+import { ImportPreview, type SampleRow } from "./ImportPreview";
 
 /** The upload step's file field (id `import-file`, which the error summary links to). */
 export function ImportFileField({ error }: { error?: string }) {
@@ -22,7 +22,7 @@ export function ImportFileField({ error }: { error?: string }) {
 
 export type MapOrPreview =
   | { step: "map"; file: string; filename: string; headers: string[]; mapping: ColumnMapping; errors?: Record<string, string> }
-  | { step: "preview"; file: string; filename: string; headers: string[]; mapping: ColumnMapping; invalid: { line: number; reasons: string[] }[]; valid: number; sample: { line: number; cells: string[] }[] };
+  | { step: "preview"; file: string; filename: string; headers: string[]; mapping: ColumnMapping; invalid: { line: number; reasons: string[] }[]; valid: number; sample: SampleRow[]; sampleHeaders?: string[] };
 
 /**
  * The middle steps of an import: match the file's columns, then preview every invalid row by line;
@@ -47,7 +47,7 @@ export function ImportMapAndPreview({
     <>
       <p>File: {state.filename}</p>
       {state.step === "preview" ? (
-        <ImportPreview invalid={state.invalid} valid={state.valid} sampleHeaders={columns.filter((c) => state.mapping[c.key]).map((c) => c.label)} sample={state.sample} noun={noun} />
+        <ImportPreview invalid={state.invalid} valid={state.valid} sampleHeaders={state.sampleHeaders ?? columns.filter((c) => state.mapping[c.key]).map((c) => c.label)} sample={state.sample} noun={noun} />
       ) : null}
       <Form method="post">
         <input type="hidden" name="file" value={state.file} />

@@ -21,7 +21,7 @@ type ImportTag = { kind: "outcome" | "characteristic" | "psed" | "theme"; refId:
 type TagColumn = "outcomes" | "characteristics" | "psedAims" | "themes";
 
 /** The findings' tags, one column per kind as the item's own: "Finding outcomes" is to a finding what "Outcomes" is to the item. */
-const FINDING_TAG_COLUMNS: { key: string; label: string; of: string; example: string; column: TagColumn }[] = [
+export const FINDING_TAG_COLUMNS: { key: string; label: string; of: string; example: string; column: TagColumn }[] = [
   { key: "findingOutcomes", label: "Finding outcomes", of: "outcomes", example: "EDS2022 1A; EDS2 2.1", column: "outcomes" },
   { key: "findingCharacteristics", label: "Finding characteristics", of: "characteristics", example: "Race; Disability", column: "characteristics" },
   { key: "findingPsedAims", label: "Finding PSED aims", of: "PSED aims", example: "Advance equality of opportunity", column: "psedAims" },
@@ -80,9 +80,15 @@ export async function readImportFile(filename: string, bytes: Uint8Array): Promi
   }
 }
 
+export interface CheckedImport extends ValidatedRows<ImportRow> {
+  /** Tag id to the name the tag picker shows ("EDS 2022 1A", "Race"), for the check step's preview. */
+  tagNames: Map<string, string>;
+}
+
 /** Validates every row (with its line number) against the collaborative's sources and the reference data. */
-export async function validateImport(database: Database, actor: Actor, table: Table, mapping: ColumnMapping): Promise<ValidatedRows<ImportRow>> {
+export async function validateImport(database: Database, actor: Actor, table: Table, mapping: ColumnMapping): Promise<CheckedImport> {
   const { sources, tags } = await listFilterOptions(database, actor);
+  const tagNames = new Map(tags.map((t) => [t.id, t.kind === "outcome" ? t.code : t.label]));
   const sourceByName = new Map(sources.map((s) => [sourceNameKey(s.name), s.id]));
   const types = new Map<string, ItemType>(ITEM_TYPES.flatMap((t) => [[norm(t), t] as [string, ItemType], [norm(ITEM_TYPE_LABELS[t]), t] as [string, ItemType]]));
   const outcomes = new Map<string, string>();
@@ -101,7 +107,7 @@ export async function validateImport(database: Database, actor: Actor, table: Ta
     aims.set(norm(t.code), t.id);
   }
 
-  return validateRows(table, mapping, EVIDENCE_IMPORT_COLUMNS, (cells): RowResult<ImportRow> => {
+  const checked = validateRows(table, mapping, EVIDENCE_IMPORT_COLUMNS, (cells): RowResult<ImportRow> => {
     const reasons: string[] = [];
     const date = (key: string, label: string) => {
       if (!cells[key]) return null;
@@ -172,6 +178,7 @@ export async function validateImport(database: Database, actor: Actor, table: Ta
     if (reasons.length || !type) return { ok: false, reasons };
     return { ok: true, value: { title: cells.title!, type, sourceId, publishedOn, periodStart, periodEnd, link, summary: cells.summary ?? "", findings, tags: own.tags, themes: own.themes, findingTags } };
   });
+  return { ...checked, tagNames };
 }
 
 /** Imports every row in one transaction, or nothing: any invalid row refuses the whole file. */

@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "../../db/client";
+import { EVIDENCE_IMPORT_COLUMNS } from "../../app/domain/evidence/import-items.server";
+import { guessMapping } from "../../app/lib/import/map-rows";
+import * as importPage from "../../app/routes/evidence.import";
+import { openTestDatabase } from "../support/db";
+import { createWorld, type World } from "../support/factories";
+import { renderRoute } from "../support/render-route";
+import { callRoute } from "../support/routes";
+
+let database: Database;
+let world: World;
+beforeAll(async () => {
+  database = await openTestDatabase();
+  world = await createWorld(database);
+});
+afterAll(async () => {
+  await database?.close();
+});
+
+/** The check step's page for this CSV, its columns matched as guessed. */
+async function checked(csv: string, extra: Record<string, string> = {}) {
+  const headers = csv.split("\n")[0]!.split(",");
+  const mapping = guessMapping(headers, EVIDENCE_IMPORT_COLUMNS);
+  const form = { file: Buffer.from(csv).toString("base64"), filename: "tracker.csv", intent: "preview", ...Object.fromEntries(EVIDENCE_IMPORT_COLUMNS.map((c) => [`map-${c.key}`, mapping[c.key] ?? ""])), ...extra };
+  const loader = await callRoute(database, importPage.loader, world.people.leadA, "/evidence/import");
+  const action = await callRoute(database, importPage.action, world.people.leadA, "/evidence/import", { form });
+  expect(action.status).toBe(200);
+  return { action: action.body as { step: string }, html: renderRoute(importPage.default, "/evidence/import", "/evidence/import", { loader: loader.body, action: action.body }) };
+}
+
+const text = (html: string) => html.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
+
+describe("the import's check step", () => {
+  it("shows each row's findings as they will be stored, numbered or one per line, with each finding's tags", async () => {
+    const csv = [
+      "Title,Type,Findings,Finding outcomes,Finding themes",
+      `Koala report,Report,"1. Ramps missing\nat the back door\n2. No loop",2. EDS2022 1A,1. Interpreting`,
+      `Koala notes,Report,"No BSL\nNo text relay",,`,
+    ].join("\n");
+    const { html } = await checked(csv);
+    // The Findings column lists the findings (numbered, since an ordered list is read out so) and
+    // the four findings' tag columns are shown in it, not as raw cells.
+    expect(html).toMatch(/<th scope="col">Findings<\/th>/);
+    expect(html).not.toMatch(/<th scope="col">Finding outcomes<\/th>/);
+    const rows = html.split("<tr>").slice(2).map(text);
+    expect(rows[0]).toMatch(/2 findings Ramps missing at the back door Themes: Interpreting No loop Outcomes: EDS 2022 1A/);
+    expect(rows[0]).not.toMatch(/1\. Ramps/);
+    expect(rows[1]).toMatch(/2 findings No BSL No text relay/);
+    expect(html).toMatch(/<ol[^>]*>\s*<li[^>]*>Ramps missing\nat the back door/);
+  });
+
+  it("keeps a row with many long findings short: the first findings, each cut, and how many more", async () => {
+    const many = Array.from({ length: 14 }, (_, i) => `Finding number ${i + 1} ${"w".repeat(400)}`).join("\n");
+    const { html } = await checked(["Title,Type,Findings", `Emu report,Report,"${many}"`].join("\n"));
+    const row = text(html.split("<tr>")[2]!);
+    expect(row).toMatch(/14 findings/);
+    expect(row).toMatch(/and 4 more findings/);
+    expect(row).not.toMatch(/Finding number 11/);
+    expect(row).not.toMatch(/w{400}/);
+  });
+});

@@ -6,6 +6,8 @@ import { policyActor } from "~/domain/auth/actor";
 import { DomainError } from "~/domain/errors";
 import { EVIDENCE_IMPORT_COLUMNS, importItems, readImportFile, validateImport } from "~/domain/evidence/import-items.server";
 import { importSample } from "~/domain/evidence/import-sample.server";
+import { THEME_NOT_PERSONAL } from "~/components/evidence/ItemSections";
+import { themeNameKey } from "~/lib/pii/theme-name";
 import { guarded } from "~/lib/http.server";
 import { guessMapping, mappingErrors, readMapping } from "~/lib/import/map-rows";
 import { pageTitle } from "~/lib/meta";
@@ -52,13 +54,19 @@ export async function action({ request, context }: ActionFunctionArgs): Promise<
     const mapping = readMapping(formData, table.headers, EVIDENCE_IMPORT_COLUMNS);
     const errors = mappingErrors(mapping, EVIDENCE_IMPORT_COLUMNS);
     if (Object.keys(errors).length) return { step: "map", file: fileB64, filename, headers: table.headers, mapping, errors };
-    if (formData.get("intent") === "import") {
-      const { imported } = await importItems(context.database, actor, table, mapping);
+    // The boxes of the check step: new theme names, flagged as possible personal data, confirmed by their exact text.
+    const confirmed = new Set(formData.getAll(THEME_NOT_PERSONAL).map(String));
+    const importing = formData.get("intent") === "import";
+    const checked = await validateImport(context.database, actor, table, mapping, confirmed);
+    if (importing && !checked.invalid.length) {
+      const { imported } = await importItems(context.database, actor, table, mapping, confirmed);
       return { step: "done", imported };
     }
-    const checked = await validateImport(context.database, actor, table, mapping);
     const sample = importSample(table, mapping, checked);
-    return { step: "preview", file: fileB64, filename, headers: table.headers, mapping, valid: checked.valid.length, invalid: checked.invalid, sample: sample.rows, sampleHeaders: sample.headers };
+    const confirm = checked.onlyThemes
+      ? { themes: checked.flaggedThemes.map((name) => ({ name, key: themeNameKey(name) })), ticked: [...confirmed], error: importing ? "Tick the box for each theme name that is not about a person, or change the name in your file and upload it again" : undefined }
+      : undefined;
+    return { step: "preview", file: fileB64, filename, headers: table.headers, mapping, valid: checked.valid.length, invalid: checked.invalid, sample: sample.rows, sampleHeaders: sample.headers, confirm };
   } catch (error) {
     if (error instanceof DomainError) return { step: "upload", error: error.message };
     throw error;

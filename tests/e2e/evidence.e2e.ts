@@ -262,6 +262,37 @@ describe("the evidence library in a browser", () => {
     await expectAccessible(lead, "empty search");
   }, 180_000);
 
+  it("import shows each row's findings as they will be stored, and a file refused only for a flagged theme name imports once it is confirmed", async () => {
+    const page = await (await newContext(browser)).newPage();
+    await signIn(page, "contributor@peff.example");
+    const theme = `Dr Foster imports ${word}`;
+    const csv = ["Title,Type,Findings,Finding themes", `Imported tracker ${word},Report,"1. Ramps missing\nat the back\n2. No loop","2. ${theme}"`].join("\n");
+    await page.goto("/evidence/import");
+    await page.locator("#import-file").setInputFiles({ name: "tracker.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+    await page.getByRole("button", { name: "Upload and match columns" }).click();
+    await expect.poll(() => page.getByLabel("Title").inputValue()).toBe("Title");
+    await page.getByRole("button", { name: "Check the rows" }).click();
+    await expect.poll(() => page.getByTestId("import-errors").textContent()).toMatch(/Line 2: Finding 2: The theme “Dr Foster imports .*tick its box below/);
+    await expectAccessible(page, "import: a flagged theme name, with its confirmation box");
+    await page.getByRole("button", { name: "Import 1 item" }).click();
+    await expect.poll(() => page.locator("#theme-confirmations-error").textContent()).toMatch(/Tick the box for each theme name/);
+    await expectAccessible(page, "import: the confirmation box not ticked");
+    await page.getByLabel(`This theme name is not about a person: “${theme}”`).check();
+    await page.getByRole("button", { name: "Import 1 item" }).click();
+    await expect.poll(() => page.locator("main").textContent()).toMatch(/1 item imported/);
+
+    // A file with no problem shows its findings split, each with its tags.
+    const again = ["Title,Type,Findings,Finding themes", `Imported again ${word},Report,"1. Ramps missing\nat the back\n2. No loop","2. ${theme}"`].join("\n");
+    await page.goto("/evidence/import");
+    await page.locator("#import-file").setInputFiles({ name: "tracker.csv", mimeType: "text/csv", buffer: Buffer.from(again) });
+    await page.getByRole("button", { name: "Upload and match columns" }).click();
+    await expect.poll(() => page.getByLabel("Title").inputValue()).toBe("Title");
+    await page.getByRole("button", { name: "Check the rows" }).click();
+    const findings = page.getByRole("table").getByRole("list").first();
+    await expect.poll(() => findings.locator(":scope > li").allInnerTexts()).toEqual(["Ramps missing\nat the back", `No loop\nThemes: ${theme}`]);
+    await expectAccessible(page, "import: findings as they will be stored");
+  }, 180_000);
+
   it("a search matching more than 1,000 items says so, pages through the first 1,000 and says where pages stop", async () => {
     const page = await (await newContext(browser)).newPage();
     await signIn(page, "contributor@peff.example");

@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../db/client";
 import { EVIDENCE_IMPORT_COLUMNS } from "../../app/domain/evidence/import-items.server";
+import { filtersFrom } from "../../app/domain/evidence/filters";
+import { searchItems } from "../../app/domain/evidence/search-items.server";
 import { guessMapping } from "../../app/lib/import/map-rows";
+import { themeNameKey } from "../../app/lib/pii/theme-name";
 import * as importPage from "../../app/routes/evidence.import";
 import { openTestDatabase } from "../support/db";
 import { createWorld, type World } from "../support/factories";
@@ -58,5 +61,37 @@ describe("the import's check step", () => {
     expect(row).toMatch(/and 4 more findings/);
     expect(row).not.toMatch(/Finding number 11/);
     expect(row).not.toMatch(/w{400}/);
+  });
+});
+
+describe("the import of a file refused only for theme names that may be personal data", () => {
+  const csv = ["Title,Type,Themes", "Dingo notes,Report,Dr Foster reports", "Dingo report,Report,Discharge"].join("\n");
+  const key = themeNameKey("Dr Foster reports");
+  const items = async () => (await searchItems(database, world.actors.leadA, filtersFrom(new URLSearchParams({ q: "dingo" })))).total;
+
+  it("offers a box for each flagged name in the check step, keyed to the exact name, and the import button", async () => {
+    const { html } = await checked(csv);
+    expect(html).toMatch(new RegExp(`<input[^>]*name="themeNotPersonal" type="checkbox" value="${key}"`));
+    expect(html).toMatch(/<label[^>]*>This theme name is not about a person: “Dr Foster reports”<\/label>/);
+    expect(html).toMatch(/<button[^>]*name="intent" value="import"[^>]*>Import 2 items<\/button>/);
+    expect(text(html)).toMatch(/Line 2: The theme “Dr Foster reports” may contain personal data.*tick its box below/);
+    expect(html).not.toMatch(/add it as a theme on an item/);
+  });
+
+  it("imports with the names ticked, carried to the confirm step", async () => {
+    const refused = await checked(csv, { intent: "import" });
+    expect(refused.action.step).toBe("preview");
+    expect(text(refused.html)).toMatch(/Tick the box for each theme name that is not about a person/);
+    expect(await items()).toBe(0);
+    const done = await checked(csv, { intent: "import", themeNotPersonal: key });
+    expect(done.action).toEqual({ step: "done", imported: 2 });
+    expect(await items()).toBe(2);
+  });
+
+  it("offers no box, and no import, while the file has other problems", async () => {
+    const { html } = await checked(["Title,Type,Themes", "Quoll notes,Report,Dr Watson visits", "Quoll report,Leaflet,"].join("\n"));
+    expect(html).not.toMatch(/themeNotPersonal/);
+    expect(html).not.toMatch(/value="import"/);
+    expect(text(html)).toMatch(/Line 2: The theme “Dr Watson visits” may contain personal data.*once the file.{1,6}s other problems are fixed/);
   });
 });

@@ -5,7 +5,9 @@ import { filtersFrom } from "../../app/domain/evidence/filters";
 import { EVIDENCE_IMPORT_COLUMNS, importItems, readImportFile, validateImport } from "../../app/domain/evidence/import-items.server";
 import { searchItems } from "../../app/domain/evidence/search-items.server";
 import { guessMapping, parseUkDate } from "../../app/lib/import/map-rows";
+import { themeNameKey } from "../../app/lib/pii/theme-name";
 import { toXlsx } from "../../app/lib/tabular/xlsx.server";
+import { evidenceThemes } from "../../db/schema";
 import { openTestDatabase } from "../support/db";
 import { createWorld, type World } from "../support/factories";
 import { refs } from "./support";
@@ -94,7 +96,47 @@ describe("import", () => {
     const table = await readImportFile("tracker.csv", csv(["Title,Type,Themes", "Wombat notes,Report,Mrs Okafor complaint; Discharge", "Wombat report,Report,Discharge"].join("\n")));
     const checked = await validateImport(database, world.actors.leadA, table, guessMapping(table.headers, EVIDENCE_IMPORT_COLUMNS));
     expect(checked.valid.map((v) => v.line)).toEqual([3]);
-    expect(checked.invalid).toEqual([{ line: 2, reasons: [expect.stringMatching(/^The theme “Mrs Okafor complaint” may contain personal data.*add it as a theme on an item's page first/)] }]);
+    expect(checked.invalid).toEqual([{ line: 2, reasons: [expect.stringMatching(/^The theme “Mrs Okafor complaint” may contain personal data.*If it is not about a person, tick its box below\.$/)] }]);
+    expect(checked).toMatchObject({ flaggedThemes: ["Mrs Okafor complaint"], onlyThemes: true });
+  });
+
+  it("imports a file whose only problems are flagged theme names once each exact name is confirmed, and only then", async () => {
+    // The check cannot tell a topic from a person ("Dr Foster reports"); the import sent people to
+    // an item's page to make the theme there first, for each such name, before importing again.
+    const table = await readImportFile(
+      "tracker.csv",
+      csv(["Title,Type,Themes,Findings,Finding themes", "Dugong notes,Report,Dr Foster reports,Waits; Signs,2. Mr Motivator classes", "Dugong report,Report,Dr Foster reports,,"].join("\n")),
+    );
+    const mapping = guessMapping(table.headers, EVIDENCE_IMPORT_COLUMNS);
+    const checked = await validateImport(database, world.actors.leadA, table, mapping);
+    expect(checked.invalid.map((r) => r.line)).toEqual([2, 3]);
+    expect(checked).toMatchObject({ flaggedThemes: ["Dr Foster reports", "Mr Motivator classes"], onlyThemes: true });
+    expect(checked.invalid[0]!.reasons[1]).toMatch(/^Finding 2: The theme “Mr Motivator classes” may contain personal data/);
+
+    // One name confirmed is not enough, and a confirmation is for that exact text.
+    const one = new Set([themeNameKey("Dr Foster reports"), themeNameKey("Mr Motivator class")]);
+    expect((await validateImport(database, world.actors.leadA, table, mapping, one)).invalid).toEqual([{ line: 2, reasons: [expect.stringMatching(/^Finding 2: The theme “Mr Motivator classes”/)] }]);
+    await expect(importItems(database, world.actors.leadA, table, mapping, one)).rejects.toMatchObject({ status: 422 });
+    expect(await count("dugong")).toBe(0);
+
+    const both = new Set([themeNameKey("Dr Foster reports"), themeNameKey("Mr Motivator classes")]);
+    expect(await importItems(database, world.actors.leadA, table, mapping, both)).toEqual({ imported: 2 });
+    const themes = await database.db.select({ name: evidenceThemes.name }).from(evidenceThemes);
+    expect(themes.map((t) => t.name)).toEqual(expect.arrayContaining(["Dr Foster reports", "Mr Motivator classes"]));
+    expect(await count("dugong")).toBe(2);
+  });
+
+  it("still refuses a file with flagged theme names and other problems, offering no confirmation until those are fixed", async () => {
+    const table = await readImportFile("tracker.csv", csv(["Title,Type,Themes", "Manatee notes,Report,Dr Watson visits", "Manatee report,Leaflet,"].join("\n")));
+    const mapping = guessMapping(table.headers, EVIDENCE_IMPORT_COLUMNS);
+    const checked = await validateImport(database, world.actors.leadA, table, mapping, new Set());
+    expect(checked.onlyThemes).toBe(false);
+    expect(checked.invalid).toEqual([
+      { line: 2, reasons: [expect.stringMatching(/^The theme “Dr Watson visits” may contain personal data.*If it is not about a person, you can confirm that here once the file's other problems are fixed\.$/)] },
+      { line: 3, reasons: [expect.stringMatching(/^Type “Leaflet” is not one of/)] },
+    ]);
+    await expect(importItems(database, world.actors.leadA, table, mapping, new Set([themeNameKey("Dr Watson visits")]))).rejects.toMatchObject({ status: 422 });
+    expect(await count("manatee")).toBe(0);
   });
 
   it("imports a valid XLSX in one go, with findings and tags (parents included)", async () => {

@@ -5,8 +5,11 @@ import { PreviewFindings } from "./PreviewFindings";
 /** A sample row: its cells as typed, or (the evidence import's Findings) the findings as they will be stored. */
 export type SampleRow = { line: number; cells: (string | FindingsPreview)[] };
 
-/** The preview of an import: every invalid row with its line number and reasons, then a sample of the valid rows. */
-export function ImportPreview({ invalid, valid, sampleHeaders, sample, noun }: { invalid: { line: number; reasons: string[] }[]; valid: number; sampleHeaders: string[]; sample: SampleRow[]; noun: string }) {
+/**
+ * The preview of an import: every invalid row with its line number and reasons, then a sample of
+ * the valid rows. `confirmable`: the only problems are names the person can confirm below.
+ */
+export function ImportPreview({ invalid, valid, sampleHeaders, sample, noun, confirmable = false }: { invalid: { line: number; reasons: string[] }[]; valid: number; sampleHeaders: string[]; sample: SampleRow[]; noun: string; confirmable?: boolean }) {
   useErrorTitle(invalid.length > 0);
   return (
     <>
@@ -16,10 +19,16 @@ export function ImportPreview({ invalid, valid, sampleHeaders, sample, noun }: {
       {invalid.length ? (
         <div className="nhsuk-error-summary" aria-labelledby="import-problems" role="alert">
           <h2 className="nhsuk-error-summary__title" id="import-problems">
-            Nothing will be imported until every row is valid
+            {confirmable ? "Confirm the new theme names before importing" : "Nothing will be imported until every row is valid"}
           </h2>
           <div className="nhsuk-error-summary__body">
-            <p>Fix these rows in your file and upload it again, or change the column matching.</p>
+            {confirmable ? (
+              <p>
+                These rows name new themes that may be personal data. <a href="#theme-confirmations">Tick each name that is not about a person</a>, or change it in your file and upload it again.
+              </p>
+            ) : (
+              <p>Fix these rows in your file and upload it again, or change the column matching.</p>
+            )}
             <ul className="nhsuk-list nhsuk-error-summary__list" data-testid="import-errors">
               {invalid.map((r) => (
                 <li key={r.line}>

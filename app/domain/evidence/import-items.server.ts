@@ -9,7 +9,7 @@ import { readTable, TableFormatError, type Table } from "~/lib/tabular/read-tabl
 import { canWriteEvidence } from "~/policies/evidence";
 import { sourceNameKey } from "./create-source.server";
 import { recordEvent } from "./events.server";
-import { newThemeProblem } from "~/lib/pii/theme-name";
+import { newThemeProblem, themeNameKey } from "~/lib/pii/theme-name";
 import { findOrCreateTheme, MAX_THEME_LENGTH } from "./find-or-create-theme.server";
 import { listFilterOptions } from "./filter-options.server";
 import { ITEM_LIMITS } from "./item-input";
@@ -83,10 +83,21 @@ export async function readImportFile(filename: string, bytes: Uint8Array): Promi
 export interface CheckedImport extends ValidatedRows<ImportRow> {
   /** Tag id to the name the tag picker shows ("EDS 2022 1A", "Race"), for the check step's preview. */
   tagNames: Map<string, string>;
+  /** Every new theme name (exact text, once) the personal-data check flags, confirmed or not. */
+  flaggedThemes: string[];
+  /**
+   * Some rows are invalid, and only for flagged theme names not confirmed: the check step then
+   * offers a box for each name (keyed as on the item page, themeNameKey) instead of refusing the file.
+   */
+  onlyThemes: boolean;
 }
 
-/** Validates every row (with its line number) against the collaborative's sources and the reference data. */
-export async function validateImport(database: Database, actor: Actor, table: Table, mapping: ColumnMapping): Promise<CheckedImport> {
+/**
+ * Validates every row (with its line number) against the collaborative's sources and the reference
+ * data. `confirmedThemes` holds the keys (themeNameKey) of flagged new theme names the person said
+ * are not about a person.
+ */
+export async function validateImport(database: Database, actor: Actor, table: Table, mapping: ColumnMapping, confirmedThemes: ReadonlySet<string> = new Set()): Promise<CheckedImport> {
   const { sources, tags } = await listFilterOptions(database, actor);
   const tagNames = new Map(tags.map((t) => [t.id, t.kind === "outcome" ? t.code : t.label]));
   const sourceByName = new Map(sources.map((s) => [sourceNameKey(s.name), s.id]));
@@ -106,6 +117,9 @@ export async function validateImport(database: Database, actor: Actor, table: Ta
     aims.set(norm(t.label), t.id);
     aims.set(norm(t.code), t.id);
   }
+  const flagged = new Set<string>();
+  /** The reasons that are a flagged theme name and nothing else, to tell a file only they refuse. */
+  const themeReasons = new Set<string>();
 
   const checked = validateRows(table, mapping, EVIDENCE_IMPORT_COLUMNS, (cells): RowResult<ImportRow> => {
     const reasons: string[] = [];
@@ -155,11 +169,15 @@ export async function validateImport(database: Database, actor: Actor, table: Ta
       }
       const themes = list(cell.themes);
       for (const name of themes.filter((t) => t.length > MAX_THEME_LENGTH)) reasons.push(`${of}Theme “${name.slice(0, 40)}…” is longer than ${MAX_THEME_LENGTH} characters`);
-      // A new theme is seen by every organisation at once (newThemeProblem says why), so the file is refused, by line, rather than half-imported.
+      // A new theme is seen by every organisation at once (newThemeProblem says why), so the file is
+      // refused, by line, rather than half-imported, unless the person confirms that exact name.
       for (const name of themes.filter((t) => t.length <= MAX_THEME_LENGTH && !themeNames.has(t.toLowerCase()))) {
         const problem = newThemeProblem(name);
-        // The item page's confirmation box has no place in a file: a theme made there is then found here by name.
-        if (problem) reasons.push(`${of}${problem} If it is not about a person, add it as a theme on an item's page first (you can confirm it there), then import again.`);
+        if (!problem) continue;
+        flagged.add(name);
+        if (confirmedThemes.has(themeNameKey(name))) continue;
+        themeReasons.add(`${of}${problem}`);
+        reasons.push(`${of}${problem}`);
       }
       return { tags: tagList, themes };
     };
@@ -178,20 +196,27 @@ export async function validateImport(database: Database, actor: Actor, table: Ta
     if (reasons.length || !type) return { ok: false, reasons };
     return { ok: true, value: { title: cells.title!, type, sourceId, publishedOn, periodStart, periodEnd, link, summary: cells.summary ?? "", findings, tags: own.tags, themes: own.themes, findingTags } };
   });
-  return { ...checked, tagNames };
+  const onlyThemes = checked.invalid.length > 0 && checked.invalid.every((r) => r.reasons.every((reason) => themeReasons.has(reason)));
+  // Where to confirm a name depends on the rest of the file: the boxes are offered only when nothing else is wrong.
+  const then = onlyThemes ? " If it is not about a person, tick its box below." : " If it is not about a person, you can confirm that here once the file's other problems are fixed.";
+  const invalid = checked.invalid.map((r) => ({ line: r.line, reasons: r.reasons.map((reason) => (themeReasons.has(reason) ? `${reason}${then}` : reason)) }));
+  return { valid: checked.valid, invalid, tagNames, flaggedThemes: [...flagged], onlyThemes };
 }
 
-/** Imports every row in one transaction, or nothing: any invalid row refuses the whole file. */
-export async function importItems(database: Database, actor: Actor, table: Table, mapping: ColumnMapping): Promise<{ imported: number }> {
+/**
+ * Imports every row in one transaction, or nothing: any invalid row refuses the whole file. A flagged
+ * new theme name is created only when its key is in `confirmedThemes`, as validateImport reads them.
+ */
+export async function importItems(database: Database, actor: Actor, table: Table, mapping: ColumnMapping, confirmedThemes: ReadonlySet<string> = new Set()): Promise<{ imported: number }> {
   if (!canWriteEvidence(policyActor(actor))) throw forbidden("Only equality leads and contributors can import evidence");
-  const checked = await validateImport(database, actor, table, mapping);
+  const checked = await validateImport(database, actor, table, mapping, confirmedThemes);
   if (checked.invalid.length) throw new DomainError(422, `${checked.invalid.length} rows have problems; nothing was imported`);
   return withTenant(database, tenantOf(actor), async (tx) => {
     // Each theme name is looked up (or created) once per file, however many rows name it.
     const themeIds = new Map<string, string>();
     const themeId = async (name: string) => {
       const key = name.toLowerCase();
-      if (!themeIds.has(key)) themeIds.set(key, (await findOrCreateTheme(tx, actor, name)).id);
+      if (!themeIds.has(key)) themeIds.set(key, (await findOrCreateTheme(tx, actor, name, confirmedThemes)).id);
       return themeIds.get(key)!;
     };
     for (const { line, value } of checked.valid) {

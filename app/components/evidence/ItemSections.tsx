@@ -8,7 +8,7 @@ import { EVENT_LABELS, ITEM_TYPE_LABELS } from "~/domain/evidence/labels";
 import type { TagOption } from "~/domain/evidence/tag-options.server";
 import { valueOf, valuesOf, type FieldErrors, type FormValues } from "~/lib/forms";
 import { formatDate, formatDateTime } from "~/lib/labels";
-import { newThemeProblem, themeNameKey } from "~/lib/pii/theme-name";
+import { newThemeProblem, THEME_NOT_PERSONAL, themeNameKey } from "~/lib/pii/theme-name";
 import { DECISION_LABELS } from "~/lib/recommendations";
 import { ALLOWED_EXTENSIONS, formatBytes } from "~/lib/uploads/limits";
 
@@ -89,8 +89,6 @@ function TagList({ tags }: { tags: Tag[] }) {
   );
 }
 
-/** The tag form's confirmation boxes: each sends the key of a flagged theme name the person says is not about a person. */
-export const THEME_NOT_PERSONAL = "themeNotPersonal";
 
 /**
  * After a failed save, a box for each new theme name the personal-data check flags (one that

@@ -1,4 +1,4 @@
-import { THEME_NOT_PERSONAL } from "~/components/evidence/ItemSections";
+import { THEME_NOT_PERSONAL } from "~/lib/pii/theme-name";
 
 /** What the check step offers when a file's only problems are new theme names the personal-data check flags. */
 export interface ThemeConfirmation {

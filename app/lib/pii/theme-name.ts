@@ -1,5 +1,8 @@
 import { fingerprint, PII_LABELS, scanText } from "./scan";
 
+/** The form field of the confirmation boxes (item page and import): each sends the key of a flagged theme name the person says is not about a person. */
+export const THEME_NOT_PERSONAL = "themeNotPersonal";
+
 /**
  * Why a new theme may not have this name, or null. Themes are the collaborative's: a new one is
  * listed at once in every member organisation's Theme filter and tag picker, even when it was

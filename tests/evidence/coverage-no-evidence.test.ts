@@ -3,8 +3,7 @@ import type { Database } from "../../db/client";
 import * as coveragePage from "../../app/routes/evidence.coverage";
 import { openTestDatabase } from "../support/db";
 import { createWorld, type TestUser, type World } from "../support/factories";
-import { renderRoute } from "../support/render-route";
-import { callRoute } from "../support/routes";
+import { drawPage } from "../support/routes";
 import { addItem } from "./support";
 
 let database: Database;
@@ -19,11 +18,7 @@ afterAll(async () => {
   await database?.close();
 });
 
-async function page(user: TestUser) {
-  const answer = await callRoute(database, coveragePage.loader, user, "/evidence/coverage");
-  expect(answer.status).toBe(200);
-  return renderRoute(coveragePage.default, "/evidence/coverage", "/evidence/coverage", { loader: answer.body });
-}
+const page = (user: TestUser) => drawPage(database, coveragePage, user, "/evidence/coverage");
 
 describe("evidence coverage of an organisation that can see no evidence", () => {
   it("says there is none and how to add some, instead of a grid of gaps", async () => {

@@ -3,8 +3,7 @@ import type { Database } from "../../db/client";
 import * as sourcesPage from "../../app/routes/evidence.sources";
 import { openTestDatabase } from "../support/db";
 import { createWorld, type TestUser, type World } from "../support/factories";
-import { renderRoute } from "../support/render-route";
-import { callRoute } from "../support/routes";
+import { drawPage } from "../support/routes";
 
 let database: Database;
 let world: World;
@@ -16,11 +15,7 @@ afterAll(async () => {
   await database?.close();
 });
 
-async function page(user: TestUser) {
-  const answer = await callRoute(database, sourcesPage.loader, user, "/evidence/sources");
-  expect(answer.status).toBe(200);
-  return renderRoute(sourcesPage.default, "/evidence/sources", "/evidence/sources", { loader: answer.body });
-}
+const page = (user: TestUser) => drawPage(database, sourcesPage, user, "/evidence/sources");
 
 describe("the sources page of a collaborative with no sources", () => {
   it("tells someone who cannot add one who can", async () => {

@@ -4,8 +4,7 @@ import * as indexPage from "../../app/routes/compare._index";
 import * as gridPage from "../../app/routes/compare.grid";
 import { openTestDatabase } from "../support/db";
 import { createCollaborative, createOrganisation, createUser, createWorld, type TestUser, type World } from "../support/factories";
-import { renderRoute } from "../support/render-route";
-import { callRoute } from "../support/routes";
+import { drawPage } from "../support/routes";
 
 let database: Database;
 let world: World;
@@ -22,11 +21,7 @@ afterAll(async () => {
   await database?.close();
 });
 
-async function draw(page: typeof indexPage | typeof gridPage, path: string, user: TestUser) {
-  const answer = await callRoute(database, page.loader, user, path);
-  expect(answer.status).toBe(200);
-  return renderRoute(page.default, path, path, { loader: answer.body });
-}
+const draw = (page: typeof indexPage | typeof gridPage, path: string, user: TestUser) => drawPage(database, page, user, path);
 
 describe("comparison before there is anything to compare", () => {
   it("the index says nothing is published yet and who publishes, where", async () => {

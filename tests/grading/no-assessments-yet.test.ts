@@ -3,8 +3,7 @@ import type { Database } from "../../db/client";
 import * as gradingPage from "../../app/routes/grading._index";
 import { openTestDatabase } from "../support/db";
 import { createWorld, type TestUser, type World } from "../support/factories";
-import { renderRoute } from "../support/render-route";
-import { callRoute } from "../support/routes";
+import { drawPage } from "../support/routes";
 
 let database: Database;
 let world: World;
@@ -16,11 +15,7 @@ afterAll(async () => {
   await database?.close();
 });
 
-async function page(user: TestUser) {
-  const answer = await callRoute(database, gradingPage.loader, user, "/grading");
-  expect(answer.status).toBe(200);
-  return renderRoute(gradingPage.default, "/grading", "/grading", { loader: answer.body });
-}
+const page = (user: TestUser) => drawPage(database, gradingPage, user, "/grading");
 
 describe("the grading page of an organisation with no assessments", () => {
   it("tells someone who cannot start one that the equality lead does", async () => {

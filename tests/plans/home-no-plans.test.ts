@@ -3,8 +3,7 @@ import type { Database } from "../../db/client";
 import * as homePage from "../../app/routes/_index";
 import { openTestDatabase } from "../support/db";
 import { createWorld, type TestUser, type World } from "../support/factories";
-import { renderRoute } from "../support/render-route";
-import { callRoute } from "../support/routes";
+import { drawPage } from "../support/routes";
 
 let database: Database;
 let world: World;
@@ -16,11 +15,7 @@ afterAll(async () => {
   await database?.close();
 });
 
-async function home(user: TestUser) {
-  const answer = await callRoute(database, homePage.loader, user, "/");
-  expect(answer.status).toBe(200);
-  return renderRoute(homePage.default, "/", "/", { loader: answer.body });
-}
+const home = (user: TestUser) => drawPage(database, homePage, user, "/");
 
 describe("the home page of an organisation with no plans", () => {
   it("says there are no plans yet and links an equality lead to create one, rather than 'nothing is overdue'", async () => {

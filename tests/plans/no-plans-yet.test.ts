@@ -3,8 +3,7 @@ import type { Database } from "../../db/client";
 import * as plansPage from "../../app/routes/plans._index";
 import { openTestDatabase } from "../support/db";
 import { createWorld, type TestUser, type World } from "../support/factories";
-import { renderRoute } from "../support/render-route";
-import { callRoute } from "../support/routes";
+import { drawPage } from "../support/routes";
 
 let database: Database;
 let world: World;
@@ -16,11 +15,7 @@ afterAll(async () => {
   await database?.close();
 });
 
-async function page(user: TestUser) {
-  const answer = await callRoute(database, plansPage.loader, user, "/plans");
-  expect(answer.status).toBe(200);
-  return renderRoute(plansPage.default, "/plans", "/plans", { loader: answer.body });
-}
+const page = (user: TestUser) => drawPage(database, plansPage, user, "/plans");
 
 describe("the plans page of an organisation with no plans", () => {
   it("offers an equality lead the first step and shows no empty 'overdue' section", async () => {

@@ -5,8 +5,7 @@ import * as registerPage from "../../app/routes/register._index";
 import * as printPage from "../../app/routes/register.print";
 import { openTestDatabase } from "../support/db";
 import { createWorld, type TestUser, type World } from "../support/factories";
-import { renderRoute } from "../support/render-route";
-import { callRoute } from "../support/routes";
+import { drawPage } from "../support/routes";
 
 let database: Database;
 let world: World;
@@ -19,11 +18,7 @@ afterAll(async () => {
   await database?.close();
 });
 
-async function draw(page: typeof registerPage | typeof printPage, path: string, user: TestUser) {
-  const answer = await callRoute(database, page.loader, user, path);
-  expect(answer.status).toBe(200);
-  return renderRoute(page.default, path, path, { loader: answer.body });
-}
+const draw = (page: typeof registerPage | typeof printPage, path: string, user: TestUser) => drawPage(database, page, user, path);
 
 describe("a register with no rows yet", () => {
   it("offers an editor the way to add the first rows", async () => {

@@ -3,8 +3,7 @@ import type { Database } from "../../db/client";
 import * as progressPage from "../../app/routes/register.progress";
 import { openTestDatabase } from "../support/db";
 import { createWorld, type TestUser, type World } from "../support/factories";
-import { renderRoute } from "../support/render-route";
-import { callRoute } from "../support/routes";
+import { drawPage } from "../support/routes";
 
 let database: Database;
 let world: World;
@@ -16,11 +15,7 @@ afterAll(async () => {
   await database?.close();
 });
 
-async function page(user: TestUser) {
-  const answer = await callRoute(database, progressPage.loader, user, "/register/progress");
-  expect(answer.status).toBe(200);
-  return renderRoute(progressPage.default, "/register/progress", "/register/progress", { loader: answer.body });
-}
+const page = (user: TestUser) => drawPage(database, progressPage, user, "/register/progress");
 
 describe("progress against a register with no rows yet", () => {
   it("says there is nothing to track and where rows are added, without claiming every barrier was picked up", async () => {

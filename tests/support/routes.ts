@@ -1,8 +1,11 @@
 import type { AppLoadContext } from "@remix-run/node";
+import type { ComponentType } from "react";
+import { expect } from "vitest";
 import type { Database } from "../../db/client";
 import { signIn } from "../../app/domain/auth/sign-in.server";
 import { cookieHeader, testConfig } from "./config";
 import { TEST_PASSWORD, type TestUser } from "./factories";
+import { renderRoute } from "./render-route";
 
 /** What a route answered: its status and body (a `data()` payload, a plain return value, or a Response's text). */
 export interface RouteAnswer {
@@ -44,4 +47,20 @@ async function answerOf(value: unknown): Promise<RouteAnswer> {
   if (value instanceof Response) return { status: value.status, body: await value.text() };
   if (isData(value)) return { status: value.init?.status ?? 200, body: value.data };
   return { status: 200, body: value };
+}
+
+/**
+ * A page as `user` sees it: its loader called (it must answer 200) and the page drawn from the
+ * answer (`renderRoute`). `pattern` is the route's pattern when the address has a query.
+ */
+export async function drawPage(
+  database: Database,
+  route: { loader: (args: never) => Promise<unknown>; default: ComponentType },
+  user: TestUser,
+  url: string,
+  pattern = url,
+): Promise<string> {
+  const answer = await callRoute(database, route.loader, user, url);
+  expect(answer.status, `${url} answered ${answer.status}`).toBe(200);
+  return renderRoute(route.default, pattern, url, { loader: answer.body });
 }

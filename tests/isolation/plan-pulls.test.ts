@@ -21,9 +21,12 @@ let regionalLead: Actor;
 const barrier = randomUUID();
 let privateItem: string;
 
+/** Counted, as a random position could repeat (the register's positions are unique). */
+let nextPosition = 1;
+
 async function registerRow(collaborativeId: string, rowKey: string) {
   await database.db.insert(registerRows).values({
-    collaborativeId, rowKey, position: 1 + Math.floor(Math.random() * 1_000_000), characteristics: [], barrier: "A shared barrier", issue: "",
+    collaborativeId, rowKey, position: nextPosition++, characteristics: [], barrier: "A shared barrier", issue: "",
     identifiedBy: "", evidence: [], edsOutcomes: [], psedAims: [], themes: [], leadOrganisation: "", contactRole: "", status: null, updates: [],
   });
 }

@@ -38,10 +38,13 @@ afterAll(() => database?.close());
 const plan = (title: string) =>
   createPlan(database, world.actors.leadA, { kind: "equality_objectives", title, periodStart: "2020-04-01", periodEnd: "2024-03-31", objectives: [] }).then((p) => p.id);
 
+/** Counted, as a random position could repeat (the register's positions are unique). */
+let nextPosition = 1_000;
+
 async function sharedBarrier(): Promise<string> {
   const rowKey = randomUUID();
   await database.db.insert(registerRows).values({
-    collaborativeId: world.collaboratives.x, rowKey, position: 1_000 + Math.floor(Math.random() * 1_000_000), characteristics: ["disability"], barrier: "No BSL interpreters",
+    collaborativeId: world.collaboratives.x, rowKey, position: nextPosition++, characteristics: ["disability"], barrier: "No BSL interpreters",
     issue: "", identifiedBy: "", evidence: [], edsOutcomes: [], psedAims: [], themes: [], leadOrganisation: "", contactRole: "", status: null, updates: [],
   });
   return rowKey;

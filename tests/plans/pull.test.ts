@@ -42,13 +42,16 @@ const details = (title = "Equality objectives 2024-28") => ({
   objectives: [{ number: 1, text: "To make fair and transparent commissioning decisions" }],
 });
 
+/** Positions of the rows this file writes: counted, as a random one could repeat (the register's positions are unique). */
+let nextPosition = 1_000;
+
 /** A shared register row of collaborative X, written as the collaboration server's projection would. */
 async function barrier(fields: { barrier: string; issue?: string }): Promise<string> {
   const rowKey = randomUUID();
   await database.db.insert(registerRows).values({
     collaborativeId: world.collaboratives.x,
     rowKey,
-    position: 1_000 + Math.floor(Math.random() * 1_000_000),
+    position: nextPosition++,
     characteristics: ["disability"],
     barrier: fields.barrier,
     issue: fields.issue ?? "No BSL interpreters",

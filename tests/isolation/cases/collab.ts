@@ -3,6 +3,10 @@ import * as Y from "yjs";
 import { collabSnapshots, collabUpdates, registerRows, registers } from "../../../db/schema";
 import type { IsolationCase } from "../harness";
 
+/** Register positions are unique in a collaborative: counted (seeded and forged rows apart), as random ones could repeat. */
+let seededPosition = 1_000_000;
+let forgedPosition = 2_000_000;
+
 const someUpdate = () => {
   const doc = new Y.Doc();
   doc.getMap("rows").set("k", 1);
@@ -66,7 +70,7 @@ export const collabCases: IsolationCase[] = [
       await db.db.insert(registerRows).values({
         collaborativeId: w.collaboratives.x,
         rowKey,
-        position: 1_000_000 + Math.floor(Math.random() * 1_000_000),
+        position: seededPosition++,
         characteristics: ["race"],
         barrier: "Seeded",
         issue: "",
@@ -85,7 +89,7 @@ export const collabCases: IsolationCase[] = [
     forgedInsert: (w) => ({
       collaborative_id: w.collaboratives.x,
       row_key: randomUUID(),
-      position: 2_000_000 + Math.floor(Math.random() * 1_000_000),
+      position: forgedPosition++,
       characteristics: "{}",
       barrier: "Forged",
       issue: "",

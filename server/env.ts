@@ -42,8 +42,13 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
   return parsed.data;
 }
 
+/** The address people use (links are made on it): PUBLIC_URL, else this machine on `port`. */
+export function publicUrlOf(env: Env, port: number = env.PORT): string {
+  return (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, "");
+}
+
 export function appConfigFrom(env: Env, port: number): AppConfig {
-  const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, "");
+  const publicUrl = publicUrlOf(env, port);
   const origins = new Set([new URL(publicUrl).origin]);
   if (!env.PUBLIC_URL) origins.add(`http://127.0.0.1:${port}`);
   for (const o of (env.ALLOWED_ORIGINS ?? "").split(",").map((s) => s.trim()).filter(Boolean)) origins.add(new URL(o).origin);

@@ -1,9 +1,6 @@
 import { parseArgs } from "node:util";
-import { openDatabase } from "../../db/client";
-import { migrateDatabase } from "../../db/migrate";
-import { loadEnv } from "../env";
 import { makeOperatorLink } from "./operator-link";
-import { SetupRefused } from "./setup-collaborative";
+import { runOperatorCommand } from "./operator-command";
 
 /**
  * A new one-time password link for a collaborative admin (see operator-link.ts). Exit codes: 1 bad
@@ -21,19 +18,12 @@ try {
 if (!email) {
   process.exitCode = 1;
 } else {
-  const env = loadEnv();
-  const database = await openDatabase({ databaseUrl: env.DATABASE_URL, pgliteDir: env.PGLITE_DIR, max: 1 });
-  try {
-    await migrateDatabase(database, env.DATABASE_URL);
-    const link = await makeOperatorLink(database, env.PUBLIC_URL ?? `http://localhost:${env.PORT}`, email);
-    console.log(`In ${database.location}:`);
-    console.log(`Send ${link.name} <${email}> this one-time link to choose a new password (it works once, until ${link.expiresAt.toISOString()}; any older link of theirs no longer works):`);
-    console.log(`  ${link.url}`);
-  } catch (error) {
-    if (!(error instanceof SetupRefused)) throw error;
-    console.error(error.message);
-    process.exitCode = 2;
-  } finally {
-    await database.close();
-  }
+  const admin = email;
+  await runOperatorCommand(async (database, publicUrl) => {
+    const link = await makeOperatorLink(database, publicUrl, admin);
+    return [
+      `Send ${link.name} <${admin}> this one-time link to choose a new password (it works once, until ${link.expiresAt.toISOString()}; any older link of theirs no longer works):`,
+      `  ${link.url}`,
+    ].join("\n");
+  });
 }

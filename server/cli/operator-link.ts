@@ -1,10 +1,24 @@
 import { and, asc, eq, isNull } from "drizzle-orm";
-import type { Database } from "../../db/client";
+import type { Database, Tx } from "../../db/client";
 import { collaborativeMembers, memberships, passwordResets, users } from "../../db/schema";
 import { withOwner } from "../../db/tenant";
 import { randomToken, sha256 } from "../../app/domain/auth/crypto.server";
 import { RESET_LINK_HOURS } from "../../app/policies/password-reset";
-import { SetupRefused } from "./setup-collaborative";
+
+/** The operator's command refused (exit code 2); nothing was changed. */
+export class SetupRefused extends Error {}
+
+/**
+ * A one-time link for `userId` to choose a password, made by the operator
+ * (`password_resets.made_by_operator`: valid without a maker, whose rights would otherwise be
+ * judged when it is used), recorded as made in `collaborativeId`.
+ */
+export async function insertOperatorLink(tx: Tx, publicUrl: string, userId: string, collaborativeId: string): Promise<{ url: string; expiresAt: Date }> {
+  const token = randomToken();
+  const expiresAt = new Date(Date.now() + RESET_LINK_HOURS * 3_600_000);
+  await tx.insert(passwordResets).values({ tokenHash: sha256(token), userId, collaborativeId, createdBy: null, madeByOperator: true, expiresAt });
+  return { url: `${publicUrl.replace(/\/$/, "")}/reset-password/${token}`, expiresAt };
+}
 
 /**
  * `npm run peff:admin-link -- --email <email>`: a new one-time link for a collaborative admin to
@@ -15,8 +29,6 @@ import { SetupRefused } from "./setup-collaborative";
  * when a link is made in the app.
  */
 export async function makeOperatorLink(database: Database, publicUrl: string, email: string): Promise<{ url: string; expiresAt: Date; name: string }> {
-  const token = randomToken();
-  const expiresAt = new Date(Date.now() + RESET_LINK_HOURS * 3_600_000);
   return withOwner(database, async (tx) => {
     const [user] = await tx.select({ id: users.id, name: users.name }).from(users).where(eq(users.email, email.trim().toLowerCase()));
     if (!user) throw new SetupRefused(`There is no account for ${email}. Nothing was made.`);
@@ -35,7 +47,6 @@ export async function makeOperatorLink(database: Database, publicUrl: string, em
       .update(passwordResets)
       .set({ supersededAt: new Date() })
       .where(and(eq(passwordResets.userId, user.id), isNull(passwordResets.usedAt), isNull(passwordResets.supersededAt)));
-    await tx.insert(passwordResets).values({ tokenHash: sha256(token), userId: user.id, collaborativeId: admin.collaborativeId, createdBy: null, madeByOperator: true, expiresAt });
-    return { url: `${publicUrl.replace(/\/$/, "")}/reset-password/${token}`, expiresAt, name: user.name };
+    return { ...(await insertOperatorLink(tx, publicUrl, user.id, admin.collaborativeId)), name: user.name };
   });
 }

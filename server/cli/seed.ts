@@ -5,7 +5,7 @@ import { collaborativeCounts, describeDemoSignIns, seedDemo } from "../../db/see
 import { hashPassword } from "../../app/domain/auth/crypto.server";
 import { encodeRegister } from "../../app/lib/register/model";
 import { demoPlanTools } from "../../app/domain/plans/demo-plan-tools.server";
-import { loadEnv } from "../env";
+import { loadEnv, publicUrlOf } from "../env";
 
 /**
  * Resets the database and loads the demo collaborative again. It refuses, unless --force, when
@@ -28,7 +28,7 @@ try {
     await migrateDatabase(database, env.DATABASE_URL);
     await seedDemo(database, { hashPassword, encodeRegister, plans: demoPlanTools });
     console.log(`Reseeded ${database.location}.`);
-    console.log(describeDemoSignIns(env.PUBLIC_URL ?? `http://localhost:${env.PORT}`));
+    console.log(describeDemoSignIns(publicUrlOf(env)));
   }
 } finally {
   await database.close();

@@ -2,12 +2,11 @@ import { parseArgs } from "node:util";
 import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "../../db/client";
-import { collaborativeMembers, collaboratives, memberships, organisations, passwordResets, users, ORGANISATION_TYPES, type OrganisationType } from "../../db/schema";
+import { collaborativeMembers, collaboratives, memberships, organisations, users, ORGANISATION_TYPES, type OrganisationType } from "../../db/schema";
 import { withOwner } from "../../db/tenant";
 import { takeTurn } from "../../db/turns";
-import { randomToken, sha256 } from "../../app/domain/auth/crypto.server";
 import { fields } from "../../app/lib/forms";
-import { RESET_LINK_HOURS } from "../../app/policies/password-reset";
+import { insertOperatorLink, SetupRefused } from "./operator-link";
 
 /**
  * `npm run peff:setup`: how a real deployment gets its first collaborative, its first member
@@ -33,7 +32,7 @@ export interface SetupResult {
   link: { url: string; expiresAt: Date } | null;
 }
 
-export class SetupRefused extends Error {}
+export { SetupRefused };
 
 export const SETUP_USAGE = `Usage: npm run peff:setup -- --collaborative "<name>" --organisation "<name>" --type <type> --admin-email <email> --admin-name "<name>"
   --type is one of: ${ORGANISATION_TYPES.join(", ")}`;
@@ -93,8 +92,6 @@ export function parseSetupArgs(argv: string[]): { ok: true; input: SetupInput } 
  * create it.
  */
 export async function setupCollaborative(database: Database, publicUrl: string, input: SetupInput): Promise<SetupResult> {
-  const token = randomToken();
-  const expiresAt = new Date(Date.now() + RESET_LINK_HOURS * 3_600_000);
   return withOwner(database, async (tx) => {
     await takeTurn(tx, "peff:setup");
     const [clash] = await tx
@@ -113,8 +110,7 @@ export async function setupCollaborative(database: Database, publicUrl: string, 
     await tx.insert(memberships).values({ userId, orgId: org!.id, role: "collaborative_admin" });
     if (existing) return { collaborativeId: collab!.id, orgId: org!.id, userId, newAccount: false, link: null };
 
-    await tx.insert(passwordResets).values({ tokenHash: sha256(token), userId, collaborativeId: collab!.id, createdBy: null, madeByOperator: true, expiresAt });
-    return { collaborativeId: collab!.id, orgId: org!.id, userId, newAccount: true, link: { url: `${publicUrl.replace(/\/$/, "")}/reset-password/${token}`, expiresAt } };
+    return { collaborativeId: collab!.id, orgId: org!.id, userId, newAccount: true, link: await insertOperatorLink(tx, publicUrl, userId, collab!.id) };
   });
 }
 

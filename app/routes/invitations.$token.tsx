@@ -101,7 +101,16 @@ export default function AcceptInvitation() {
             ) : (
               <>
                 <p>You already have an account. Enter its password to accept.</p>
-                <TextInput name="password" type="password" label="Password" autoComplete="current-password" error={errors?.password} />
+                {/* Said to everyone with an account, so it tells nobody whether this one has a
+                    password: a first admin may not have used the operator's link yet. */}
+                <TextInput
+                  name="password"
+                  type="password"
+                  label="Password"
+                  hint="No password yet, or forgotten it? Ask the equality lead of your organisation or a collaborative admin for a link to choose one, then come back to this invitation."
+                  autoComplete="current-password"
+                  error={errors?.password}
+                />
               </>
             )}
             <button type="submit" className="nhsuk-button">

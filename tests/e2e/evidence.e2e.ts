@@ -281,16 +281,23 @@ describe("the evidence library in a browser", () => {
     await page.getByRole("button", { name: "Import 1 item" }).click();
     await expect.poll(() => page.locator("main").textContent()).toMatch(/1 item imported/);
 
-    // A file with no problem shows its findings split, each with its tags.
-    const again = ["Title,Type,Findings,Finding themes", `Imported again ${word},Report,"1. Ramps missing\nat the back\n2. No loop","2. ${theme}"`].join("\n");
+    // A file with no problem shows its findings split, each with its kind and tags, and its
+    // recommendations with whom each is addressed to (by the collaborative's name for them).
+    const org = "Liverpool University Hospitals NHS FT (demo)";
+    const again = [
+      "Title,Type,Findings,Finding kinds,Finding themes,Recommendations,Recommendation addressed to,Recommendation response due",
+      `Imported again ${word},Report,"1. Ramps missing\nat the back\n2. No loop",1. Quote,"2. ${theme}","Fit a loop\nBook interpreters",2. ${org.toLowerCase()},1. 31/03/2027`,
+    ].join("\n");
     await page.goto("/evidence/import");
     await page.locator("#import-file").setInputFiles({ name: "tracker.csv", mimeType: "text/csv", buffer: Buffer.from(again) });
     await page.getByRole("button", { name: "Upload and match columns" }).click();
     await expect.poll(() => page.getByLabel("Title").inputValue()).toBe("Title");
     await page.getByRole("button", { name: "Check the rows" }).click();
     const findings = page.getByRole("table").getByRole("list").first();
-    await expect.poll(() => findings.locator(":scope > li").allInnerTexts()).toEqual(["Ramps missing\nat the back", `No loop\nThemes: ${theme}`]);
-    await expectAccessible(page, "import: findings as they will be stored");
+    await expect.poll(() => findings.locator(":scope > li").allInnerTexts()).toEqual(["Ramps missing\nat the back\nKind: Quote", `No loop\nThemes: ${theme}`]);
+    const recommendations = page.getByRole("table").locator("td ol").nth(1);
+    await expect.poll(() => recommendations.locator(":scope > li").allInnerTexts()).toEqual(["Fit a loop\nResponse due: 31 March 2027", `Book interpreters\nAddressed to: ${org}`]);
+    await expectAccessible(page, "import: findings and recommendations as they will be stored");
   }, 180_000);
 
   it("a search matching more than 1,000 items says so, pages through the first 1,000 and says where pages stop", async () => {

@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../db/client";
+import { eq } from "drizzle-orm";
+import { organisations } from "../../db/schema";
 import { addFinding } from "../../app/domain/evidence/add-finding.server";
+import { addRecommendation } from "../../app/domain/evidence/add-recommendation.server";
+import { respondToRecommendation } from "../../app/domain/evidence/respond-to-recommendation.server";
+import { shareItem } from "../../app/domain/evidence/share-item.server";
 import { createSource } from "../../app/domain/evidence/create-source.server";
 import { EXPORT_HEADERS, exportItems } from "../../app/domain/evidence/export-items.server";
 import { filtersFrom } from "../../app/domain/evidence/filters";
@@ -14,7 +19,7 @@ import { guessMapping } from "../../app/lib/import/map-rows";
 import { toCsv } from "../../app/lib/tabular/csv";
 import { toXlsx } from "../../app/lib/tabular/xlsx.server";
 import { openTestDatabase } from "../support/db";
-import { createWorld, type World } from "../support/factories";
+import { createOrganisation, createWorld, type World } from "../support/factories";
 import { addItem, refs } from "./support";
 
 let database: Database;
@@ -184,5 +189,128 @@ describe("the library's export, imported again", () => {
     await expect(importItems(database, world.actors.leadA, table, mapping)).rejects.toMatchObject({ status: 422 });
     const themes = (await listTagOptions(database, world.actors.leadA)).filter((o) => o.kind === "theme");
     expect(themes.map((t) => t.label)).not.toContain("Access");
+  });
+});
+
+describe("each finding's kind and the item's recommendations, downloaded and imported again", () => {
+  const nameOf = async (orgId: string) => (await database.db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, orgId)))[0]!.name;
+
+  it("keep their kinds, wording, addressees, due dates and responses, from CSV and from Excel; the addressed organisation's answers stay theirs", async () => {
+    const fresh = await createWorld(database);
+    const [nameA, nameA2] = [await nameOf(fresh.orgs.a), await nameOf(fresh.orgs.a2)];
+    const id = await addItem(database, fresh.actors.leadA, { title: "Wallaby visit", type: "enter_and_view" });
+    await addFinding(database, fresh.actors.leadA, { itemId: id, kind: "issue", text: "Long waits at reception" });
+    await addFinding(database, fresh.actors.leadA, { itemId: id, kind: "quote", text: "I waited three hours.\nNobody told me why." });
+    await addFinding(database, fresh.actors.leadA, { itemId: id, kind: "issue", text: "No hearing loop" });
+    const first = await addRecommendation(database, fresh.actors.leadA, { itemId: id, text: "Book interpreters ahead", addressedToOrgId: fresh.orgs.a2, responseDue: "2027-03-31", response: "Agreed at the board.\n2. Funding from April" });
+    await addRecommendation(database, fresh.actors.leadA, { itemId: id, text: "Publish easy read letters", addressedToOrgId: null, responseDue: null, response: "" });
+    await addRecommendation(database, fresh.actors.leadA, { itemId: id, text: "Train reception staff", addressedToOrgId: fresh.orgs.a, responseDue: "2027-06-30", response: "" });
+    // The organisation addressed answers, once the item is shared: their answer is in the download, for reading.
+    await shareItem(database, fresh.actors.leadA, { itemId: id, decisions: {} });
+    await respondToRecommendation(database, fresh.actors.leadA2, first.id, { decision: "accepted", body: "Interpreters booked from January" });
+
+    const rows = await exportItems(database, fresh.actors.leadA, filtersFrom(new URLSearchParams({ q: "wallaby" })), "http://localhost");
+    const row = Object.fromEntries(EXPORT_HEADERS.map((h, i) => [h, rows[0]![i]]));
+    // Only the quote is named (a blank is a key issue), so the Findings cell is numbered for it.
+    expect(row.Findings).toBe("1. Long waits at reception\n2. I waited three hours.\nNobody told me why.\n3. No hearing loop");
+    expect(row["Finding kinds"]).toBe("2. Quote");
+    expect(row).toMatchObject({
+      Recommendations: "1. Book interpreters ahead\n2. Publish easy read letters\n3. Train reception staff",
+      "Recommendation addressed to": `1. ${nameA2}\n3. ${nameA}`,
+      "Recommendation response due": "1. 2027-03-31\n3. 2027-06-30",
+      // A response's own line that begins with the next number is kept apart by the other mark.
+      "Recommendation response": "1) Agreed at the board.\n2. Funding from April",
+      "Recommendation answers": expect.stringMatching(/^1\. Accepted \(.+, \d{4}-\d{2}-\d{2}\): Interpreters booked from January$/),
+    });
+
+    const csv = new TextEncoder().encode(toCsv(EXPORT_HEADERS, rows));
+    const xlsx = await toXlsx([{ name: "Evidence", headers: EXPORT_HEADERS, rows }]);
+    const expected = [
+      { text: "Book interpreters ahead", addressedToOrgId: fresh.orgs.a2, responseDue: "2027-03-31", response: "Agreed at the board.\n2. Funding from April" },
+      { text: "Publish easy read letters", addressedToOrgId: null, responseDue: null, response: "" },
+      { text: "Train reception staff", addressedToOrgId: fresh.orgs.a, responseDue: "2027-06-30", response: "" },
+    ];
+    for (const [name, bytes] of [["export.csv", csv], ["export.xlsx", xlsx]] as const) {
+      const table = await readImportFile(name, bytes);
+      const mapping = guessMapping(table.headers, EVIDENCE_IMPORT_COLUMNS);
+      const checked = await validateImport(database, fresh.actors.leadA, table, mapping);
+      expect(checked.invalid).toEqual([]);
+      expect(checked.valid[0]!.value.findingKinds).toEqual(["issue", "quote", "issue"]);
+      expect(checked.valid[0]!.value.recommendations).toEqual(expected.map((r) => expect.objectContaining(r)));
+      // The answers column is for reading: nothing of the import reads it.
+      expect(Object.values(mapping)).not.toContain("Recommendation answers");
+    }
+
+    // Stored, the copy (private, so A's to change) has the same findings and recommendations, in order, and no answers.
+    const table = await readImportFile("export.csv", csv);
+    expect(await importItems(database, fresh.actors.leadA, table, guessMapping(table.headers, EVIDENCE_IMPORT_COLUMNS))).toEqual({ imported: 1 });
+    const copies = await listVisibleItems(database, fresh.actors.leadA, { q: "wallaby" });
+    const copy = copies.find((c) => c.id !== id)!;
+    const back = await getItem(database, fresh.actors.leadA, { itemId: copy.id });
+    expect(back.findings.map((f) => [f.kind, f.text])).toEqual([
+      ["issue", "Long waits at reception"],
+      ["quote", "I waited three hours.\nNobody told me why."],
+      ["issue", "No hearing loop"],
+    ]);
+    expect(back.recommendations.map((r) => ({ text: r.text, addressedToOrgId: r.addressedToOrgId, responseDue: r.responseDue, response: r.response, answer: r.answer }))).toEqual(expected.map((r) => ({ ...r, answer: null })));
+  });
+
+  it("into another collaborative, addresses each recommendation by name to its organisation there, and refuses a name it does not have, by line", async () => {
+    const fresh = await createWorld(database);
+    const nameA2 = await nameOf(fresh.orgs.a2);
+    const id = await addItem(database, fresh.actors.leadA, { title: "Bandicoot report" });
+    await addRecommendation(database, fresh.actors.leadA, { itemId: id, text: "Offer text relay", addressedToOrgId: fresh.orgs.a2, responseDue: null, response: "" });
+    const rows = await exportItems(database, fresh.actors.leadA, filtersFrom(new URLSearchParams({ q: "bandicoot" })), "http://localhost");
+    const table = await readImportFile("export.csv", new TextEncoder().encode(toCsv(EXPORT_HEADERS, rows)));
+    const mapping = guessMapping(table.headers, EVIDENCE_IMPORT_COLUMNS);
+
+    const refused = await validateImport(database, fresh.actors.leadB, table, mapping);
+    expect(refused.invalid).toEqual([{ line: 2, reasons: [`Recommendation 1: Addressed to “${nameA2}” is not an organisation of this collaborative (use a name from the item page's Addressed to list, or leave it blank)`] }]);
+    await expect(importItems(database, fresh.actors.leadB, table, mapping)).rejects.toMatchObject({ status: 422 });
+    expect(await listVisibleItems(database, fresh.actors.leadB, { q: "bandicoot" })).toEqual([]);
+
+    // An organisation of that name in the collaborative (a different one: the name is what travels).
+    const there = await createOrganisation(database, fresh.collaboratives.y, { name: nameA2.toUpperCase() });
+    expect(await importItems(database, fresh.actors.leadB, table, mapping)).toEqual({ imported: 1 });
+    const [copy] = await listVisibleItems(database, fresh.actors.leadB, { q: "bandicoot" });
+    expect((await getItem(database, fresh.actors.leadB, { itemId: copy!.id })).recommendations.map((r) => [r.text, r.addressedToOrgId])).toEqual([["Offer text relay", there]]);
+  });
+
+  it("reads kinds typed by hand, and names an unknown kind, an unknown organisation, a bad date and a line without a number by line, importing nothing", async () => {
+    const fresh = await createWorld(database);
+    const nameA2 = await nameOf(fresh.orgs.a2);
+    const header = "Title,Type,Findings,Finding kinds,Recommendations,Recommendation addressed to,Recommendation response due,Recommendation response";
+    const good = `Possum notes,Report,"Waits\nQuote one\nQuote two","2. quote\n3) QUOTE\n1. key issue","Fix the doors\nAdd a loop","2. ${nameA2.toLowerCase()}",2. 31/03/2027,1. Done in May`;
+    const bad = `Possum audit,Report,"Waits\nNo loop","2. Anecdote\n4. Quote",Fix the doors,"1. Alder Hay\nSt Elsewhere","1. 31/02/2027\n2. 01/01/2027",`;
+    const file = new TextEncoder().encode([header, good, bad].join("\n"));
+    const table = await readImportFile("tracker.csv", file);
+    const mapping = guessMapping(table.headers, EVIDENCE_IMPORT_COLUMNS);
+    expect(mapping).toMatchObject({ findingKinds: "Finding kinds", recommendations: "Recommendations", recommendationAddressedTo: "Recommendation addressed to", recommendationResponseDue: "Recommendation response due", recommendationResponse: "Recommendation response" });
+    const checked = await validateImport(database, fresh.actors.leadA, table, mapping);
+    expect(checked.invalid).toEqual([
+      {
+        line: 3,
+        reasons: [
+          "Finding kinds: there is no finding 4 (the row has 2 findings)",
+          "Finding 2: Kind “Anecdote” is not Key issue or Quote",
+          "Recommendation addressed to: “St Elsewhere” does not start with the number of a recommendation (for example 2. Mersey Care NHS Foundation Trust)",
+          "Recommendation response due: there is no recommendation 2 (the row has 1 recommendation)",
+          "Recommendation 1: Addressed to “Alder Hay” is not an organisation of this collaborative (use a name from the item page's Addressed to list, or leave it blank)",
+          "Recommendation 1: Response due “31/02/2027” is not a date (use 31/03/2024 or 2024-03-31)",
+        ],
+      },
+    ]);
+    await expect(importItems(database, fresh.actors.leadA, table, mapping)).rejects.toMatchObject({ status: 422 });
+    expect(await listVisibleItems(database, fresh.actors.leadA, { q: "possum" })).toEqual([]);
+
+    // The valid row, alone, imports with its kinds (a blank is a key issue) and its recommendations.
+    const alone = await readImportFile("tracker.csv", new TextEncoder().encode([header, good].join("\n")));
+    const valid = await validateImport(database, fresh.actors.leadA, alone, mapping);
+    expect(valid.invalid).toEqual([]);
+    expect(valid.valid[0]!.value.findingKinds).toEqual(["issue", "quote", "quote"]);
+    expect(valid.valid[0]!.value.recommendations).toEqual([
+      { text: "Fix the doors", addressedToOrgId: null, addressedTo: null, responseDue: null, response: "Done in May" },
+      { text: "Add a loop", addressedToOrgId: fresh.orgs.a2, addressedTo: nameA2, responseDue: "2027-03-31", response: "" },
+    ]);
   });
 });

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
 import type { Database } from "../../db/client";
+import { organisations } from "../../db/schema";
 import { EVIDENCE_IMPORT_COLUMNS } from "../../app/domain/evidence/import-items.server";
 import { filtersFrom } from "../../app/domain/evidence/filters";
 import { searchItems } from "../../app/domain/evidence/search-items.server";
@@ -51,6 +53,21 @@ describe("the import's check step", () => {
     expect(rows[0]).not.toMatch(/1\. Ramps/);
     expect(rows[1]).toMatch(/2 findings No BSL No text relay/);
     expect(html).toMatch(/<ol[^>]*>\s*<li[^>]*>Ramps missing\nat the back door/);
+  });
+
+  it("shows each finding's kind and the row's recommendations as they will be stored, with whom each is addressed to", async () => {
+    const [org] = await database.db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, world.orgs.a2));
+    const csv = [
+      "Title,Type,Findings,Finding kinds,Recommendations,Recommendation addressed to,Recommendation response due,Recommendation response",
+      `Wombat visit,Report,"Waits\nI waited three hours",2. Quote,"Fix the doors\nAdd a loop","2. ${org!.name}",2. 31/03/2027,1. Done in May`,
+    ].join("\n");
+    const { html } = await checked(csv);
+    // The recommendations' own columns are read into the Recommendations column, as the findings' are into Findings.
+    expect(html).toMatch(/<th scope="col">Recommendations<\/th>/);
+    expect(html).not.toMatch(/<th scope="col">(Finding kinds|Recommendation addressed to|Recommendation response due|Recommendation response)<\/th>/);
+    const row = text(html.split("<tr>")[2]!);
+    expect(row).toMatch(/2 findings Waits I waited three hours Kind: Quote /);
+    expect(row).toMatch(new RegExp(`2 recommendations Fix the doors Response: Done in May Add a loop Addressed to: ${org!.name} Response due: 31 March 2027`));
   });
 
   it("keeps a row with many long findings short: the first findings, each cut, and how many more", async () => {

@@ -1,9 +1,11 @@
 import type { FindingsPreview } from "~/domain/evidence/import-findings-preview";
+import type { RecommendationsPreview } from "~/domain/evidence/import-recommendations-preview";
 import { useErrorTitle } from "~/lib/use-error-title";
 import { PreviewFindings } from "./PreviewFindings";
+import { PreviewRecommendations } from "./PreviewRecommendations";
 
-/** A sample row: its cells as typed, or (the evidence import's Findings) the findings as they will be stored. */
-export type SampleRow = { line: number; cells: (string | FindingsPreview)[] };
+/** A sample row: its cells as typed, or (the evidence import's Findings and Recommendations) what will be stored. */
+export type SampleRow = { line: number; cells: (string | FindingsPreview | RecommendationsPreview)[] };
 
 /**
  * The preview of an import: every invalid row with its line number and reasons, then a sample of
@@ -61,7 +63,7 @@ export function ImportPreview({ invalid, valid, sampleHeaders, sample, noun, con
                 <tr key={r.line}>
                   <td>{r.line}</td>
                   {r.cells.map((c, i) => (
-                    <td key={i}>{typeof c === "string" ? c : <PreviewFindings preview={c} />}</td>
+                    <td key={i}>{typeof c === "string" ? c : "findings" in c ? <PreviewFindings preview={c} /> : <PreviewRecommendations preview={c} />}</td>
                   ))}
                 </tr>
               ))}

@@ -1,9 +1,11 @@
 import type { FindingsPreview } from "~/domain/evidence/import-findings-preview";
+import { FINDING_KIND_LABELS } from "~/domain/evidence/labels";
 
 /**
  * A row's findings in the import's check step, as they will be stored: how many, then each in an
  * ordered list (so "Finding 2" in the file is the second item read out) with its tags named by
- * kind in words. Long rows are cut to their first findings, saying how many more there are.
+ * kind in words. A quote says so; a key issue, what a finding is unless the file says otherwise,
+ * goes unremarked, as in the download. Long rows are cut to their first findings, saying how many more there are.
  */
 export function PreviewFindings({ preview }: { preview: FindingsPreview }) {
   if (!preview.count) return <>No findings</>;
@@ -15,8 +17,9 @@ export function PreviewFindings({ preview }: { preview: FindingsPreview }) {
         {preview.findings.map((f, i) => (
           <li key={i} className="peff-preview-finding">
             {f.text}
-            {f.tags.length ? (
+            {f.tags.length || f.kind !== "issue" ? (
               <ul className="nhsuk-list nhsuk-u-margin-bottom-0">
+                {f.kind !== "issue" ? <li>Kind: {FINDING_KIND_LABELS[f.kind]}</li> : null}
                 {f.tags.map((t) => (
                   <li key={t.kind}>
                     {t.kind}: {t.names.join("; ")}

@@ -6,7 +6,8 @@
  * next number ("2.", "3." ...) and runs to the next one, line breaks, blank lines and semicolons
  * included. The download numbers an item's findings only where one per line would not read back
  * as written, or where its findings' tags columns refer to them by number, so most cells look as
- * they always did.
+ * they always did. The Recommendations column is read and written the same way, and the columns
+ * that refer to findings or recommendations by number with `numberedLines` or `numberedTexts`.
  */
 
 const normalised = (text: string) => text.replace(/\r\n?/g, "\n").trim();
@@ -65,4 +66,42 @@ export function readNumberedLines(cell: string): { byNumber: Map<number, string>
     else byNumber.set(Number(numbered[1]), [byNumber.get(Number(numbered[1])), numbered[2]!.trim()].filter(Boolean).join("; "));
   }
   return { byNumber, unnumbered };
+}
+
+/** "2. " or "2) " at the start of a line, with the number and the mark. */
+const anyMarker = /^[ \t]*(\d+)([.)])(?:[ \t]+|$)/;
+
+/**
+ * What `numberedTexts` wrote, by number: texts that may run over several lines (a recommendation's
+ * response). An entry begins at a line starting with a number higher than the last, in the mark
+ * ("." or ")") of the first, and runs to the next; what comes before the first number is kept
+ * apart, to be refused by name.
+ */
+export function readNumberedTexts(cell: string): { byNumber: Map<number, string>; unnumbered: string[] } {
+  const byNumber = new Map<number, string[]>();
+  const before: string[] = [];
+  let mark: string | undefined;
+  let current = 0;
+  for (const line of normalised(cell).split("\n")) {
+    const start = anyMarker.exec(line);
+    if (start && (mark ?? start[2]) === start[2] && Number(start[1]) > current) {
+      mark = start[2];
+      current = Number(start[1]);
+      byNumber.set(current, [line.slice(start[0].length)]);
+    } else (byNumber.get(current) ?? before).push(line);
+  }
+  const unnumbered = before.join("\n").trim();
+  return { byNumber: new Map([...byNumber].map(([n, lines]) => [n, lines.join("\n").trim()])), unnumbered: unnumbered ? [unnumbered] : [] };
+}
+
+/**
+ * Texts of some of a row's recommendations (or findings) that may run over several lines, one
+ * entry per one that has any, numbered as in its own column: "1. " ..., or "1) " ... when a text has
+ * a line of its own that begins with a later number, so that it reads back as written.
+ */
+export function numberedTexts(perEntry: string[]): string {
+  const texts = perEntry.map(normalised);
+  const withNumbers = (mark: string) => texts.flatMap((text, i) => (text ? [`${i + 1}${mark} ${text}`] : [])).join("\n");
+  const readsBack = (cell: string) => texts.every((text, i) => (readNumberedTexts(cell).byNumber.get(i + 1) ?? "") === text);
+  return [withNumbers("."), withNumbers(")")].find(readsBack) ?? withNumbers(".");
 }

@@ -1,5 +1,6 @@
 import type { Database } from "#db/client";
-import { evidenceFindings, evidenceItems, evidenceTags, ITEM_TYPES, type ItemType } from "#db/schema";
+import { sql } from "drizzle-orm";
+import { evidenceFindings, evidenceItems, evidenceRecommendations, evidenceTags, FINDING_KINDS, ITEM_TYPES, type FindingKind, type ItemType } from "#db/schema";
 import { withTenant } from "#db/tenant";
 import { policyActor, tenantOf, type Actor } from "~/domain/auth/actor";
 import { DomainError, forbidden } from "~/domain/errors";
@@ -13,9 +14,9 @@ import { newThemeProblem, themeNameKey } from "~/lib/pii/theme-name";
 import { findOrCreateTheme, MAX_THEME_LENGTH } from "./find-or-create-theme.server";
 import { listFilterOptions } from "./filter-options.server";
 import { ITEM_LIMITS } from "./item-input";
-import { ITEM_TYPE_LABELS } from "./labels";
-import { FINDING_MAX } from "./part-input";
-import { readFindingsCell, readNumberedLines } from "./findings-cell";
+import { FINDING_KIND_LABELS, ITEM_TYPE_LABELS } from "./labels";
+import { FINDING_MAX, RECOMMENDATION_MAX } from "./part-input";
+import { readFindingsCell, readNumberedLines, readNumberedTexts } from "./findings-cell";
 
 type ImportTag = { kind: "outcome" | "characteristic" | "psed" | "theme"; refId: string };
 type TagColumn = "outcomes" | "characteristics" | "psedAims" | "themes";
@@ -27,6 +28,22 @@ export const FINDING_TAG_COLUMNS: { key: string; label: string; of: string; exam
   { key: "findingPsedAims", label: "Finding PSED aims", of: "PSED aims", example: "Advance equality of opportunity", column: "psedAims" },
   { key: "findingThemes", label: "Finding themes", of: "themes", example: "Interpreting", column: "themes" },
 ];
+
+/**
+ * The item's recommendations, in the Findings column's style: the texts in one column, and what
+ * each has in columns that refer to it by number. Whom one is addressed to travels by name, as the
+ * collaborative lists its organisations, so a file can move between collaboratives. The response
+ * recorded in the evidence is the item owner's and travels; the answers the organisation addressed
+ * gives in the app (recommendation_responses) are that organisation's own, written only by them,
+ * so the download shows the latest for reading ("Recommendation answers") and the import never
+ * reads it: an import that wrote them would put words in another organisation's name.
+ */
+export const RECOMMENDATION_COLUMNS = {
+  recommendations: { key: "recommendations", label: "Recommendations", hint: "One recommendation per line, or separated by semicolons on one line; numbered 1. 2. ... when one runs over several lines", aliases: ["recommendation"] },
+  addressedTo: { key: "recommendationAddressedTo", label: "Recommendation addressed to", example: "Mersey Care NHS Foundation Trust", hint: "One line per recommendation addressed to an organisation: its number in the Recommendations column, then the organisation's name as this collaborative lists it, for example 2. Mersey Care NHS Foundation Trust" },
+  responseDue: { key: "recommendationResponseDue", label: "Recommendation response due", example: "31/03/2025", hint: "One line per recommendation with a date: its number, then the date, for example 2. 31/03/2025" },
+  response: { key: "recommendationResponse", label: "Recommendation response", example: "Agreed by the board", hint: "Per recommendation with a response recorded in the evidence: its number at the start of the line, then the response, which may run over several lines. Answers organisations gave in this app are theirs and are not imported" },
+} satisfies Record<string, ImportColumn & { example?: string }>;
 
 export const EVIDENCE_IMPORT_COLUMNS: ImportColumn[] = [
   { key: "title", label: "Title", required: true, aliases: ["name", "report", "report title"] },
@@ -42,8 +59,19 @@ export const EVIDENCE_IMPORT_COLUMNS: ImportColumn[] = [
   { key: "characteristics", label: "Characteristics", hint: "Names separated by semicolons, for example Race; Disability", aliases: ["protected characteristics", "groups", "characteristic"] },
   { key: "psedAims", label: "PSED aims", hint: "Aims separated by semicolons, for example Advance equality of opportunity", aliases: ["psed", "psed aim", "general duty aims"] },
   { key: "themes", label: "Themes", hint: "Theme names separated by semicolons; a name the collaborative does not use yet becomes a new theme", aliases: ["theme"] },
+  { key: "findingKinds", label: "Finding kinds", hint: "One line per quote: its number in the Findings column, then Quote, for example 2. Quote; a finding not listed is a key issue" },
   ...FINDING_TAG_COLUMNS.map(({ key, label, of, example }) => ({ key, label, hint: `One line per finding that has any: its number in the Findings column, then its ${of}, for example 2. ${example}` })),
+  ...Object.values(RECOMMENDATION_COLUMNS).map((c): ImportColumn => ({ key: c.key, label: c.label, hint: c.hint, aliases: "aliases" in c ? c.aliases : undefined })),
 ];
+
+/** A recommendation as it will be stored; `addressedTo` is the organisation's name as the collaborative lists it, for the check step. */
+export interface ImportRecommendation {
+  text: string;
+  addressedToOrgId: string | null;
+  addressedTo: string | null;
+  responseDue: string | null;
+  response: string;
+}
 
 export interface ImportRow {
   title: string;
@@ -55,6 +83,9 @@ export interface ImportRow {
   link: string | null;
   summary: string;
   findings: string[];
+  /** Each finding's kind, in the findings' order (a key issue unless the file says quote). */
+  findingKinds: FindingKind[];
+  recommendations: ImportRecommendation[];
   tags: { kind: "outcome" | "characteristic" | "psed"; refId: string }[];
   /** Theme names, found or created (whatever their case) when the rows are stored. */
   themes: string[];
@@ -66,6 +97,10 @@ const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9.]+/g, " ").trim();
 const list = (s: string) => s.split(/[;\n]+/).map((x) => x.trim()).filter(Boolean);
 /** "EDS2022 1A", "EDS 2022: 1A" and "eds2022 1a" are one key. */
 const outcomeKey = (s: string) => s.toLowerCase().replace(/[\s:]+/g, "");
+/** "Key issue", "issue" and "Quote", whatever the case. */
+const FINDING_KIND_WORDS = new Map<string, FindingKind>(FINDING_KINDS.flatMap((k) => [[norm(k), k] as const, [norm(FINDING_KIND_LABELS[k]), k] as const]));
+/** An organisation's name, whatever the case and spacing. */
+const orgKey = (s: string) => s.toLowerCase().replace(/\s+/g, " ").trim();
 
 /** Reads the file, refusing what cannot be read as a table with a clear message. */
 export async function readImportFile(filename: string, bytes: Uint8Array): Promise<Table> {
@@ -98,7 +133,10 @@ export interface CheckedImport extends ValidatedRows<ImportRow> {
  * are not about a person.
  */
 export async function validateImport(database: Database, actor: Actor, table: Table, mapping: ColumnMapping, confirmedThemes: ReadonlySet<string> = new Set()): Promise<CheckedImport> {
-  const { sources, tags } = await listFilterOptions(database, actor);
+  const { sources, tags, organisations } = await listFilterOptions(database, actor);
+  // The collaborative's organisations by name; two of one name cannot be told apart by it.
+  const orgsByName = new Map<string, { id: string; name: string }[]>();
+  for (const org of organisations) orgsByName.set(orgKey(org.name), [...(orgsByName.get(orgKey(org.name)) ?? []), org]);
   const tagNames = new Map(tags.map((t) => [t.id, t.kind === "outcome" ? t.code : t.label]));
   const sourceByName = new Map(sources.map((s) => [sourceNameKey(s.name), s.id]));
   const types = new Map<string, ItemType>(ITEM_TYPES.flatMap((t) => [[norm(t), t] as [string, ItemType], [norm(ITEM_TYPE_LABELS[t]), t] as [string, ItemType]]));
@@ -123,12 +161,27 @@ export async function validateImport(database: Database, actor: Actor, table: Ta
 
   const checked = validateRows(table, mapping, EVIDENCE_IMPORT_COLUMNS, (cells): RowResult<ImportRow> => {
     const reasons: string[] = [];
-    const date = (key: string, label: string) => {
-      if (!cells[key]) return null;
-      const d = parseUkDate(cells[key]!);
-      if (!d) reasons.push(`${label} “${cells[key]}” is not a date (use 31/03/2024 or 2024-03-31)`);
-      else if (!isInYearRange(d)) reasons.push(`${label} “${cells[key]}” is not between ${EARLIEST_YEAR} and ${LATEST_YEAR}`);
+    const dateOf = (text: string, label: string) => {
+      const d = parseUkDate(text);
+      if (!d) reasons.push(`${label} “${text}” is not a date (use 31/03/2024 or 2024-03-31)`);
+      else if (!isInYearRange(d)) reasons.push(`${label} “${text}” is not between ${EARLIEST_YEAR} and ${LATEST_YEAR}`);
       return d;
+    };
+    const date = (key: string, label: string) => (cells[key] ? dateOf(cells[key]!, label) : null);
+    /**
+     * A column that refers to the row's findings or recommendations by number: its text for each
+     * (by index, "" for one it does not name). A number the row does not have, or a line without
+     * one, is refused, not dropped.
+     */
+    const byEntry = (key: string, label: string, count: number, noun: string, example: string, read = readNumberedLines) => {
+      const texts = Array.from({ length: count }, () => "");
+      const { byNumber, unnumbered } = read(cells[key] ?? "");
+      for (const line of unnumbered) reasons.push(`${label}: “${line.slice(0, 40)}” does not start with the number of a ${noun} (for example 2. ${example})`);
+      for (const [n, text] of byNumber) {
+        if (n >= 1 && n <= count) texts[n - 1] = text;
+        else reasons.push(`${label}: there is no ${noun} ${n} (the row has ${count === 1 ? `1 ${noun}` : `${count} ${noun}s`})`);
+      }
+      return texts;
     };
     const type = types.get(norm(cells.type ?? ""));
     if (cells.type && !type) reasons.push(`Type “${cells.type}” is not one of: ${ITEM_TYPES.map((t) => ITEM_TYPE_LABELS[t]).join(", ")}`);
@@ -182,19 +235,36 @@ export async function validateImport(database: Database, actor: Actor, table: Ta
       return { tags: tagList, themes };
     };
     const own = readTags({ outcomes: cells.outcomes ?? "", characteristics: cells.characteristics ?? "", psedAims: cells.psedAims ?? "", themes: cells.themes ?? "" }, "");
-    // The findings' columns, read by finding number; a number the Findings cell does not have is refused, not dropped.
+    // The findings' columns, read by finding number.
     const perFinding = findings.map(() => ({ outcomes: "", characteristics: "", psedAims: "", themes: "" }));
-    for (const { key, label, example, column } of FINDING_TAG_COLUMNS) {
-      const { byNumber, unnumbered } = readNumberedLines(cells[key] ?? "");
-      for (const line of unnumbered) reasons.push(`${label}: “${line.slice(0, 40)}” does not start with the number of a finding (for example 2. ${example})`);
-      for (const [n, text] of byNumber) {
-        if (perFinding[n - 1]) perFinding[n - 1]![column] = text;
-        else reasons.push(`${label}: there is no finding ${n} (the row has ${findings.length === 1 ? "1 finding" : `${findings.length} findings`})`);
-      }
-    }
+    for (const { key, label, example, column } of FINDING_TAG_COLUMNS) byEntry(key, label, findings.length, "finding", example).forEach((text, i) => (perFinding[i]![column] = text));
     const findingTags = perFinding.map((cell, i) => readTags(cell, `Finding ${i + 1}: `));
+    const findingKinds = byEntry("findingKinds", "Finding kinds", findings.length, "finding", "Quote").map((word, i): FindingKind => {
+      const kind = word ? FINDING_KIND_WORDS.get(norm(word)) : "issue";
+      if (!kind) reasons.push(`Finding ${i + 1}: Kind “${word}” is not ${FINDING_KINDS.map((k) => FINDING_KIND_LABELS[k]).join(" or ")}`);
+      return kind ?? "issue";
+    });
+    /** The recommendations named in the Recommendations cell, with what the columns that refer to them by number say, held to the item page's rules. */
+    const readRecommendations = (texts: string[]): ImportRecommendation[] => {
+      const { addressedTo, responseDue, response } = RECOMMENDATION_COLUMNS;
+      const entries = (column: { key: string; label: string; example: string }, read = readNumberedLines) => byEntry(column.key, column.label, texts.length, "recommendation", column.example, read);
+      const [names, dues, responses] = [entries(addressedTo), entries(responseDue), entries(response, readNumberedTexts)];
+      return texts.map((text, i) => {
+        const of = `Recommendation ${i + 1}`;
+        tooLong(text, RECOMMENDATION_MAX, of);
+        tooLong(responses[i]!, RECOMMENDATION_MAX, `${of}: Response`);
+        const name = names[i]!;
+        const found = name ? (orgsByName.get(orgKey(name)) ?? []) : [];
+        if (name && !found.length) reasons.push(`${of}: Addressed to “${name}” is not an organisation of this collaborative (use a name from the item page's Addressed to list, or leave it blank)`);
+        if (found.length > 1) reasons.push(`${of}: Addressed to “${name}” is the name of ${found.length} organisations of this collaborative; leave it blank and choose the organisation on the item page after importing`);
+        const org = found.length === 1 ? found[0]! : null;
+        return { text, addressedToOrgId: org?.id ?? null, addressedTo: org?.name ?? null, responseDue: dues[i] ? dateOf(dues[i]!, `${of}: Response due`) : null, response: responses[i]! };
+      });
+    };
+    const recommendations = readRecommendations(readFindingsCell(cells.recommendations ?? ""));
     if (reasons.length || !type) return { ok: false, reasons };
-    return { ok: true, value: { title: cells.title!, type, sourceId, publishedOn, periodStart, periodEnd, link, summary: cells.summary ?? "", findings, tags: own.tags, themes: own.themes, findingTags } };
+    return { ok: true, value: { title: cells.title!, type, sourceId, publishedOn, periodStart, periodEnd, link, summary: cells.summary ?? "", findings, findingKinds, recommendations, tags: own.tags, themes: own.themes, findingTags } };
+
   });
   const onlyThemes = checked.invalid.length > 0 && checked.invalid.every((r) => r.reasons.every((reason) => themeReasons.has(reason)));
   // Where to confirm a name depends on the rest of the file: the boxes are offered only when nothing else is wrong.
@@ -227,8 +297,15 @@ export async function importItems(database: Database, actor: Actor, table: Table
       const owned = { collaborativeId: item!.collaborativeId, orgId: item!.orgId, itemId: item!.id };
       const findingIds = new Map<number, string>();
       if (value.findings.length) {
-        const rows = await tx.insert(evidenceFindings).values(value.findings.map((text, i) => ({ ...owned, text, position: i }))).returning({ id: evidenceFindings.id, position: evidenceFindings.position });
+        const rows = await tx.insert(evidenceFindings).values(value.findings.map((text, i) => ({ ...owned, kind: value.findingKinds[i] ?? "issue", text, position: i }))).returning({ id: evidenceFindings.id, position: evidenceFindings.position });
         for (const row of rows) findingIds.set(row.position, row.id);
+      }
+      // Recommendations are listed by when they were added, and now() is the transaction's: a
+      // microsecond apart keeps them in the file's order.
+      if (value.recommendations.length) {
+        await tx.insert(evidenceRecommendations).values(
+          value.recommendations.map((r, i) => ({ ...owned, text: r.text, addressedToOrgId: r.addressedToOrgId, responseDue: r.responseDue, response: r.response, createdAt: sql`now() + ${i} * interval '1 microsecond'` })),
+        );
       }
       // The item's own tags (findingId null), then each finding's.
       const tagRows = [];

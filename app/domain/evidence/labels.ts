@@ -1,4 +1,4 @@
-import type { EventAction, ItemType, SourceKind } from "#db/schema";
+import type { EventAction, FindingKind, ItemType, SourceKind } from "#db/schema";
 import { PII_LABELS } from "~/lib/pii/scan";
 import { countOf } from "~/lib/labels";
 
@@ -57,6 +57,9 @@ const FIELD_LABELS: Record<string, string> = {
   services: "services",
   concernedOrgIds: "organisations it concerns",
 };
+
+/** A finding's kind as the item page's form and the import name it. */
+export const FINDING_KIND_LABELS: Record<FindingKind, string> = { issue: "Key issue", quote: "Quote" };
 
 /** How the history names a finding's and a recommendation's fields ("finding_edited" and "recommendation_edited" events store the keys). */
 const FINDING_FIELD_LABELS: Record<string, string> = { text: "wording", kind: "key issue or quote" };

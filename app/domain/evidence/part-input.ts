@@ -18,18 +18,21 @@ const optional = z
 /** How long a finding may be, added or changed on the item page or imported. */
 export const FINDING_MAX = 10000;
 
+/** How long a recommendation, and the response recorded with it, may be (on the item page or imported). */
+export const RECOMMENDATION_MAX = 5000;
+
 export const findingFields = {
   findingKind: z.enum(FINDING_KINDS, { message: "Choose issue or quote" }),
   findingText: z.string().trim().min(1, "Enter the finding").max(FINDING_MAX, "A finding must be 10,000 characters or fewer"),
 };
 
 export const recommendationFields = {
-  recText: z.string().trim().min(1, "Enter the recommendation").max(5000, "A recommendation must be 5,000 characters or fewer"),
+  recText: z.string().trim().min(1, "Enter the recommendation").max(RECOMMENDATION_MAX, "A recommendation must be 5,000 characters or fewer"),
   addressedToOrgId: optional.refine((v) => v === null || z.string().uuid().safeParse(v).success, "Select an organisation from the list"),
   responseDue: optional
     .refine((v) => v === null || isRealDate(v), "Response due must be a real date")
     .refine((v) => v === null || !isRealDate(v) || isInYearRange(v), yearRangeMessage("Response due")),
-  response: z.string().trim().max(5000, "The response must be 5,000 characters or fewer").optional().default(""),
+  response: z.string().trim().max(RECOMMENDATION_MAX, "The response must be 5,000 characters or fewer").optional().default(""),
 };
 
 export const findingInputSchema = z.object(findingFields);

@@ -17,6 +17,7 @@ import * as detailRoute from "../../app/routes/evidence.recommendations_.$recomm
 import * as listRoute from "../../app/routes/evidence.recommendations";
 import * as homeRoute from "../../app/routes/_index";
 import { answerHits, RECOMMENDATIONS_LIMIT, tally, type StatusTally } from "../../app/lib/recommendations";
+import { todayIso } from "../../app/lib/plan/dates";
 import { openTestDatabase } from "../support/db";
 import { createWorld, type World } from "../support/factories";
 import { renderRoute } from "../support/render-route";
@@ -242,18 +243,22 @@ describe("counting the recommendations to an organisation", () => {
       if (shared) await shareItem(database, fresh.actors.leadA, { itemId, decisions: {} });
       return id;
     };
-    const count = (actor: Actor) => countRecommendationsToUs(database, actor, TODAY);
-    const listed = async (actor: Actor) => tally((await listRecommendationsToUs(database, actor, TODAY)).map((r) => r.status));
+    // The real today, since the home page below counts against it: a fixed date here failed the
+    // day after it was written.
+    const today = todayIso();
+    const day = (offset: number) => new Date(Date.parse(`${today}T12:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10);
+    const count = (actor: Actor) => countRecommendationsToUs(database, actor, today);
+    const listed = async (actor: Actor) => tally((await listRecommendationsToUs(database, actor, today)).map((r) => r.status));
     expect(await count(fresh.actors.leadA2)).toEqual({ overdue: 0, "due-soon": 0, awaiting: 0, responded: 0 });
 
-    await to("2026-12-06"); // yesterday: overdue
-    await to(TODAY); // due today: due soon
-    await to("2026-12-21"); // in 14 days: due soon
-    await to("2026-12-22"); // in 15 days: awaiting
+    await to(day(-1)); // yesterday: overdue
+    await to(today); // due today: due soon
+    await to(day(14)); // in 14 days: due soon
+    await to(day(15)); // in 15 days: awaiting
     await to(null); // no date: awaiting
-    const answeredLate = await to("2026-11-01"); // overdue, but answered
+    const answeredLate = await to(day(-36)); // overdue, but answered
     await respondToRecommendation(database, fresh.actors.leadA2, answeredLate, { decision: "not_accepted", body: "Outside our remit" });
-    await to("2026-11-01", false); // private to A: not A2's to see or count
+    await to(day(-36), false); // private to A: not A2's to see or count
 
     expect(await count(fresh.actors.leadA2)).toEqual({ overdue: 1, "due-soon": 2, awaiting: 2, responded: 1 });
     expect(await count(fresh.actors.leadA2)).toEqual(await listed(fresh.actors.leadA2));

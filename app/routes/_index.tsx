@@ -128,7 +128,9 @@ export default function Home() {
           <tbody className="nhsuk-table__body">
             {current.map((o) => (
               <tr className="nhsuk-table__row" key={o.id}>
-                <th scope="row" className="nhsuk-table__header">{o.name}</th>
+                <th scope="row" className="nhsuk-table__header">
+                  <Link to={`/organisations/${o.id}/edit`}>{o.name}</Link>
+                </th>
                 <td className="nhsuk-table__cell">{ORGANISATION_TYPE_LABELS[o.type]}</td>
                 <td className="nhsuk-table__cell">{o.odsCode ?? "None"}</td>
                 <td className="nhsuk-table__cell">{formatDate(o.joinedOn)}</td>
@@ -156,7 +158,7 @@ export default function Home() {
           <ul>
             {former.map((o) => (
               <li key={o.id}>
-                {o.name} ({ORGANISATION_TYPE_LABELS[o.type]}), member until {formatDate(o.leftOn)}
+                <Link to={`/organisations/${o.id}/edit`}>{o.name}</Link> ({ORGANISATION_TYPE_LABELS[o.type]}), member until {formatDate(o.leftOn)}
                 {o.successorName ? `, replaced by ${o.successorName}` : ""}
               </li>
             ))}

@@ -14,6 +14,7 @@ import { formatDate, ORGANISATION_TYPE_LABELS } from "~/lib/labels";
 import { pageTitle } from "~/lib/meta";
 import { requireActor } from "~/lib/session.server";
 import { canChangeRole, canManageMembersOf, canRemoveMember, canWithdrawInvitation, grantableRoles, withheldCollaborativeRoles } from "~/policies/members";
+import { canEditOrganisation } from "~/policies/organisations";
 import { ROLE_LABELS } from "~/policies/roles";
 
 export const meta: MetaFunction = () => pageTitle("Members");
@@ -34,6 +35,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
           grantable: grantableRoles(who, reach),
           withheld,
           canInvite: canManageMembersOf(who, o.orgId),
+          // The page lists current member organisations only.
+          canEditDetails: canEditOrganisation(who, { orgId: o.orgId, leftOn: null }),
           members: o.members.map((m) => {
             const row = { userId: m.userId, orgId: o.orgId, role: m.role };
             const isYou = m.userId === actor.userId;
@@ -124,6 +127,14 @@ export default function Members() {
           <h2 id={`org-${org.orgId}`}>
             {org.orgName} <span className="nhsuk-caption-m">{ORGANISATION_TYPE_LABELS[org.orgType]}</span>
           </h2>
+          {org.canEditDetails ? (
+            <p>
+              <Link to={`/organisations/${org.orgId}/edit`}>
+                Change its details<span className="nhsuk-u-visually-hidden"> ({org.orgName})</span>
+              </Link>{" "}
+              (name, type, ODS code and how to contact it)
+            </p>
+          ) : null}
           {isAdmin && org.withheld.length > 0 ? (
             <div className="nhsuk-inset-text" data-testid={`withheld-${org.orgId}`}>
               <p>

@@ -1,13 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
-import { z } from "zod";
 import { ORGANISATION_TYPES } from "#db/schema";
 import { ErrorSummary } from "~/components/form/ErrorSummary";
 import { Choices, TextInput } from "~/components/form/fields";
 import { policyActor } from "~/domain/auth/actor";
 import { addMemberOrganisation } from "~/domain/collaborative/add-member-organisation.server";
+import { newOrganisationSchema } from "~/domain/collaborative/organisation-input";
 import { formFailure, formGuarded, guarded } from "~/lib/http.server";
-import { fields, parseForm, valueOf } from "~/lib/forms";
+import { parseForm, valueOf } from "~/lib/forms";
 import { ORGANISATION_TYPE_LABELS } from "~/lib/labels";
 import { pageTitle } from "~/lib/meta";
 import { ensure, requireActor } from "~/lib/session.server";
@@ -23,21 +23,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   });
 }
 
-const schema = z.object({
-  name: fields.requiredText("the organisation's name"),
-  type: z.enum(ORGANISATION_TYPES, { errorMap: () => ({ message: "Select the type of organisation" }) }),
-  odsCode: z
-    .string()
-    .trim()
-    .toUpperCase()
-    .regex(/^([A-Z0-9-]{2,12})?$/, "Enter an ODS code of letters and numbers only, like RBS, or leave it blank")
-    .optional()
-    .transform((v) => v || null),
-});
-
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requireActor(request, context);
-  const parsed = parseForm(await request.formData(), schema);
+  const parsed = parseForm(await request.formData(), newOrganisationSchema);
   if (!parsed.ok) return formFailure(parsed.errors, parsed.values);
   return formGuarded(parsed.values, async () => {
     const added = await addMemberOrganisation(context.database, actor, parsed.data);

@@ -89,10 +89,14 @@ export const organisations = pgTable(
       to: appRole,
       using: sql`id = ${ctx.org} or exists (select 1 from collaborative_members cm where cm.org_id = organisations.id and cm.collaborative_id = ${ctx.collaborative})`,
     }),
+    // Its details are changed by its own equality lead, or an admin of a collaborative it is still
+    // a member of (app/policies/organisations.ts canEditOrganisation): once it has left, no longer
+    // that admin's to change, as its people are not (0033). Migration 0043 added `left_on is null`.
+    // Without a WITH CHECK, USING checks the changed row too.
     pgPolicy("organisations_update", {
       for: "update",
       to: appRole,
-      using: sql`(id = ${ctx.org} and ${ctx.role} = 'equality_lead') or (${ctx.isAdmin} and exists (select 1 from collaborative_members cm where cm.org_id = organisations.id and cm.collaborative_id = ${ctx.collaborative}))`,
+      using: sql`(id = ${ctx.org} and ${ctx.role} = 'equality_lead') or (${ctx.isAdmin} and exists (select 1 from collaborative_members cm where cm.org_id = organisations.id and cm.collaborative_id = ${ctx.collaborative} and cm.left_on is null))`,
     }),
   ],
 );

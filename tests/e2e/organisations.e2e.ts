@@ -58,3 +58,46 @@ describe("adding a member organisation", () => {
     await expectAccessible(page, "add an organisation, refused");
   });
 });
+
+describe("an organisation's details", () => {
+  it("its equality lead changes them from the members page, field by field errors keeping what was typed", async () => {
+    const page = await (await newContext(browser)).newPage();
+    await signIn(page, "cvs.lead@peff.example");
+    await page.goto("/members");
+    await page.getByRole("link", { name: /Change its details/ }).click();
+    await expect.poll(() => new URL(page.url()).pathname).toMatch(/^\/organisations\/[0-9a-f-]{36}\/edit$/);
+    await expectAccessible(page, "change an organisation's details");
+
+    await page.getByLabel("Email address (optional)").fill("not an email");
+    await page.getByLabel("Phone number (optional)").fill("call me");
+    await page.getByLabel("ODS code (optional)").fill("R B S!");
+    await page.getByRole("button", { name: "Save details" }).click();
+    await expect.poll(() => page.locator(".nhsuk-error-summary").textContent()).toMatch(/Enter a phone number/);
+    expect(await page.locator(".nhsuk-error-summary").textContent()).toMatch(/Enter an email address in the correct format/);
+    expect(await page.locator(".nhsuk-error-summary").textContent()).toMatch(/Enter an ODS code of letters and numbers only/);
+    expect(await page.getByLabel("Phone number (optional)").inputValue()).toBe("call me");
+    await expectAccessible(page, "change an organisation's details with errors");
+
+    await page.getByLabel("Email address (optional)").fill("equality@cvs.example");
+    await page.getByLabel("Phone number (optional)").fill("0151 555 0100");
+    await page.getByLabel("ODS code (optional)").fill("");
+    await page.getByLabel("Address (optional)", { exact: true }).fill("1 Browser Test Street\nLiverpool");
+    await page.getByRole("button", { name: "Save details" }).click();
+    await expect.poll(() => page.locator(".nhsuk-notification-banner--success").textContent()).toMatch(/details were saved/);
+    expect(await page.getByLabel("Phone number (optional)").inputValue()).toBe("0151 555 0100");
+    await expectAccessible(page, "organisation details saved");
+  });
+
+  it("anyone else is told who can change them", async () => {
+    const page = await (await newContext(browser)).newPage();
+    await signIn(page, "viewer@peff.example");
+    await page.goto("/");
+    const link = page.getByRole("table").getByRole("link").first();
+    const name = (await link.textContent())!;
+    await link.click();
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe(name);
+    expect(await page.getByTestId("who-can-edit").textContent()).toContain(`Only ${name}'s equality lead or a collaborative admin can change its details`);
+    expect(await page.getByRole("button", { name: "Save details" }).count()).toBe(0);
+    await expectAccessible(page, "organisation details, read only");
+  });
+});

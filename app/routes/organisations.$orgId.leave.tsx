@@ -76,7 +76,10 @@ export default function RecordLeaving() {
             </p>
             <p>Its history stays: its evidence, grades and past work are kept and it is listed under former organisations.</p>
             <WarningCallout title="This cannot be undone here">
-              <p>The date cannot be changed once recorded. If {name} rejoins, ask the service&apos;s operator to restore its membership.</p>
+              <p>
+                The date cannot be changed once recorded. If {name} rejoins, the service&apos;s operator can restore its membership: from that day its people work here
+                again, and its history with it.
+              </p>
             </WarningCallout>
             <Form method="post" noValidate>
               <TextInput

@@ -4,7 +4,7 @@ import { loadEnv, publicUrlOf } from "../env";
 import { SetupRefused } from "./operator-link";
 
 /**
- * What the operator's commands (peff:setup, peff:admin-link) share: the database the server would
+ * What the operator's commands (peff:setup, peff:admin-link, peff:membership) share: the database the server would
  * use (DATABASE_URL or the embedded PGLITE_DIR), migrated, and the links' PUBLIC_URL; `work`
  * answers what to print. A refusal (SetupRefused) is printed and exits 2, having changed nothing.
  */

@@ -56,6 +56,23 @@ describe("addMemberOrganisation", () => {
     expect(await database.db.select().from(organisations).where(eq(organisations.name, name))).toEqual([]);
   });
 
+  it("says what to do about an ODS code that is taken: ask the operator (peff:membership) for another collaborative's, check the code for one already here", async () => {
+    const elsewhere = unique("E").toUpperCase().slice(0, 10);
+    await addMemberOrganisation(database, world.actors.adminY, { name: unique("Trust"), type: "acute_trust", odsCode: elsewhere });
+    expect(await refusal(addMemberOrganisation(database, world.actors.adminX, { name: unique("Trust"), type: "acute_trust", odsCode: elsewhere }))).toMatchObject({
+      fields: {
+        odsCode: `An organisation with the ODS code ${elsewhere} is already registered, outside this collaborative. If it should join this one too, the service's operator can add it (give them its ODS code); otherwise check the code`,
+      },
+    });
+    const here = unique("H").toUpperCase().slice(0, 10);
+    const hereName = unique("Trust");
+    await addMemberOrganisation(database, world.actors.adminX, { name: hereName, type: "acute_trust", odsCode: here });
+    expect(await refusal(addMemberOrganisation(database, world.actors.adminX, { name: unique("Trust"), type: "acute_trust", odsCode: here }))).toMatchObject({
+      status: 422,
+      fields: { odsCode: `${hereName} already has the ODS code ${here}, and is in this collaborative. Check the code` },
+    });
+  });
+
   it("is refused to anyone but a collaborative admin, in the app and in the database", async () => {
     for (const actor of [world.actors.leadA, world.actors.contributorA]) {
       expect(await refusal(addMemberOrganisation(database, actor, { name: unique("Trust"), type: "vcse", odsCode: null }))).toMatchObject({ status: 403, message: ADD_ORGANISATION_REFUSED });

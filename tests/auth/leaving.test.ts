@@ -12,12 +12,13 @@ import { getMemberOrganisation } from "../../app/domain/collaborative/get-member
 import { recordLeaving } from "../../app/domain/collaborative/record-leaving.server";
 import { DomainError } from "../../app/domain/errors";
 import { todayIso } from "../../app/lib/plan/dates";
-import { action, loader } from "../../app/routes/organisations.$orgId.leave";
+import RecordLeaving, { action, loader } from "../../app/routes/organisations.$orgId.leave";
 import { loader as invitationLoader } from "../../app/routes/invitations.$token";
 import { openTestDatabase } from "../support/db";
 import { createOrganisation, createUser, createWorld, type World } from "../support/factories";
 import { heldTransaction, stillWaiting } from "../support/held-transaction";
 import { invitationToken, testConfig } from "../support/config";
+import { renderRoute } from "../support/render-route";
 import { callRoute } from "../support/routes";
 
 let database: Database;
@@ -145,6 +146,13 @@ describe("the page", () => {
     const { orgId } = await memberOfX();
     const answer = await callRoute(database, loader, world.people.leadA, `/organisations/${orgId}/leave`, { params: { orgId } });
     expect(answer.status).toBe(403);
+  });
+
+  it("says how the organisation can come back: the operator restores its membership (npm run peff:membership)", async () => {
+    const { orgId } = await memberOfX();
+    const answer = await callRoute(database, loader, world.people.adminX, `/organisations/${orgId}/leave`, { params: { orgId } });
+    const html = renderRoute(RecordLeaving, "/organisations/:orgId/leave", `/organisations/${orgId}/leave`, { loader: answer.body });
+    expect(html).toMatch(/If .+ rejoins, the service&#x27;s operator can restore its membership: from that day its people work here again, and its history with it\./);
   });
 
   it("keeps what was typed and says what is wrong with it; a good date goes home with the organisation named", async () => {

@@ -31,12 +31,18 @@ export async function addMemberOrganisation(database: Database, actor: Actor, in
       .where(eq(collaborativeMembers.collaborativeId, actor.active.collaborativeId));
     const clash = members.find((m) => sameOrganisationName(m.name, input.name));
     if (clash) throw invalid({ name: `${clash.name} is already in this collaborative. Give the new organisation a different name` });
+    // A code one of this collaborative's organisations has (RLS shows only those) is named; any
+    // other is refused below by the unique index, without naming an organisation this admin cannot see.
+    const [holder] = input.odsCode ? await tx.select({ name: organisations.name }).from(organisations).where(eq(organisations.odsCode, input.odsCode)) : [];
+    if (holder) throw invalid({ odsCode: `${holder.name} already has the ODS code ${input.odsCode}, and is in this collaborative. Check the code` });
     try {
       const result = await tx.execute(sql`select peff_add_member_organisation(${input.name}, ${input.type}, ${input.odsCode}) as id`);
       return { id: rowsOf<{ id: string }>(result)[0]!.id, name: input.name };
     } catch (error) {
       if (isUniqueViolation(error)) {
-        throw invalid({ odsCode: `An organisation with the ODS code ${input.odsCode} is already registered. If it should join this collaborative too, ask the service's operator` });
+        throw invalid({
+          odsCode: `An organisation with the ODS code ${input.odsCode} is already registered, outside this collaborative. If it should join this one too, the service's operator can add it (give them its ODS code); otherwise check the code`,
+        });
       }
       if (isPermissionDenied(error)) throw forbidden(ADD_ORGANISATION_REFUSED);
       throw error;

@@ -17,7 +17,7 @@ import { getMemberOrganisation, type MemberOrganisationDetail } from "./get-memb
  * 5 s), and pending invitations to it here are withdrawn (a link the database would not let this
  * admin withdraw is refused when followed: getInvitationByToken checks the organisation is still
  * a member). Its history (evidence, grades, the register's lead organisation) stays, listed as former.
- * Final in the app: rejoining is an operator's change (see the README).
+ * Final in the app: rejoining is an operator's change (`npm run peff:membership`, server/cli/operator-membership.ts).
  *
  * Its people's roles stop counting here, admins included, so it is judged as a role change is
  * (hold-membership.server.ts): under the collaborative's members lock, with the actor's role read

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { CompareFilterForm, CompareNav, NothingPublished } from "~/components/compare/CompareControls";
 import { ScreenTableView } from "~/components/compare/ScreenTableView";
-import { readFilters } from "~/domain/compare/compare-filters";
+import { readFilters, readPage } from "~/domain/compare/compare-filters";
 import { compareMovement } from "~/domain/compare/compare-movement.server";
 import { guarded } from "~/lib/http.server";
 import { pageTitle } from "~/lib/meta";
@@ -13,7 +13,7 @@ export const meta: MetaFunction = () => pageTitle("Year-on-year movement");
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireActor(request, context);
   const url = new URL(request.url);
-  return guarded(() => compareMovement(context.database, actor, readFilters(url.searchParams), { page: Number(url.searchParams.get("page")) || 1 }));
+  return guarded(() => compareMovement(context.database, actor, readFilters(url.searchParams), { page: readPage(url.searchParams) }));
 }
 
 export default function CompareMovement() {

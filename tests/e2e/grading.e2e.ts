@@ -161,6 +161,14 @@ describe("a comparison filter the data cannot hold", () => {
     const href = (await page.getByRole("link", { name: "CSV" }).getAttribute("href"))!;
     expect((await page.request.get(href)).status()).toBe(200);
   });
+
+  it("includes a page of year-on-year movement that is not a whole number", async () => {
+    const page = await pageAs("regional.lead@peff.example");
+    await page.goto("/compare/movement?page=1.5");
+    await poll(() => page.textContent("main")).toMatch(/“1\.5” is not a page number \(pages are whole numbers from 1\): showing page 1\./);
+    expect(await page.textContent("main")).not.toMatch(/Page 1\.5/);
+    await expectAccessible(page, "compare movement with a page that is not one");
+  });
 });
 
 describe("an EDS2 assessment with suggested grades", () => {

@@ -7,7 +7,7 @@ import { ORGANISATION_TYPE_LABELS } from "~/lib/labels";
 import { allOutcomes, assessmentResults, scaleColour, scaleLabel } from "~/policies/assessment-results";
 import { crosswalkCell, movementText } from "~/policies/crosswalk";
 import { yearLabel } from "~/policies/grading";
-import { filterNotices, VIEW_FILTERS, type CompareFilters } from "./compare-filters";
+import { filterNotices, pageNotices, VIEW_FILTERS, type CompareFilters, type PageAsked } from "./compare-filters";
 import { loadPublished, publishedOrganisations } from "./load-published.server";
 import type { ScreenTable } from "./screen-table";
 
@@ -26,7 +26,7 @@ export interface MovementView {
  * EDS 2022 outcomes; EDS2 grades come through the (unofficial) crosswalk, and the first EDS 2022
  * year after EDS2 years is marked as a change of framework. Paged by organisation; the export has all.
  */
-export async function compareMovement(database: Database, actor: Actor, filters: CompareFilters, options: { page?: number; all?: boolean } = {}): Promise<MovementView> {
+export async function compareMovement(database: Database, actor: Actor, filters: CompareFilters, options: { page?: PageAsked; all?: boolean } = {}): Promise<MovementView> {
   return withTenant(database, tenantOf(actor), async (tx) => {
     const frameworks = await loadFrameworks(tx, { codes: ["EDS2", "EDS2022"] });
     const eds2 = frameworks.find((f) => f.code === "EDS2")!;
@@ -36,8 +36,10 @@ export async function compareMovement(database: Database, actor: Actor, filters:
     // Page by organisation in SQL first, so a page loads only its own organisations' grades.
     const orgIds = await publishedOrganisations(tx, { collaborativeId: actor.active.collaborativeId, frameworkIds: [eds2.id, eds2022.id], orgType: filters.orgType ?? undefined });
     const pages = Math.max(1, Math.ceil(orgIds.length / MOVEMENT_PAGE_SIZE));
-    const page = Math.min(Math.max(1, options.page ?? 1), pages);
-    const notices = filterNotices(filters, null, VIEW_FILTERS.movement);
+    const asked = options.page ?? { page: 1 };
+    const page = Math.min(asked.page, pages);
+    // With nobody published the page says so already; a page past the end is then no news.
+    const notices = [...filterNotices(filters, null, VIEW_FILTERS.movement), ...(orgIds.length || asked.rejected !== undefined ? pageNotices(asked, page, pages) : [])];
     const shown = options.all ? orgIds : orgIds.slice((page - 1) * MOVEMENT_PAGE_SIZE, page * MOVEMENT_PAGE_SIZE);
     if (shown.length === 0) return { filters, page, pages, notices, table: null };
     const published = await loadPublished(tx, { collaborativeId: actor.active.collaborativeId, frameworkIds: [eds2.id, eds2022.id], orgIds: shown });

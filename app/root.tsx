@@ -20,7 +20,7 @@ import { contextKey } from "~/domain/auth/actor";
 import { optionalActor } from "~/lib/session.server";
 import { SERVICE_NAME } from "~/lib/meta";
 import { useNonce } from "~/lib/nonce";
-import { errorPageTitle } from "~/lib/error-page";
+import { errorPageTitle, nextStepsOf } from "~/lib/error-page";
 
 export const meta: MetaFunction = ({ error }) => [
   { title: error ? `Sorry, there is a problem – ${SERVICE_NAME}` : SERVICE_NAME },
@@ -93,6 +93,7 @@ export function ErrorBoundary() {
         ? error.data
         : null;
   const title = errorPageTitle(status);
+  const instead = isRouteErrorResponse(error) ? nextStepsOf(error.data) : [];
   useEffect(() => {
     document.title = `${title} – ${SERVICE_NAME}`;
   }, [title]);
@@ -104,6 +105,18 @@ export function ErrorBoundary() {
         {message ? <p>{message}</p> : null}
         {status === 404 && !message ? <p>If you typed the web address, check it is correct.</p> : null}
         {status >= 500 ? <p>Try again later. Nothing you had already saved has been lost.</p> : null}
+        {instead.length ? (
+          <>
+            <p>You can:</p>
+            <ul className="nhsuk-list nhsuk-list--bullet">
+              {instead.map((step) => (
+                <li key={step.href}>
+                  <a href={step.href}>{step.text}</a>
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
         <p>
           <a href="/">Go to the home page</a>
         </p>

@@ -1,3 +1,5 @@
+import type { NextStep, Refusal } from "~/lib/error-page";
+
 /** Errors a domain operation raises on purpose; routes turn them into the right status and message. */
 export class DomainError extends Error {
   constructor(
@@ -5,6 +7,8 @@ export class DomainError extends Error {
     message: string,
     /** Field-level messages, for forms. */
     readonly fields: Record<string, string> = {},
+    /** Links the error page offers instead (see guarded and the root ErrorBoundary). */
+    readonly instead: NextStep[] = [],
   ) {
     super(message);
     this.name = "DomainError";
@@ -12,6 +16,8 @@ export class DomainError extends Error {
 }
 
 export const forbidden = (message = "You do not have permission to do that") => new DomainError(403, message);
+/** A 403 whose page says what the person can do instead. */
+export const refused = (refusal: Refusal) => new DomainError(403, refusal.message, {}, refusal.instead);
 export const notFound = (message = "Not found") => new DomainError(404, message);
 export const conflict = (message: string, fields: Record<string, string> = {}) => new DomainError(409, message, fields);
 export const invalid = (fields: Record<string, string>, message = "Check the highlighted fields") =>

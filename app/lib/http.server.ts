@@ -2,12 +2,12 @@ import { data } from "@remix-run/node";
 import { DomainError } from "~/domain/errors";
 import type { FieldErrors, FormValues } from "./forms";
 
-/** Runs a loader/action body; a DomainError becomes an HTTP error with its status and message. */
+/** Runs a loader/action body; a DomainError becomes an HTTP error with its status, message and next steps (for the error page). */
 export async function guarded<T>(fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (error) {
-    if (error instanceof DomainError) throw data({ message: error.message }, { status: error.status });
+    if (error instanceof DomainError) throw data(error.instead.length ? { message: error.message, instead: error.instead } : { message: error.message }, { status: error.status });
     throw error;
   }
 }

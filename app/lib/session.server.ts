@@ -3,7 +3,8 @@ import "./context";
 import type { Actor } from "~/domain/auth/actor";
 import { resolveActor, type Resolution } from "~/domain/auth/resolve-actor.server";
 import { signOut } from "~/domain/auth/sign-out.server";
-import { forbidden } from "~/domain/errors";
+import { forbidden, refused } from "~/domain/errors";
+import type { Refusal } from "./error-page";
 
 // Loaders of one request run in parallel; resolve the session once per request.
 const resolutions = new WeakMap<Request, Promise<Resolution>>();
@@ -43,8 +44,8 @@ export async function optionalActor(request: Request, context: AppLoadContext): 
 }
 
 /** A guard for pages only some roles may open; the RLS policies are the last line either way. */
-export function ensure(allowed: boolean, message?: string): asserts allowed {
-  if (!allowed) throw forbidden(message);
+export function ensure(allowed: boolean, message?: string | Refusal): asserts allowed {
+  if (!allowed) throw typeof message === "object" ? refused(message) : forbidden(message);
 }
 
 /**

@@ -1,5 +1,7 @@
 import type { AssessmentPhase } from "#db/schema";
-import type { PolicyActor } from "./members";
+import type { Refusal } from "~/lib/error-page";
+import { canSeeMembersPage, type PolicyActor } from "./members";
+import { aRole } from "./roles";
 
 export interface AssessmentRow {
   orgId: string;
@@ -10,6 +12,15 @@ export interface AssessmentRow {
 /** The organisation's equality lead grades, agrees and publishes; nobody edits a published assessment. */
 export function canManageAssessments(actor: PolicyActor): boolean {
   return actor.role === "equality_lead";
+}
+
+/** Why this person may not start an assessment (canManageAssessments said no), and what they can do instead. */
+export function assessmentStartRefusal(actor: PolicyActor, orgName: string): Refusal {
+  const instead = [{ href: "/grading", text: `See the assessments of ${orgName}` }];
+  // An admin may be in an organisation with no equality lead yet: inviting one is their way on.
+  if (canSeeMembersPage(actor)) instead.push({ href: "/members/invite", text: "Invite an equality lead" });
+  const ask = actor.role === "contributor" ? " Ask your equality lead to start one." : "";
+  return { message: `Only the equality lead of ${orgName} starts an assessment; you are ${aRole(actor.role)} there.${ask}`, instead };
 }
 
 export function canEditAssessment(actor: PolicyActor, a: AssessmentRow): boolean {

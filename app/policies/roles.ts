@@ -20,6 +20,9 @@ export const ROLE_DESCRIPTIONS: Record<Role, string> = {
   viewer: "Reads",
 };
 
+/** "a viewer", "a collaborative admin": how a refusal names the person's role (every role's label starts with a consonant). */
+export const aRole = (role: Role) => `a ${ROLE_LABELS[role].toLowerCase()}`;
+
 /** Roles whose reach is the whole collaborative rather than one organisation. */
 export const COLLABORATIVE_ROLES: readonly Role[] = ["collaborative_admin", "regional_lead"];
 

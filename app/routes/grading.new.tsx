@@ -10,14 +10,14 @@ import { formFailure, formGuarded, guarded } from "~/lib/http.server";
 import { parseForm, valueOf } from "~/lib/forms";
 import { pageTitle } from "~/lib/meta";
 import { ensure, requireActor } from "~/lib/session.server";
-import { canManageAssessments, yearLabel } from "~/policies/grading";
+import { assessmentStartRefusal, canManageAssessments, yearLabel } from "~/policies/grading";
 
 export const meta: MetaFunction = () => pageTitle("Start an assessment");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireActor(request, context);
   return guarded(async () => {
-    ensure(canManageAssessments(policyActor(actor)), "Only the organisation's equality lead starts an assessment");
+    ensure(canManageAssessments(policyActor(actor)), assessmentStartRefusal(policyActor(actor), actor.active.orgName));
     return null;
   });
 }

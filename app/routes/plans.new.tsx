@@ -8,14 +8,15 @@ import { formFailure, formGuarded, guarded } from "~/lib/http.server";
 import { parseForm } from "~/lib/forms";
 import { pageTitle } from "~/lib/meta";
 import { ensure, requireActor } from "~/lib/session.server";
-import { canEditPlans } from "~/policies/plans";
+import { policyActor } from "~/domain/auth/actor";
+import { canEditPlans, planCreationRefusal } from "~/policies/plans";
 
 export const meta: MetaFunction = () => pageTitle("Create a plan");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireActor(request, context);
   return guarded(async () => {
-    ensure(canEditPlans(actor.active.role), "Only equality leads and contributors create plans");
+    ensure(canEditPlans(actor.active.role), planCreationRefusal(policyActor(actor), actor.active.orgName));
     return null;
   });
 }

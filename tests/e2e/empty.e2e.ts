@@ -21,6 +21,14 @@ async function visit(page: Page, path: string, expected: RegExp): Promise<void> 
   await expectAccessible(page, `${path} (empty)`);
 }
 
+/** Opens `path`, which refuses this person (403), and checks its page says `expected` and passes axe. */
+async function visitRefused(page: Page, path: string, expected: RegExp): Promise<void> {
+  const response = await page.goto(path);
+  expect(response?.status(), path).toBe(403);
+  await expect.poll(() => page.locator("main").innerText(), { message: path }).toMatch(expected);
+  await expectAccessible(page, `${path} (refused)`);
+}
+
 describe("a new collaborative with nothing in it", () => {
   it("tells its admin on every area's page what is missing and who adds it, with no empty tables or download links", async () => {
     const page = await (await newContext(browser)).newPage();
@@ -44,6 +52,11 @@ describe("a new collaborative with nothing in it", () => {
       expect(await page.getByText("Download this table").count(), view).toBe(0);
     }
     await visit(page, "/members", /People in/);
+    // What an admin cannot create: who can, and what to do instead (still a 403).
+    await visitRefused(page, "/plans/new", /Only equality leads and contributors in .+ create plans; you are a collaborative admin there\.[\s\S]*Invite an equality lead or contributor/);
+    await visitRefused(page, "/grading/new", /Only the equality lead of .+ starts an assessment; you are a collaborative admin there\.[\s\S]*See the assessments of/);
+    await page.getByRole("link", { name: "Invite an equality lead" }).click();
+    await page.waitForURL((url) => url.pathname === "/members/invite");
     await visit(page, "/account", /Your account/);
     // The live register: once connected, still says how to add the first rows.
     await page.goto("/register");

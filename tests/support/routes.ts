@@ -5,7 +5,8 @@ import type { Database } from "../../db/client";
 import { signIn } from "../../app/domain/auth/sign-in.server";
 import { cookieHeader, testConfig } from "./config";
 import { TEST_PASSWORD, type TestUser } from "./factories";
-import { renderRoute } from "./render-route";
+import { ErrorBoundary } from "../../app/root";
+import { renderRoute, renderRouteError } from "./render-route";
 
 /** What a route answered: its status and body (a `data()` payload, a plain return value, or a Response's text). */
 export interface RouteAnswer {
@@ -63,4 +64,14 @@ export async function drawPage(
   const answer = await callRoute(database, route.loader, user, url);
   expect(answer.status, `${url} answered ${answer.status}`).toBe(200);
   return renderRoute(route.default, pattern, url, { loader: answer.body });
+}
+
+/**
+ * The page `user` gets when a route refuses them: its loader called (it must answer `status`) and
+ * the root ErrorBoundary drawn from the answer.
+ */
+export async function drawRefusal(database: Database, route: { loader: (args: never) => Promise<unknown> }, user: TestUser, url: string, status = 403): Promise<string> {
+  const answer = await callRoute(database, route.loader, user, url);
+  expect(answer.status, `${url} answered ${answer.status}`).toBe(status);
+  return renderRouteError(ErrorBoundary, url, answer.status, answer.body);
 }

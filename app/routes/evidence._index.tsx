@@ -8,6 +8,7 @@ import { policyActor } from "~/domain/auth/actor";
 import { listFilterOptions } from "~/domain/evidence/filter-options.server";
 import { filterProblems, filtersFrom, filtersQuery, hasFilters, MAX_PAGES, pagingOf, RANK_WINDOW, TOTAL_CAP, type EvidenceFilters } from "~/domain/evidence/filters";
 import { ITEM_TYPE_LABELS } from "~/domain/evidence/labels";
+import { hasVisibleItems } from "~/domain/evidence/has-visible-items.server";
 import { searchItems } from "~/domain/evidence/search-items.server";
 import { guarded } from "~/lib/http.server";
 import { formatDate } from "~/lib/labels";
@@ -23,12 +24,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return guarded(async () => {
     const filters = filtersFrom(new URL(request.url).searchParams);
     const [result, options] = await Promise.all([searchItems(context.database, actor, filters), listFilterOptions(context.database, actor)]);
-    return { filters, result, options, canWrite: canWriteEvidence(policyActor(actor)), activeOrgId: actor.active.orgId };
+    // Unfiltered, no result means no evidence; filtered, ask. With none at all there is nothing to search or filter.
+    const searched = Boolean(filters.q) || hasFilters(filters) || filters.page > 1;
+    const none = result.total === 0 && (!searched || !(await hasVisibleItems(context.database, actor)));
+    return { filters, result, options, none, canWrite: canWriteEvidence(policyActor(actor)), activeOrgId: actor.active.orgId };
   });
 }
 
 export default function EvidenceList() {
-  const { filters, result, options, canWrite, activeOrgId } = useLoaderData<typeof loader>();
+  const { filters, result, options, none, canWrite, activeOrgId } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const paging = pagingOf(result.total, Boolean(filters.q));
   const { pages } = paging;
@@ -36,23 +40,18 @@ export default function EvidenceList() {
   const tagsOf = (kind: string) => options.tags.filter((t) => t.kind === kind).map((t) => ({ value: t.id, label: `${t.code} ${t.label}` }));
   const filtered = Boolean(filters.q) || hasFilters(filters as EvidenceFilters);
   const problems = filterProblems(filters);
+  const heading = <ListHeading canWrite={canWrite} deleted={params.get("done") === "deleted"} />;
+  if (none) {
+    return (
+      <>
+        {heading}
+        <NoEvidence canWrite={canWrite} />
+      </>
+    );
+  }
   return (
     <>
-      {params.get("done") === "deleted" ? <SuccessBanner>Evidence item deleted, with its findings, recommendations, files and history.</SuccessBanner> : null}
-      <div className="peff-heading-row">
-        <h1>Evidence</h1>
-        <p className="peff-actions">
-          {canWrite ? (
-            <>
-              <Link className="nhsuk-button nhsuk-u-margin-bottom-0" to="/evidence/new">
-                Add evidence
-              </Link>{" "}
-              <Link to="/evidence/import">Import from a spreadsheet</Link> ·{" "}
-            </>
-          ) : null}
-          <Link to="/evidence/recommendations">Recommendations to us</Link> · <Link to="/evidence/coverage">Coverage</Link> · <Link to="/evidence/sources">Sources</Link>
-        </p>
-      </div>
+      {heading}
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-one-third">
           <Form method="get" role="search" aria-label="Search and filter evidence">
@@ -118,7 +117,7 @@ export default function EvidenceList() {
               <a href={`/evidence/export${filtersQuery({ ...filters, page: 1 }) || "?"}&format=xlsx`}>Excel (XLSX)</a>
             </p>
           ) : null}
-          {result.total === 0 ? <EmptyState filtered={filtered} canWrite={canWrite} /> : null}
+          {result.total === 0 ? <EmptyState /> : null}
           <ul className="nhsuk-list peff-results">
             {result.hits.map((hit) => (
               <li key={hit.id} className="peff-result">
@@ -142,6 +141,28 @@ export default function EvidenceList() {
   );
 }
 
+function ListHeading({ canWrite, deleted }: { canWrite: boolean; deleted: boolean }) {
+  return (
+    <>
+      {deleted ? <SuccessBanner>Evidence item deleted, with its findings, recommendations, files and history.</SuccessBanner> : null}
+      <div className="peff-heading-row">
+        <h1>Evidence</h1>
+        <p className="peff-actions">
+          {canWrite ? (
+            <>
+              <Link className="nhsuk-button nhsuk-u-margin-bottom-0" to="/evidence/new">
+                Add evidence
+              </Link>{" "}
+              <Link to="/evidence/import">Import from a spreadsheet</Link> ·{" "}
+            </>
+          ) : null}
+          <Link to="/evidence/recommendations">Recommendations to us</Link> · <Link to="/evidence/coverage">Coverage</Link> · <Link to="/evidence/sources">Sources</Link>
+        </p>
+      </div>
+    </>
+  );
+}
+
 /** "No evidence found", "1 item", "20 items", or "More than 1,000 items" when the count stopped at the cap. */
 function countText(total: number): string {
   if (total === 0) return "No evidence found";
@@ -149,20 +170,30 @@ function countText(total: number): string {
   return `${total.toLocaleString("en-GB")} ${total === 1 ? "item" : "items"}`;
 }
 
-function EmptyState({ filtered, canWrite }: { filtered: boolean; canWrite: boolean }) {
-  if (filtered) {
-    return (
-      <div className="nhsuk-inset-text">
-        <p>Nothing matches this search. Try fewer or different words, remove a filter, or widen the dates.</p>
-        <p>
-          <Link to="/evidence">Show all the evidence you can see</Link>
-        </p>
-      </div>
-    );
-  }
+/** A search or filter that found nothing among the evidence there is (with none at all, NoEvidence is shown instead). */
+function EmptyState() {
   return (
     <div className="nhsuk-inset-text">
-      <p>There is no evidence here yet. Your organisation’s items and items other organisations share with the collaborative will appear here.</p>
+      <p>Nothing matches this search. Try fewer or different words, remove a filter, or widen the dates.</p>
+      <p>
+        <Link to="/evidence">Show all the evidence you can see</Link>
+      </p>
+    </div>
+  );
+}
+
+/** In place of the search form and results while the person can see no evidence at all: what evidence is, and the next step. */
+function NoEvidence({ canWrite }: { canWrite: boolean }) {
+  return (
+    <div className="nhsuk-inset-text">
+      <span className="nhsuk-u-visually-hidden">Information: </span>
+      <p>There is no evidence here yet.</p>
+      <p>
+        Evidence is what patients, communities and staff tell you about services: Healthwatch and Enter and View reports, surveys, complaints and PALS
+        themes, community and staff network feedback. Its findings are tagged to EDS outcomes and protected characteristics, so they can support your
+        grades, your plans and the shared barrier register. Your organisation’s items, and items other organisations share with the collaborative, will
+        appear here.
+      </p>
       <AddEvidenceHint canWrite={canWrite} />
     </div>
   );

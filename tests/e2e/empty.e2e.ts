@@ -37,7 +37,11 @@ describe("a new collaborative with nothing in it", () => {
     await visit(page, "/plans", /has no plans yet\. An equality lead or contributor can create one/);
     expect(await page.getByText("Overdue and slipped actions").count()).toBe(0);
     await visit(page, "/grading", /no assessments yet\. Its equality lead starts them/);
-    await visit(page, "/evidence", /There is no evidence here yet[\s\S]*Ask your equality lead or a contributor to add evidence/);
+    await visit(page, "/evidence", /There is no evidence here yet[\s\S]*Evidence is what patients, communities and staff tell you[\s\S]*Ask your equality lead or a contributor to add evidence/);
+    // Nothing to search: no search form, even for a search in the address.
+    expect(await page.locator("main").getByRole("search").count()).toBe(0);
+    await visit(page, "/evidence?q=interpreters", /There is no evidence here yet/);
+    expect(await page.locator("main").getByRole("search").count()).toBe(0);
     await visit(page, "/evidence/coverage", /can see no evidence yet/);
     expect(await page.locator("main table").count()).toBe(0);
     await visit(page, "/evidence/sources", /No sources yet\. Equality leads and contributors add them/);
@@ -91,6 +95,8 @@ describe("a new collaborative with nothing in it", () => {
     await expectAccessible(lead, "home of a new equality lead");
 
     await visit(lead, "/grading", /no assessments yet\. Start one for this year/);
+    await visit(lead, "/evidence", /There is no evidence here yet[\s\S]*Add an item or import your tracker from a spreadsheet/);
+    expect(await lead.locator("main").getByRole("search").count()).toBe(0);
     await visit(lead, "/evidence/coverage", /can see no evidence yet/);
     expect(await lead.getByRole("link", { name: "import your tracker from a spreadsheet" }).count()).toBe(1);
     await visit(lead, "/plans", /has no plans yet\. Create one/);

@@ -118,24 +118,36 @@ export default function BarrierRegister() {
       <LiveOnly>
         {!doc.synced ? <p className="nhsuk-body">Loading the register…{loadingNote(all.length > 0, register.canEdit)}</p> : null}
       </LiveOnly>
+      {/* From the live rows once connected: the grid replaces the message when anyone adds the first row, and the message returns if every row is deleted. */}
       {all.length === 0 ? (
-        <p className="nhsuk-body">
-          The register has no rows yet.{" "}
-          {register.canEdit ? (
-            <>
-              Add the first barrier with Add row, or <a href="/register/import">import rows from CSV or Excel</a>.
-            </>
-          ) : (
-            "Anyone in a member organisation except viewers and peer reviewers can add rows."
-          )}
-        </p>
-      ) : null}
-      {/* Focusable so keyboard users can scroll the wide grid sideways (WCAG 2.1.1). */}
-      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex */}
-      <div className="register-scroll" role="region" aria-label="Register rows (scrolls sideways)" tabIndex={0}>
-        <RegisterGrid register={live} rows={rows} columns={COLUMNS} label="Shared barrier register" cells={cells} sharedOrder={view.sort === "shared"} focusRow={added} />
-      </div>
+        <EmptyRegister canEdit={register.canEdit} />
+      ) : (
+        /* Focusable so keyboard users can scroll the wide grid sideways (WCAG 2.1.1). */
+        /* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex */
+        <div className="register-scroll" role="region" aria-label="Register rows (scrolls sideways)" tabIndex={0}>
+          <RegisterGrid register={live} rows={rows} columns={COLUMNS} label="Shared barrier register" cells={cells} sharedOrder={view.sort === "shared"} focusRow={added} />
+        </div>
+      )}
     </>
+  );
+}
+
+/** In place of a grid with only its header row: the register is empty, and the next step (Add row, an import) or who can take it. */
+function EmptyRegister({ canEdit }: { canEdit: boolean }) {
+  return (
+    <div className="nhsuk-inset-text" data-testid="register-empty">
+      <span className="nhsuk-u-visually-hidden">Information: </span>
+      <p>
+        The register has no rows yet.{" "}
+        {canEdit ? (
+          <>
+            Add the first barrier with Add row, or <a href="/register/import">import rows from CSV or Excel</a>.
+          </>
+        ) : (
+          "Anyone in a member organisation except viewers and peer reviewers can add rows."
+        )}
+      </p>
+    </div>
   );
 }
 

@@ -113,4 +113,47 @@ describe("a new collaborative with nothing in it", () => {
     await lead.waitForURL((url) => url.pathname === "/plans/new");
     await expectAccessible(lead, "create a plan");
   });
+
+  it("shows the empty register's message until the live document gains a row, added from the keyboard, and again once it has none", async () => {
+    const open = async () => {
+      const page = await (await newContext(browser)).newPage();
+      await signIn(page, FRESH.adminEmail, FRESH.password);
+      await page.goto("/register");
+      await expect.poll(() => page.locator("[data-state]").getAttribute("data-state"), { timeout: 15_000 }).toBe("connected");
+      return page;
+    };
+    const empty = (page: Page) => page.getByTestId("register-empty").count();
+    const grid = (page: Page) => page.getByRole("grid").count();
+    // Two browsers of the admin's: one adds the row, the other only watches.
+    const adder = await open();
+    const watcher = await open();
+    for (const page of [adder, watcher]) {
+      expect(await empty(page)).toBe(1);
+      expect(await grid(page)).toBe(0);
+    }
+    await expectAccessible(watcher, "/register (empty, connected)");
+
+    // The keyboard alone reaches "Add row"; the new row's first cell then has the focus.
+    let reached = false;
+    for (let i = 0; i < 60 && !reached; i++) {
+      await adder.keyboard.press("Tab");
+      reached = (await adder.evaluate(() => document.activeElement?.textContent?.trim())) === "Add row";
+    }
+    expect(reached, "Add row is reachable with Tab").toBe(true);
+    await adder.keyboard.press("Enter");
+    await expect.poll(() => adder.evaluate(() => document.activeElement?.getAttribute("aria-label"))).toBe("Characteristics or groups, row 1");
+    expect(await empty(adder)).toBe(0);
+
+    // The other browser's message goes as the row arrives, live.
+    await expect.poll(() => empty(watcher)).toBe(0);
+    await expect.poll(() => watcher.getByRole("row").count()).toBe(2);
+    await expectAccessible(watcher, "/register with its first row");
+
+    // Undoing the row leaves the register empty again: the message comes back there too.
+    await adder.getByRole("button", { name: "Undo my last change" }).click();
+    await expect.poll(() => empty(watcher)).toBe(1);
+    expect(await grid(watcher)).toBe(0);
+    await adder.context().close();
+    await watcher.context().close();
+  });
 });

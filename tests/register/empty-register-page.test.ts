@@ -32,6 +32,15 @@ describe("a register with no rows yet", () => {
     expect(html).not.toMatch(/href="\/register\/import"/);
   });
 
+  // It drew the grid's header row with nothing under it, below the message.
+  it("draws no grid with only a header row, for an editor or a viewer", async () => {
+    for (const user of [world.people.contributorA, world.people.viewerA]) {
+      const html = await draw(registerPage, "/register", user);
+      expect(html).not.toMatch(/<table/);
+      expect(html).not.toMatch(/Register rows \(scrolls sideways\)/);
+    }
+  });
+
   it("prints as a page that says so", async () => {
     const html = await draw(printPage, "/register/print", world.people.viewerA);
     expect(html).toMatch(/The register has no rows yet/);

@@ -347,7 +347,8 @@ export const evidenceAttachments = pgTable(
 
 /**
  * What an item's history records. A finding, recommendation or file changed or removed while the
- * item is private has its own kind (migration 0034), as adding one has.
+ * item is private has its own kind (migration 0034), as adding one has. "theme_confirmed": someone
+ * said a new theme name the personal-data check flagged is not about a person (migration 0044).
  */
 export const EVENT_ACTIONS = [
   "created",
@@ -366,6 +367,7 @@ export const EVENT_ACTIONS = [
   "recommendation_edited",
   "recommendation_removed",
   "file_removed",
+  "theme_confirmed",
 ] as const;
 export type EventAction = (typeof EVENT_ACTIONS)[number];
 

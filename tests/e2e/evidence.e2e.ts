@@ -280,6 +280,12 @@ describe("the evidence library in a browser", () => {
     await page.getByLabel(`This theme name is not about a person: “${theme}”`).check();
     await page.getByRole("button", { name: "Import 1 item" }).click();
     await expect.poll(() => page.locator("main").textContent()).toMatch(/1 item imported/);
+    // The item's history says who confirmed which name.
+    await page.goto(`/evidence?q=${encodeURIComponent(`imported tracker ${word}`)}`);
+    await page.getByRole("link", { name: `Imported tracker ${word}` }).click();
+    const history = page.locator('section[aria-labelledby="history"]');
+    await expect.poll(() => history.textContent()).toMatch(new RegExp(`Confirmed a theme name is not about a personOn a finding: “${theme}”`));
+    await expectAccessible(page, "an imported item with a confirmed theme name in its history");
 
     // A file with no problem shows its findings split, each with its kind and tags, and its
     // recommendations with whom each is addressed to (by the collaborative's name for them).

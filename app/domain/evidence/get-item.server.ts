@@ -97,7 +97,8 @@ export async function getItem(database: Database, actor: Actor, input: { itemId:
     // The history goes to the page as text, never as stored detail: the loader's data reaches the browser whole.
     const fileNames = new Map(attachments.map((a) => [a.id, a.filename]));
     const tagLabels = new Map(options.flatMap((o) => [[`${o.kind}:${o.id}`, `${o.code} ${o.label}`], [`${o.code} ${o.label}`, `${o.code} ${o.label}`]]));
-    const lookups: EventLookups = { fileName: (id) => fileNames.get(id), tagLabel: (key) => tagLabels.get(key) };
+    const themeNames = new Map(options.filter((o) => o.kind === "theme").map((o) => [o.id, o.label]));
+    const lookups: EventLookups = { fileName: (id) => fileNames.get(id), tagLabel: (key) => tagLabels.get(key), themeName: (id) => themeNames.get(id) };
     const own = item!.orgId === actor.active.orgId;
     // As getAttachment decides: others do not download a file whose text was redacted, nor one nobody could check (see filesLookedAtWhenShared).
     const lookedAt = own || !attachments.some((a) => a.unreadable) || (await filesLookedAtWhenShared(tx, id));

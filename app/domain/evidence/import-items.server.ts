@@ -284,9 +284,15 @@ export async function importItems(database: Database, actor: Actor, table: Table
   return withTenant(database, tenantOf(actor), async (tx) => {
     // Each theme name is looked up (or created) once per file, however many rows name it.
     const themeIds = new Map<string, string>();
+    /** Themes created because the person confirmed their flagged names: each item carrying one records that in its history. */
+    const confirmedIds = new Set<string>();
     const themeId = async (name: string) => {
       const key = name.toLowerCase();
-      if (!themeIds.has(key)) themeIds.set(key, (await findOrCreateTheme(tx, actor, name, confirmedThemes)).id);
+      if (!themeIds.has(key)) {
+        const theme = await findOrCreateTheme(tx, actor, name, confirmedThemes);
+        themeIds.set(key, theme.id);
+        if (theme.confirmed) confirmedIds.add(theme.id);
+      }
       return themeIds.get(key)!;
     };
     for (const { line, value } of checked.valid) {
@@ -309,15 +315,21 @@ export async function importItems(database: Database, actor: Actor, table: Table
       }
       // The item's own tags (findingId null), then each finding's.
       const tagRows = [];
+      const confirmations: { findingId: string | null; themeId: string }[] = [];
       for (const [findingId, set] of [[null, value] as const, ...value.findingTags.map((set, i) => [findingIds.get(i)!, set] as const)]) {
         const themes: ImportTag[] = [];
         for (const name of set.themes) themes.push({ kind: "theme", refId: await themeId(name) });
+        for (const t of themes) {
+          const recorded = confirmations.some((c) => c.findingId === findingId && c.themeId === t.refId);
+          if (confirmedIds.has(t.refId) && !recorded) confirmations.push({ findingId, themeId: t.refId });
+        }
         const unique = [...new Map([...set.tags, ...themes].map((t) => [`${t.kind}:${t.refId}`, t])).values()];
         tagRows.push(...unique.map((t) => ({ ...owned, findingId, ...t, appliedBy: actor.userId })));
       }
       if (tagRows.length) await tx.insert(evidenceTags).values(tagRows);
       // The line number only: a title in the history could not be redacted when the item is shared.
       await recordEvent(tx, actor, item!, "imported", { line });
+      for (const c of confirmations) await recordEvent(tx, actor, item!, "theme_confirmed", c);
     }
     return { imported: checked.valid.length };
   });

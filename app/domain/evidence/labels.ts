@@ -42,6 +42,7 @@ export const EVENT_LABELS: Record<EventAction, string> = {
   recommendation_edited: "Changed a recommendation",
   recommendation_removed: "Removed a recommendation",
   file_removed: "Removed a file",
+  theme_confirmed: "Confirmed a theme name is not about a person",
 };
 
 /** How the history names an item's fields (the keys "edited" events store). */
@@ -74,6 +75,8 @@ export interface EventLookups {
   fileName: (attachmentId: string) => string | undefined;
   /** By "kind:id"; older events stored labels ("EDS 2022 1A ..."), which are shown only when they are a current tag's label. */
   tagLabel: (key: string) => string | undefined;
+  /** A theme's current name, by id (without it, "A theme no longer listed"). */
+  themeName?: (themeId: string) => string | undefined;
 }
 
 const NO_LOOKUPS: EventLookups = { fileName: () => undefined, tagLabel: () => undefined };
@@ -107,6 +110,11 @@ export function describeEvent(action: EventAction, detail: Record<string, unknow
       const gone = tags.length - labels.length;
       const all = [...labels, ...(gone ? [countOf(gone, "tag no longer listed", "tags no longer listed")] : [])];
       return `${detail.findingId ? "On a finding: " : ""}${all.join(", ")}`;
+    }
+    case "theme_confirmed": {
+      // The theme's id, not the name typed: its name as the collaborative's theme list has it now.
+      const name = typeof detail.themeId === "string" ? lookups.themeName?.(detail.themeId) : undefined;
+      return `${detail.findingId ? "On a finding: " : ""}${name ? `“${name}”` : "A theme no longer listed"}`;
     }
     case "attached": {
       const id = typeof detail.attachmentId === "string" ? detail.attachmentId : null;

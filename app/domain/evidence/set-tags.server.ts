@@ -22,7 +22,8 @@ export interface SetTagsInput {
 
 /**
  * Makes the tags of an item (or one finding) exactly the given set: adds the missing ones (with
- * who and when) and removes the rest, recording both in the history.
+ * who and when) and removes the rest, recording both in the history, with any flagged new theme
+ * name the person confirmed is not about a person.
  */
 export async function setTags(database: Database, actor: Actor, input: SetTagsInput): Promise<{ added: number; removed: number }> {
   const options = await listTagOptions(database, actor);
@@ -38,11 +39,13 @@ export async function setTags(database: Database, actor: Actor, input: SetTagsIn
     }
     const confirmed = new Set(input.confirmedThemes ?? []);
     const wanted = new Map<string, { kind: TagKind; refId: string }>();
+    const confirmedIds: string[] = [];
     for (const raw of input.tags) {
       const newTheme = /^theme:new:(.+)$/.exec(raw);
       if (newTheme) {
         const theme = await findOrCreateTheme(tx, actor, newTheme[1]!.trim(), confirmed);
         wanted.set(`theme:${theme.id}`, { kind: "theme", refId: theme.id });
+        if (theme.confirmed) confirmedIds.push(theme.id);
         continue;
       }
       const option = known.get(raw);
@@ -56,6 +59,8 @@ export async function setTags(database: Database, actor: Actor, input: SetTagsIn
     const toRemove = current.filter((t) => !wanted.has(`${t.kind}:${t.refId}`));
     const toAdd = [...wanted.entries()].filter(([key]) => !currentKeys.has(key)).map(([, v]) => v);
     for (const t of toRemove) await tx.delete(evidenceTags).where(eq(evidenceTags.id, t.id));
+    // Who said a flagged name is not about a person (the theme's id: the history shows its name, never text kept in the event).
+    for (const themeId of confirmedIds) await recordEvent(tx, actor, item, "theme_confirmed", { findingId: input.findingId, themeId });
     if (toAdd.length) {
       await tx.insert(evidenceTags).values(
         toAdd.map((t) => ({ collaborativeId: item.collaborativeId, orgId: item.orgId, itemId: item.id, findingId: input.findingId, kind: t.kind, refId: t.refId, appliedBy: actor.userId })),

@@ -1,0 +1,4 @@
+-- An item's history records who confirmed that a new theme name the personal-data check flagged
+-- is not about a person (the THEME_NOT_PERSONAL box on the item page and in the import).
+ALTER TABLE "evidence_events" DROP CONSTRAINT "evidence_events_action_check";--> statement-breakpoint
+ALTER TABLE "evidence_events" ADD CONSTRAINT "evidence_events_action_check" CHECK ("evidence_events"."action" in ('created', 'edited', 'tagged', 'untagged', 'finding_added', 'recommendation_added', 'attached', 'shared', 'unshared', 'redacted', 'imported', 'finding_edited', 'finding_removed', 'recommendation_edited', 'recommendation_removed', 'file_removed', 'theme_confirmed'));

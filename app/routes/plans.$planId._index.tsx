@@ -128,14 +128,45 @@ export default function PlanPage() {
       <LiveOnly>
         {!doc.synced ? <p className="nhsuk-body">Connecting to the live plan… The actions below are as last saved; you can edit them once connected.</p> : null}
       </LiveOnly>
-      {all.length === 0 ? <p className="nhsuk-body">The plan has no actions yet.</p> : null}
-      {all.length > 0 && rows.length === 0 ? <p className="nhsuk-body">No actions match. Choose &quot;All actions&quot; to see every action.</p> : null}
-      {/* Focusable so keyboard users can scroll the wide grid sideways (WCAG 2.1.1). */}
-      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex */}
-      <div className="register-scroll plan-scroll" role="region" aria-label="Plan actions (scrolls sideways)" tabIndex={0}>
-        <RegisterGrid register={live} rows={rows} columns={PLAN_COLUMNS} label={`Actions of ${plan.title}`} cells={cells} sharedOrder={filter === "all"} focusRow={added} />
-      </div>
+      {/* From the live actions once connected: the grid replaces the message when anyone adds the first action, and the message returns if every action is deleted. */}
+      {all.length === 0 ? (
+        <EmptyPlan id={plan.id} orgName={orgName} canEdit={plan.canEdit} archived={!!plan.archived} />
+      ) : (
+        <>
+          {rows.length === 0 ? <p className="nhsuk-body">No actions match. Choose &quot;All actions&quot; to see every action.</p> : null}
+          {/* Focusable so keyboard users can scroll the wide grid sideways (WCAG 2.1.1). */}
+          {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex */}
+          <div className="register-scroll plan-scroll" role="region" aria-label="Plan actions (scrolls sideways)" tabIndex={0}>
+            <RegisterGrid register={live} rows={rows} columns={PLAN_COLUMNS} label={`Actions of ${plan.title}`} cells={cells} sharedOrder={filter === "all"} focusRow={added} />
+          </div>
+        </>
+      )}
     </>
+  );
+}
+
+/**
+ * In place of a grid with only its header row: the plan has no actions, and the ways to add the first
+ * (Add action, a barrier or evidence item from the shared intelligence, an import) or who can.
+ * An archived plan cannot change, and its own notice says how to restore it.
+ */
+function EmptyPlan({ id, orgName, canEdit, archived }: { id: string; orgName: string; canEdit: boolean; archived: boolean }) {
+  return (
+    <div className="nhsuk-inset-text" data-testid="plan-empty">
+      <span className="nhsuk-u-visually-hidden">Information: </span>
+      <p>
+        {archived ? (
+          "The plan has no actions."
+        ) : canEdit ? (
+          <>
+            The plan has no actions yet. Add the first with Add action, add a barrier from the <Link to="/register/progress">shared register&apos;s progress</Link> or
+            a <Link to="/evidence">shared evidence item</Link> to it, or <Link to={`/plans/${id}/import`}>import actions from CSV or Excel</Link>.
+          </>
+        ) : (
+          `The plan has no actions yet. Equality leads and contributors in ${orgName} can add them.`
+        )}
+      </p>
+    </div>
   );
 }
 

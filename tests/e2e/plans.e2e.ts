@@ -347,4 +347,54 @@ describe("objective plans", () => {
     expect(new URL(lead.url()).pathname).toBe(nextPath);
     await lead.context().close();
   }, 180_000);
+
+  it("shows an empty plan's message until the live document gains an action, added from the keyboard, and again once it has none", async () => {
+    const lead = await as("alderhey.lead@peff.example");
+    await lead.goto("/plans/new");
+    await lead.getByLabel("EDS action plan").check();
+    await lead.getByLabel("Title").fill("Empty plan (browser test)");
+    await lead.getByLabel("Start of the plan's period").fill("1/4/2025");
+    await lead.getByLabel("End of the plan's period").fill("31/3/2026");
+    await lead.getByRole("button", { name: "Create the plan" }).click();
+    await lead.waitForURL(/\/plans\/[0-9a-f-]{36}$/);
+    const planPath = new URL(lead.url()).pathname;
+    await live(lead);
+    // A viewer in the same organisation watches; the message tells them who can add actions.
+    const viewer = await as("viewer@peff.example");
+    await viewer.goto(planPath);
+    await live(viewer);
+    const empty = (page: Page) => page.getByTestId("plan-empty").count();
+    const grid = (page: Page) => page.getByRole("grid").count();
+    for (const page of [lead, viewer]) {
+      expect(await empty(page)).toBe(1);
+      expect(await grid(page)).toBe(0);
+    }
+    expect(await lead.getByTestId("plan-empty").innerText()).toMatch(/no actions yet\. Add the first with Add action/);
+    expect(await viewer.getByTestId("plan-empty").innerText()).toMatch(/no actions yet\. Equality leads and contributors in .+ can add them/);
+    await expectAccessible(lead, "an empty plan (editor)");
+    await expectAccessible(viewer, "an empty plan (viewer)");
+
+    // The keyboard alone reaches "Add action"; the new action's first cell then has the focus.
+    let reached = false;
+    for (let i = 0; i < 80 && !reached; i++) {
+      await lead.keyboard.press("Tab");
+      reached = (await lead.evaluate(() => document.activeElement?.textContent?.trim())) === "Add action";
+    }
+    expect(reached, "Add action is reachable with Tab").toBe(true);
+    await lead.keyboard.press("Enter");
+    await expect.poll(() => lead.evaluate(() => document.activeElement?.getAttribute("aria-label") ?? "")).toMatch(/, row 1$/);
+    expect(await empty(lead)).toBe(0);
+
+    // The viewer's message goes as the action arrives, live.
+    await expect.poll(() => empty(viewer)).toBe(0);
+    await expect.poll(() => viewer.getByRole("row").count()).toBe(2);
+    await expectAccessible(viewer, "a plan with its first action (viewer)");
+
+    // Undoing the action leaves the plan empty again: the message comes back there too.
+    await lead.getByRole("button", { name: "Undo my last change" }).click();
+    await expect.poll(() => empty(viewer)).toBe(1);
+    expect(await grid(viewer)).toBe(0);
+    await lead.context().close();
+    await viewer.context().close();
+  });
 });

@@ -26,3 +26,16 @@ export function WarningCallout({ title, children }: { title: string; children: R
     </div>
   );
 }
+
+/** Information the reader needs about what the page shows: what it could not use of the address, and what it shows instead. */
+export function InformationNotices({ notices }: { notices: string[] }) {
+  if (!notices.length) return null;
+  return (
+    <div className="nhsuk-inset-text">
+      <span className="nhsuk-u-visually-hidden">Information: </span>
+      {notices.map((n) => (
+        <p key={n}>{n}</p>
+      ))}
+    </div>
+  );
+}

@@ -2,10 +2,11 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { CompareFilterForm, CompareNav, NothingPublished } from "~/components/compare/CompareControls";
 import { ScreenTableView } from "~/components/compare/ScreenTableView";
-import { readFilters, readPage } from "~/domain/compare/compare-filters";
+import { readFilters } from "~/domain/compare/compare-filters";
 import { compareMovement } from "~/domain/compare/compare-movement.server";
 import { guarded } from "~/lib/http.server";
 import { pageTitle } from "~/lib/meta";
+import { readPage } from "~/lib/paging";
 import { requireActor } from "~/lib/session.server";
 
 export const meta: MetaFunction = () => pageTitle("Year-on-year movement");

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ITEM_TYPES } from "#db/schema";
 import { Select, TextInput } from "~/components/form/fields";
-import { SuccessBanner } from "~/components/Notice";
+import { InformationNotices, SuccessBanner } from "~/components/Notice";
 import { Snippet } from "~/components/evidence/Snippet";
 import { policyActor } from "~/domain/auth/actor";
 import { listFilterOptions } from "~/domain/evidence/filter-options.server";
@@ -13,6 +13,7 @@ import { searchItems } from "~/domain/evidence/search-items.server";
 import { guarded } from "~/lib/http.server";
 import { formatDate } from "~/lib/labels";
 import { pageTitle } from "~/lib/meta";
+import { pageNotices, readPage } from "~/lib/paging";
 import { requireActor } from "~/lib/session.server";
 import { canWriteEvidence } from "~/policies/evidence";
 import { AddEvidenceHint } from "~/components/evidence/AddEvidenceHint";
@@ -22,21 +23,24 @@ export const meta: MetaFunction = () => pageTitle("Evidence");
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireActor(request, context);
   return guarded(async () => {
-    const filters = filtersFrom(new URL(request.url).searchParams);
+    const params = new URL(request.url).searchParams;
+    const filters = filtersFrom(params);
     const [result, options] = await Promise.all([searchItems(context.database, actor, filters), listFilterOptions(context.database, actor)]);
     // Unfiltered, no result means no evidence; filtered, ask. With none at all there is nothing to search or filter.
     const searched = Boolean(filters.q) || hasFilters(filters) || filters.page > 1;
     const none = result.total === 0 && (!searched || !(await hasVisibleItems(context.database, actor)));
-    return { filters, result, options, none, canWrite: canWriteEvidence(policyActor(actor)), activeOrgId: actor.active.orgId };
+    return { filters, pageAsked: readPage(params), result, options, none, canWrite: canWriteEvidence(policyActor(actor)), activeOrgId: actor.active.orgId };
   });
 }
 
 export default function EvidenceList() {
-  const { filters, result, options, none, canWrite, activeOrgId } = useLoaderData<typeof loader>();
+  const { filters, pageAsked, result, options, none, canWrite, activeOrgId } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const paging = pagingOf(result.total, Boolean(filters.q));
   const { pages } = paging;
   const pastEnd = result.total > 0 && filters.page > pages;
+  // Past the end has its own line below (with a link to the last page); here only a page that is no number, as page 1 is shown.
+  const pageNotice = pageAsked.rejected !== undefined ? pageNotices(pageAsked, 1, pages) : [];
   const tagsOf = (kind: string) => options.tags.filter((t) => t.kind === kind).map((t) => ({ value: t.id, label: `${t.code} ${t.label}` }));
   const filtered = Boolean(filters.q) || hasFilters(filters as EvidenceFilters);
   const problems = filterProblems(filters);
@@ -45,6 +49,7 @@ export default function EvidenceList() {
     return (
       <>
         {heading}
+        <InformationNotices notices={pageNotice} />
         <NoEvidence canWrite={canWrite} />
       </>
     );
@@ -87,6 +92,7 @@ export default function EvidenceList() {
           </Form>
         </div>
         <div className="nhsuk-grid-column-two-thirds">
+          <InformationNotices notices={pageNotice} />
           <p role="status" data-testid="result-count">
             {countText(result.total)}
             {filters.q ? ` for “${filters.q}”` : ""}
@@ -107,7 +113,7 @@ export default function EvidenceList() {
           ) : null}
           {pastEnd ? (
             <p data-testid="past-end">
-              {filters.page > MAX_PAGES && paging.bounded ? `Pages stop at ${MAX_PAGES}. ` : `There is no page ${filters.page.toLocaleString("en-GB")}. `}
+              {filters.page > MAX_PAGES && paging.bounded ? `Pages stop at ${MAX_PAGES}. ` : `There is no page ${pageAsked.page.toLocaleString("en-GB")}. `}
               <Link to={`/evidence${filtersQuery({ ...(filters as EvidenceFilters), page: pages })}`}>Go to page {pages}</Link>
             </p>
           ) : null}

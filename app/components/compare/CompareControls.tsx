@@ -1,4 +1,5 @@
 import { Form, Link, useLocation } from "@remix-run/react";
+import { InformationNotices } from "~/components/Notice";
 import { ORGANISATION_TYPES } from "#db/schema";
 import { ORGANISATION_TYPE_LABELS } from "~/lib/labels";
 import { yearLabel } from "~/policies/grading";
@@ -48,19 +49,6 @@ export function CompareNav() {
   );
 }
 
-/** What the view could not use of the address's filters, and what it shows instead (filterNotices). */
-export function FilterNotices({ notices }: { notices: string[] }) {
-  if (!notices.length) return null;
-  return (
-    <div className="nhsuk-inset-text">
-      <span className="nhsuk-u-visually-hidden">Information: </span>
-      {notices.map((n) => (
-        <p key={n}>{n}</p>
-      ))}
-    </div>
-  );
-}
-
 /**
  * The filters of a view as a GET form (shareable URLs), with the CSV and XLSX exports of what is
  * shown: a filter the view could not use is left out of the download link, and the year is the
@@ -93,7 +81,8 @@ export function CompareFilterForm({
   };
   return (
     <div className="peff-no-print">
-      <FilterNotices notices={notices} />
+      {/* What the view could not use of the address's filters and page, and what it shows instead (filterNotices, pageNotices). */}
+      <InformationNotices notices={notices} />
       <Form method="get" className="peff-filter-form">
         {frameworkChoice ? (
           <div className="nhsuk-form-group">

@@ -4,10 +4,11 @@ import { withTenant } from "#db/tenant";
 import { type Actor, tenantOf } from "~/domain/auth/actor";
 import { loadBands, loadFrameworks } from "~/domain/grading/load-framework.server";
 import { ORGANISATION_TYPE_LABELS } from "~/lib/labels";
+import { pageNotices, type PageAsked } from "~/lib/paging";
 import { allOutcomes, assessmentResults, scaleColour, scaleLabel } from "~/policies/assessment-results";
 import { crosswalkCell, movementText } from "~/policies/crosswalk";
 import { yearLabel } from "~/policies/grading";
-import { filterNotices, pageNotices, VIEW_FILTERS, type CompareFilters, type PageAsked } from "./compare-filters";
+import { filterNotices, VIEW_FILTERS, type CompareFilters } from "./compare-filters";
 import { loadPublished, publishedOrganisations } from "./load-published.server";
 import type { ScreenTable } from "./screen-table";
 

@@ -1,6 +1,7 @@
 import { ITEM_TYPES, type ItemType } from "#db/schema";
 import { EARLIEST_YEAR, isRealDate, LATEST_YEAR } from "~/lib/dates";
 import { isUuid } from "~/lib/ids";
+import { readPage } from "~/lib/paging";
 
 /** The list's search and filters, as kept in the URL (so a search can be bookmarked and shared). */
 export interface EvidenceFilters {
@@ -72,7 +73,9 @@ export function filtersFrom(params: URLSearchParams): EvidenceFilters {
     concernedOrgId: id("concerns"),
     ownerOrgId: id("org"),
     scope: scope === "own" || scope === "shared" ? scope : "all",
-    page: Math.max(1, Math.min(10_000, Number.parseInt(params.get("page") ?? "1", 10) || 1)),
+    // Only a whole number from 1 is a page (readPage; the list names anything else). Any page past
+    // MAX_PAGES is past the end, so the cap only keeps the query's offset small.
+    page: Math.min(10_000, readPage(params).page),
   };
 }
 

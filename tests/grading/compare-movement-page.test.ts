@@ -66,3 +66,18 @@ describe("the movement view's page number", () => {
     expect(html).not.toMatch(/Page 1\.5/);
   });
 });
+
+describe("the comparison pages' download links", () => {
+  // They kept page= from the address: the download ignores it (it has every organisation), so the
+  // link should not ask for a page.
+  it("leave out the address's page, keeping the filters", async () => {
+    for (const path of ["/compare/movement?page=2&orgType=mental_health_trust", "/compare/movement?page=1.5", "/compare/movement?page=1"]) {
+      const html = renderRoute(movementRoute.default, "/compare/movement", path, { loader: await load(path) });
+      const hrefs = [...html.matchAll(/href="(\/compare\/movement\/export\?[^"]*)"/g)].map((m) => m[1]!.replace(/&amp;/g, "&"));
+      expect(hrefs.length, path).toBe(2);
+      for (const href of hrefs) expect(new URL(href, "http://localhost").searchParams.has("page"), href).toBe(false);
+    }
+    const kept = renderRoute(movementRoute.default, "/compare/movement", "/compare/movement?orgType=mental_health_trust&page=3", { loader: await load("/compare/movement?orgType=mental_health_trust&page=3") });
+    expect(kept).toContain('href="/compare/movement/export?orgType=mental_health_trust&amp;format=csv"');
+  });
+});

@@ -52,7 +52,8 @@ export function CompareNav() {
 /**
  * The filters of a view as a GET form (shareable URLs), with the CSV and XLSX exports of what is
  * shown: a filter the view could not use is left out of the download link, and the year is the
- * one shown (the download refuses what the page only notes, so the links ask for the page's table);
+ * one shown (the download refuses what the page only notes, so the links ask for the page's table),
+ * and the page is left out (a download has every organisation);
  * `downloadable` is false while the view shows no table, so nothing empty is offered.
  */
 export function CompareFilterForm({
@@ -76,6 +77,8 @@ export function CompareFilterForm({
     const params = new URLSearchParams(search);
     for (const key of Object.keys(filters.rejected)) if (!(key === "year" && shownYear)) params.delete(key);
     if (shownYear) params.set("year", String(shownYear));
+    // The download has every organisation, not the page shown (movement pages by organisation).
+    params.delete("page");
     params.set("format", format);
     return `${pathname}/export?${params}`;
   };

@@ -1,8 +1,8 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { ORGANISATION_TYPES } from "#db/schema";
 import { ErrorSummary } from "~/components/form/ErrorSummary";
-import { Choices, Textarea, TextInput } from "~/components/form/fields";
+import { Textarea, TextInput } from "~/components/form/fields";
+import { OrganisationIdentityFields } from "~/components/organisations/OrganisationIdentityFields";
 import { SuccessBanner } from "~/components/Notice";
 import { policyActor } from "~/domain/auth/actor";
 import { loadOrganisationDetails } from "~/domain/collaborative/get-organisation-details.server";
@@ -81,25 +81,7 @@ function EditDetails({ organisation, errors, values }: { organisation: Details; 
       <h1>Change {organisation.name}&apos;s details</h1>
       <p>These are the organisation&apos;s own details: every collaborative it belongs to sees the change.</p>
       <Form method="post" noValidate>
-        <TextInput name="name" label="Organisation name" autoComplete="organization" error={errors?.name} defaultValue={shown("name")} />
-        <Choices
-          type="radio"
-          name="type"
-          legend="Type of organisation"
-          legendClassName="nhsuk-fieldset__legend--m"
-          options={ORGANISATION_TYPES.map((t) => ({ value: t, label: ORGANISATION_TYPE_LABELS[t] }))}
-          defaultValue={shown("type")}
-          error={errors?.type}
-        />
-        <TextInput
-          name="odsCode"
-          label="ODS code (optional)"
-          hint="Its code in the NHS Organisation Data Service, such as RBS. Leave it blank if it has none (a council or voluntary organisation may not)."
-          width={10}
-          spellCheck={false}
-          error={errors?.odsCode}
-          defaultValue={shown("odsCode")}
-        />
+        <OrganisationIdentityFields shown={shown} errors={errors} />
         <h2>How to contact the organisation</h2>
         <TextInput name="contactEmail" type="email" label="Email address (optional)" hint="A team address is better than a person's." autoComplete="email" spellCheck={false} error={errors?.contactEmail} defaultValue={shown("contactEmail")} />
         <TextInput name="contactPhone" type="tel" label="Phone number (optional)" autoComplete="tel" width={20} error={errors?.contactPhone} defaultValue={shown("contactPhone")} />

@@ -1,14 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
-import { ORGANISATION_TYPES } from "#db/schema";
 import { ErrorSummary } from "~/components/form/ErrorSummary";
-import { Choices, TextInput } from "~/components/form/fields";
+import { OrganisationIdentityFields } from "~/components/organisations/OrganisationIdentityFields";
 import { policyActor } from "~/domain/auth/actor";
 import { addMemberOrganisation } from "~/domain/collaborative/add-member-organisation.server";
 import { newOrganisationSchema } from "~/domain/collaborative/organisation-input";
 import { formFailure, formGuarded, guarded } from "~/lib/http.server";
 import { parseForm, valueOf } from "~/lib/forms";
-import { ORGANISATION_TYPE_LABELS } from "~/lib/labels";
 import { pageTitle } from "~/lib/meta";
 import { ensure, requireActor } from "~/lib/session.server";
 import { ADD_ORGANISATION_REFUSED, canAddOrganisation } from "~/policies/organisations";
@@ -48,25 +46,7 @@ export default function AddOrganisation() {
         <h1>Add an organisation</h1>
         <p>It joins this collaborative today. Then you can invite its equality lead.</p>
         <Form method="post" noValidate>
-          <TextInput name="name" label="Organisation name" autoComplete="organization" error={errors?.name} defaultValue={valueOf(values, "name")} />
-          <Choices
-            type="radio"
-            name="type"
-            legend="Type of organisation"
-            legendClassName="nhsuk-fieldset__legend--m"
-            options={ORGANISATION_TYPES.map((t) => ({ value: t, label: ORGANISATION_TYPE_LABELS[t] }))}
-            defaultValue={valueOf(values, "type")}
-            error={errors?.type}
-          />
-          <TextInput
-            name="odsCode"
-            label="ODS code (optional)"
-            hint="Its code in the NHS Organisation Data Service, such as RBS. Leave it blank if it has none (a council or voluntary organisation may not)."
-            width={10}
-            spellCheck={false}
-            error={errors?.odsCode}
-            defaultValue={valueOf(values, "odsCode")}
-          />
+          <OrganisationIdentityFields shown={(name) => valueOf(values, name)} errors={errors} />
           <button type="submit" className="nhsuk-button">
             Add organisation
           </button>

@@ -283,6 +283,7 @@ describe("leaving a collaborative (0019)", () => {
     date.setUTCDate(date.getUTCDate() + days);
     return date.toISOString().slice(0, 10);
   };
+  const dayBefore = (iso: string) => new Date(Date.parse(`${iso}T12:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 
   it("is final for the app role: an admin can neither bring a departed organisation back nor move its leaving date", async () => {
     const departed = await createOrganisation(database, world.collaboratives.x);
@@ -313,8 +314,11 @@ describe("leaving a collaborative (0019)", () => {
         () => "accepted",
         (error: unknown) => (/collaborative_members_left_after_joined/.test(String((error as { cause?: unknown }).cause ?? error)) ? "violation" : error),
       );
-    // joined_on defaults to today: an admin recording yesterday as the leaving date is refused by the check, not the policy.
-    await expect(violation(withTenant(database, tenantOf(world.actors.adminX), (tx) => tx.execute(setLeftOn(member, daysFromToday(-1)))))).resolves.toBe("violation");
+    // joined_on defaults to the database's today (its session time zone's, UTC here), which is England's
+    // yesterday from midnight to 1 a.m. in summer: the day before the row's own joining date, not
+    // England's yesterday, is the one refused by the check (not the policy) at any hour.
+    const joinedOn = (await database.db.select({ joinedOn: collaborativeMembers.joinedOn }).from(collaborativeMembers).where(membership(member)))[0]!.joinedOn;
+    await expect(violation(withTenant(database, tenantOf(world.actors.adminX), (tx) => tx.execute(setLeftOn(member, dayBefore(joinedOn)))))).resolves.toBe("violation");
     await expect(violation(database.db.update(collaborativeMembers).set({ leftOn: "2020-01-01" }).where(membership(member)))).resolves.toBe("violation");
     expect(await leftOn(member)).toBeNull();
     await database.db.update(collaborativeMembers).set({ joinedOn: "2019-04-01", leftOn: "2020-01-01" }).where(membership(member));

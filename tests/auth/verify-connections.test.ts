@@ -6,6 +6,7 @@ import { verifyConnections, type ConnectionCheck } from "../../app/domain/auth/v
 import { openTestDatabase } from "../support/db";
 import { createCollaborative, createOrganisation, createUser } from "../support/factories";
 import { testConfig } from "../support/config";
+import { todayIso } from "../../app/lib/plan/dates";
 
 /** What the collaboration server asks every couple of seconds of every open connection. */
 let database: Database;
@@ -77,7 +78,9 @@ describe("verifying open connections", () => {
   it("drops the role where the organisation has left the collaborative", async () => {
     await database.db
       .update(collaborativeMembers)
-      .set({ leftOn: new Date().toISOString().slice(0, 10) })
+      // England's today, as the app records a leaving: the UTC date is England's yesterday from
+      // midnight to 1 a.m. in summer, before the joining date where the database's clock is England's.
+      .set({ leftOn: todayIso() })
       .where(and(eq(collaborativeMembers.collaborativeId, y), eq(collaborativeMembers.orgId, orgA)));
     expect(await verifyConnections(database, config, [check(live, orgA, y), check(live, orgA, x)])).toEqual([
       { live: true, role: null },

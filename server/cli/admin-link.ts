@@ -1,6 +1,6 @@
-import { parseArgs } from "node:util";
 import { makeOperatorLink } from "./operator-link";
 import { runOperatorCommand } from "./operator-command";
+import { readOptions } from "./options";
 
 /**
  * A new one-time password link for a collaborative admin (see operator-link.ts). Exit codes: 1 bad
@@ -8,14 +8,10 @@ import { runOperatorCommand } from "./operator-command";
  * holds.
  */
 const USAGE = 'Usage: npm run peff:admin-link -- --email <email of a collaborative admin>';
-let email: string | undefined;
-try {
-  email = parseArgs({ args: process.argv.slice(2), strict: true, allowPositionals: false, options: { email: { type: "string" } } }).values.email?.trim();
-  if (!email) console.error(`Give the admin's email (--email).\n${USAGE}`);
-} catch (error) {
-  console.error(`${(error as Error).message}\n${USAGE}`);
-}
+const read = readOptions(process.argv.slice(2), ["email"]);
+const email = read.ok ? read.values.email?.trim() : undefined;
 if (!email) {
+  console.error(`${read.ok ? "Give the admin's email (--email)." : read.problem}\n${USAGE}`);
   process.exitCode = 1;
 } else {
   const admin = email;

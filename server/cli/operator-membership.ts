@@ -1,4 +1,3 @@
-import { parseArgs } from "node:util";
 import { and, asc, count, eq, inArray, ne, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { collaborativeMembers, collaboratives, memberships, organisations, users, type Role } from "../../db/schema";
@@ -10,6 +9,7 @@ import { todayIso } from "../../app/lib/plan/dates";
 import { sameOrganisationName } from "../../app/policies/organisations";
 import { COLLABORATIVE_ROLES, ROLE_LABELS } from "../../app/policies/roles";
 import { SetupRefused } from "./operator-link";
+import { readOptions } from "./options";
 
 /**
  * `npm run peff:membership`: an existing organisation joins a collaborative, or one that left
@@ -29,17 +29,9 @@ export const MEMBERSHIP_USAGE = `Usage: npm run peff:membership -- --collaborati
 
 /** Reads the command line; every problem at once, as peff:setup does. */
 export function parseMembershipArgs(argv: string[]): { ok: true; input: MembershipInput } | { ok: false; problems: string[] } {
-  let values: Record<string, string | boolean | undefined>;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: { collaborative: { type: "string" }, ods: { type: "string" }, "organisation-id": { type: "string" } },
-    }));
-  } catch (error) {
-    return { ok: false, problems: [(error as Error).message] };
-  }
+  const read = readOptions(argv, ["collaborative", "ods", "organisation-id"]);
+  if (!read.ok) return { ok: false, problems: [read.problem] };
+  const { values } = read;
   const problems: string[] = [];
   const collaborative = String(values.collaborative ?? "").trim();
   if (!collaborative) problems.push("Give the collaborative's name or id (--collaborative)");

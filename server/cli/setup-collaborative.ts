@@ -1,4 +1,3 @@
-import { parseArgs } from "node:util";
 import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "../../db/client";
@@ -7,6 +6,7 @@ import { withOwner } from "../../db/tenant";
 import { takeTurn } from "../../db/turns";
 import { fields } from "../../app/lib/forms";
 import { insertOperatorLink, SetupRefused } from "./operator-link";
+import { readOptions } from "./options";
 
 /**
  * `npm run peff:setup`: how a real deployment gets its first collaborative, its first member
@@ -56,23 +56,9 @@ const inputSchema = z.object({
 
 /** Reads the command line; every problem at once, so one run tells the operator all they must fix. */
 export function parseSetupArgs(argv: string[]): { ok: true; input: SetupInput } | { ok: false; problems: string[] } {
-  let values: Record<string, string | boolean | undefined>;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        collaborative: { type: "string" },
-        organisation: { type: "string" },
-        type: { type: "string" },
-        "admin-email": { type: "string" },
-        "admin-name": { type: "string" },
-      },
-    }));
-  } catch (error) {
-    return { ok: false, problems: [(error as Error).message] };
-  }
+  const read = readOptions(argv, ["collaborative", "organisation", "type", "admin-email", "admin-name"]);
+  if (!read.ok) return { ok: false, problems: [read.problem] };
+  const { values } = read;
   const parsed = inputSchema.safeParse({
     collaborative: values.collaborative,
     organisation: values.organisation,
